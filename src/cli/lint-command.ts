@@ -1,0 +1,101 @@
+// The default command: lint files, globs or stdin, print a report, return the exit code.
+import { relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
+import type { ResolvedConfig } from '../config/load-config.js';
+import type { Linter } from '../engine/lint.js';
+import { expandArguments } from '../input/files.js';
+import type { Notice } from '../input/notice.js';
+import { readFile, readStdin, type InputItem } from '../input/read.js';
+import type { Channel, Language, LintResult, ReplyContext } from '../types.js';
+import { writeFileAtomic } from './write-file.js';
+
+export interface LintCommandOptions {
+  format: 'stylish' | 'json';
+  quiet?: boolean;
+  maxWarnings?: number;
+  minScore?: number;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  lang?: Language;
+  channel?: Channel;
+  customerName?: string;
+  agentName?: string;
+  customerMessage?: string;
+  template?: boolean;
+  stdinFilename?: string;
+}
+
+export interface LintRun {
+  results: LintResult[];
+  notices: Notice[];
+  /** Files named on the command line that do not exist: a usage error. */
+  missing: string[];
+}
+
+function contextDefaults(options: LintCommandOptions, config: ResolvedConfig): Partial<ReplyContext> {
+  const d: Partial<ReplyContext> = {};
+  const language = options.lang ?? config.language;
+  if (language) d.language = language;
+  const channel = options.channel ?? config.channel;
+  if (channel) d.channel = channel;
+  if (options.customerName) d.customerName = options.customerName;
+  if (options.agentName) d.agentName = options.agentName;
+  if (options.customerMessage) d.customerMessages = [options.customerMessage];
+  if (options.template !== undefined) d.template = options.template;
+  return d;
+}
+
+async function readAllStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function runLint(linter: Linter, config: ResolvedConfig, args: readonly string[], options: LintCommandOptions): Promise<LintRun> {
+  const results: LintResult[] = [];
+  const notices: Notice[] = [];
+  const missing: string[] = [];
+  const defaults = contextDefaults(options, config);
+  const isTemplate = config.templates.length ? picomatch(config.templates, { dot: true }) : undefined;
+  const fix = options.fix || options.fixDryRun;
+
+  const consume = async (items: AsyncIterable<InputItem>, file?: string) => {
+    for await (const item of items) {
+      if ('notice' in item) {
+        if (file && item.notice.message.startsWith('no such file')) missing.push(file);
+        notices.push(item.notice);
+        continue;
+      }
+      const result = linter.lint(item.reply, { fix });
+      results.push(result);
+      if (options.fix && item.file && result.output !== undefined) {
+        const { path: target, bom, prefix } = item.file;
+        writeFileAtomic(target, (bom ? '\uFEFF' : '') + prefix + result.output);
+      }
+    }
+  };
+
+  const useStdin = args.length === 0 || (args.length === 1 && args[0] === '-');
+  if (useStdin) {
+    const text = await readAllStdin();
+    await consume(readStdin(text, options.stdinFilename ?? '<stdin>', defaults));
+    return { results, notices, missing };
+  }
+  const { files, unmatched } = await expandArguments(args);
+  missing.push(...unmatched);
+  for (const file of files) {
+    // A file matched by the config's template globs is a canned response.
+    const template = options.template === undefined && isTemplate?.(relative(config.baseDir, resolve(file)));
+    await consume(readFile(file, template ? { ...defaults, template: true } : defaults), file);
+  }
+  return { results, notices, missing };
+}
+
+/** 0 clean, 1 violations (an error, too many warnings, a score under the bar). */
+export function exitCode(results: readonly LintResult[], options: LintCommandOptions): number {
+  const errors = results.some((r) => r.violations.some((v) => v.severity === 'error'));
+  const warnings = results.reduce((n, r) => n + r.violations.filter((v) => v.severity === 'warning').length, 0);
+  const tooManyWarnings = options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings;
+  const lowScore = options.minScore !== undefined && results.some((r) => r.score < options.minScore!);
+  return errors || tooManyWarnings || lowScore ? 1 : 0;
+}

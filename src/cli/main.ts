@@ -1,0 +1,119 @@
+// The replylint command line: commander program, one module per command.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ConfigError } from '../config/errors.js';
+import { findConfig, loadConfigFile, type ResolvedConfig } from '../config/load-config.js';
+import { Linter } from '../engine/lint.js';
+import { loadRuleSet } from '../engine/rule-set.js';
+import { exitCode, runLint, type LintCommandOptions } from './lint-command.js';
+
+const VERSION = '0.1.0';
+
+function integer(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n)) throw new InvalidArgumentError(`${name} takes a whole number, not "${value}".`);
+    return n;
+  };
+}
+
+async function resolveConfig(configFile: string | undefined, from: string): Promise<ResolvedConfig> {
+  return configFile ? loadConfigFile(configFile) : findConfig(from);
+}
+
+/** Run the CLI; resolves to the exit code (0 clean, 1 violations, 2 usage or config error). */
+export async function main(argv: readonly string[]): Promise<number> {
+  let code = 0;
+  let debug = argv.includes('--debug');
+  const program = new Command('replylint')
+    .description('Lint the tone and etiquette of customer-support replies (English, Czech, Slovak).')
+    .version(VERSION)
+    .argument('[files...]', 'files, folders or globs; stdin when none is given (or "-")')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json']).default('stylish'))
+    .option('-c, --config <file>', 'use this config file instead of searching for one')
+    .option('--print-config <file>', 'print the resolved config that applies to a file, and exit')
+    .addOption(new Option('--lang <language>', 'the replies\' language (default: detected)').choices(['en', 'cs', 'sk']))
+    .addOption(new Option('--channel <channel>', 'email, chat or social (default: email)').choices(['email', 'chat', 'social']))
+    .option('--customer-name <name>', 'the customer\'s name, for name-use')
+    .option('--agent-name <name>', 'the agent\'s name')
+    .option('--customer-message <text>', 'the customer\'s message this replies to')
+    .option('--template', 'the replies are canned responses (placeholders expected)')
+    .option('--stdin-filename <name>', 'the name to report stdin under')
+    .option('-q, --quiet', 'report errors only')
+    .option('--max-warnings <n>', 'fail (exit 1) on more warnings than this', integer('--max-warnings'))
+    .option('--min-score <n>', 'fail (exit 1) when a reply scores under this (0–100)', integer('--min-score'))
+    .option('--fix', 'fix what can be fixed, writing files in place')
+    .option('--fix-dry-run', 'fix without writing; json output carries the fixed text as "output"')
+    .option('--debug', 'print stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .action(async (files: string[], opts: LintCommandOptions & { config?: string; printConfig?: string; debug?: boolean }) => {
+      debug = Boolean(opts.debug);
+      if (opts.printConfig) {
+        const config = await resolveConfig(opts.config, opts.printConfig);
+        process.stdout.write(JSON.stringify(config, null, 2) + '\n');
+        return;
+      }
+      const config = await resolveConfig(opts.config, process.cwd());
+      const linter = new Linter(loadRuleSet(config));
+      if (files.length === 0 && process.stdin.isTTY) {
+        process.stderr.write('replylint: no files given and nothing on stdin.\n  usage: replylint [files…]   or   echo "Hi Anna, …" | replylint\n');
+        code = 2;
+        return;
+      }
+      const run = await runLint(linter, config, files, opts);
+      if (opts.format === 'json') {
+        const { formatJson } = await import('../report/json.js');
+        process.stdout.write(formatJson(run.results, run.notices));
+      } else {
+        const [{ formatStylish }, { default: chalk }] = await Promise.all([import('../report/stylish.js'), import('chalk')]);
+        process.stdout.write(formatStylish(run.results, run.notices, chalk, { quiet: opts.quiet }));
+      }
+      for (const notice of run.notices) {
+        if (opts.format === 'json') process.stderr.write(`replylint: ${notice.source}${notice.line ? `:${notice.line}` : ''}: ${notice.message}\n`);
+      }
+      if (run.missing.length) {
+        process.stderr.write(`replylint: no files match ${run.missing.map((m) => `"${m}"`).join(', ')}; check the path or quote the glob\n`);
+        code = 2;
+        return;
+      }
+      code = exitCode(run.results, opts);
+    });
+
+  program
+    .command('rules')
+    .description('list every rule with its level, languages and description')
+    .option('-c, --config <file>', 'use this config file')
+    .option('--json', 'as JSON')
+    .action(async (opts: { config?: string; json?: boolean }) => {
+      const { formatRules } = await import('./rules-command.js');
+      const config = await resolveConfig(opts.config, process.cwd());
+      process.stdout.write(formatRules(loadRuleSet(config), Boolean(opts.json)));
+    });
+
+  program
+    .command('init')
+    .description('write a commented starter config (.replylintrc.yaml)')
+    .action(async () => {
+      const { writeStarterConfig } = await import('./init-command.js');
+      const { path, created } = writeStarterConfig(process.cwd());
+      process.stdout.write(created ? `wrote ${path}\n` : `${path} exists already; left as it is\n`);
+      if (!created) code = 2;
+    });
+
+  try {
+    await program.parseAsync([...argv]);
+  } catch (err) {
+    const e = err as { code?: string; exitCode?: number };
+    if (typeof e.code === 'string' && e.code.startsWith('commander.')) {
+      // Help and version exit 0; any other commander complaint is a usage error.
+      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
+    }
+    if (err instanceof ConfigError) {
+      process.stderr.write(`replylint: ${err.format()}\n`);
+      return 2;
+    }
+    process.stderr.write(`replylint: internal error: ${(err as Error).message}\n${debug ? `${(err as Error).stack}\n` : '  run again with --debug for details, and report it\n'}`);
+    return 2;
+  }
+  return code;
+}

@@ -1,0 +1,149 @@
+// Finding and resolving the config: cosmiconfig's search, our YAML reader (so errors
+// carry line and column), presets and `extends`.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RuleSettings } from '../engine/load-rules.js';
+import type { Vocabulary } from '../engine/rule.js';
+import type { Channel, Language, Level } from '../types.js';
+import { ConfigError } from './errors.js';
+import { CONFIG_SCHEMA } from './schema.js';
+import { didYouMean, validate } from './validate.js';
+import { parseYaml, type YamlSource } from './yaml-source.js';
+
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+const PRESETS_DIR = resolve(BUILTIN_RULES_DIR, 'presets');
+export const PRESETS = ['recommended'] as const;
+
+export interface ResolvedConfig {
+  /** The config file found or given, if any. */
+  file?: string;
+  rules: Record<string, RuleSettings>;
+  /** Rule folders beside the built-in one, absolute. */
+  rulePaths: string[];
+  vocabulary: Vocabulary;
+  /** Globs (relative to the config's folder) of files that are canned responses. */
+  templates: string[];
+  baseDir: string;
+  language?: Language;
+  channel?: Channel;
+}
+
+interface RawConfig {
+  extends?: string | string[];
+  rules?: Record<string, unknown>;
+  rulePaths?: string[];
+  vocabulary?: { jargon?: (string | { term: string; replace?: string })[] | Record<string, string>; allow?: string[] };
+  templates?: string[];
+  language?: Language;
+  channel?: Channel;
+}
+
+function readSource(file: string, prefix: readonly string[] = []): YamlSource {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new ConfigError(`config file "${file}" cannot be read`, undefined, 'check the path');
+  }
+  const source = parseYaml(text, file);
+  if (!prefix.length) return source;
+  let value: unknown = source.value;
+  for (const key of prefix) value = (value as Record<string, unknown>)?.[key];
+  return { file, value, locate: (path) => source.locate([...prefix, ...path]) };
+}
+
+function settingFrom(raw: unknown): RuleSettings {
+  if (typeof raw === 'string') return { level: raw as Level };
+  if (Array.isArray(raw)) return { level: raw[0] as Level, options: raw[1] as Record<string, unknown> | undefined };
+  const r = raw as { level?: Level; weight?: number; options?: Record<string, unknown> };
+  return { level: r.level, weight: r.weight, options: r.options };
+}
+
+function mergeInto(target: ResolvedConfig, source: YamlSource): void {
+  validate(source, CONFIG_SCHEMA);
+  const raw = (source.value ?? {}) as RawConfig;
+  const dir = dirname(source.file);
+  for (const base of [raw.extends ?? []].flat()) {
+    const presetName = base.replace(/^replylint:/, '');
+    if ((PRESETS as readonly string[]).includes(presetName)) {
+      mergeInto(target, readSource(resolve(PRESETS_DIR, `${presetName}.yaml`)));
+    } else if (/^[./]/.test(base) || isAbsolute(base)) {
+      const file = resolve(dir, base);
+      if (!existsSync(file)) throw new ConfigError(`"extends" names "${base}", which does not exist`, source.locate(['extends']), `give a path relative to ${dir}, or a preset: ${PRESETS.join(', ')}`);
+      mergeInto(target, readSource(file));
+    } else {
+      throw new ConfigError(`unknown preset "${base}" in "extends"`, source.locate(['extends']), `${didYouMean(presetName, PRESETS)}presets: ${PRESETS.join(', ')}; or a path starting with ./`);
+    }
+  }
+  for (const [id, setting] of Object.entries(raw.rules ?? {})) {
+    const next = settingFrom(setting);
+    const prev = target.rules[id] ?? {};
+    target.rules[id] = { level: next.level ?? prev.level, weight: next.weight ?? prev.weight, options: { ...prev.options, ...next.options } };
+  }
+  target.rulePaths.push(...(raw.rulePaths ?? []).map((p) => resolve(dir, p)));
+  const jargon = raw.vocabulary?.jargon;
+  if (jargon) {
+    const entries = Array.isArray(jargon) ? jargon.map((j) => (typeof j === 'string' ? { term: j } : j)) : Object.entries(jargon).map(([term, replace]) => ({ term, replace }));
+    target.vocabulary.jargon.push(...entries);
+  }
+  target.vocabulary.allow.push(...(raw.vocabulary?.allow ?? []));
+  target.templates.push(...(raw.templates ?? []));
+  target.language = raw.language ?? target.language;
+  target.channel = raw.channel ?? target.channel;
+}
+
+function emptyConfig(baseDir: string, file?: string): ResolvedConfig {
+  return { file, rules: {}, rulePaths: [], vocabulary: { jargon: [], allow: [] }, templates: [], baseDir };
+}
+
+/** The built-in default: the recommended preset. */
+export function defaultConfig(cwd = process.cwd()): ResolvedConfig {
+  const config = emptyConfig(cwd);
+  mergeInto(config, readSource(resolve(PRESETS_DIR, 'recommended.yaml')));
+  return config;
+}
+
+/** A config file given by path (`--config`). */
+export function loadConfigFile(file: string): ResolvedConfig {
+  const path = resolve(file);
+  if (!existsSync(path)) throw new ConfigError(`config file "${file}" does not exist`, undefined, 'check the path given to --config');
+  const config = emptyConfig(dirname(path), path);
+  const source = basename(path) === 'package.json' ? readSource(path, ['replylint']) : readSource(path);
+  // A config without `extends` builds on the recommended preset, as ESLint's flat configs do not but users expect.
+  if ((source.value as RawConfig | undefined)?.extends === undefined) mergeInto(config, readSource(resolve(PRESETS_DIR, 'recommended.yaml')));
+  mergeInto(config, source);
+  return config;
+}
+
+/** Search from `from` upwards for a config, as cosmiconfig does for module "replylint". */
+export async function findConfig(from: string): Promise<ResolvedConfig> {
+  const { cosmiconfig } = await import('cosmiconfig');
+  const explorer = cosmiconfig('replylint', {
+    // Read YAML and JSON ourselves so that errors name line and column; JS configs load as usual.
+    loaders: { '.yaml': keepPath, '.yml': keepPath, '.json': keepPath, noExt: keepPath },
+  });
+  const found = await explorer.search(from);
+  if (!found) return defaultConfig(from);
+  if (found.filepath.endsWith('.js') || found.filepath.endsWith('.mjs') || found.filepath.endsWith('.cjs') || found.filepath.endsWith('.ts')) {
+    const config = emptyConfig(dirname(found.filepath), found.filepath);
+    const source: YamlSource = { file: found.filepath, value: found.config, locate: () => ({ file: found.filepath, line: 0, column: 0 }) };
+    if ((found.config as RawConfig)?.extends === undefined) mergeInto(config, readSource(resolve(PRESETS_DIR, 'recommended.yaml')));
+    mergeInto(config, source);
+    return config;
+  }
+  return loadConfigFile(found.filepath);
+}
+
+// cosmiconfig only needs to know whether a file holds a config; the contents are read
+// again by loadConfigFile with positions. package.json counts only with a "replylint" key.
+function keepPath(filepath: string, content: string): unknown {
+  if (basename(filepath) === 'package.json') {
+    try {
+      return JSON.parse(content);
+    } catch {
+      return {};
+    }
+  }
+  return content.trim() ? { filepath } : null;
+}

@@ -1,0 +1,44 @@
+// The shape of a replylint config file (.replylintrc*, replylint.config.*, package.json#replylint).
+import { LEVELS } from '../types.js';
+import type { Schema } from './validate.js';
+
+const LEVEL: Schema = { type: 'enum', values: LEVELS };
+
+export const RULE_SETTING: Schema = {
+  type: 'any-of',
+  describe: 'a level ("error", "warning", "suggestion", "off"), [level, {options}], or {level, weight, options}',
+  options: [
+    LEVEL,
+    { type: 'list', of: { type: 'any-of', describe: 'a level or an options mapping', options: [LEVEL, { type: 'map', values: { type: 'any-of', describe: 'an option value', options: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'list', of: { type: 'string' } }, { type: 'map', values: { type: 'list', of: { type: 'string' } } }] } }] } },
+    { type: 'object', fields: { level: LEVEL, weight: { type: 'number', min: 0, max: 100 }, options: { type: 'map', values: { type: 'any-of', describe: 'an option value', options: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] } } } },
+  ],
+};
+
+const STRINGS: Schema = { type: 'list', of: { type: 'string' } };
+
+export const CONFIG_SCHEMA: Schema = {
+  type: 'object',
+  fields: {
+    root: { type: 'boolean' },
+    extends: { type: 'any-of', describe: 'a preset name or config path, or a list of them', options: [{ type: 'string' }, STRINGS] },
+    rules: { type: 'map', values: RULE_SETTING },
+    rulePaths: STRINGS,
+    vocabulary: {
+      type: 'object',
+      fields: {
+        jargon: {
+          type: 'any-of',
+          describe: 'a list of terms (or {term, replace}), or a mapping term: replacement',
+          options: [
+            { type: 'list', of: { type: 'any-of', describe: 'a term or {term, replace}', options: [{ type: 'string' }, { type: 'object', fields: { term: { type: 'string', required: true }, replace: { type: 'string' } } }] } },
+            { type: 'map', values: { type: 'string' } },
+          ],
+        },
+        allow: STRINGS,
+      },
+    },
+    templates: STRINGS,
+    language: { type: 'enum', values: ['en', 'cs', 'sk'] },
+    channel: { type: 'enum', values: ['email', 'chat', 'social'] },
+  },
+};

@@ -1,0 +1,126 @@
+// A small structural validator that reports the first problem with its YAML position
+// and a hint. Schemas are plain objects (see engine/rule-schema.ts, config/schema.ts).
+import { ConfigError } from './errors.js';
+import type { Path, YamlSource } from './yaml-source.js';
+
+export type Schema =
+  | { type: 'string'; pattern?: RegExp; patternHint?: string }
+  | { type: 'number'; min?: number; max?: number }
+  | { type: 'boolean' }
+  | { type: 'enum'; values: readonly string[] }
+  | { type: 'list'; of: Schema }
+  | { type: 'map'; keys?: readonly string[]; values: Schema }
+  | { type: 'object'; fields: Record<string, Schema & { required?: boolean }> }
+  | { type: 'any-of'; options: readonly Schema[]; describe: string };
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return `a ${typeof value}`;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
+}
+
+export function didYouMean(word: string, options: readonly string[]): string {
+  const best = [...options].sort((a, b) => distance(word, a) - distance(word, b))[0];
+  return best && distance(word, best) <= Math.max(2, Math.floor(word.length / 3)) ? `did you mean "${best}"? ` : '';
+}
+
+function describe(schema: Schema): string {
+  switch (schema.type) {
+    case 'enum':
+      return `one of ${schema.values.map((v) => `"${v}"`).join(', ')}`;
+    case 'list':
+      return 'a list';
+    case 'map':
+    case 'object':
+      return 'a mapping';
+    case 'any-of':
+      return schema.describe;
+    default:
+      return `a ${schema.type}`;
+  }
+}
+
+/** Returns an error message for `value` against `schema`, or undefined. */
+function check(value: unknown, schema: Schema, path: (string | number)[], fail: (path: Path, msg: string, hint?: string) => never): void {
+  const label = path.length ? `"${path.join('.')}"` : 'the file';
+  switch (schema.type) {
+    case 'string':
+      if (typeof value !== 'string') fail(path, `${label} must be a string, not ${typeName(value)}`, 'quote the value');
+      if (schema.pattern && !schema.pattern.test(value as string)) fail(path, `${label} is not valid: "${value}"`, schema.patternHint);
+      return;
+    case 'number':
+      if (typeof value !== 'number' || Number.isNaN(value)) fail(path, `${label} must be a number, not ${typeName(value)}`);
+      if ((schema.min !== undefined && (value as number) < schema.min) || (schema.max !== undefined && (value as number) > schema.max))
+        fail(path, `${label} must be between ${schema.min ?? '-∞'} and ${schema.max ?? '∞'}`);
+      return;
+    case 'boolean':
+      if (typeof value !== 'boolean') fail(path, `${label} must be true or false, not ${typeName(value)}`);
+      return;
+    case 'enum':
+      if (typeof value !== 'string' || !schema.values.includes(value))
+        fail(path, `${label} must be ${describe(schema)}, not ${JSON.stringify(value)}`, typeof value === 'string' ? didYouMean(value, schema.values).trim() || undefined : undefined);
+      return;
+    case 'list':
+      if (!Array.isArray(value)) fail(path, `${label} must be a list, not ${typeName(value)}`, 'write it as "- item" lines or [a, b]');
+      (value as unknown[]).forEach((item, i) => check(item, schema.of, [...path, i], fail));
+      return;
+    case 'map':
+    case 'object': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, `${label} must be a mapping, not ${typeName(value)}`);
+      const record = value as Record<string, unknown>;
+      const allowed = schema.type === 'object' ? Object.keys(schema.fields) : schema.keys;
+      for (const key of Object.keys(record)) {
+        if (allowed && !allowed.includes(key))
+          fail([...path, key], `unknown key "${key}"${path.length ? ` in ${label}` : ''}`, `${didYouMean(key, allowed)}allowed keys: ${allowed.join(', ')}`);
+        const sub = schema.type === 'object' ? schema.fields[key] : schema.values;
+        check(record[key], sub, [...path, key], fail);
+      }
+      if (schema.type === 'object') {
+        for (const [key, sub] of Object.entries(schema.fields)) {
+          if (sub.required && !(key in record)) fail(path, `${label} is missing the required key "${key}"`, `add "${key}:" (${describe(sub)})`);
+        }
+      }
+      return;
+    }
+    case 'any-of': {
+      for (const option of schema.options) {
+        try {
+          check(value, option, path, (p, m, h) => {
+            throw new ConfigError(m, undefined, h);
+          });
+          return;
+        } catch {
+          /* try the next option */
+        }
+      }
+      // Report the error of the option whose shape matches best (same JS type).
+      const same = schema.options.find((o) => (o.type === 'object' || o.type === 'map' ? typeof value === 'object' && !Array.isArray(value) : o.type === 'string' ? typeof value === 'string' : false));
+      if (same) check(value, same, path, fail);
+      fail(path, `${label} must be ${schema.describe}, not ${typeName(value)}`);
+    }
+  }
+}
+
+export function validate(source: YamlSource, schema: Schema, path: Path = []): void {
+  let value: unknown = source.value;
+  for (const key of path) value = (value as Record<string | number, unknown>)?.[key];
+  check(value, schema, [...path], (p, message, hint) => {
+    if (value === undefined && path.length) throw new ConfigError(`"${path.join('.')}" is missing`, source.locate([]), hint);
+    throw new ConfigError(message, source.locate(p), hint);
+  });
+}

@@ -1,0 +1,137 @@
+// The parsed reply, built once and shared by every rule: zones, sentences,
+// placeholders and language. Rules read it; none re-parses the text.
+import { compilePhrase, type Phrase } from '../engine/phrase.js';
+import { HELPERS } from '../language/index.js';
+import { fold } from '../text/fold.js';
+import { LineIndex } from '../text/lines.js';
+import type { Language } from '../types.js';
+import { detectLanguage } from './language.js';
+import { findPlaceholders, type Placeholder } from './placeholders.js';
+import { blankQuotedLines, historyStart } from './quoted.js';
+import { splitSentences, type Sentence } from './sentences.js';
+
+export interface Zone {
+  start: number;
+  end: number;
+}
+
+export interface Document {
+  /** The reply as given (NFC). Offsets everywhere point into it. */
+  readonly text: string;
+  /** `text` with quoted lines blanked and folded for matching (text/fold.ts). */
+  readonly folded: string;
+  /** The reply proper ends here; quoted history follows. */
+  readonly end: number;
+  /** The first non-empty line: where a greeting belongs. */
+  readonly opening: Zone;
+  /** Between the opening and the closing. */
+  readonly body: Zone;
+  /** The agent's own words: opening and body, without closing and signature. */
+  readonly content: Zone;
+  /** The valediction line ("Kind regards,"), if any. */
+  readonly closing?: Zone;
+  /** The lines after the valediction (or a trailing name block), if any. */
+  readonly signature?: Zone;
+  readonly sentences: readonly Sentence[];
+  readonly placeholders: readonly Placeholder[];
+  readonly language: Language;
+  readonly lines: LineIndex;
+  /** Non-empty lines in the reply proper, in order. */
+  readonly lineZones: readonly Zone[];
+}
+
+let valedictions: Phrase[] | undefined;
+function valedictionPhrases(): Phrase[] {
+  valedictions ??= Object.values(HELPERS).flatMap((h) => h.valedictions.map((v) => compilePhrase(v)));
+  return valedictions;
+}
+
+function nonEmptyLines(text: string, end: number): Zone[] {
+  const zones: Zone[] = [];
+  let start = 0;
+  while (start < end) {
+    let stop = text.indexOf('\n', start);
+    if (stop < 0 || stop > end) stop = end;
+    let s = start;
+    let e = stop;
+    while (s < e && /\s/.test(text[s])) s++;
+    while (e > s && /\s/.test(text[e - 1])) e--;
+    if (e > s) zones.push({ start: s, end: e });
+    start = stop + 1;
+  }
+  return zones;
+}
+
+/** A line that is only a valediction: "Kind regards," / "S pozdravem" / "Díky!". */
+function isValediction(folded: string, line: Zone): boolean {
+  if (line.end - line.start > 60) return false;
+  const text = folded.slice(line.start, line.end);
+  return valedictionPhrases().some((phrase) => {
+    phrase.regex.lastIndex = 0;
+    const m = phrase.regex.exec(text);
+    return m !== null && m.index === 0 && /^[\s,.!:;–—-]*$/u.test(text.slice(m[0].length));
+  });
+}
+
+/** A short line that reads like a name or role, not a sentence. */
+function isSignatureLine(text: string, line: Zone): boolean {
+  const s = text.slice(line.start, line.end);
+  return s.length <= 60 && !/[.?!:]$/u.test(s) && s.split(/\s+/).length <= 6;
+}
+
+function findClosing(text: string, folded: string, lines: Zone[]): { closing?: Zone; signature?: Zone } {
+  // The valediction sits near the end: look at the last few lines only.
+  for (let i = lines.length - 1; i >= Math.max(1, lines.length - 6); i--) {
+    if (isValediction(folded, lines[i])) {
+      const after = lines.slice(i + 1);
+      const signature = after.length ? { start: after[0].start, end: after[after.length - 1].end } : undefined;
+      return { closing: lines[i], signature };
+    }
+  }
+  // Social replies sign with a caret: "… ^Amy".
+  const last = lines[lines.length - 1];
+  if (last) {
+    const caret = /\^\s?\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?\s*$/u.exec(text.slice(last.start, last.end));
+    if (caret) return { signature: { start: last.start + caret.index, end: last.end } };
+  }
+  // A trailing block of name-like lines after a blank line ("Jana Horská\nzákaznická péče").
+  if (lines.length >= 3) {
+    let i = lines.length;
+    while (i > 1 && lines.length - i < 3 && isSignatureLine(text, lines[i - 1])) i--;
+    const first = lines[i];
+    const gap = first && text.slice(lines[i - 1].end, first.start).includes('\n\n');
+    const name = first && /^\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+)+$/u.test(text.slice(first.start, first.end));
+    if (first && gap && name) return { signature: { start: first.start, end: lines[lines.length - 1].end } };
+  }
+  return {};
+}
+
+export interface DocumentOptions {
+  language?: Language;
+}
+
+export function buildDocument(input: string, options: DocumentOptions = {}): Document {
+  const text = input.normalize('NFC');
+  const end = historyStart(text);
+  const folded = fold(blankQuotedLines(text.slice(0, end))) + ' '.repeat(text.length - end);
+  const lineZones = nonEmptyLines(folded, end);
+  const opening = lineZones[0] ?? { start: 0, end: 0 };
+  const { closing, signature } = findClosing(text, folded, lineZones);
+  const bodyEnd = closing?.start ?? signature?.start ?? (lineZones.length ? lineZones[lineZones.length - 1].end : 0);
+  const body = { start: Math.min(opening.end, bodyEnd), end: bodyEnd };
+  return {
+    text,
+    folded,
+    end,
+    opening,
+    body,
+    content: { start: 0, end: bodyEnd },
+    closing,
+    signature,
+    sentences: splitSentences(text, 0, end),
+    placeholders: findPlaceholders(text, end),
+    language: options.language ?? detectLanguage(text.slice(0, end), folded.slice(0, end)),
+    lines: new LineIndex(text),
+    lineZones,
+  };
+}

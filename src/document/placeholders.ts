@@ -1,0 +1,37 @@
+// Placeholders of the common helpdesks' template syntaxes, found once per reply.
+export interface Placeholder {
+  start: number;
+  end: number;
+  text: string;
+  /** The field it stands for, lower case: "first_name", "ticket.requester.first_name". */
+  field: string;
+  /** Stands for the customer's name (so a template greeting uses the name). */
+  isName: boolean;
+}
+
+const SYNTAXES: readonly RegExp[] = [
+  /\{\{\s*([^{}\n]*?)\s*\}\}/g, // Zendesk, Liquid, Handlebars: {{first_name}}, {{x | fallback: "y"}}
+  /\{%\s*([^%\n]*?)\s*%\}/g, // Liquid tags, Intercom {%customer.firstName,fallback=there%}
+  /(?<![\w%])%([A-Za-z_][\w.]*(?:,[^%\n]*)?)%(?![\w%])/g, // %customer.firstName%
+  /\{!\s*([\w.]+)\s*\}/g, // Salesforce {!Contact.FirstName}
+  /\[((?:Customer|Client|First|Last|Full|Your|Agent|Order|Ticket|Name|Jméno|Meno|Zákazník)[\p{L} ._]{0,30})\]/gu, // [Customer Name]
+  /(?<![\p{L}\p{N}])(X{3,})(?![\p{L}\p{N}])/gu, // XXX
+];
+
+const NAME_FIELD = /(?:first_?name|firstname|last_?name|full_?name|^name$|\.name$|customer_?name|jmeno|jméno|meno|krestni|oslovení|osloveni|vokativ|requester\.name|customer name|client name)/i;
+
+export function findPlaceholders(text: string, to = text.length): Placeholder[] {
+  const found: Placeholder[] = [];
+  for (const syntax of SYNTAXES) {
+    syntax.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = syntax.exec(text)) !== null && m.index < to) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (found.some((p) => start < p.end && end > p.start)) continue;
+      const field = m[1].split(/[|,]/)[0].trim().toLowerCase();
+      found.push({ start, end, text: m[0], field, isName: NAME_FIELD.test(field) && !/agent|current_user|sender/.test(field) });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,43 @@
+// Sentences with offsets. A line break ends a sentence (e-mails put greeting, body and
+// sign-off on lines of their own); inside a line, . ! ? … end one when an upper-case
+// letter follows and the word before is not an abbreviation (např., č., Mr., e.g.).
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+const ABBREVIATIONS = new Set([
+  'např', 'napr', 'tj', 'tzn', 'tzv', 'č', 'čís', 'atď', 'atd', 'apod', 'resp', 'popr', 'ing', 'mgr', 'bc', 'judr', 'mudr', 'doc', 'prof',
+  'str', 'tel', 'ul', 'nám', 'cca', 'sv', 'ks', 'pí', 'p', 'mr', 'mrs', 'ms', 'dr', 'st', 'no', 'vs', 'etc', 'e.g', 'i.e', 'approx', 'jr', 'sr', 'inc', 'ltd', 'co',
+]);
+
+const END = /[.!?…]+["'”’)]*(?=\s+["'„“(]?\p{Lu})/gu;
+
+export function splitSentences(text: string, from: number, to: number): Sentence[] {
+  const sentences: Sentence[] = [];
+  const push = (start: number, end: number) => {
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end > start) sentences.push({ start, end });
+  };
+  let lineStart = from;
+  while (lineStart < to) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+    const line = text.slice(lineStart, lineEnd);
+    let sentenceStart = 0;
+    END.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = END.exec(line)) !== null) {
+      const before = /([\p{L}.]+)$/u.exec(line.slice(sentenceStart, m.index))?.[1] ?? '';
+      const word = before.toLowerCase();
+      const isInitial = /^\p{Lu}$/u.test(before);
+      if (m[0].startsWith('.') && (ABBREVIATIONS.has(word) || isInitial)) continue;
+      push(lineStart + sentenceStart, lineStart + m.index + m[0].length);
+      sentenceStart = m.index + m[0].length;
+    }
+    push(lineStart + sentenceStart, lineEnd);
+    lineStart = lineEnd + 1;
+  }
+  return sentences;
+}

@@ -1,0 +1,142 @@
+// address: the customer is addressed by name, the right name, in the right case.
+// Czech addresses in the vocative ("pane Nováku", "Jano"); Slovak and English use the
+// name as it is. Silent when the customer's name is unknown.
+import type { Document, Zone } from '../../document/document.js';
+import { HELPERS, helperFor } from '../../language/index.js';
+import { fold, BEFORE_WORD, AFTER_WORD } from '../../text/fold.js';
+import type { Language } from '../../types.js';
+import type { Finding, RuleKind } from '../rule.js';
+
+const ALL_SALUTATIONS = new Set([...Object.values(HELPERS).flatMap((h) => h.salutationWords), 'there', 'all', 'team', 'everyone', 'folks', 'again']);
+const ALL_TITLES = new Set(Object.values(HELPERS).flatMap((h) => h.titles));
+
+interface NameToken extends Zone {
+  text: string;
+}
+
+const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
+
+function words(text: string, offset: number): NameToken[] {
+  return [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: offset + m.index!, end: offset + m.index! + m[0].length }));
+}
+
+const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
+
+/** The names a salutation addresses in one of the first lines: "Hi Anna," → Anna. */
+export function addressedNames(doc: Document): NameToken[] {
+  for (const line of doc.lineZones.slice(0, 3)) {
+    const text = doc.text.slice(line.start, line.end).replace(/(?<=\b(?:Mr|Mrs|Ms|Dr|Mx))\./g, ' ');
+    const chunks: { text: string; start: number }[] = [];
+    let from = 0;
+    for (const m of text.matchAll(/[,!?;:.–—]/g)) {
+      chunks.push({ text: text.slice(from, m.index), start: line.start + from });
+      from = m.index! + 1;
+    }
+    chunks.push({ text: text.slice(from), start: line.start + from });
+    const first = words(chunks[0].text, chunks[0].start);
+    const kindOf = (w: NameToken) => {
+      const f = fold(w.text);
+      if (ALL_SALUTATIONS.has(f)) return 'salutation';
+      if (ALL_TITLES.has(f)) return 'title';
+      return isCapitalised(w.text) ? 'name' : 'other';
+    };
+    const kinds = first.map(kindOf);
+    if (kinds.includes('other') || first.length === 0 || first.length > 6) continue;
+    const names = first.filter((_, i) => kinds[i] === 'name');
+    if (!kinds.includes('salutation') && !kinds.includes('title')) continue;
+    if (names.length) return names;
+    // "Dobrý den, paní Nováková," — the name follows the greeting after a comma.
+    const second = chunks[1] ? words(chunks[1].text, chunks[1].start) : [];
+    const secondKinds = second.map(kindOf);
+    if (second.length && second.length <= 4 && secondKinds.every((k) => k === 'name' || k === 'title')) {
+      return second.filter((_, i) => secondKinds[i] === 'name');
+    }
+    return [];
+  }
+  return [];
+}
+
+function nameParts(fullName: string): string[] {
+  return fullName
+    .split(/\s+/)
+    .map((p) => p.replace(/[.,]$/, ''))
+    .filter((p) => p.length > 1 && !ALL_TITLES.has(fold(p)) && !/^(ing|mgr|bc|phd|mudr|judr)$/i.test(p));
+}
+
+interface NameForms {
+  /** Folded forms that address the customer correctly. */
+  correct: Set<string>;
+  /** Folded nominatives that a language with a vocative should not use, → vocative. */
+  wrongCase: Map<string, string>;
+}
+
+function formsOf(fullName: string, language: Language): NameForms {
+  const helper = helperFor(language);
+  const correct = new Set<string>();
+  const wrongCase = new Map<string, string>();
+  for (const part of nameParts(fullName)) {
+    for (const form of helper.addressForms(part, false)) correct.add(fold(form));
+    if (helper.usesVocative) {
+      const [vocative] = helper.addressForms(part, false);
+      if (fold(vocative) !== fold(part)) wrongCase.set(fold(part), vocative);
+      else correct.add(fold(part));
+    } else {
+      correct.add(fold(part));
+    }
+  }
+  return { correct, wrongCase };
+}
+
+function mentions(doc: Document, forms: Iterable<string>): boolean {
+  const content = doc.folded.slice(doc.content.start, doc.content.end);
+  for (const form of forms) {
+    const re = new RegExp(`${BEFORE_WORD}${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${AFTER_WORD}`, 'u');
+    if (re.test(content)) return true;
+  }
+  return false;
+}
+
+/** Keep the writer's own spelling: no diacritics if the reply has none. */
+function inWritersStyle(doc: Document, suggestion: string): string {
+  return /[^\x00-\x7f]/.test(doc.text.slice(0, doc.end)) ? suggestion : suggestion.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+export const address: RuleKind = {
+  name: 'address',
+  fields: {},
+  messages: ['missing', 'wrong-name', 'wrong-case'],
+  compile() {
+    return ({ doc, reply, language }) => {
+      const { customerName, template } = reply.context;
+      if (template && doc.placeholders.some((p) => p.isName)) return [];
+      if (!customerName || !nameParts(customerName).length) return [];
+      const forms = formsOf(customerName, language);
+      const addressed = addressedNames(doc);
+      const findings: Finding[] = [];
+      if (addressed.length) {
+        const folded = addressed.map((n) => fold(n.text));
+        const wrongCase = addressed.filter((n) => forms.wrongCase.has(fold(n.text)));
+        if (!folded.some((f) => forms.correct.has(f) || forms.wrongCase.has(f))) {
+          const [first] = nameParts(customerName);
+          const expected = helperFor(language).addressForms(first, false)[0];
+          const span = addressed[addressed.length - 1];
+          findings.push({
+            start: addressed[0].start,
+            end: span.end,
+            message: 'wrong-name',
+            severity: 'error',
+            data: { found: doc.text.slice(addressed[0].start, span.end), customer: customerName, expected: inWritersStyle(doc, expected) },
+          });
+        }
+        for (const n of wrongCase) {
+          const expected = inWritersStyle(doc, forms.wrongCase.get(fold(n.text))!);
+          findings.push({ start: n.start, end: n.end, message: 'wrong-case', data: { found: n.text, expected }, fix: { range: [n.start, n.end], text: expected } });
+        }
+        return findings;
+      }
+      if (mentions(doc, [...forms.correct, ...forms.wrongCase.keys()])) return [];
+      const [first] = nameParts(customerName);
+      return [{ start: doc.opening.start, end: doc.opening.end, message: 'missing', data: { expected: inWritersStyle(doc, helperFor(language).addressForms(first, false)[0]), customer: customerName } }];
+    };
+  },
+};

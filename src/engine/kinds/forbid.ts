@@ -1,0 +1,84 @@
+// forbid: every match of a phrase is a violation (jargon, clutter, condescension…),
+// with the entry's replacement as the way out, and an optional fix that removes it.
+import { compileEntry, compilePhraseLists, entriesFor, PHRASE_LIST_SCHEMA, type PhraseEntry } from '../phrase-list.js';
+import type { Finding, RuleKind } from '../rule.js';
+import type { Document } from '../../document/document.js';
+import type { Fix } from '../../types.js';
+import { findEntryMatches } from './shared.js';
+
+/**
+ * Removing a match must not leave an empty line or dangling punctuation: when nothing
+ * but separators would remain on its line, the whole line goes, with one of the blank
+ * lines around it.
+ */
+export function removalFix(doc: Document, start: number, end: number): Fix {
+  const { text } = doc;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const rest = text.slice(lineStart, start) + text.slice(end, lineEnd);
+  if (/^[\s|·•:;,.#*_=~<>\[\]()-]*$/u.test(rest)) {
+    // Drop the line with its line break; if that leaves two blank lines, drop one more.
+    let from = lineStart;
+    let to = lineEnd < text.length ? lineEnd + 1 : lineEnd;
+    if (to === text.length) {
+      // Last line: remove the line break (and blank lines) before it instead.
+      while (from > 0 && /[\r\n \t]/.test(text[from - 1])) from--;
+      return { range: [from, to], text: '' };
+    }
+    const before = text.slice(0, from);
+    const after = text.slice(to);
+    if (/(?:^|\n)[ \t]*\r?\n$/.test(before) && /^[ \t]*\r?\n/.test(after)) to += /^[ \t]*\r?\n/.exec(after)![0].length;
+    return { range: [from, to], text: '' };
+  }
+  // Inline: take the match and the separator on one side of it.
+  let s = start;
+  let e = end;
+  const after = /^[ \t]*[|·•:;,-]?[ \t]*/.exec(text.slice(e))![0];
+  if (after.length) e += after.length;
+  else while (s > lineStart && /[ \t|·•:;,-]/.test(text[s - 1])) s--;
+  return { range: [s, e], text: '' };
+}
+
+export const forbid: RuleKind = {
+  name: 'forbid',
+  fields: {
+    phrases: { ...PHRASE_LIST_SCHEMA, required: true },
+    zone: { type: 'enum', values: ['content', 'reply'] },
+    fix: { type: 'enum', values: ['none', 'remove', 'replace'] },
+    teamVocabulary: { type: 'boolean' },
+  },
+  messages: ['found'],
+  compile({ spec, locate, vocabulary }) {
+    const lists = compilePhraseLists(spec.phrases as never, ['phrases'], locate);
+    if (spec.teamVocabulary) {
+      // A team's own internal words apply in every language.
+      const team: PhraseEntry[] = vocabulary.jargon.map((j, i) => compileEntry({ match: j.term, replace: j.replace }, ['vocabulary', 'jargon', i], locate));
+      lists.any = [...(lists.any ?? []), ...team];
+    }
+    const allowed = new Set(spec.teamVocabulary ? vocabulary.allow.map((a) => a.toLowerCase()) : []);
+    const zoneName = (spec.zone as string | undefined) ?? 'content';
+    const fixMode = (spec.fix as string | undefined) ?? 'none';
+    return ({ doc, language }) => {
+      const zone = zoneName === 'reply' ? { start: 0, end: doc.end } : doc.content;
+      const findings: Finding[] = [];
+      let lastEnd = -1;
+      for (const m of findEntryMatches(doc, entriesFor(lists, language), zone)) {
+        const matched = doc.text.slice(m.start, m.end);
+        if (m.start < lastEnd || allowed.has(matched.toLowerCase())) continue;
+        lastEnd = m.end;
+        const fix =
+          fixMode === 'remove' ? removalFix(doc, m.start, m.end) : fixMode === 'replace' && m.entry.replace !== undefined ? { range: [m.start, m.end] as [number, number], text: m.entry.replace } : undefined;
+        findings.push({
+          start: m.start,
+          end: m.end,
+          message: 'found',
+          messageText: m.entry.message,
+          data: { match: matched, replacement: m.entry.replace ?? '' },
+          fix,
+        });
+      }
+      return findings;
+    };
+  },
+};

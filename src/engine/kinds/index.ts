@@ -1,0 +1,10 @@
+// The closed set of rule kinds a rule file can pick. A new etiquette rule needs only
+// YAML; a new kind needs a file here.
+import type { RuleKind } from '../rule.js';
+import { address } from './address.js';
+import { commitment } from './commitment.js';
+import { forbid } from './forbid.js';
+import { opening } from './opening.js';
+import { requiredWhen } from './required-when.js';
+
+export const KINDS: Record<string, RuleKind> = Object.fromEntries([opening, forbid, requiredWhen, address, commitment].map((k) => [k.name, k]));

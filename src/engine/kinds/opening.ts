@@ -1,0 +1,21 @@
+// opening: the reply's first line must start with one of the phrases (greeting).
+import { allEntries, compilePhraseLists, PHRASE_LIST_SCHEMA } from '../phrase-list.js';
+import type { RuleKind } from '../rule.js';
+import { findEntryMatches } from './shared.js';
+
+export const opening: RuleKind = {
+  name: 'opening',
+  fields: { phrases: { ...PHRASE_LIST_SCHEMA, required: true } },
+  messages: ['missing'],
+  compile({ spec, locate }) {
+    // A greeting in any of the three languages is a greeting: detection may err on a
+    // two-word opening, the reader won't.
+    const entries = allEntries(compilePhraseLists(spec.phrases as never, ['phrases'], locate));
+    return ({ doc }) => {
+      const { opening: line } = doc;
+      if (line.end === line.start) return [];
+      const found = findEntryMatches(doc, entries, line).some((m) => /^[\s"'„“(*_-]*$/u.test(doc.folded.slice(line.start, m.start)));
+      return found ? [] : [{ start: line.start, end: line.end, message: 'missing' }];
+    };
+  },
+};

@@ -1,0 +1,49 @@
+// required-when: when the context shows a trigger (the customer reports a problem, or
+// the reply admits one), the reply must hold one of the required phrases. Phrases in
+// `forbid` are reported wherever they stand (a non-apology is never the apology).
+import { fold } from '../../text/fold.js';
+import { compilePhraseLists, entriesFor, PHRASE_LIST_SCHEMA, type PhraseLists } from '../phrase-list.js';
+import type { CheckInput, Finding, RuleKind } from '../rule.js';
+import { findMatches, textMatches } from './shared.js';
+
+function customerTriggered(input: CheckInput, triggers: PhraseLists, required: PhraseLists): boolean {
+  const { context } = input.reply;
+  // Customers write in their own language, which need not be the reply's.
+  const triggerEntries = [...entriesFor(triggers, input.language), ...entriesFor(triggers, 'en')];
+  const reports = (text: string) => textMatches(text, fold(text), triggerEntries);
+  // The customer's latest turn counts; an earlier one counts until the agent has
+  // answered it with a required phrase (no need to apologise twice for one problem).
+  const latest = context.customerMessages[context.customerMessages.length - 1];
+  if (latest !== undefined && reports(latest)) return true;
+  const answered = context.previousAgentMessages.some((m) => textMatches(m, fold(m), entriesFor(required, input.language)));
+  return !answered && context.customerMessages.slice(0, -1).some(reports);
+}
+
+export const requiredWhen: RuleKind = {
+  name: 'required-when',
+  fields: {
+    when: { type: 'object', fields: { customer: PHRASE_LIST_SCHEMA, reply: PHRASE_LIST_SCHEMA }, required: true },
+    require: { ...PHRASE_LIST_SCHEMA, required: true },
+    forbid: PHRASE_LIST_SCHEMA,
+  },
+  messages: ['missing', 'forbidden'],
+  compile({ spec, locate }) {
+    const when = spec.when as { customer?: never; reply?: never };
+    const customer = compilePhraseLists(when.customer, ['when', 'customer'], locate);
+    const admitted = compilePhraseLists(when.reply, ['when', 'reply'], locate);
+    const required = compilePhraseLists(spec.require as never, ['require'], locate);
+    const forbidden = compilePhraseLists(spec.forbid as never, ['forbid'], locate);
+    return (input) => {
+      const { doc, language } = input;
+      const findings: Finding[] = [];
+      for (const m of findMatches(doc, forbidden, language, doc.content)) {
+        findings.push({ start: m.start, end: m.end, message: 'forbidden', messageText: m.entry.message, data: { match: doc.text.slice(m.start, m.end) } });
+      }
+      if (findings.length) return findings;
+      if (findMatches(doc, required, language, doc.content).length) return [];
+      const triggered = customerTriggered(input, customer, required) || findMatches(doc, admitted, language, doc.content).length > 0;
+      if (!triggered) return [];
+      return [{ start: doc.opening.start, end: doc.opening.end, message: 'missing' }];
+    };
+  },
+};

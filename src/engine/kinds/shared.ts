@@ -1,0 +1,43 @@
+// Helpers the rule kinds share: reading phrase lists and sentences off a document.
+import type { Document, Zone } from '../../document/document.js';
+import type { Sentence } from '../../document/sentences.js';
+import type { Language } from '../../types.js';
+import { entriesFor, matchEntry, type EntryMatch, type PhraseEntry, type PhraseLists } from '../phrase-list.js';
+
+// Words that may stand before an imperative at the start of a sentence.
+const LEAD_IN = /^(?:[\s,;:!–—-]|yes|no|sure|ok|okay|of course|also|then|and|so|first|next|simply|just|please|ano|ne|jo|jasne|urcite|samozrejme|potom|pak|tak|a|taky|take|tiez|prosim|stacilo|hotovo|done|aj|dobre|super|vyborne|skvele|great|perfect|thanks|thank you|diky|dakujem|dekuji)*$/u;
+
+export function sentenceAt(doc: Document, offset: number): Sentence | undefined {
+  return doc.sentences.find((s) => s.start <= offset && offset < s.end);
+}
+
+/** A match that opens its sentence, allowing a lead-in such as "Yes, " or "Just ". */
+export function opensSentence(doc: Document, match: EntryMatch): boolean {
+  const sentence = sentenceAt(doc, match.start);
+  if (!sentence) return false;
+  return LEAD_IN.test(doc.folded.slice(sentence.start, match.start));
+}
+
+/** Matches of the language's entries in a zone, honouring each entry's `start` flag. */
+export function findMatches(doc: Document, lists: PhraseLists | undefined, language: Language, zone: Zone): EntryMatch[] {
+  return findEntryMatches(doc, entriesFor(lists, language), zone);
+}
+
+export function findEntryMatches(doc: Document, entries: readonly PhraseEntry[], zone: Zone): EntryMatch[] {
+  const out: EntryMatch[] = [];
+  for (const entry of entries) {
+    for (const m of matchEntry(entry, doc.text, doc.folded, zone.start, zone.end)) {
+      if (!entry.start || opensSentence(doc, m)) out.push(m);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export function hasMatch(doc: Document, lists: PhraseLists | undefined, language: Language, zone: Zone): boolean {
+  return findMatches(doc, lists, language, zone).length > 0;
+}
+
+/** Matches in free text that is not the reply (the customer's messages). */
+export function textMatches(text: string, folded: string, entries: readonly PhraseEntry[]): boolean {
+  return entries.some((entry) => matchEntry(entry, text, folded, 0, text.length).length > 0);
+}

@@ -1,0 +1,105 @@
+// Linting one reply: build its document once, run every active rule, score the result.
+import { buildDocument, type Document } from '../document/document.js';
+import type { LintResult, Reply, Severity, Violation } from '../types.js';
+import { applyFixes } from './fix.js';
+import type { Finding, Rule } from './rule.js';
+
+export const LEVEL_WEIGHTS: Record<Severity, number> = { error: 25, warning: 10, suggestion: 3 };
+
+function isSkipped(rule: Rule, reply: Reply): boolean {
+  const { context } = reply;
+  return rule.skip.some(
+    (condition) =>
+      (condition === 'chat-followup' && context.channel === 'chat' && !context.firstReply) ||
+      (condition === 'template' && context.template) ||
+      (condition === 'draft' && !context.template),
+  );
+}
+
+function fill(template: string, data: Record<string, string> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => data[key] ?? whole);
+}
+
+/** A hint that names a value the finding lacks (a jargon term with no replacement) is left out. */
+function fillHint(template: string | undefined, data: Record<string, string> = {}): string | undefined {
+  if (!template) return undefined;
+  const keys = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  return keys.every((k) => data[k]) ? fill(template, data) : undefined;
+}
+
+function toViolation(rule: Rule, finding: Finding, doc: Document, lineOffset: number): Violation {
+  const severity = finding.severity ?? (rule.level as Severity);
+  const start = doc.lines.position(finding.start);
+  const end = doc.lines.position(finding.end);
+  const hint = fillHint(rule.hints[finding.message], finding.data);
+  const violation: Violation = {
+    rule: rule.id,
+    severity,
+    message: fill(finding.messageText ?? rule.messages[finding.message] ?? finding.message, finding.data),
+    line: start.line + lineOffset,
+    column: start.column,
+    endLine: end.line + lineOffset,
+    endColumn: end.column,
+  };
+  if (hint) violation.hint = hint;
+  if (finding.fix) violation.fix = finding.fix;
+  return violation;
+}
+
+export function score(violations: readonly Violation[], rules: ReadonlyMap<string, Rule>): number {
+  const lost = violations.reduce((sum, v) => sum + (rules.get(v.rule)?.weight ?? LEVEL_WEIGHTS[v.severity]), 0);
+  return Math.max(0, 100 - lost);
+}
+
+export interface LintOptions {
+  fix?: boolean;
+}
+
+export class Linter {
+  private readonly byId: Map<string, Rule>;
+
+  constructor(readonly rules: readonly Rule[]) {
+    this.byId = new Map(rules.map((r) => [r.id, r]));
+  }
+
+  private check(reply: Reply): { doc: Document; violations: Violation[] } {
+    const doc = buildDocument(reply.text, { language: reply.context.language });
+    const language = doc.language;
+    const violations: Violation[] = [];
+    for (const rule of this.rules) {
+      if (rule.level === 'off' || !rule.languages.includes(language) || isSkipped(rule, reply)) continue;
+      for (const finding of rule.check({ doc, reply, language })) {
+        violations.push(toViolation(rule, finding, doc, reply.lineOffset ?? 0));
+      }
+    }
+    violations.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+    return { doc, violations };
+  }
+
+  lint(reply: Reply, options: LintOptions = {}): LintResult {
+    let { doc, violations } = this.check(reply);
+    let output: string | undefined;
+    if (options.fix) {
+      let text = doc.text;
+      // Fix, re-check, and fix again until nothing changes (at most 10 passes).
+      for (let pass = 0; pass < 10; pass++) {
+        const fixes = violations.flatMap((v) => (v.fix ? [v.fix] : []));
+        if (!fixes.length) break;
+        text = applyFixes(text, fixes).text;
+        ({ doc, violations } = this.check({ ...reply, text }));
+        output = text;
+      }
+    }
+    const result: LintResult = {
+      source: reply.source,
+      conversationId: reply.conversationId,
+      messageIndex: reply.messageIndex,
+      language: doc.language,
+      channel: reply.context.channel,
+      score: score(violations, this.byId),
+      violations,
+    };
+    if (output !== undefined && output !== reply.text.normalize('NFC')) result.output = output;
+    return result;
+  }
+}

@@ -1,0 +1,106 @@
+// Rule files (one YAML file per rule, named by its id) validated and compiled.
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { ConfigError } from '../config/errors.js';
+import { validate, type Schema } from '../config/validate.js';
+import { parseYaml, type YamlSource } from '../config/yaml-source.js';
+import { LANGUAGES, LEVELS, type Language, type Level } from '../types.js';
+import { KINDS } from './kinds/index.js';
+import { SKIP_CONDITIONS, type Rule, type RuleExample, type Vocabulary } from './rule.js';
+
+const MESSAGES: Schema = { type: 'map', values: { type: 'string' } };
+
+const EXAMPLE: Schema = {
+  type: 'object',
+  fields: {
+    lang: { type: 'enum', values: LANGUAGES, required: true },
+    text: { type: 'string', required: true },
+    expect: { type: 'enum', values: ['pass', 'fail'], required: true },
+    context: {
+      type: 'object',
+      fields: {
+        channel: { type: 'enum', values: ['email', 'chat', 'social'] },
+        customerName: { type: 'string' },
+        agentName: { type: 'string' },
+        customerMessage: { type: 'string' },
+        firstReply: { type: 'boolean' },
+        template: { type: 'boolean' },
+      },
+    },
+  },
+};
+
+const COMMON_FIELDS: Record<string, Schema & { required?: boolean }> = {
+  description: { type: 'string', required: true },
+  kind: { type: 'enum', values: Object.keys(KINDS), required: true },
+  level: { type: 'enum', values: LEVELS, required: true },
+  weight: { type: 'number', min: 0, max: 100 },
+  languages: { type: 'list', of: { type: 'enum', values: LANGUAGES } },
+  skip: { type: 'list', of: { type: 'enum', values: SKIP_CONDITIONS } },
+  messages: { ...MESSAGES, required: true },
+  hints: MESSAGES,
+  examples: { type: 'list', of: EXAMPLE },
+};
+
+export const RULE_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+
+export interface RuleSettings {
+  level?: Level;
+  weight?: number;
+  options?: Record<string, unknown>;
+}
+
+export function compileRule(source: YamlSource, id: string, vocabulary: Vocabulary, settings: RuleSettings = {}): Rule {
+  const { file } = source;
+  if (!RULE_ID.test(id)) throw new ConfigError(`rule file name "${id}" is not a valid rule id`, { file }, 'name it in lower-case words joined by hyphens, e.g. "no-jargon.yaml"');
+  if (typeof source.value !== 'object' || source.value === null || Array.isArray(source.value)) {
+    throw new ConfigError('a rule file must be a mapping of keys such as "kind", "level" and "messages"', { file, line: 1, column: 1 });
+  }
+  const raw = source.value as Record<string, unknown>;
+  const kind = KINDS[raw.kind as string];
+  if (!kind) validate(source, COMMON_FIELDS.kind, ['kind']);
+  // Validate the common keys first, so that an unknown kind is named as such.
+  validate(source, { type: 'object', fields: { ...COMMON_FIELDS, ...(kind?.fields ?? {}) } });
+  const messages = raw.messages as Record<string, string>;
+  for (const key of kind.messages) {
+    if (!messages[key]) throw new ConfigError(`"messages" is missing "${key}"`, source.locate(['messages']), `a ${kind.name} rule reports: ${kind.messages.join(', ')}`);
+  }
+  const spec = { ...raw, ...(settings.options ?? {}) };
+  const check = kind.compile({ spec, locate: source.locate, vocabulary, options: settings.options ?? {} });
+  return {
+    id,
+    file,
+    description: raw.description as string,
+    kind: kind.name,
+    level: settings.level ?? (raw.level as Level),
+    weight: settings.weight ?? (raw.weight as number | undefined),
+    languages: (raw.languages as Language[] | undefined) ?? [...LANGUAGES],
+    skip: (raw.skip as Rule['skip'] | undefined) ?? [],
+    messages,
+    hints: (raw.hints as Record<string, string> | undefined) ?? {},
+    examples: (raw.examples as RuleExample[] | undefined) ?? [],
+    check,
+  };
+}
+
+export interface RuleFile {
+  id: string;
+  source: YamlSource;
+}
+
+/** Read every *.yaml / *.yml rule file in a folder (not its presets/ subfolder). */
+export function readRuleFolder(dir: string): RuleFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    throw new ConfigError(`rule folder "${dir}" cannot be read`, undefined, 'check the path in "rulePaths"');
+  }
+  return names
+    .filter((n) => ['.yaml', '.yml'].includes(extname(n)))
+    .sort()
+    .map((n) => {
+      const file = join(dir, n);
+      return { id: basename(n, extname(n)), source: parseYaml(readFileSync(file, 'utf8'), file) };
+    });
+}

@@ -1,0 +1,98 @@
+// Per-language phrase lists as rule files write them, compiled once per run.
+import { ConfigError } from '../config/errors.js';
+import type { Schema } from '../config/validate.js';
+import type { Path } from '../config/yaml-source.js';
+import type { Language } from '../types.js';
+import { compilePhrase, compileRawRegex, PhraseError, type Phrase, type Span } from './phrase.js';
+
+/** One entry: a phrase (or raw regex) with what to say or put instead. */
+export interface PhraseEntry {
+  phrase: Phrase;
+  /** Match the original text, case- and diacritics-sensitive (acronyms such as "SLA"). */
+  exact: boolean;
+  /** Only at the start of a sentence (imperatives such as "Choose …"). */
+  start: boolean;
+  replace?: string;
+  message?: string;
+}
+
+export type PhraseLists = Partial<Record<Language | 'any', PhraseEntry[]>>;
+
+const ENTRY_FIELDS = {
+  match: { type: 'string' },
+  regex: { type: 'string' },
+  replace: { type: 'string' },
+  message: { type: 'string' },
+  exact: { type: 'boolean' },
+  start: { type: 'boolean' },
+} as const satisfies Record<string, Schema>;
+
+export const PHRASE_LIST_SCHEMA: Schema = {
+  type: 'map',
+  keys: ['en', 'cs', 'sk', 'any'],
+  values: {
+    type: 'list',
+    of: {
+      type: 'any-of',
+      describe: 'a phrase, or a mapping with "match" (or "regex") and optional "replace", "message", "exact", "start"',
+      options: [{ type: 'string' }, { type: 'object', fields: ENTRY_FIELDS }],
+    },
+  },
+};
+
+type RawEntry = string | { match?: string; regex?: string; replace?: string; message?: string; exact?: boolean; start?: boolean };
+
+export type Locate = (path: Path) => { file: string; line: number; column: number };
+
+export function compilePhraseLists(raw: Record<string, RawEntry[]> | undefined, path: Path, locate: Locate): PhraseLists {
+  const lists: PhraseLists = {};
+  for (const [lang, entries] of Object.entries(raw ?? {})) {
+    lists[lang as Language | 'any'] = entries.map((entry, i) => compileEntry(entry, [...path, lang, i], locate));
+  }
+  return lists;
+}
+
+export function compileEntry(entry: RawEntry, path: Path, locate: Locate): PhraseEntry {
+  const e = typeof entry === 'string' ? { match: entry } : entry;
+  if ((e.match === undefined) === (e.regex === undefined)) {
+    throw new ConfigError('a phrase entry needs exactly one of "match" or "regex"', locate(path), 'write "match: <phrase>" for a phrase, or "regex: <pattern>" for a raw regex');
+  }
+  try {
+    const phrase = e.regex !== undefined ? compileRawRegex(e.regex) : compilePhrase(e.match!, { exact: e.exact });
+    return { phrase, exact: e.exact ?? false, start: e.start ?? false, replace: e.replace, message: e.message };
+  } catch (err) {
+    if (err instanceof PhraseError) {
+      throw new ConfigError(`bad phrase "${err.phrase}": ${err.message}`, locate(path), 'phrases use words, * for endings, (a|b), [optional], ... and {num}; see README "Writing a rule"');
+    }
+    throw err;
+  }
+}
+
+export function entriesFor(lists: PhraseLists | undefined, language: Language): PhraseEntry[] {
+  if (!lists) return [];
+  return [...(lists[language] ?? []), ...(lists.any ?? [])];
+}
+
+/** Every language's entries: for checks that should not depend on detection. */
+export function allEntries(lists: PhraseLists | undefined): PhraseEntry[] {
+  return lists ? Object.values(lists).flat() : [];
+}
+
+export interface EntryMatch extends Span {
+  entry: PhraseEntry;
+}
+
+/** Matches of an entry inside [from, to); `text` is the original, `folded` its folded copy. */
+export function matchEntry(entry: PhraseEntry, text: string, folded: string, from: number, to: number): EntryMatch[] {
+  const haystack = entry.exact ? text : folded;
+  const regex = entry.phrase.regex;
+  const out: EntryMatch[] = [];
+  regex.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = regex.exec(haystack)) !== null && m.index < to) {
+    const end = m.index + m[0].length;
+    if (end <= to && m[0].length > 0) out.push({ start: m.index, end, entry });
+    if (m[0].length === 0) regex.lastIndex++;
+  }
+  return out;
+}

@@ -1,0 +1,188 @@
+// The phrase language rule authors write instead of regexes.
+//
+//   sorry                 a word; case- and diacritics-insensitive ("lito" = "líto")
+//   omlouv* se            * stands for any letters: inflection (omlouvám, omlouváme…)
+//   (sorry|apologi*)      alternatives, each itself a phrase
+//   je nám [to] líto      [ … ] is optional, and may hold alternatives: [moc|velmi]
+//   sorry ... inconvenience   "..." skips up to five words
+//   ticket {num}          a reference number: #48213, 00012345, 2024-0877
+//   \[                    a backslash makes the next character literal
+//
+// Everything else is literal. Words match on Unicode word boundaries. A phrase is
+// compiled once per run into a regex over the folded text (see text/fold.ts).
+import safeRegex from 'safe-regex2';
+import { fold, BEFORE_WORD, AFTER_WORD } from '../text/fold.js';
+
+const SEP = '[\\s,;:]+';
+const LETTERS = '[\\p{L}\\p{M}]*';
+const NUM = '[#№]?\\s?\\d(?:[\\d/-]*\\d)?';
+const GAP_WORDS = 5;
+
+export class PhraseError extends Error {
+  constructor(
+    message: string,
+    readonly phrase: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Item {
+  source: string;
+  optional: boolean;
+  gap?: boolean;
+}
+
+class Parser {
+  private pos = 0;
+  constructor(private readonly text: string) {}
+
+  parse(): string {
+    const source = this.alternatives('');
+    if (this.pos < this.text.length) this.fail(`unexpected "${this.text[this.pos]}"`);
+    return source;
+  }
+
+  private fail(why: string): never {
+    throw new PhraseError(`${why} at character ${this.pos + 1}`, this.text);
+  }
+
+  private alternatives(closer: string): string {
+    const options = [this.sequence(closer)];
+    while (this.text[this.pos] === '|') {
+      this.pos++;
+      options.push(this.sequence(closer));
+    }
+    return options.length === 1 ? options[0] : `(?:${options.join('|')})`;
+  }
+
+  private sequence(closer: string): string {
+    const items: Item[] = [];
+    for (;;) {
+      this.skipSpaces();
+      const ch = this.text[this.pos];
+      if (ch === undefined || ch === '|' || (closer && ch === closer)) break;
+      if (ch === ')' || ch === ']') this.fail(`unmatched "${ch}"`);
+      items.push(this.item());
+    }
+    if (items.length === 0) this.fail('empty phrase or alternative');
+    let out = '';
+    let atStart = true;
+    for (const item of items) {
+      if (item.gap) {
+        if (!atStart) out += `(?:${SEP}[^\\s]+){0,${GAP_WORDS}}`;
+      } else if (atStart) {
+        out += item.optional ? `(?:${item.source}${SEP})?` : item.source;
+        atStart = false;
+      } else {
+        out += item.optional ? `(?:${SEP}${item.source})?` : `${SEP}${item.source}`;
+      }
+    }
+    return out;
+  }
+
+  private skipSpaces(): void {
+    while (this.text[this.pos] === ' ') this.pos++;
+  }
+
+  private item(): Item {
+    const ch = this.text[this.pos];
+    if (ch === '(' || ch === '[') {
+      const closer = ch === '(' ? ')' : ']';
+      this.pos++;
+      const inner = this.alternatives(closer);
+      if (this.text[this.pos] !== closer) this.fail(`missing "${closer}"`);
+      this.pos++;
+      return { source: `(?:${inner})`, optional: ch === '[' };
+    }
+    if (this.text.startsWith('...', this.pos)) {
+      this.pos += 3;
+      return { source: '', optional: true, gap: true };
+    }
+    let source = '';
+    while (this.pos < this.text.length && !' |()[]'.includes(this.text[this.pos])) {
+      if (this.text.startsWith('{num}', this.pos)) {
+        source += NUM;
+        this.pos += 5;
+        continue;
+      }
+      let c = this.text[this.pos++];
+      if (c === '\\' && this.pos < this.text.length) {
+        c = this.text[this.pos++];
+        source += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+        continue;
+      }
+      source += c === '*' ? LETTERS : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    }
+    return { source, optional: false };
+  }
+}
+
+/** A compiled phrase: a global, Unicode regex over folded text. */
+export interface Phrase {
+  readonly text: string;
+  readonly regex: RegExp;
+}
+
+const WORDY = /[\p{L}\p{M}\p{N}_]/u;
+
+/** Compile one phrase (throws PhraseError with the reason). */
+export function compilePhrase(phrase: string, options: { exact?: boolean } = {}): Phrase {
+  // An exact phrase is matched against the original text: case and diacritics count.
+  const folded = options.exact ? phrase.trim() : fold(phrase.trim());
+  if (!folded) throw new PhraseError('empty phrase', phrase);
+  let body = new Parser(folded).parse();
+  const first = folded.replace(/^[[(]+/, '')[0] ?? '';
+  const last = folded.replace(/[\])]+$/, '').slice(-1);
+  if (WORDY.test(first) || first === '*' || folded.startsWith('{num}')) body = BEFORE_WORD + body;
+  if (WORDY.test(last) || folded.endsWith('{num}')) body += AFTER_WORD;
+  return { text: phrase, regex: new RegExp(body, 'gu') };
+}
+
+/** Compile an author's raw regex, refusing ones that could hang a run (ReDoS). */
+export function compileRawRegex(source: string): Phrase {
+  let regex: RegExp;
+  try {
+    regex = new RegExp(source, 'giu');
+  } catch (err) {
+    throw new PhraseError(`invalid regex: ${(err as Error).message}`, source);
+  }
+  if (!safeRegex(regex)) {
+    throw new PhraseError('regex could backtrack catastrophically (nested quantifiers such as (a+)+); rewrite it without a quantifier inside a quantified group', source);
+  }
+  return { text: source, regex };
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Every match of `phrase` in folded text, optionally inside [from, to). */
+export function findAll(phrase: Phrase, folded: string, from = 0, to = folded.length): Span[] {
+  const spans: Span[] = [];
+  const { regex } = phrase;
+  regex.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = regex.exec(folded)) !== null) {
+    if (m.index >= to) break;
+    const end = m.index + m[0].length;
+    if (end <= to) spans.push({ start: m.index, end });
+    if (m[0].length === 0) regex.lastIndex++;
+  }
+  return spans;
+}
+
+/** First match of any phrase in the list inside [from, to), earliest first. */
+export function findFirst(phrases: readonly Phrase[], folded: string, from = 0, to = folded.length): (Span & { phrase: Phrase }) | undefined {
+  let best: (Span & { phrase: Phrase }) | undefined;
+  for (const phrase of phrases) {
+    const [span] = findAll(phrase, folded, from, to);
+    if (span && (!best || span.start < best.start)) best = { ...span, phrase };
+  }
+  return best;
+}
+
+export function matchesAny(phrases: readonly Phrase[], folded: string, from = 0, to = folded.length): boolean {
+  return phrases.some((p) => findAll(p, folded, from, to).length > 0);
+}

@@ -1,0 +1,77 @@
+// What a rule kind is, and what a compiled rule looks like to the engine.
+import type { Schema } from '../config/validate.js';
+import type { Document } from '../document/document.js';
+import type { Fix, Language, Level, Reply, Severity } from '../types.js';
+import type { Locate } from './phrase-list.js';
+
+/** Team-specific words from the config (config/schema.ts: vocabulary). */
+export interface Vocabulary {
+  jargon: { term: string; replace?: string }[];
+  allow: string[];
+}
+
+export interface CheckInput {
+  doc: Document;
+  reply: Reply;
+  language: Language;
+}
+
+/** What a kind reports; the engine turns it into a Violation. */
+export interface Finding {
+  start: number;
+  end: number;
+  /** Key into the rule's `messages` (and `hints`). */
+  message: string;
+  /** Values for {placeholders} in the message and hint. */
+  data?: Record<string, string>;
+  /** A message written on the phrase entry itself overrides the rule's. */
+  messageText?: string;
+  severity?: Severity;
+  fix?: Fix;
+}
+
+export type Check = (input: CheckInput) => Finding[];
+
+export interface CompileTools {
+  /** The rule file's own values (validated). */
+  spec: Record<string, unknown>;
+  locate: Locate;
+  vocabulary: Vocabulary;
+  /** Options from the config (`rules: { id: [level, {…}] }`), merged over the file's. */
+  options: Record<string, unknown>;
+}
+
+export interface RuleKind {
+  readonly name: string;
+  /** The kind's own keys in a rule file, beside the common ones. */
+  readonly fields: Record<string, Schema & { required?: boolean }>;
+  /** Message keys the rule file must provide. */
+  readonly messages: readonly string[];
+  compile(tools: CompileTools): Check;
+}
+
+/** When a rule stays silent, whatever its kind (etiquette-rules.md: channels). */
+export type SkipCondition = 'chat-followup' | 'template' | 'draft';
+export const SKIP_CONDITIONS: readonly SkipCondition[] = ['chat-followup', 'template', 'draft'];
+
+export interface RuleExample {
+  lang: Language;
+  text: string;
+  expect: 'pass' | 'fail';
+  context?: Record<string, unknown>;
+}
+
+export interface Rule {
+  id: string;
+  file: string;
+  description: string;
+  kind: string;
+  level: Level;
+  weight?: number;
+  languages: Language[];
+  skip: SkipCondition[];
+  messages: Record<string, string>;
+  hints: Record<string, string>;
+  examples: RuleExample[];
+  check: Check;
+}

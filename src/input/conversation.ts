@@ -1,0 +1,71 @@
+// The conversation format (conversation-format.md): every agent message becomes a
+// Reply with the conversation as its context.
+import { defaultContext, type Reply, type ReplyContext } from '../types.js';
+import { asChannel, asLanguage, asName } from './context-fields.js';
+import type { Notice } from './notice.js';
+
+const CUSTOMER_ROLES = new Set(['customer', 'end-user', 'user', 'enduser', 'requester', 'contact']);
+const AGENT_ROLES = new Set(['agent', 'admin', 'operator', 'support']);
+const SKIPPED_ROLES = new Set(['note', 'bot', 'system', 'internal']);
+
+export interface ConversationReplies {
+  replies: Reply[];
+  notices: Notice[];
+}
+
+/** Turn one parsed conversation object into replies; problems become notices. */
+export function repliesFromConversation(value: unknown, source: string, line: number | undefined, defaults: Partial<ReplyContext>): ConversationReplies {
+  const notices: Notice[] = [];
+  const where = (message: string): Notice => ({ source, line, message });
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return { replies: [], notices: [where('not a conversation: expected a JSON object with "messages"')] };
+  }
+  const c = value as Record<string, unknown>;
+  if (!Array.isArray(c.messages)) {
+    return { replies: [], notices: [where('conversation has no "messages" list; add "messages": [{"role": "agent", "text": "…"}]')] };
+  }
+  const id = c.id !== undefined ? String(c.id) : line !== undefined ? String(line) : undefined;
+  const base: Partial<ReplyContext> = { ...defaults };
+  const language = asLanguage(c.language);
+  if (language) base.language = language;
+  const channel = asChannel(c.channel);
+  if (channel) base.channel = channel;
+  const customerName = asName(c.customer);
+  if (customerName) base.customerName = customerName;
+  const agentName = asName(c.agent);
+  if (agentName) base.agentName = agentName;
+  if (typeof c.template === 'boolean') base.template = c.template;
+
+  const replies: Reply[] = [];
+  const customerMessages: string[] = [];
+  const agentMessages: string[] = [];
+  c.messages.forEach((m: unknown, index: number) => {
+    const msg = (m && typeof m === 'object' ? m : {}) as Record<string, unknown>;
+    const role = typeof msg.role === 'string' ? msg.role.toLowerCase() : undefined;
+    if (typeof msg.text !== 'string') {
+      notices.push(where(`conversation ${id ?? ''} message ${index}: no "text" string; message skipped`.replace('  ', ' ')));
+      return;
+    }
+    if (role && CUSTOMER_ROLES.has(role)) {
+      customerMessages.push(msg.text);
+    } else if (role && AGENT_ROLES.has(role)) {
+      replies.push({
+        text: msg.text,
+        source,
+        conversationId: id,
+        messageIndex: index,
+        context: defaultContext({
+          ...base,
+          agentName: asName(msg.author) ?? base.agentName,
+          customerMessages: [...customerMessages],
+          previousAgentMessages: [...agentMessages],
+          firstReply: agentMessages.length === 0,
+        }),
+      });
+      agentMessages.push(msg.text);
+    } else if (!role || !SKIPPED_ROLES.has(role)) {
+      notices.push(where(`conversation ${id ?? ''} message ${index}: unknown role ${JSON.stringify(msg.role)}; use "customer" or "agent"; message skipped`.replace('  ', ' ')));
+    }
+  });
+  return { replies, notices };
+}

@@ -1,0 +1,40 @@
+// Expanding the command line's files, folders and globs into a sorted list of files.
+import { statSync } from 'node:fs';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+/** Extensions linted when a folder is named. */
+export const REPLY_EXTENSIONS = ['txt', 'md', 'markdown', 'text', 'json', 'jsonl', 'ndjson'];
+
+export interface Expanded {
+  files: string[];
+  /** Arguments that matched nothing: a usage error, as in ESLint. */
+  unmatched: string[];
+}
+
+export async function expandArguments(args: readonly string[], cwd = process.cwd()): Promise<Expanded> {
+  const files: string[] = [];
+  const unmatched: string[] = [];
+  for (const arg of args) {
+    let pattern: string | undefined;
+    if (isDynamicPattern(arg)) pattern = arg;
+    else {
+      let isDir = false;
+      try {
+        isDir = statSync(arg).isDirectory();
+      } catch {
+        // A missing file is reported by the reader with its name, like any other bad input.
+        files.push(arg);
+        continue;
+      }
+      if (!isDir) {
+        files.push(arg);
+        continue;
+      }
+      pattern = `${arg.replace(/\/+$/, '')}/**/*.{${REPLY_EXTENSIONS.join(',')}}`;
+    }
+    const found = await glob(pattern, { cwd, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false, expandDirectories: false });
+    if (!found.length) unmatched.push(arg);
+    files.push(...found.sort());
+  }
+  return { files: [...new Set(files)], unmatched };
+}

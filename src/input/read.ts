@@ -1,0 +1,140 @@
+// Reading replies from files and stdin: plain text (with optional front matter),
+// conversation JSON, and JSONL streamed line by line.
+import { createReadStream } from 'node:fs';
+import { open, readFile as readFileBytes, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { defaultContext, type Reply, type ReplyContext } from '../types.js';
+import { repliesFromConversation } from './conversation.js';
+import { readFrontMatter } from './front-matter.js';
+import type { Notice } from './notice.js';
+
+/** Text replies larger than this are not customer replies; they are skipped. */
+export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
+
+/** What a text file needs to be written back after --fix. */
+export interface TextFileInfo {
+  path: string;
+  bom: boolean;
+  /** Everything before the reply text: front matter. */
+  prefix: string;
+}
+
+export type InputItem = { reply: Reply; file?: TextFileInfo } | { notice: Notice };
+
+const CONVERSATION_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson']);
+
+function looksBinary(bytes: Buffer): boolean {
+  return bytes.subarray(0, 8000).includes(0);
+}
+
+async function* textReply(text: string, source: string, defaults: Partial<ReplyContext>, path?: string): AsyncGenerator<InputItem> {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const body = bom ? text.slice(1) : text;
+  const front = await readFrontMatter(body, source);
+  const reply: Reply = {
+    text: front ? body.slice(front.length) : body,
+    source,
+    lineOffset: front?.lines ?? 0,
+    context: defaultContext({ ...defaults, ...front?.context }),
+  };
+  yield { reply, file: path ? { path, bom, prefix: front ? body.slice(0, front.length) : '' } : undefined };
+}
+
+function* conversationsFromJson(text: string, source: string, defaults: Partial<ReplyContext>): Generator<InputItem> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    yield { notice: { source, message: `invalid JSON: ${(err as Error).message}; fix the file or name it .txt to lint it as text` } };
+    return;
+  }
+  const list = Array.isArray(value) ? value : [value];
+  for (const [i, conversation] of list.entries()) {
+    const { replies, notices } = repliesFromConversation(conversation, source, Array.isArray(value) ? i + 1 : undefined, defaults);
+    for (const notice of notices) yield { notice };
+    for (const reply of replies) yield { reply };
+  }
+}
+
+async function* conversationsFromJsonl(lines: AsyncIterable<string>, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
+  let n = 0;
+  for await (const raw of lines) {
+    n++;
+    const line = raw.trim();
+    if (!line) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (err) {
+      yield { notice: { source, line: n, message: `invalid JSON on this line (${(err as Error).message}); the line is skipped` } };
+      continue;
+    }
+    const { replies, notices } = repliesFromConversation(value, source, n, defaults);
+    for (const notice of notices) yield { notice };
+    for (const reply of replies) yield { reply };
+  }
+}
+
+/** Read one file: conversations by extension, otherwise a text reply. */
+export async function* readFile(path: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) {
+      yield { notice: { source: path, message: 'is a directory; name the files in it or a glob such as "dir/**/*.txt"' } };
+      return;
+    }
+    size = info.size;
+  } catch {
+    yield { notice: { source: path, message: 'no such file; check the path' } };
+    return;
+  }
+  const ext = extname(path).toLowerCase();
+  const handle = await open(path, 'r');
+  const head = Buffer.alloc(Math.min(size, 8000));
+  await handle.read(head, 0, head.length, 0);
+  await handle.close();
+  if (looksBinary(head)) {
+    yield { notice: { source: path, message: 'looks like a binary file (it holds NUL bytes); skipped' } };
+    return;
+  }
+  if (ext === '.jsonl' || ext === '.ndjson') {
+    const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+    yield* conversationsFromJsonl(lines, path, defaults);
+    return;
+  }
+  if (size > MAX_TEXT_BYTES) {
+    yield { notice: { source: path, message: `is ${(size / 1048576).toFixed(1)} MB, too large for a reply (limit ${MAX_TEXT_BYTES / 1048576} MB); skipped` } };
+    return;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(await readFileBytes(path));
+  } catch {
+    yield { notice: { source: path, message: 'is not valid UTF-8; save it as UTF-8 and run again; skipped' } };
+    return;
+  }
+  if (CONVERSATION_EXTENSIONS.has(ext)) yield* conversationsFromJson(text, path, defaults);
+  else yield* textReply(text, path, defaults, path);
+}
+
+/** Stdin: a conversation (JSON or JSONL) when it starts with { or [, else one text reply. */
+export async function* readStdin(text: string, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    const lines = trimmed.split(/\r?\n/).filter((l) => l.trim());
+    const isJsonl = lines.length > 1 && lines.every((l) => l.trim().startsWith('{'));
+    if (isJsonl && !(() => { try { JSON.parse(trimmed); return true; } catch { return false; } })()) {
+      yield* conversationsFromJsonl((async function* () { yield* text.split(/\r?\n/); })(), source, defaults);
+    } else {
+      yield* conversationsFromJson(trimmed, source, defaults);
+    }
+    return;
+  }
+  yield* textReply(text, source, defaults);
+}
+
+export function isConversationFile(path: string): boolean {
+  return CONVERSATION_EXTENSIONS.has(extname(path).toLowerCase());
+}

@@ -1,0 +1,25 @@
+import { createRequire } from 'node:module';
+import type { LanguageHelper } from './types.js';
+
+// czech-vocative is loaded on first use: replies without a Czech name never pay for it.
+type VocativeFn = (name: string, isWoman?: boolean, isSurname?: boolean) => string;
+let vocativeFn: VocativeFn | undefined;
+function vocative(name: string): string {
+  vocativeFn ??= (createRequire(import.meta.url)('czech-vocative') as { vocative: VocativeFn }).vocative;
+  // Surnames in -ová and adjectival ones (Černý, Nová) keep their form; the library
+  // garbles some of them when told it has a surname, so it is not told.
+  if (/(ová|ý|á|í)$/u.test(name)) return name;
+  return vocativeFn(name);
+}
+
+export const czech: LanguageHelper = {
+  code: 'cs',
+  valedictions: [
+    's pozdravem', 's (přátelským|pratelskym) pozdravem', 's úctou', '[hezký|pěkný|krásný] den [přeji|přejeme]', 'děkuj*', 'díky', 'měj* se [hezky|krásně]', 'zdraví*',
+    's přáním (hezkého|pěkného|krásného) dne',
+  ],
+  salutationWords: ['dobry', 'dobre', 'den', 'rano', 'vecer', 'odpoledne', 'vazeny', 'vazena', 'vazeni', 'mily', 'mila', 'mili', 'ahoj', 'ahojte', 'zdravim', 'cau'],
+  titles: ['pane', 'pani', 'slecno', 'pan', 'slecna', 'doktore', 'inzenyre'],
+  addressForms: (name) => [vocative(name)],
+  usesVocative: true,
+};

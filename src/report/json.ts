@@ -1,0 +1,21 @@
+// --format json: exactly the contract in conversation-format.md.
+import type { Notice } from '../input/notice.js';
+import type { LintResult } from '../types.js';
+import { summarize } from './summary.js';
+
+export function formatJson(results: readonly LintResult[], notices: readonly Notice[]): string {
+  const report = {
+    version: 1,
+    results: results.map((r) => ({
+      source: r.source,
+      ...(r.conversationId !== undefined ? { conversationId: r.conversationId, messageIndex: r.messageIndex } : {}),
+      language: r.language,
+      channel: r.channel,
+      score: r.score,
+      violations: r.violations.map(({ fix: _fix, ...v }) => v),
+      ...(r.output !== undefined ? { output: r.output } : {}),
+    })),
+    summary: summarize(results, notices.length),
+  };
+  return JSON.stringify(report, null, 2) + '\n';
+}

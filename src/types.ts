@@ -1,0 +1,76 @@
+// The shapes that cross module borders: a reply with its context, and what linting it yields.
+
+export type Language = 'en' | 'cs' | 'sk';
+export const LANGUAGES: readonly Language[] = ['en', 'cs', 'sk'];
+export type Channel = 'email' | 'chat' | 'social';
+export const CHANNELS: readonly Channel[] = ['email', 'chat', 'social'];
+export type Severity = 'error' | 'warning' | 'suggestion';
+export type Level = Severity | 'off';
+export const LEVELS: readonly Level[] = ['error', 'warning', 'suggestion', 'off'];
+
+/** What the linter knows about one reply (etiquette-rules.md, "the context"). */
+export interface ReplyContext {
+  language?: Language;
+  channel: Channel;
+  customerName?: string;
+  agentName?: string;
+  /** The customer's messages before this reply, oldest first. */
+  customerMessages: string[];
+  /** The agent's own earlier messages in the conversation, oldest first. */
+  previousAgentMessages: string[];
+  firstReply: boolean;
+  template: boolean;
+}
+
+export interface Reply {
+  text: string;
+  context: ReplyContext;
+  /** Where the reply came from, for reports. */
+  source: string;
+  conversationId?: string;
+  messageIndex?: number;
+  /** Added to reported lines: a text file's front matter sits above the reply. */
+  lineOffset?: number;
+}
+
+export interface Fix {
+  /** Offsets into the reply text: replace [start, end) with text. */
+  range: [number, number];
+  text: string;
+}
+
+export interface Violation {
+  rule: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** How to put it right, in a sentence. */
+  hint?: string;
+  fix?: Fix;
+}
+
+export interface LintResult {
+  source: string;
+  conversationId?: string;
+  messageIndex?: number;
+  language: Language;
+  channel: Channel;
+  score: number;
+  violations: Violation[];
+  /** The text after fixes, when fixing was asked for and something changed. */
+  output?: string;
+}
+
+export function defaultContext(partial: Partial<ReplyContext> = {}): ReplyContext {
+  return {
+    channel: 'email',
+    customerMessages: [],
+    previousAgentMessages: [],
+    firstReply: true,
+    template: false,
+    ...partial,
+  };
+}
