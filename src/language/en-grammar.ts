@@ -16,6 +16,7 @@ function load(): Nlp {
 /** An imperative sentence ("Pop it in the post") or a first-person commitment. */
 export function englishHasStep(sentence: string): boolean {
   const doc = load()(sentence);
+  if (doc.has('#Negative')) return false;
   if (doc.has('^(please|just|simply)? #Imperative')) return true;
   return doc.has('^(i|we) (will|shall|have|#Adverb)? #Verb') && !doc.has('(look into|get back|be in touch|pass (it|this) on)');
 }

@@ -90,7 +90,8 @@ function formsOf(fullName: string, language: Language): NameForms {
 function mentions(doc: Document, forms: Iterable<string>): boolean {
   const content = doc.folded.slice(doc.content.start, doc.content.end);
   for (const form of forms) {
-    const re = new RegExp(`${BEFORE_WORD}${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${AFTER_WORD}`, 'u');
+    // Not inside an e-mail address or a link: "kevin.ross@mailbox.co.uk" names nobody.
+    const re = new RegExp(`${BEFORE_WORD}(?<![.@])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${AFTER_WORD}(?![.@][\\p{L}\\p{N}])`, 'u');
     if (re.test(content)) return true;
   }
   return false;

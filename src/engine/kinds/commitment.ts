@@ -46,7 +46,10 @@ export const commitment: RuleKind = {
     return (input) => {
       const { doc, language } = input;
       if (isChatAnswer(input)) return [];
-      const sentences = doc.sentences.filter((s) => s.start >= doc.content.start && s.end <= doc.content.end);
+      // Sentences of the agent's own words; a social reply's "^Amy" may share the last one.
+      const sentences = doc.sentences
+        .filter((s) => s.start < doc.content.end && s.end > doc.content.start)
+        .map((s) => ({ start: Math.max(s.start, doc.content.start), end: Math.min(s.end, doc.content.end) }));
       const verdicts = sentences.map((s) => classify(input, s, lists, language));
       if (verdicts.includes('step')) return [];
       const vague = sentences.find((_, i) => verdicts[i] === 'vague');

@@ -7,15 +7,27 @@ import { entriesFor, matchEntry, type EntryMatch, type PhraseEntry, type PhraseL
 // Words that may stand before an imperative at the start of a sentence.
 const LEAD_IN = /^(?:[\s,;:!–—-]|yes|no|sure|ok|okay|of course|also|then|and|so|first|next|simply|just|please|ano|ne|jo|jasne|urcite|samozrejme|potom|pak|tak|a|taky|take|tiez|prosim|stacilo|hotovo|done|aj|dobre|super|vyborne|skvele|great|perfect|thanks|thank you|diky|dakujem|dekuji)*$/u;
 
+const CONDITION = /(?:^|[\s,])(?:if|when|once|pokud|kdyby|kdyz|jakmile|jestli|ak|ked|akonahle|ked)\s[^,]*,\s*$/u;
+
 export function sentenceAt(doc: Document, offset: number): Sentence | undefined {
   return doc.sentences.find((s) => s.start <= offset && offset < s.end);
 }
 
-/** A match that opens its sentence, allowing a lead-in such as "Yes, " or "Just ". */
+/** A match that opens its sentence or clause, allowing a lead-in such as "Yes, " or "Just ". */
 export function opensSentence(doc: Document, match: EntryMatch): boolean {
   const sentence = sentenceAt(doc, match.start);
   if (!sentence) return false;
-  return LEAD_IN.test(doc.folded.slice(sentence.start, match.start));
+  const before = doc.folded.slice(sentence.start, match.start);
+  // A clause after a colon or a dash starts afresh: "Returns are easy: fill in the form".
+  let clause = before.slice(Math.max(before.lastIndexOf(':'), before.lastIndexOf(';'), before.lastIndexOf('–'), before.lastIndexOf(' - ')) + 1);
+  // So does the main clause after a condition: "if you need that, search for …".
+  if (CONDITION.test(clause)) clause = clause.slice(clause.lastIndexOf(',') + 1);
+  return LEAD_IN.test(clause);
+}
+
+/** Inside a placeholder such as {{ticket.id}}: template syntax, not words. */
+function inPlaceholder(doc: Document, start: number, end: number): boolean {
+  return doc.placeholders.some((p) => start < p.end && end > p.start);
 }
 
 /** Matches of the language's entries in a zone, honouring each entry's `start` flag. */
@@ -27,7 +39,7 @@ export function findEntryMatches(doc: Document, entries: readonly PhraseEntry[],
   const out: EntryMatch[] = [];
   for (const entry of entries) {
     for (const m of matchEntry(entry, doc.text, doc.folded, zone.start, zone.end)) {
-      if (!entry.start || opensSentence(doc, m)) out.push(m);
+      if ((!entry.start || opensSentence(doc, m)) && !inPlaceholder(doc, m.start, m.end)) out.push(m);
     }
   }
   return out.sort((a, b) => a.start - b.start);
