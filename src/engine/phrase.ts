@@ -72,8 +72,10 @@ class Parser {
       if (item.gap) {
         if (!atStart) out += `(?:${SEP}[^\\s]+){0,${GAP_WORDS}}`;
       } else if (atStart) {
+        // Optional words at the start carry their own separator; the phrase starts
+        // for real at its first required word.
         out += item.optional ? `(?:${item.source}${SEP})?` : item.source;
-        atStart = false;
+        atStart = item.optional;
       } else {
         out += item.optional ? `(?:${SEP}${item.source})?` : `${SEP}${item.source}`;
       }

@@ -36,7 +36,10 @@ export const requiredWhen: RuleKind = {
     return (input) => {
       const { doc, language } = input;
       const findings: Finding[] = [];
+      let lastEnd = -1;
       for (const m of findMatches(doc, forbidden, language, doc.content)) {
+        if (m.start < lastEnd) continue; // two phrasings of one non-apology
+        lastEnd = m.end;
         findings.push({ start: m.start, end: m.end, message: 'forbidden', messageText: m.entry.message, data: { match: doc.text.slice(m.start, m.end) } });
       }
       if (findings.length) return findings;

@@ -1,0 +1,123 @@
+// Replies that look like a violation and are not, per rule and language.
+import { describe, expect, it } from 'vitest';
+import { firing, violationsOf } from './helpers.js';
+
+describe('no-ticket-clutter', () => {
+  it.each([
+    ['en', 'Hi Anna,\n\nYour order #10023 left our warehouse today and arrives tomorrow.'],
+    ['en', 'Hi Anna,\n\nI have checked order 55821 and the invoice is attached.'],
+    ['cs', 'Dobrý den,\n\nobjednávka č. 10023 dorazí zítra.'],
+    ['cs', 'Dobrý den,\n\nk objednávce 2024-0877 posílám fakturu.'],
+    ['sk', 'Dobrý deň,\n\nobjednávka č. 30125 príde v stredu.'],
+  ])('an order number is not clutter (%s)', (lang, text) => {
+    expect(violationsOf('no-ticket-clutter', text, { language: lang as 'en' })).toEqual([]);
+  });
+});
+
+describe('no-jargon', () => {
+  it.each([
+    ['en', 'Hi Anna,\n\nThe invoice is attached as a PDF and DPD delivers on Monday.'],
+    ['en', 'Hi Anna,\n\nYour VAT invoice for the GDPR request is attached.'],
+    ['cs', 'Dobrý den,\n\nfakturu posílám jako PDF, balík doveze PPL. Šla jsem to ověřit.'],
+    ['sk', 'Dobrý deň,\n\nfaktúru posielame ako PDF, balík dovezie SPS.'],
+  ])('an acronym is not jargon (%s)', (lang, text) => {
+    expect(violationsOf('no-jargon', text, { language: lang as 'en' })).toEqual([]);
+  });
+
+  it('reports the plain alternative', () => {
+    const [v] = violationsOf('no-jargon', 'Hi Anna,\n\nThe ETA is Monday.');
+    expect(v.hint).toContain('expected time');
+  });
+});
+
+describe('name-use', () => {
+  it.each([
+    ['cs', 'Dobrý den, pane Nováku,\n\nzásilka dorazí zítra.', 'Petr Novák'],
+    ['cs', 'Ahoj Petře,\n\nzásilka dorazí zítra.', 'Petr Novák'],
+    ['cs', 'Milá Jano,\n\nzásilka dorazí zítra.', 'Jana Kopecká'],
+    ['cs', 'Dobrý den, paní Nováková,\n\nzásilka dorazí zítra.', 'Jana Nováková'],
+    ['cs', 'Dobrý den, pane Černý,\n\nzásilka dorazí zítra.', 'Jakub Černý'],
+    ['cs', 'Dobry den, pane Dvoraku,\n\nzasilka dorazi zitra.', 'Martin Dvořák'],
+    ['sk', 'Dobrý deň, pán Novák,\n\nzásielka príde zajtra.', 'Peter Novák'],
+    ['sk', 'Dobrý deň, pani Kováčová,\n\nzásielka príde zajtra.', 'Zuzana Kováčová'],
+    ['en', 'Dear Ms Hughes,\n\nYour data will follow by 14 April.', 'Grace Hughes'],
+    ['en', 'Hi Tom,\n\nYour boots ship today.', "Tom O'Brien"],
+  ])('a correct address passes (%s: %s)', (lang, text, customerName) => {
+    expect(violationsOf('name-use', text, { language: lang as 'en', customerName })).toEqual([]);
+  });
+
+  it('flags the wrong Czech case with the vocative and a fix', () => {
+    const [v] = violationsOf('name-use', 'Dobrý den, pane Novák,\n\nzásilka dorazí zítra.', { language: 'cs', customerName: 'Petr Novák' });
+    expect(v.message).toContain('Nováku');
+    expect(v.severity).toBe('warning');
+  });
+
+  it('a wrong name is an error', () => {
+    const [v] = violationsOf('name-use', 'Hi Mark,\n\nYour refund went out today.', { customerName: 'Anna Smith' });
+    expect(v.severity).toBe('error');
+  });
+
+  it('an e-mail address does not count as using the name', () => {
+    expect(firing('Hi {{first_name}}, I have changed your email to kevin.ross@mailbox.co.uk.', { customerName: 'Kevin Ross' })).toContain('name-use');
+  });
+
+  it('is silent when the name is unknown', () => {
+    expect(violationsOf('name-use', 'Hello,\n\nYour refund went out today.')).toEqual([]);
+  });
+});
+
+describe('apology', () => {
+  it.each([
+    ['en', "Hi Anna,\n\nI'm so sorry your parcel arrived damaged. A replacement ships today.", 'The parcel arrived damaged.'],
+    ['en', 'Hi Anna,\n\nMy apologies for the delay: the refund went out this morning.', 'Still no refund.'],
+    ['cs', 'Dobrý den,\n\nomlouvám se, že zásilka nedorazila. Novou odešleme dnes.', 'Balík pořád nedorazil.'],
+    ['cs', 'Dobrý den,\n\nmoc se omlouváme, nákup doručíme zítra.', 'Kurýr mi nepřivezl nákup.'],
+    ['cs', 'Dobrý den,\n\nmrzí nás, že mixér dorazil poškozený.', 'Mixér je rozbitý.'],
+    ['sk', 'Dobrý deň,\n\nje nám ľúto, že pohár prišiel rozbitý.', 'Pohár prišiel rozbitý.'],
+    ['sk', 'Dobrý deň,\n\nprepáčte, mali sme to vybaviť hneď.', 'Lampa je rozbitá.'],
+  ])('a sincere apology passes (%s)', (lang, text, customerMessage) => {
+    expect(violationsOf('apology', text, { language: lang as 'en', customerMessages: [customerMessage] })).toEqual([]);
+  });
+
+  it.each([
+    ['en', 'Hi Anna,\n\nYes, we ship to Ireland.', 'Do you ship to Ireland?'],
+    ['cs', 'Dobrý den,\n\nano, sedačka je i v šedé.', 'Máte sedačku v šedé barvě?'],
+    ['cs', 'Dobrý den,\n\nobjednávka dorazí do 2 dnů.', 'Kdy mi přijde objednávka? Platila jsem v pondělí.'],
+    ['sk', 'Dobrý deň,\n\náno, do Česka doručujeme.', 'Doručujete aj do Česka?'],
+  ])('no sign of a problem, no apology needed (%s)', (lang, text, customerMessage) => {
+    expect(violationsOf('apology', text, { language: lang as 'en', customerMessages: [customerMessage] })).toEqual([]);
+  });
+});
+
+describe('next-steps', () => {
+  it.each([
+    ['en', 'Hi Karen,\n\nWe will look into it and email you the result by Friday.'],
+    ['en', "Hi Anna,\n\nYour replacement left our warehouse this morning and should arrive tomorrow."],
+    ['cs', 'Dobrý den,\n\npodíváme se na to a do pátku vám napíšu, jak to dopadlo.'],
+    ['cs', 'Dobrý den,\n\nzítra vám zavoláme.'],
+    ['sk', 'Dobrý deň,\n\ndo piatku vám pošleme opravenú faktúru.'],
+    ['sk', 'Dobrý deň,\n\nvedúca predajne sa vám do piatka ozve telefonicky.'],
+  ])('a dated promise passes (%s)', (lang, text) => {
+    expect(violationsOf('next-steps', text, { language: lang as 'en' })).toEqual([]);
+  });
+
+  it('a vague promise says so', () => {
+    const [v] = violationsOf('next-steps', 'Hi Karen,\n\nSorry. We will look into it and get back to you soon.');
+    expect(v.message).toMatch(/^Vague promise/);
+  });
+});
+
+describe('greeting', () => {
+  it.each([
+    ['en', 'Good evening Mr Hall, the repair is booked.'],
+    ['cs', 'Dobry vecer, pani Holubova, predplatne je nastavene.'],
+    ['cs', 'Zdravím, objednávka je odeslaná.'],
+    ['sk', 'Dobrý deň!\n\nMáme dobrú správu.'],
+  ])('a greeting passes (%s)', (lang, text) => {
+    expect(violationsOf('greeting', text, { language: lang as 'en' })).toEqual([]);
+  });
+
+  it('is silent on a chat follow-up', () => {
+    expect(violationsOf('greeting', 'Yes, it is free.', { channel: 'chat', firstReply: false })).toEqual([]);
+  });
+});
