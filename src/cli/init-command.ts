@@ -14,14 +14,13 @@ rules:
 
 # Your team's internal words, with what to say instead (checked by no-jargon).
 vocabulary:
-  jargon:
+  jargon: []
     # - { term: "P1", replace: "urgent" }
-  allow:
-    # Acronyms your customers know, never reported as jargon.
-    # - PDF
+  # Acronyms your customers know, never reported as jargon, e.g. [PDF, SLA].
+  allow: []
 
 # Files that are canned responses (placeholders expected):
-templates:
+templates: []
   # - "canned/**"
 
 # Extra folders of rule files (one YAML file per rule):

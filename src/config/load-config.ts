@@ -62,7 +62,7 @@ function settingFrom(raw: unknown): RuleSettings {
 
 function mergeInto(target: ResolvedConfig, source: YamlSource): void {
   validate(source, CONFIG_SCHEMA);
-  const raw = (source.value ?? {}) as RawConfig;
+  const raw = Object.fromEntries(Object.entries((source.value ?? {}) as object).filter(([, v]) => v !== null)) as RawConfig;
   const dir = dirname(source.file);
   for (const base of [raw.extends ?? []].flat()) {
     const presetName = base.replace(/^replylint:/, '');
@@ -82,7 +82,7 @@ function mergeInto(target: ResolvedConfig, source: YamlSource): void {
     target.rules[id] = { level: next.level ?? prev.level, weight: next.weight ?? prev.weight, options: { ...prev.options, ...next.options } };
   }
   target.rulePaths.push(...(raw.rulePaths ?? []).map((p) => resolve(dir, p)));
-  const jargon = raw.vocabulary?.jargon;
+  const jargon = raw.vocabulary?.jargon ?? undefined;
   if (jargon) {
     const entries = Array.isArray(jargon) ? jargon.map((j) => (typeof j === 'string' ? { term: j } : j)) : Object.entries(jargon).map(([term, replace]) => ({ term, replace }));
     target.vocabulary.jargon.push(...entries);

@@ -88,6 +88,8 @@ function check(value: unknown, schema: Schema, path: (string | number)[], fail: 
         if (allowed && !allowed.includes(key))
           fail([...path, key], `unknown key "${key}"${path.length ? ` in ${label}` : ''}`, `${didYouMean(key, allowed)}allowed keys: ${allowed.join(', ')}`);
         const sub = schema.type === 'object' ? schema.fields[key] : schema.values;
+        // An empty key ("rules:" with everything below commented out) counts as absent.
+        if (record[key] === null && schema.type === 'object' && !schema.fields[key].required) continue;
         check(record[key], sub, [...path, key], fail);
       }
       if (schema.type === 'object') {

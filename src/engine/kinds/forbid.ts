@@ -19,13 +19,17 @@ export function removalFix(doc: Document, start: number, end: number): Fix {
   const rest = text.slice(lineStart, start) + text.slice(end, lineEnd);
   if (/^[\s|·•:;,.#*_=~<>\[\]()-]*$/u.test(rest)) {
     // Drop the line with its line break; if that leaves two blank lines, drop one more.
-    let from = lineStart;
-    let to = lineEnd < text.length ? lineEnd + 1 : lineEnd;
-    if (to === text.length) {
-      // Last line: remove the line break (and blank lines) before it instead.
+    const afterContent = text.slice(lineEnd).trim() === '';
+    if (afterContent) {
+      // The last line: remove it and the blank lines above it, keeping the file's own
+      // final line break (CRLF stays CRLF).
+      let from = lineStart;
       while (from > 0 && /[\r\n \t]/.test(text[from - 1])) from--;
+      const to = text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
       return { range: [from, to], text: '' };
     }
+    const from = lineStart;
+    let to = lineEnd + 1;
     const before = text.slice(0, from);
     const after = text.slice(to);
     if (/(?:^|\n)[ \t]*\r?\n$/.test(before) && /^[ \t]*\r?\n/.test(after)) to += /^[ \t]*\r?\n/.exec(after)![0].length;

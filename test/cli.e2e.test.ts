@@ -1,0 +1,232 @@
+// The built binary, spawned as a user runs it: files, stdin text, stdin JSON, JSONL,
+// exit codes, the JSON contract, and the errors a user sees.
+import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, ROOT, tempDir } from './helpers.js';
+
+const json = (stdout: string) => JSON.parse(stdout) as { version: number; results: { source: string; conversationId?: string; messageIndex?: number; language: string; channel: string; score: number; violations: { rule: string; severity: string; line: number; column: number; endLine: number; endColumn: number; message: string }[] }[]; summary: Record<string, number> };
+
+describe('replylint on files', () => {
+  it('lints the bundled samples and exits 1 on an error', () => {
+    const r = cli(['fixtures']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('sk-wrong-name.txt');
+    expect(r.stdout).toMatch(/error\s+The greeting addresses "Nagyová"/);
+  });
+
+  it('exits 0 on a clean reply', () => {
+    const r = cli(['fixtures/replies/en-late-parcel.txt']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('0 problems');
+  });
+
+  it('writes the JSON contract with lines pointing into the file', () => {
+    const r = cli(['--format', 'json', 'fixtures/replies/cs-vocative.txt']);
+    expect(r.code).toBe(0);
+    const report = json(r.stdout);
+    expect(report.version).toBe(1);
+    const [result] = report.results;
+    expect(result).toMatchObject({ source: 'fixtures/replies/cs-vocative.txt', language: 'cs', channel: 'email', score: 90 });
+    expect(result).not.toHaveProperty('conversationId');
+    expect(result.violations[0]).toMatchObject({ rule: 'name-use', severity: 'warning', line: 6, column: 17, endLine: 6, endColumn: 22 });
+    expect(report.summary).toEqual({ replies: 1, errors: 0, warnings: 1, suggestions: 0, meanScore: 90, skipped: 0 });
+  });
+
+  it('fails on warnings over --max-warnings and scores under --min-score', () => {
+    expect(cli(['--max-warnings', '0', 'fixtures/replies/cs-vocative.txt']).code).toBe(1);
+    expect(cli(['--max-warnings', '1', 'fixtures/replies/cs-vocative.txt']).code).toBe(0);
+    expect(cli(['--min-score', '95', 'fixtures/replies/cs-vocative.txt']).code).toBe(1);
+    expect(cli(['--min-score', '90', 'fixtures/replies/cs-vocative.txt']).code).toBe(0);
+  });
+
+  it('--quiet shows errors only', () => {
+    const r = cli(['--quiet', 'fixtures/replies']);
+    expect(r.stdout).not.toContain('warning ');
+    expect(r.stdout).toContain('error ');
+  });
+
+  it('expands globs', () => {
+    const r = cli(['--format', 'json', 'fixtures/replies/sk-*.txt']);
+    expect(json(r.stdout).results.map((x) => x.source)).toEqual(['fixtures/replies/sk-good.txt', 'fixtures/replies/sk-wrong-name.txt']);
+  });
+});
+
+describe('replylint on stdin', () => {
+  it('lints plain text with context from flags', () => {
+    const r = cli(['--format', 'json', '--customer-name', 'Anna Smith', '--customer-message', 'My parcel is broken.'], { input: 'Hello,\n\nPlease send us a photo.' });
+    expect(r.code).toBe(0);
+    const [result] = json(r.stdout).results;
+    expect(result.source).toBe('<stdin>');
+    expect(result.violations.map((v) => v.rule).sort()).toEqual(['apology', 'name-use']);
+  });
+
+  it('lints a conversation given as JSON, agent messages only', () => {
+    const conversation = {
+      id: 'c-9',
+      language: 'cs',
+      customer: { name: 'Petr Novák' },
+      messages: [
+        { role: 'customer', text: 'Dobrý den, mixér je rozbitý.' },
+        { role: 'agent', text: 'Dobrý den, pane Novák,\n\nmrzí nás to. Nový mixér vám pošleme zítra.' },
+        { role: 'note', text: 'interní poznámka: L2' },
+      ],
+    };
+    const r = cli(['--format', 'json'], { input: JSON.stringify(conversation) });
+    const report = json(r.stdout);
+    expect(report.results).toHaveLength(1);
+    expect(report.results[0]).toMatchObject({ conversationId: 'c-9', messageIndex: 1, language: 'cs' });
+    expect(report.results[0].violations.map((v) => v.rule)).toEqual(['name-use']);
+  });
+
+  it('reads "-" as stdin', () => {
+    const r = cli(['-', '--format', 'json'], { input: 'Hi there,\n\nYes, choose Ireland at checkout.' });
+    expect(json(r.stdout).results).toHaveLength(1);
+  });
+});
+
+describe('replylint on transcripts', () => {
+  it('reports a broken JSONL line and still lints the rest', () => {
+    const dir = tempDir();
+    const file = join(dir, 'export.jsonl');
+    const good = JSON.stringify({ id: 'a', messages: [{ role: 'agent', text: 'Hi Anna,\n\nThe refund went out today.' }] });
+    writeFileSync(file, `${good}\n{"id": "b", "messages": [\n\n"just a string"\n{"id":"c"}\n${good.replace('"a"', '"d"')}\n`);
+    const r = cli(['--format', 'json', file]);
+    const report = json(r.stdout);
+    expect(report.results.map((x) => x.conversationId)).toEqual(['a', 'd']);
+    expect(report.summary.skipped).toBe(3);
+    expect(r.stderr).toContain(`${file}:2: invalid JSON on this line`);
+    expect(r.stderr).toContain(`${file}:4: not a conversation`);
+    expect(r.stderr).toContain(`${file}:5: conversation has no "messages" list`);
+  });
+
+  it('lints the sample transcript with the conversation as context', () => {
+    const r = cli(['--format', 'json', 'fixtures/transcripts/sample.jsonl']);
+    const report = json(r.stdout);
+    expect(report.results.map((x) => `${x.conversationId}#${x.messageIndex}`)).toEqual(['t-1#1', 't-2#1', 't-2#3', 't-3#2']);
+    const followUp = report.results.find((x) => x.conversationId === 't-2' && x.messageIndex === 3)!;
+    // A chat follow-up needs no greeting and no name, but still an apology and a real next step.
+    expect(followUp.violations.map((v) => v.rule).sort()).toEqual(['apology', 'next-steps']);
+  });
+});
+
+describe('errors a user sees', () => {
+  it('a missing file: exit 2 with the name', () => {
+    const r = cli(['no/such/reply.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no files match "no/such/reply.txt"');
+  });
+
+  it('a binary file is skipped with a message', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'logo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+    const r = cli([join(dir, 'logo.txt')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('binary file');
+  });
+
+  it('a bad config names file, line and column: exit 2', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.replylintrc.yaml'), 'rules:\n  greeting: warn\n');
+    const r = cli([join(ROOT, 'fixtures/replies/sk-good.txt')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\.replylintrc\.yaml:2:\d+: "rules\.greeting" must be/);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('an unknown rule id is named, with a suggestion', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.replylintrc.yaml'), 'rules:\n  greetings: off\n');
+    const r = cli([join(ROOT, 'fixtures/replies/sk-good.txt')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown rule id "greetings"');
+    expect(r.stderr).toContain('did you mean "greeting"?');
+  });
+
+  it('a bad rule file names its line', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'rules'));
+    writeFileSync(join(dir, 'rules', 'no-hype.yaml'), 'description: No hype.\nkind: forbid\nlevel: warning\nphrases:\n  en: ["(amazing|awesome"]\nmessages:\n  found: Hype.\n');
+    writeFileSync(join(dir, '.replylintrc.yaml'), 'rulePaths: [rules]\n');
+    const r = cli([join(ROOT, 'fixtures/replies/sk-good.txt')], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no-hype\.yaml:5:\d+: bad phrase "\(amazing\|awesome": missing "\)"/);
+  });
+
+  it('a rule file with an unknown key says which keys are allowed', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'team-rules'));
+    writeFileSync(join(dir, 'team-rules', 'no-hype.yaml'), 'description: No hype.\nkind: forbid\nlevel: warning\nphrase:\n  en: [amazing]\nmessages:\n  found: Hype.\n');
+    writeFileSync(join(dir, 'cfg.yaml'), 'rulePaths: [team-rules]\n');
+    const r = cli(['--config', join(dir, 'cfg.yaml'), join(ROOT, 'fixtures/replies/sk-good.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no-hype.yaml:4:1: unknown key "phrase"');
+    expect(r.stderr).toContain('did you mean "phrases"?');
+  });
+
+  it('a catastrophic raw regex is refused when the rule loads', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'team-rules'));
+    writeFileSync(join(dir, 'team-rules', 'bad-regex.yaml'), "description: x\nkind: forbid\nlevel: warning\nphrases:\n  en:\n    - regex: '(a+)+$'\nmessages:\n  found: x\n");
+    writeFileSync(join(dir, 'cfg.yaml'), 'rulePaths: [team-rules]\n');
+    const r = cli(['--config', join(dir, 'cfg.yaml'), join(ROOT, 'fixtures/replies/sk-good.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bad-regex\.yaml:6:\d+: .*backtrack/);
+  });
+
+  it('an unknown option is a usage error', () => {
+    expect(cli(['--formt', 'json']).code).toBe(2);
+  });
+});
+
+describe('--fix', () => {
+  it('removes clutter, keeps CRLF and BOM, and a second run changes nothing', () => {
+    const dir = tempDir();
+    const file = join(dir, 'reply.txt');
+    const original = '\uFEFFHi Tom,\r\n\r\nYour boots ship today.\r\n\r\nKind regards,\r\nSophie\r\n\r\nTicket #48213 | Please do not write below this line\r\n';
+    writeFileSync(file, original);
+    const first = cli(['--fix', file]);
+    expect(first.code).toBe(0);
+    const fixed = readFileSync(file, 'utf8');
+    expect(fixed).toBe('\uFEFFHi Tom,\r\n\r\nYour boots ship today.\r\n\r\nKind regards,\r\nSophie\r\n');
+    cli(['--fix', file]);
+    expect(readFileSync(file, 'utf8')).toBe(fixed);
+  });
+
+  it('fixes the Czech vocative in place', () => {
+    const dir = tempDir();
+    const file = join(dir, 'odpoved.txt');
+    copyFileSync(join(ROOT, 'fixtures/replies/cs-vocative.txt'), file);
+    cli(['--fix', file]);
+    expect(readFileSync(file, 'utf8')).toContain('Dobrý den, pane Nováku,');
+  });
+
+  it('--fix-dry-run writes nothing and shows the fixed text in JSON', () => {
+    const dir = tempDir();
+    const file = join(dir, 'reply.txt');
+    writeFileSync(file, 'Hi Tom,\n\nYour boots ship today.\n\n[#48877]\n');
+    const r = cli(['--fix-dry-run', '--format', 'json', file]);
+    expect(readFileSync(file, 'utf8')).toContain('[#48877]');
+    expect(JSON.parse(r.stdout).results[0].output).toBe('Hi Tom,\n\nYour boots ship today.\n');
+  });
+});
+
+describe('commands', () => {
+  it('rules lists every rule', () => {
+    const r = cli(['rules']);
+    for (const id of ['greeting', 'apology', 'name-use', 'no-jargon', 'no-ticket-clutter', 'next-steps']) expect(r.stdout).toContain(id);
+  });
+
+  it('init writes a config that loads', () => {
+    const dir = tempDir();
+    expect(cli(['init'], { cwd: dir }).code).toBe(0);
+    const r = cli(['--format', 'json', join(ROOT, 'fixtures/replies/sk-good.txt')], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(cli(['init'], { cwd: dir }).code).toBe(2);
+  });
+
+  it('--print-config shows the resolved rules', () => {
+    const r = cli(['--print-config', 'fixtures/replies/sk-good.txt']);
+    expect(JSON.parse(r.stdout).rules.greeting.level).toBe('warning');
+  });
+});
