@@ -2,6 +2,7 @@
 import { ConfigError } from '../config/errors.js';
 import type { Schema } from '../config/validate.js';
 import type { Path } from '../config/yaml-source.js';
+import { isWordAt } from '../text/fold.js';
 import type { Language } from '../types.js';
 import { compilePhrase, compileRawRegex, PhraseError, type Phrase, type Span } from './phrase.js';
 
@@ -89,9 +90,11 @@ export function matchEntry(entry: PhraseEntry, text: string, folded: string, fro
   const out: EntryMatch[] = [];
   regex.lastIndex = from;
   let m: RegExpExecArray | null;
+  const bounds = entry.phrase.boundaries;
   while ((m = regex.exec(haystack)) !== null && m.index < to) {
     const end = m.index + m[0].length;
-    if (end <= to && m[0].length > 0) out.push({ start: m.index, end, entry });
+    const bounded = !bounds || ((!bounds.before || !isWordAt(folded, m.index - 1)) && (!bounds.after || !isWordAt(folded, end)));
+    if (end <= to && m[0].length > 0 && bounded) out.push({ start: m.index, end, entry });
     if (m[0].length === 0) regex.lastIndex++;
   }
   return out;

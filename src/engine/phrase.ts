@@ -11,10 +11,9 @@
 // Everything else is literal. Words match on Unicode word boundaries. A phrase is
 // compiled once per run into a regex over the folded text (see text/fold.ts).
 import safeRegex from 'safe-regex2';
-import { fold, BEFORE_WORD, AFTER_WORD } from '../text/fold.js';
+import { fold, BEFORE_WORD, AFTER_WORD, FOLDED_LETTERS } from '../text/fold.js';
 
 const SEP = '[\\s,;:]+';
-const LETTERS = '[\\p{L}\\p{M}]*';
 const NUM = '[#№]?\\s?\\d(?:[\\d/-]*\\d)?';
 const GAP_WORDS = 5;
 
@@ -114,31 +113,40 @@ class Parser {
         source += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
         continue;
       }
-      source += c === '*' ? LETTERS : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+      source += c === '*' ? FOLDED_LETTERS : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     }
     return { source, optional: false };
   }
 }
 
-/** A compiled phrase: a global, Unicode regex over folded text. */
+/** A compiled phrase: a global regex over folded text (or over the original, if exact). */
 export interface Phrase {
   readonly text: string;
   readonly regex: RegExp;
+  /** Word boundaries to check on the folded text (exact phrases only). */
+  readonly boundaries?: { before: boolean; after: boolean };
 }
 
 const WORDY = /[\p{L}\p{M}\p{N}_]/u;
 
 /** Compile one phrase (throws PhraseError with the reason). */
 export function compilePhrase(phrase: string, options: { exact?: boolean } = {}): Phrase {
-  // An exact phrase is matched against the original text: case and diacritics count.
-  const folded = options.exact ? phrase.trim() : fold(phrase.trim());
+  const folded = fold(phrase.trim());
   if (!folded) throw new PhraseError('empty phrase', phrase);
-  let body = new Parser(folded).parse();
   const first = folded.replace(/^[[(]+/, '')[0] ?? '';
   const last = folded.replace(/[\])]+$/, '').slice(-1);
-  if (WORDY.test(first) || first === '*' || folded.startsWith('{num}')) body = BEFORE_WORD + body;
-  if (WORDY.test(last) || folded.endsWith('{num}')) body += AFTER_WORD;
-  return { text: phrase, regex: new RegExp(body, 'gu') };
+  const before = WORDY.test(first) || first === '*' || folded.startsWith('{num}');
+  const after = WORDY.test(last) || folded.endsWith('{num}');
+  if (options.exact) {
+    // Matched against the original text, so that case and diacritics count; the
+    // boundaries are checked on the folded text by the caller (matchEntry).
+    const body = new Parser(phrase.trim()).parse();
+    return { text: phrase, regex: new RegExp(body, 'g'), boundaries: { before, after } };
+  }
+  let body = new Parser(folded).parse();
+  if (before) body = BEFORE_WORD + body;
+  if (after) body += AFTER_WORD;
+  return { text: phrase, regex: new RegExp(body, 'g') };
 }
 
 /** Compile an author's raw regex, refusing ones that could hang a run (ReDoS). */

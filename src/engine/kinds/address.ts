@@ -91,7 +91,7 @@ function mentions(doc: Document, forms: Iterable<string>): boolean {
   const content = doc.folded.slice(doc.content.start, doc.content.end);
   for (const form of forms) {
     // Not inside an e-mail address or a link: "kevin.ross@mailbox.co.uk" names nobody.
-    const re = new RegExp(`${BEFORE_WORD}(?<![.@])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${AFTER_WORD}(?![.@][\\p{L}\\p{N}])`, 'u');
+    const re = new RegExp(`${BEFORE_WORD}(?<![.@])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${AFTER_WORD}(?![.@][a-z0-9])`);
     if (re.test(content)) return true;
   }
   return false;
