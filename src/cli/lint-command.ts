@@ -1,9 +1,7 @@
 // The default command: lint files, globs or stdin, print a report, return the exit code.
 import { relative, resolve } from 'node:path';
-import picomatch from 'picomatch';
 import type { ResolvedConfig } from '../config/load-config.js';
 import type { Linter } from '../engine/lint.js';
-import { expandArguments } from '../input/files.js';
 import type { Notice } from '../input/notice.js';
 import { readFile, readStdin, type InputItem } from '../input/read.js';
 import type { Channel, Language, LintResult, ReplyContext } from '../types.js';
@@ -56,7 +54,8 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
   const notices: Notice[] = [];
   const missing: string[] = [];
   const defaults = contextDefaults(options, config);
-  const isTemplate = config.templates.length ? picomatch(config.templates, { dot: true }) : undefined;
+  // Glob libraries load only when files are named: stdin replies do without them.
+  const isTemplate = config.templates.length && args.length ? (await import('picomatch')).default(config.templates, { dot: true }) : undefined;
   const fix = options.fix || options.fixDryRun;
 
   const consume = async (items: AsyncIterable<InputItem>, file?: string) => {
@@ -81,6 +80,7 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
     await consume(readStdin(text, options.stdinFilename ?? '<stdin>', defaults));
     return { results, notices, missing };
   }
+  const { expandArguments } = await import('../input/files.js');
   const { files, unmatched } = await expandArguments(args);
   missing.push(...unmatched);
   for (const file of files) {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { RuleSettings } from '../engine/load-rules.js';
 import type { Vocabulary } from '../engine/rule.js';
 import type { Channel, Language, Level } from '../types.js';
+import { bundledSource } from './builtin-bundle.js';
 import { ConfigError } from './errors.js';
 import { CONFIG_SCHEMA } from './schema.js';
 import { didYouMean, validate } from './validate.js';
@@ -40,6 +41,8 @@ interface RawConfig {
 }
 
 function readSource(file: string, prefix: readonly string[] = []): YamlSource {
+  const bundled = prefix.length ? undefined : bundledSource(file);
+  if (bundled) return bundled;
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -118,7 +121,10 @@ export function loadConfigFile(file: string): ResolvedConfig {
 
 /** Search from `from` upwards for a config, as cosmiconfig does for module "replylint". */
 export async function findConfig(from: string): Promise<ResolvedConfig> {
-  const { cosmiconfig } = await import('cosmiconfig');
+  // Loaded on demand (a separate chunk of the CLI bundle); CommonJS, so its named
+  // export may sit on the default one depending on who loads it.
+  const mod = (await import('cosmiconfig')) as typeof import('cosmiconfig') & { default?: typeof import('cosmiconfig') };
+  const cosmiconfig = mod.cosmiconfig ?? mod.default!.cosmiconfig;
   const explorer = cosmiconfig('replylint', {
     // Read YAML and JSON ourselves so that errors name line and column; JS configs load as usual.
     loaders: { '.yaml': keepPath, '.yml': keepPath, '.json': keepPath, noExt: keepPath },

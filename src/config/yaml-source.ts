@@ -1,17 +1,26 @@
 // YAML parsed with positions, so that a validation error can name its line and column.
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node, Document } from 'yaml';
 import { ConfigError } from './errors.js';
+
+// The parser is loaded on first use: the built-in rules come pre-parsed (builtin-bundle.ts).
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+const yaml = (): YamlModule => (yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule);
 
 export type Path = readonly (string | number)[];
 
 export interface YamlSource {
   file: string;
   value: unknown;
+  /** Built in and validated when replylint was built. */
+  trusted?: boolean;
   /** Where the node at `path` starts (falls back to its nearest ancestor). */
   locate(path: Path): { file: string; line: number; column: number };
 }
 
 export function parseYaml(text: string, file: string): YamlSource {
+  const { LineCounter, parseDocument, isMap, isSeq, isScalar } = yaml();
   const lineCounter = new LineCounter();
   // maxAliasCount guards against alias bombs ("billion laughs").
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { ConfigError } from '../config/errors.js';
 import { validate, type Schema } from '../config/validate.js';
+import { bundledSource } from '../config/builtin-bundle.js';
 import { parseYaml, type YamlSource } from '../config/yaml-source.js';
 import { LANGUAGES, LEVELS, type Language, type Level } from '../types.js';
 import { KINDS } from './kinds/index.js';
@@ -59,14 +60,14 @@ export function compileRule(source: YamlSource, id: string, vocabulary: Vocabula
   const raw = source.value as Record<string, unknown>;
   const kind = KINDS[raw.kind as string];
   if (!kind) validate(source, COMMON_FIELDS.kind, ['kind']);
-  // Validate the common keys first, so that an unknown kind is named as such.
-  validate(source, { type: 'object', fields: { ...COMMON_FIELDS, ...(kind?.fields ?? {}) } });
+  // Built-in rules were validated when replylint was built (scripts/bundle-rules.mjs).
+  if (!source.trusted) validate(source, { type: 'object', fields: { ...COMMON_FIELDS, ...(kind?.fields ?? {}) } });
   const messages = raw.messages as Record<string, string>;
   for (const key of kind.messages) {
     if (!messages[key]) throw new ConfigError(`"messages" is missing "${key}"`, source.locate(['messages']), `a ${kind.name} rule reports: ${kind.messages.join(', ')}`);
   }
   const spec = { ...raw, ...(settings.options ?? {}) };
-  const check = kind.compile({ spec, locate: source.locate, vocabulary, options: settings.options ?? {} });
+  const check = kind.compile({ spec, locate: source.locate, vocabulary, options: settings.options ?? {}, trusted: source.trusted ?? false });
   return {
     id,
     file,
@@ -101,6 +102,6 @@ export function readRuleFolder(dir: string): RuleFile[] {
     .sort()
     .map((n) => {
       const file = join(dir, n);
-      return { id: basename(n, extname(n)), source: parseYaml(readFileSync(file, 'utf8'), file) };
+      return { id: basename(n, extname(n)), source: bundledSource(file) ?? parseYaml(readFileSync(file, 'utf8'), file) };
     });
 }

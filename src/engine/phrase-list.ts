@@ -17,8 +17,6 @@ export interface PhraseEntry {
   message?: string;
 }
 
-export type PhraseLists = Partial<Record<Language | 'any', PhraseEntry[]>>;
-
 const ENTRY_FIELDS = {
   match: { type: 'string' },
   regex: { type: 'string' },
@@ -45,21 +43,61 @@ type RawEntry = string | { match?: string; regex?: string; replace?: string; mes
 
 export type Locate = (path: Path) => { file: string; line: number; column: number };
 
-export function compilePhraseLists(raw: Record<string, RawEntry[]> | undefined, path: Path, locate: Locate): PhraseLists {
-  const lists: PhraseLists = {};
-  for (const [lang, entries] of Object.entries(raw ?? {})) {
-    lists[lang as Language | 'any'] = entries.map((entry, i) => compileEntry(entry, [...path, lang, i], locate));
+/**
+ * A rule's per-language phrase lists, compiled on first use per language: a Czech
+ * reply never compiles the English phrases. Rule files from users are compiled whole
+ * when they load (compileAll), so that a bad phrase stops the run with its position.
+ */
+export class PhraseLists {
+  private readonly compiled = new Map<string, PhraseEntry[]>();
+  private readonly extra = new Map<string, PhraseEntry[]>();
+
+  constructor(
+    private readonly raw: Record<string, RawEntry[]>,
+    private readonly path: Path,
+    private readonly locate: Locate,
+    /** Built-in rules, checked at build time: raw regexes need no ReDoS check again. */
+    private readonly trusted: boolean,
+  ) {}
+
+  get(lang: Language | 'any'): PhraseEntry[] {
+    let entries = this.compiled.get(lang);
+    if (!entries) {
+      entries = (this.raw[lang] ?? []).map((entry, i) => compileEntry(entry, [...this.path, lang, i], this.locate, this.trusted));
+      entries.push(...(this.extra.get(lang) ?? []));
+      this.compiled.set(lang, entries);
+    }
+    return entries;
   }
-  return lists;
+
+  /** Entries that do not come from the rule file (a team's vocabulary). */
+  add(lang: Language | 'any', entries: PhraseEntry[]): void {
+    this.extra.set(lang, [...(this.extra.get(lang) ?? []), ...entries]);
+    this.compiled.delete(lang);
+  }
+
+  languages(): (Language | 'any')[] {
+    return [...new Set([...Object.keys(this.raw), ...this.extra.keys()])] as (Language | 'any')[];
+  }
+
+  compileAll(): this {
+    for (const lang of this.languages()) this.get(lang);
+    return this;
+  }
 }
 
-export function compileEntry(entry: RawEntry, path: Path, locate: Locate): PhraseEntry {
+export function compilePhraseLists(raw: Record<string, RawEntry[]> | undefined, path: Path, locate: Locate, trusted = false): PhraseLists {
+  const lists = new PhraseLists(raw ?? {}, path, locate, trusted);
+  return trusted ? lists : lists.compileAll();
+}
+
+export function compileEntry(entry: RawEntry, path: Path, locate: Locate, trusted = false): PhraseEntry {
   const e = typeof entry === 'string' ? { match: entry } : entry;
   if ((e.match === undefined) === (e.regex === undefined)) {
     throw new ConfigError('a phrase entry needs exactly one of "match" or "regex"', locate(path), 'write "match: <phrase>" for a phrase, or "regex: <pattern>" for a raw regex');
   }
   try {
-    const phrase = e.regex !== undefined ? compileRawRegex(e.regex) : compilePhrase(e.match!, { exact: e.exact });
+    const phrase = e.regex !== undefined ? compileRawRegex(e.regex, { checked: trusted }) : compilePhrase(e.match!, { exact: e.exact });
     return { phrase, exact: e.exact ?? false, start: e.start ?? false, replace: e.replace, message: e.message };
   } catch (err) {
     if (err instanceof PhraseError) {
@@ -71,12 +109,12 @@ export function compileEntry(entry: RawEntry, path: Path, locate: Locate): Phras
 
 export function entriesFor(lists: PhraseLists | undefined, language: Language): PhraseEntry[] {
   if (!lists) return [];
-  return [...(lists[language] ?? []), ...(lists.any ?? [])];
+  return [...lists.get(language), ...lists.get('any')];
 }
 
 /** Every language's entries: for checks that should not depend on detection. */
 export function allEntries(lists: PhraseLists | undefined): PhraseEntry[] {
-  return lists ? Object.values(lists).flat() : [];
+  return lists ? lists.languages().flatMap((lang) => lists.get(lang)) : [];
 }
 
 export interface EntryMatch extends Span {

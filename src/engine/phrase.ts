@@ -10,7 +10,7 @@
 //
 // Everything else is literal. Words match on Unicode word boundaries. A phrase is
 // compiled once per run into a regex over the folded text (see text/fold.ts).
-import safeRegex from 'safe-regex2';
+import { createRequire } from 'node:module';
 import { fold, BEFORE_WORD, AFTER_WORD, FOLDED_LETTERS } from '../text/fold.js';
 
 const SEP = '[\\s,;:]+';
@@ -129,8 +129,28 @@ export interface Phrase {
 
 const WORDY = /[\p{L}\p{M}\p{N}_]/u;
 
+/** A compiled phrase as data: what the build stores for the built-in rules. */
+export interface CompiledPhrase {
+  source: string;
+  flags: string;
+  boundaries?: { before: boolean; after: boolean };
+}
+
+// Phrases of the built-in rules, compiled at build time (config/builtin-bundle.ts).
+let precompiled: Record<string, CompiledPhrase> = {};
+export function usePrecompiledPhrases(phrases: Record<string, CompiledPhrase>): void {
+  precompiled = phrases;
+}
+export const phraseKey = (phrase: string, exact: boolean | undefined) => `${exact ? '=' : '~'}${phrase}`;
+
+export function toCompiled(phrase: Phrase): CompiledPhrase {
+  return { source: phrase.regex.source, flags: phrase.regex.flags, ...(phrase.boundaries ? { boundaries: phrase.boundaries } : {}) };
+}
+
 /** Compile one phrase (throws PhraseError with the reason). */
 export function compilePhrase(phrase: string, options: { exact?: boolean } = {}): Phrase {
+  const known = precompiled[phraseKey(phrase, options.exact)];
+  if (known) return { text: phrase, regex: new RegExp(known.source, known.flags), boundaries: known.boundaries };
   const folded = fold(phrase.trim());
   if (!folded) throw new PhraseError('empty phrase', phrase);
   const first = folded.replace(/^[[(]+/, '')[0] ?? '';
@@ -150,14 +170,19 @@ export function compilePhrase(phrase: string, options: { exact?: boolean } = {})
 }
 
 /** Compile an author's raw regex, refusing ones that could hang a run (ReDoS). */
-export function compileRawRegex(source: string): Phrase {
+// safe-regex2 is loaded only when a rule file of a user's holds a raw regex.
+let safeRegex: ((re: RegExp) => boolean) | undefined;
+
+export function compileRawRegex(source: string, options: { checked?: boolean } = {}): Phrase {
   let regex: RegExp;
   try {
-    regex = new RegExp(source, 'giu');
+    // The u flag (and its costlier compile) only where the author uses \p{…} or \u{…}.
+    regex = new RegExp(source, /\\[pPu]\{/.test(source) ? 'giu' : 'gi');
   } catch (err) {
     throw new PhraseError(`invalid regex: ${(err as Error).message}`, source);
   }
-  if (!safeRegex(regex)) {
+  safeRegex ??= createRequire(import.meta.url)('safe-regex2') as (re: RegExp) => boolean;
+  if (!options.checked && !safeRegex(regex)) {
     throw new PhraseError('regex could backtrack catastrophically (nested quantifiers such as (a+)+); rewrite it without a quantifier inside a quantified group', source);
   }
   return { text: source, regex };

@@ -39,6 +39,8 @@ export interface CompileTools {
   vocabulary: Vocabulary;
   /** Options from the config (`rules: { id: [level, {…}] }`), merged over the file's. */
   options: Record<string, unknown>;
+  /** A built-in rule, validated at build time: its phrases may compile lazily. */
+  trusted: boolean;
 }
 
 export interface RuleKind {

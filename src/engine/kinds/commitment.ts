@@ -39,9 +39,9 @@ export const commitment: RuleKind = {
     grammar: { type: 'boolean' },
   },
   messages: ['missing', 'vague'],
-  compile({ spec, locate }) {
+  compile({ spec, locate, trusted }) {
     const lists: Record<string, PhraseLists> = {};
-    for (const key of ['steps', 'vague', 'promises', 'timing']) lists[key] = compilePhraseLists(spec[key] as never, [key], locate);
+    for (const key of ['steps', 'vague', 'promises', 'timing']) lists[key] = compilePhraseLists(spec[key] as never, [key], locate, trusted);
     const useGrammar = spec.grammar !== false;
     return (input) => {
       const { doc, language } = input;

@@ -53,12 +53,12 @@ export const forbid: RuleKind = {
     teamVocabulary: { type: 'boolean' },
   },
   messages: ['found'],
-  compile({ spec, locate, vocabulary }) {
-    const lists = compilePhraseLists(spec.phrases as never, ['phrases'], locate);
+  compile({ spec, locate, vocabulary, trusted }) {
+    const lists = compilePhraseLists(spec.phrases as never, ['phrases'], locate, trusted);
     if (spec.teamVocabulary) {
       // A team's own internal words apply in every language.
       const team: PhraseEntry[] = vocabulary.jargon.map((j, i) => compileEntry({ match: j.term, replace: j.replace }, ['vocabulary', 'jargon', i], locate));
-      lists.any = [...(lists.any ?? []), ...team];
+      lists.add('any', team);
     }
     const allowed = new Set(spec.teamVocabulary ? vocabulary.allow.map((a) => a.toLowerCase()) : []);
     const zoneName = (spec.zone as string | undefined) ?? 'content';

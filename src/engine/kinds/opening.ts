@@ -7,10 +7,10 @@ export const opening: RuleKind = {
   name: 'opening',
   fields: { phrases: { ...PHRASE_LIST_SCHEMA, required: true } },
   messages: ['missing'],
-  compile({ spec, locate }) {
+  compile({ spec, locate, trusted }) {
     // A greeting in any of the three languages is a greeting: detection may err on a
     // two-word opening, the reader won't.
-    const entries = allEntries(compilePhraseLists(spec.phrases as never, ['phrases'], locate));
+    const entries = allEntries(compilePhraseLists(spec.phrases as never, ['phrases'], locate, trusted));
     return ({ doc }) => {
       const { opening: line } = doc;
       if (line.end === line.start) return [];

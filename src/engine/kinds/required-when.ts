@@ -27,12 +27,12 @@ export const requiredWhen: RuleKind = {
     forbid: PHRASE_LIST_SCHEMA,
   },
   messages: ['missing', 'forbidden'],
-  compile({ spec, locate }) {
+  compile({ spec, locate, trusted }) {
     const when = spec.when as { customer?: never; reply?: never };
-    const customer = compilePhraseLists(when.customer, ['when', 'customer'], locate);
-    const admitted = compilePhraseLists(when.reply, ['when', 'reply'], locate);
-    const required = compilePhraseLists(spec.require as never, ['require'], locate);
-    const forbidden = compilePhraseLists(spec.forbid as never, ['forbid'], locate);
+    const customer = compilePhraseLists(when.customer, ['when', 'customer'], locate, trusted);
+    const admitted = compilePhraseLists(when.reply, ['when', 'reply'], locate, trusted);
+    const required = compilePhraseLists(spec.require as never, ['require'], locate, trusted);
+    const forbidden = compilePhraseLists(spec.forbid as never, ['forbid'], locate, trusted);
     return (input) => {
       const { doc, language } = input;
       const findings: Finding[] = [];

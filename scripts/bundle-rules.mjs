@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Build step: parse and validate the built-in rules and presets once, and write them as
+// JSON beside the compiled code (see src/config/builtin-bundle.ts for why).
+import { readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { join, relative, dirname, basename, extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { parseYaml } = await import(join(root, 'dist/config/yaml-source.js'));
+const { compileRule } = await import(join(root, 'dist/engine/load-rules.js'));
+const { CONFIG_SCHEMA } = await import(join(root, 'dist/config/schema.js'));
+const { validate } = await import(join(root, 'dist/config/validate.js'));
+const { compilePhrase, phraseKey, toCompiled } = await import(join(root, 'dist/engine/phrase.js'));
+const { HELPERS } = await import(join(root, 'dist/language/index.js'));
+
+// Every phrase of the built-in rules (and the language helpers' valedictions), compiled
+// once here: at run time a built-in phrase costs one RegExp construction.
+const phrases = {};
+const addPhrase = (text, exact) => {
+  phrases[phraseKey(text, exact)] = toCompiled(compilePhrase(text, { exact }));
+};
+const PHRASE_KEYS = ['phrases', 'when', 'require', 'forbid', 'steps', 'vague', 'promises', 'timing'];
+
+const files = {};
+const add = (file, check) => {
+  const source = parseYaml(readFileSync(file, 'utf8'), file);
+  check(source);
+  files[relative(root, file)] = { mtimeMs: statSync(file).mtimeMs, value: source.value };
+};
+try {
+  for (const name of readdirSync(join(root, 'rules')).filter((n) => n.endsWith('.yaml')).sort()) {
+    add(join(root, 'rules', name), (source) => {
+      compileRule(source, basename(name, extname(name)), { jargon: [], allow: [] });
+      for (const key of PHRASE_KEYS) {
+        const lists = source.value[key];
+        if (!lists) continue;
+        const walk = (node) => {
+          if (Array.isArray(node)) for (const e of node) typeof e === 'string' ? addPhrase(e, false) : e.match !== undefined && addPhrase(e.match, e.exact);
+          else if (node && typeof node === 'object') Object.values(node).forEach(walk);
+        };
+        walk(lists);
+      }
+    });
+  }
+  for (const name of readdirSync(join(root, 'rules', 'presets')).filter((n) => n.endsWith('.yaml')).sort()) {
+    add(join(root, 'rules', 'presets', name), (source) => validate(source, CONFIG_SCHEMA));
+  }
+} catch (err) {
+  console.error(`bundle-rules: ${err.format ? err.format() : err.stack}`);
+  process.exit(1);
+}
+for (const helper of Object.values(HELPERS)) for (const v of helper.valedictions) addPhrase(v, false);
+writeFileSync(join(root, 'dist', 'builtin-rules.json'), JSON.stringify({ files, phrases }));
+console.log(`bundle-rules: ${Object.keys(files).length} built-in rule and preset files checked and bundled, ${Object.keys(phrases).length} phrases precompiled`);
