@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Benchmark (not a test): throughput on ~1 MB of mixed en/cs/sk replies, and the cold
+// start of one reply on stdin beside a bare `node -e ''`. Run after `npm run build`:
+//   node bench/run.mjs [--runs N]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 15;
+const corpus = join(root, 'bench/out/replies.jsonl');
+if (!existsSync(corpus)) execFileSync(process.execPath, [join(root, 'bench/generate.mjs'), '1000000', corpus], { stdio: 'inherit' });
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const time = (fn) => {
+  const t = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+};
+
+// Throughput, in process, on one core: the engine alone.
+const { createLinter } = await import(join(root, 'dist/index.js'));
+const { defaultContext } = await import(join(root, 'dist/types.js'));
+const linter = createLinter();
+const replies = readFileSync(corpus, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).map((c) => ({
+  text: c.messages[1].text,
+  source: 'bench',
+  context: defaultContext({ language: undefined, channel: c.channel, customerName: c.customer.name, customerMessages: [c.messages[0].text] }),
+}));
+const mb = replies.reduce((s, r) => s + Buffer.byteLength(r.text), 0) / 1e6;
+linter.lint(replies[0]); // warm the lazily compiled phrases
+const engineMs = median(Array.from({ length: 5 }, () => time(() => { for (const r of replies) linter.lint(r); })));
+console.log(`engine: ${replies.length} replies, ${mb.toFixed(2)} MB in ${engineMs.toFixed(0)} ms = ${(mb / (engineMs / 1000)).toFixed(2)} MB/s, ${(engineMs / 1000 / mb).toFixed(3)} s per MB (one core)`);
+
+// The whole CLI on the JSONL file (start-up, streaming, JSON report).
+const cliMs = median(Array.from({ length: 3 }, () => time(() => spawnSync(process.execPath, [join(root, 'bin/replylint.js'), '--format', 'json', corpus], { stdio: ['ignore', 'ignore', 'ignore'] }))));
+console.log(`cli:    the same file through bin/replylint.js --format json: ${cliMs.toFixed(0)} ms = ${(cliMs / 1000 / mb).toFixed(3)} s per MB`);
+
+// Cold start: one ~200-character reply on stdin, beside a bare node.
+const samples = {
+  en: "Hi Anna,\n\nI'm sorry your grinder hasn't arrived. I've asked DPD to deliver it tomorrow and I'll email you the tracking link by 10 am.\n\nBest wishes,\nMark",
+  cs: 'Dobrý den, pane Nováku,\n\nomlouváme se za zpoždění. Zásilku vám doručíme zítra mezi 8:00 a 16:00 a ráno vám pošleme SMS.\n\nS pozdravem\nPetr Malý',
+  sk: 'Dobrý deň, pani Kováčová,\n\nospravedlňujem sa za meškanie. Zásielku vám doručia v stredu medzi 8:00 a 17:00.\n\nS pozdravom\nVeronika',
+};
+const spawnMs = (args, input) => time(() => spawnSync(process.execPath, args, { input, stdio: ['pipe', 'ignore', 'ignore'] }));
+const bare = median(Array.from({ length: runs }, () => spawnMs(['-e', ''], '')));
+console.log(`cold start (median of ${runs}): bare node -e '' ${bare.toFixed(1)} ms`);
+for (const [lang, text] of Object.entries(samples)) {
+  const customer = { en: 'Anna Smith', cs: 'Petr Novák', sk: 'Zuzana Kováčová' }[lang];
+  const ms = median(Array.from({ length: runs }, () => spawnMs([join(root, 'bin/replylint.js'), '--format', 'json', '--customer-name', customer], text)));
+  const target = lang === 'en' ? 1.5 : 1.3;
+  console.log(`  ${lang} reply on stdin: ${ms.toFixed(1)} ms = ${(ms / bare).toFixed(2)}x bare node (target ${target}x: ${ms / bare <= target ? 'met' : 'not met'})`);
+}
