@@ -1,4 +1,5 @@
 // The default command: lint files, globs or stdin, print a report, return the exit code.
+import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/load-config.js';
 import type { Linter } from '../engine/lint.js';
@@ -43,10 +44,15 @@ function contextDefaults(options: LintCommandOptions, config: ResolvedConfig): P
   return d;
 }
 
-async function readAllStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+/** All of stdin, read synchronously: a stream's async iteration costs ~2 ms to set up. */
+function readAllStdin(): string {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch (err) {
+    // No stdin at all (closed descriptor) reads as an empty reply.
+    if ((err as NodeJS.ErrnoException).code === 'EAGAIN' || (err as NodeJS.ErrnoException).code === 'EOF') return '';
+    throw err;
+  }
 }
 
 export async function runLint(linter: Linter, config: ResolvedConfig, args: readonly string[], options: LintCommandOptions): Promise<LintRun> {
@@ -76,7 +82,7 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
 
   const useStdin = args.length === 0 || (args.length === 1 && args[0] === '-');
   if (useStdin) {
-    const text = await readAllStdin();
+    const text = readAllStdin();
     await consume(readStdin(text, options.stdinFilename ?? '<stdin>', defaults));
     return { results, notices, missing };
   }

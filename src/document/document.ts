@@ -2,7 +2,7 @@
 // placeholders and language. Rules read it; none re-parses the text.
 import { compilePhrase, type Phrase } from '../engine/phrase.js';
 import { HELPERS } from '../language/index.js';
-import { fold } from '../text/fold.js';
+import { fold, isUpper } from '../text/fold.js';
 import { LineIndex } from '../text/lines.js';
 import type { Language } from '../types.js';
 import { detectLanguage } from './language.js';
@@ -91,8 +91,8 @@ function findClosing(text: string, folded: string, lines: Zone[]): { closing?: Z
   // Social replies sign with a caret: "… ^Amy".
   const last = lines[lines.length - 1];
   if (last) {
-    const caret = /\^\s?\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?\s*$/u.exec(text.slice(last.start, last.end));
-    if (caret) return { signature: { start: last.start + caret.index, end: last.end } };
+    const caret = /\^\s?([^\s^]+)(?:\s[^\s^]+)?\s*$/.exec(text.slice(last.start, last.end));
+    if (caret && isUpper(caret[1][0])) return { signature: { start: last.start + caret.index, end: last.end } };
   }
   // A trailing block of name-like lines after a blank line ("Jana Horská\nzákaznická péče").
   if (lines.length >= 3) {
@@ -100,7 +100,8 @@ function findClosing(text: string, folded: string, lines: Zone[]): { closing?: Z
     while (i > 1 && lines.length - i < 3 && isSignatureLine(text, lines[i - 1])) i--;
     const first = lines[i];
     const gap = first && text.slice(lines[i - 1].end, first.start).includes('\n\n');
-    const name = first && /^\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+)+$/u.test(text.slice(first.start, first.end));
+    const words = first ? text.slice(first.start, first.end).split(/\s+/) : [];
+    const name = words.length >= 2 && words.every((w) => w.length > 1 && isUpper(w[0]) && !/[\d,;:!?]/.test(w));
     if (first && gap && name) return { signature: { start: first.start, end: lines[lines.length - 1].end } };
   }
   return {};

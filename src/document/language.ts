@@ -25,15 +25,15 @@ export function detectLanguage(text: string, folded: string): Language {
   score.sk += 3 * (text.match(SK_LETTERS)?.length ?? 0);
   // Any Latin diacritic at all rules English out for practical purposes.
   if (/[áéíóúýčďňšťž]/i.test(text)) score.en -= 5;
-  for (const word of folded.match(/[\p{L}]+/gu) ?? []) {
+  for (const word of folded.match(/[a-z]+/g) ?? []) {
     const langs = LOOKUP.get(word);
     if (!langs) continue;
     // A word shared by two languages counts half for each.
     for (const lang of langs) score[lang] += 1 / langs.length;
   }
   // Slovak endings that Czech lacks (-om instrumental, -ia) and Czech ones Slovak lacks.
-  score.sk += 0.5 * (folded.match(/[\p{L}]{3,}(?:om|ia|ie)(?![\p{L}])/gu)?.length ?? 0);
-  score.cs += 0.5 * (folded.match(/[\p{L}]{3,}(?:ou|em)(?![\p{L}])/gu)?.length ?? 0);
+  score.sk += 0.5 * (folded.match(/[a-z]{3,}(?:om|ia|ie)(?![a-z])/g)?.length ?? 0);
+  score.cs += 0.5 * (folded.match(/[a-z]{3,}(?:ou|em)(?![a-z])/g)?.length ?? 0);
   let best: Language = 'en';
   for (const lang of ['cs', 'sk'] as const) if (score[lang] > score[best]) best = lang;
   return best;

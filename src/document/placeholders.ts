@@ -14,8 +14,8 @@ const SYNTAXES: readonly RegExp[] = [
   /\{%\s*([^%\n]*?)\s*%\}/g, // Liquid tags, Intercom {%customer.firstName,fallback=there%}
   /(?<![\w%])%([A-Za-z_][\w.]*(?:,[^%\n]*)?)%(?![\w%])/g, // %customer.firstName%
   /\{!\s*([\w.]+)\s*\}/g, // Salesforce {!Contact.FirstName}
-  /\[((?:Customer|Client|First|Last|Full|Your|Agent|Order|Ticket|Name|Jméno|Meno|Zákazník)[\p{L} ._]{0,30})\]/gu, // [Customer Name]
-  /(?<![\p{L}\p{N}])(X{3,})(?![\p{L}\p{N}])/gu, // XXX
+  /\[((?:Customer|Client|First|Last|Full|Your|Agent|Order|Ticket|Name|Jméno|Meno|Zákazník)[^\]\n]{0,30})\]/g, // [Customer Name]
+  /(?<![A-Za-z0-9\u00C0-\u024F])(X{3,})(?![A-Za-z0-9\u00C0-\u024F])/g, // XXX
 ];
 
 const NAME_FIELD = /(?:first_?name|firstname|last_?name|full_?name|^name$|\.name$|customer_?name|jmeno|jméno|meno|krestni|oslovení|osloveni|vokativ|requester\.name|customer name|client name)/i;

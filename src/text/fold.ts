@@ -3,7 +3,22 @@
 // (NFC text assumed: "ř" is one unit that folds to "r".)
 
 const cache = new Map<string, string>();
-const WORDLIKE = /[\p{L}\p{M}\p{N}]/u;
+// Compiled only for the rare character that is neither a cased letter nor punctuation.
+let wordlike: RegExp | undefined;
+
+/** Letters with case (most of the world's alphabets) are words; dashes and quotes are not. */
+function isWordlike(ch: string): boolean {
+  if (ch.toLowerCase() !== ch.toUpperCase()) return true;
+  const c = ch.charCodeAt(0);
+  if ((c >= 0xa0 && c <= 0xbf) || (c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xd800 && c <= 0xdfff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff0f)) return false;
+  wordlike ??= /[\p{L}\p{M}\p{N}]/u;
+  return wordlike.test(ch);
+}
+
+/** Whether a character is an upper-case letter (without a \p{Lu} regex to compile). */
+export function isUpper(ch: string | undefined): boolean {
+  return ch !== undefined && ch !== ch.toLowerCase();
+}
 
 // Latin letters lose their diacritics ("ř" → "r"); any other letter, mark or digit
 // (Cyrillic, "ł", "ß") becomes "x". Folded text is then plain ASCII wherever it is
@@ -15,7 +30,7 @@ function foldChar(ch: string): string {
   if (folded === undefined) {
     const base = ch.normalize('NFD').charAt(0).toLowerCase();
     if (base.length === 1 && base.charCodeAt(0) < 0x80) folded = base;
-    else folded = WORDLIKE.test(ch) ? 'x' : ch;
+    else folded = isWordlike(ch) ? 'x' : ch;
     cache.set(ch, folded);
   }
   return folded;

@@ -3,7 +3,7 @@
 // name as it is. Silent when the customer's name is unknown.
 import type { Document, Zone } from '../../document/document.js';
 import { HELPERS, helperFor } from '../../language/index.js';
-import { fold, BEFORE_WORD, AFTER_WORD } from '../../text/fold.js';
+import { fold, isUpper, BEFORE_WORD, AFTER_WORD } from '../../text/fold.js';
 import type { Language } from '../../types.js';
 import type { Finding, RuleKind } from '../rule.js';
 
@@ -14,13 +14,14 @@ interface NameToken extends Zone {
   text: string;
 }
 
-const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’-]*/gu;
+// Words found on the folded text, where every letter is ASCII (text/fold.ts).
+const WORD = /[a-z][a-z'-]*/g;
 
 function words(text: string, offset: number): NameToken[] {
-  return [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: offset + m.index!, end: offset + m.index! + m[0].length }));
+  return [...fold(text).matchAll(WORD)].map((m) => ({ text: text.slice(m.index!, m.index! + m[0].length), start: offset + m.index!, end: offset + m.index! + m[0].length }));
 }
 
-const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
+const isCapitalised = (w: string) => isUpper(w[0]);
 
 /** The names a salutation addresses in one of the first lines: "Hi Anna," → Anna. */
 export function addressedNames(doc: Document): NameToken[] {
@@ -99,7 +100,7 @@ function mentions(doc: Document, forms: Iterable<string>): boolean {
 
 /** Keep the writer's own spelling: no diacritics if the reply has none. */
 function inWritersStyle(doc: Document, suggestion: string): string {
-  return /[^\x00-\x7f]/.test(doc.text.slice(0, doc.end)) ? suggestion : suggestion.normalize('NFD').replace(/\p{M}/gu, '');
+  return /[^\x00-\x7f]/.test(doc.text.slice(0, doc.end)) ? suggestion : suggestion.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 
 export const address: RuleKind = {
