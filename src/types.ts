@@ -64,13 +64,15 @@ export interface LintResult {
   output?: string;
 }
 
+/** A full context from a partial one; lists keep only their strings (library callers pass anything). */
 export function defaultContext(partial: Partial<ReplyContext> = {}): ReplyContext {
+  const strings = (list: unknown): string[] => (Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []);
   return {
     channel: 'email',
-    customerMessages: [],
-    previousAgentMessages: [],
     firstReply: true,
     template: false,
     ...partial,
+    customerMessages: strings(partial.customerMessages),
+    previousAgentMessages: strings(partial.previousAgentMessages),
   };
 }

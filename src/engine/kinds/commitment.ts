@@ -1,11 +1,13 @@
-// commitment: the reply says what happens next. A sentence counts when it holds a
-// concrete step (an action of ours, done or promised, or an instruction to the
-// customer), or a promise with a when ("arrives tomorrow"). A sentence that holds a
-// vague promise ("we'll look into it") counts only with a when.
+// commitment: the reply says what happens next. A sentence counts when it holds an
+// instruction to the customer ("Please send us a photo", or a question they are to
+// answer), a concrete action of ours, done or promised, or a promise with a when
+// ("arrives tomorrow"). An action of ours beside a vague promise ("I've passed it on,
+// we'll look into it") counts only with a when.
 import type { Sentence } from '../../document/sentences.js';
 import type { Language } from '../../types.js';
-import { compilePhraseLists, entriesFor, PHRASE_LIST_SCHEMA, type PhraseLists } from '../phrase-list.js';
+import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type PhraseLists } from '../phrase-list.js';
 import type { CheckInput, RuleKind } from '../rule.js';
+import { fold } from '../../text/fold.js';
 import { findEntryMatches } from './shared.js';
 import { englishHasStep } from '../../language/en-grammar.js';
 
@@ -14,6 +16,10 @@ type Verdict = 'step' | 'vague' | 'none';
 function classify(input: CheckInput, sentence: Sentence, lists: Record<string, PhraseLists>, language: Language): Verdict {
   const { doc } = input;
   const has = (name: string) => findEntryMatches(doc, entriesFor(lists[name], language), sentence).length > 0;
+  if (has('instructions')) return 'step';
+  // A question for the customer to answer is the next step, unless it is a courtesy
+  // ("Is there anything else I can help with?").
+  if (/\?["'”’)]*$/.test(doc.text.slice(sentence.start, sentence.end)) && !has('courtesy')) return 'step';
   const timed = has('timing');
   if (has('vague')) return timed ? 'step' : 'vague';
   if (has('steps')) return 'step';
@@ -21,19 +27,36 @@ function classify(input: CheckInput, sentence: Sentence, lists: Record<string, P
   return 'none';
 }
 
-/** "A one-line chat answer to a yes/no question is exempt when it is not the first reply." */
+/**
+ * "A one-line chat answer to a yes/no question is exempt when it is not the first
+ * reply." Without the customer's message there is no telling, and the rule stays silent.
+ */
 function isChatAnswer(input: CheckInput): boolean {
   const { context } = input.reply;
-  const question = context.customerMessages[context.customerMessages.length - 1]?.trim() ?? '';
+  const question = context.customerMessages[context.customerMessages.length - 1]?.trim();
   const oneLine = input.doc.lineZones.length === 1;
-  return context.channel === 'chat' && !context.firstReply && oneLine && question.endsWith('?');
+  return context.channel === 'chat' && !context.firstReply && oneLine && (question === undefined || question.endsWith('?'));
+}
+
+/** The customer only said thanks ("Great, thank you!"): nothing needs to happen next. */
+function answersThanks(input: CheckInput, lists: Record<string, PhraseLists>): boolean {
+  const last = input.reply.context.customerMessages.at(-1)?.trim();
+  if (!last || last.length > 120 || last.includes('?')) return false;
+  // The thanks must open the message: "… heard NOTHING. Great service." is no thanks.
+  const opening = /^(?:@\S+\s*)*/.exec(last)![0].length;
+  const folded = fold(last);
+  const entries = [...entriesFor(lists.thanks, input.language), ...entriesFor(lists.thanks, 'en')];
+  return entries.some((e) => matchEntry(e, last, folded, 0, last.length).some((m) => m.start === opening));
 }
 
 export const commitment: RuleKind = {
   name: 'commitment',
   fields: {
+    instructions: PHRASE_LIST_SCHEMA,
     steps: { ...PHRASE_LIST_SCHEMA, required: true },
     vague: { ...PHRASE_LIST_SCHEMA, required: true },
+    courtesy: PHRASE_LIST_SCHEMA,
+    thanks: PHRASE_LIST_SCHEMA,
     promises: PHRASE_LIST_SCHEMA,
     timing: PHRASE_LIST_SCHEMA,
     grammar: { type: 'boolean' },
@@ -41,11 +64,11 @@ export const commitment: RuleKind = {
   messages: ['missing', 'vague'],
   compile({ spec, locate, trusted }) {
     const lists: Record<string, PhraseLists> = {};
-    for (const key of ['steps', 'vague', 'promises', 'timing']) lists[key] = compilePhraseLists(spec[key] as never, [key], locate, trusted);
+    for (const key of ['instructions', 'steps', 'vague', 'promises', 'timing', 'courtesy', 'thanks']) lists[key] = compilePhraseLists(spec[key] as never, [key], locate, trusted);
     const useGrammar = spec.grammar !== false;
     return (input) => {
       const { doc, language } = input;
-      if (isChatAnswer(input)) return [];
+      if (isChatAnswer(input) || answersThanks(input, lists)) return [];
       // Sentences of the agent's own words; a social reply's "^Amy" may share the last one.
       const sentences = doc.sentences
         .filter((s) => s.start < doc.content.end && s.end > doc.content.start)

@@ -14,7 +14,9 @@ export const opening: RuleKind = {
     return ({ doc }) => {
       const { opening: line } = doc;
       if (line.end === line.start) return [];
-      const found = findEntryMatches(doc, entries, line).some((m) => /^[\s"'„“(*_-]*$/u.test(doc.folded.slice(line.start, m.start)));
+      // What may stand before the greeting: quotes and bullets, and on social media the
+      // @handles a reply starts with ("@anna Hi Anna, …").
+      const found = findEntryMatches(doc, entries, line).some((m) => /^(?:[\s"'„“(*_-]|@[\w.]+)*$/u.test(doc.folded.slice(line.start, m.start)));
       return found ? [] : [{ start: line.start, end: line.end, message: 'missing' }];
     };
   },
