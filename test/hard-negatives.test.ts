@@ -101,6 +101,20 @@ describe('next-steps', () => {
     expect(violationsOf('next-steps', text, { language: lang as 'en' })).toEqual([]);
   });
 
+  it.each([
+    ['en', '@anna Please shoot us a DM so that we can look into this for you.', 'social'],
+    ['en', 'Hi Anna, is the light on the router red or green?', 'email'],
+    ['cs', 'Dobrý den, vzneste prosím dotaz přímo na výrobce.', 'email'],
+    ['sk', 'Dobrý deň, uveďte prosím číslo objednávky.', 'email'],
+  ])('an instruction or a question for the customer is a step (%s: %s)', (lang, text, channel) => {
+    expect(violationsOf('next-steps', text, { language: lang as 'en', channel: channel as 'email' })).toEqual([]);
+  });
+
+  it('needs no step after the customer only said thanks', () => {
+    expect(violationsOf('next-steps', 'Glad to hear it!', { customerMessages: ['Thanks, that worked!'] })).toEqual([]);
+    expect(violationsOf('next-steps', 'Glad to hear it!', { customerMessages: ['I emailed twice and heard nothing. Great service.'] })).not.toEqual([]);
+  });
+
   it('a vague promise says so', () => {
     const [v] = violationsOf('next-steps', 'Hi Karen,\n\nSorry. We will look into it and get back to you soon.');
     expect(v.message).toMatch(/^Vague promise/);
@@ -115,6 +129,10 @@ describe('greeting', () => {
     ['sk', 'Dobrý deň!\n\nMáme dobrú správu.'],
   ])('a greeting passes (%s)', (lang, text) => {
     expect(violationsOf('greeting', text, { language: lang as 'en' })).toEqual([]);
+  });
+
+  it('reads past the @handles a social reply starts with', () => {
+    expect(violationsOf('greeting', '@anna_b Hi Anna, the parcel goes out today.', { channel: 'social' })).toEqual([]);
   });
 
   it('is silent on a chat follow-up', () => {

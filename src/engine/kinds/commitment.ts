@@ -17,11 +17,11 @@ function classify(input: CheckInput, sentence: Sentence, lists: Record<string, P
   const { doc } = input;
   const has = (name: string) => findEntryMatches(doc, entriesFor(lists[name], language), sentence).length > 0;
   if (has('instructions')) return 'step';
-  // A question for the customer to answer is the next step, unless it is a courtesy
-  // ("Is there anything else I can help with?").
-  if (/\?["'”’)]*$/.test(doc.text.slice(sentence.start, sentence.end)) && !has('courtesy')) return 'step';
   const timed = has('timing');
   if (has('vague')) return timed ? 'step' : 'vague';
+  // A question for the customer to answer is the next step, unless it is a courtesy
+  // ("Is there anything else I can help with?").
+  if (/\?["'”’)]*\s*$/.test(doc.text.slice(sentence.start, sentence.end)) && !has('courtesy')) return 'step';
   if (has('steps')) return 'step';
   if (timed && has('promises')) return 'step';
   return 'none';

@@ -5,7 +5,7 @@ import type { Language } from '../../types.js';
 import { entriesFor, matchEntry, type EntryMatch, type PhraseEntry, type PhraseLists } from '../phrase-list.js';
 
 // Words that may stand before an imperative at the start of a sentence.
-const LEAD_IN = /^(?:[\s,;:!–—-]|yes|no|sure|ok|okay|of course|also|then|and|so|first|next|simply|just|please|ano|ne|jo|jasne|urcite|samozrejme|potom|pak|tak|a|taky|take|tiez|prosim|stacilo|hotovo|done|aj|dobre|super|vyborne|skvele|great|perfect|thanks|thank you|diky|dakujem|dekuji)*$/u;
+const LEAD_IN = /^(?:[\s,;:!–—-]|@[\w.]+|yes|no|sure|ok|okay|of course|also|then|and|so|first|next|simply|just|please|ano|ne|jo|jasne|urcite|samozrejme|potom|pak|tak|a|taky|take|tiez|prosim|stacilo|hotovo|done|aj|dobre|super|vyborne|skvele|great|perfect|thanks|thank you|diky|dakujem|dekuji)*$/u;
 
 const CONDITION = /(?:^|[\s,])(?:if|when|once|pokud|kdyby|kdyz|jakmile|jestli|ak|ked|akonahle|ked)\s[^,]*,\s*$/u;
 
