@@ -143,35 +143,39 @@ describe('errors a user sees', () => {
     expect(r.stderr).toContain('did you mean "greeting"?');
   });
 
-  it('a bad rule file names its line', () => {
+  /** Lint a sample with one team rule file beside the built-in ones. */
+  const withTeamRule = (name: string, yaml: string) => {
     const dir = tempDir();
-    mkdirSync(join(dir, 'rules'));
-    writeFileSync(join(dir, 'rules', 'no-hype.yaml'), 'description: No hype.\nkind: forbid\nlevel: warning\nphrases:\n  en: ["(amazing|awesome"]\nmessages:\n  found: Hype.\n');
-    writeFileSync(join(dir, '.replylintrc.yaml'), 'rulePaths: [rules]\n');
-    const r = cli([join(ROOT, 'fixtures/replies/sk-good.txt')], { cwd: dir });
+    mkdirSync(join(dir, 'team-rules'));
+    writeFileSync(join(dir, 'team-rules', name), yaml);
+    writeFileSync(join(dir, '.replylintrc.yaml'), 'rulePaths: [team-rules]\n');
+    return cli([join(ROOT, 'fixtures/replies/sk-good.txt')], { cwd: dir });
+  };
+
+  it('a bad rule file names its line', () => {
+    const r = withTeamRule('no-hype.yaml', 'description: No hype.\nkind: forbid\nlevel: warning\nphrases:\n  en: ["(amazing|awesome"]\nmessages:\n  found: Hype.\n');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no-hype\.yaml:5:\d+: bad phrase "\(amazing\|awesome": missing "\)"/);
   });
 
   it('a rule file with an unknown key says which keys are allowed', () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'team-rules'));
-    writeFileSync(join(dir, 'team-rules', 'no-hype.yaml'), 'description: No hype.\nkind: forbid\nlevel: warning\nphrase:\n  en: [amazing]\nmessages:\n  found: Hype.\n');
-    writeFileSync(join(dir, 'cfg.yaml'), 'rulePaths: [team-rules]\n');
-    const r = cli(['--config', join(dir, 'cfg.yaml'), join(ROOT, 'fixtures/replies/sk-good.txt')]);
+    const r = withTeamRule('no-hype.yaml', 'description: No hype.\nkind: forbid\nlevel: warning\nphrase:\n  en: [amazing]\nmessages:\n  found: Hype.\n');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no-hype.yaml:4:1: unknown key "phrase"');
     expect(r.stderr).toContain('did you mean "phrases"?');
   });
 
   it('a catastrophic raw regex is refused when the rule loads', () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'team-rules'));
-    writeFileSync(join(dir, 'team-rules', 'bad-regex.yaml'), "description: x\nkind: forbid\nlevel: warning\nphrases:\n  en:\n    - regex: '(a+)+$'\nmessages:\n  found: x\n");
-    writeFileSync(join(dir, 'cfg.yaml'), 'rulePaths: [team-rules]\n');
-    const r = cli(['--config', join(dir, 'cfg.yaml'), join(ROOT, 'fixtures/replies/sk-good.txt')]);
+    const r = withTeamRule('bad-regex.yaml', "description: x\nkind: forbid\nlevel: warning\nphrases:\n  en:\n    - regex: '(a+)+$'\nmessages:\n  found: x\n");
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/bad-regex\.yaml:6:\d+: .*backtrack/);
+  });
+
+  it('--config takes a config file by path', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'strict.yaml'), 'rules:\n  no-ticket-clutter: error\n');
+    expect(cli(['--config', join(dir, 'strict.yaml'), 'fixtures/replies/en-needs-work.txt']).code).toBe(1);
+    expect(cli(['fixtures/replies/en-needs-work.txt']).code).toBe(0);
   });
 
   it('an unknown option is a usage error', () => {

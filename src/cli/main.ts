@@ -1,4 +1,5 @@
 // The replylint command line: commander program, one module per command.
+import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/errors.js';
 import { findConfig, loadConfigFile, type ResolvedConfig } from '../config/load-config.js';
@@ -6,7 +7,8 @@ import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import { exitCode, runLint, type LintCommandOptions } from './lint-command.js';
 
-const VERSION = '0.1.0';
+// package.json sits two folders up from both src/cli and dist/cli.
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 function integer(name: string) {
   return (value: string): number => {

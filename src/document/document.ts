@@ -114,7 +114,8 @@ export interface DocumentOptions {
 export function buildDocument(input: string, options: DocumentOptions = {}): Document {
   const text = input.normalize('NFC');
   const end = historyStart(text);
-  const folded = fold(blankQuotedLines(text.slice(0, end))) + ' '.repeat(text.length - end);
+  const visible = blankQuotedLines(text.slice(0, end));
+  const folded = fold(visible) + ' '.repeat(text.length - end);
   const lineZones = nonEmptyLines(folded, end);
   const opening = lineZones[0] ?? { start: 0, end: 0 };
   const { closing, signature } = findClosing(text, folded, lineZones);
@@ -129,7 +130,7 @@ export function buildDocument(input: string, options: DocumentOptions = {}): Doc
     content: { start: 0, end: bodyEnd },
     closing,
     signature,
-    sentences: splitSentences(text, 0, end),
+    sentences: splitSentences(visible, 0, end),
     placeholders: findPlaceholders(text, end),
     language: options.language ?? detectLanguage(text.slice(0, end), folded.slice(0, end)),
     lines: new LineIndex(text),
