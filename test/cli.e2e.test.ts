@@ -171,6 +171,16 @@ describe('errors a user sees', () => {
     expect(r.stderr).toMatch(/bad-regex\.yaml:6:\d+: .*backtrack/);
   });
 
+  it('a regex that slips past the static check is stopped by its time limit, naming the rule', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'team-rules'));
+    writeFileSync(join(dir, 'team-rules', 'slow.yaml'), "description: x\nkind: forbid\nlevel: warning\nphrases:\n  en:\n    - regex: '^(a|a)*$'\nmessages:\n  found: x\n");
+    writeFileSync(join(dir, '.replylintrc.yaml'), 'rulePaths: [team-rules]\n');
+    const r = cli([], { cwd: dir, input: `${'a'.repeat(40)}b` });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('slow.yaml: rule "slow": regex /^(a|a)*$/ ran for over 1000 ms');
+  });
+
   it('--config takes a config file by path', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'strict.yaml'), 'rules:\n  no-ticket-clutter: error\n');

@@ -1,6 +1,8 @@
 // Linting one reply: build its document once, run every active rule, score the result.
 import { buildDocument, type Document } from '../document/document.js';
 import type { LintResult, Reply, Severity, Violation } from '../types.js';
+import { ConfigError } from '../config/errors.js';
+import { RegexTimeout } from './bounded-regex.js';
 import { applyFixes } from './fix.js';
 import type { Finding, Rule } from './rule.js';
 
@@ -68,9 +70,14 @@ export class Linter {
     const violations: Violation[] = [];
     for (const rule of this.rules) {
       if (rule.level === 'off' || !rule.languages.includes(language) || isSkipped(rule, reply)) continue;
-      for (const finding of rule.check({ doc, reply, language })) {
-        violations.push(toViolation(rule, finding, doc, reply.lineOffset ?? 0));
+      let findings: Finding[];
+      try {
+        findings = rule.check({ doc, reply, language });
+      } catch (err) {
+        if (err instanceof RegexTimeout) throw new ConfigError(`rule "${rule.id}": ${err.message}`, { file: rule.file }, 'rewrite the regex without nested or overlapping quantifiers, or write it as a phrase');
+        throw err;
       }
+      for (const finding of findings) violations.push(toViolation(rule, finding, doc, reply.lineOffset ?? 0));
     }
     violations.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
     return { doc, violations };

@@ -3,6 +3,7 @@ import { ConfigError } from '../config/errors.js';
 import type { Schema } from '../config/validate.js';
 import type { Path } from '../config/yaml-source.js';
 import { isWordAt } from '../text/fold.js';
+import { boundedMatches } from './bounded-regex.js';
 import type { Language } from '../types.js';
 import { compilePhrase, compileRawRegex, PhraseError, type Phrase, type Span } from './phrase.js';
 
@@ -125,6 +126,11 @@ export interface EntryMatch extends Span {
 export function matchEntry(entry: PhraseEntry, text: string, folded: string, from: number, to: number): EntryMatch[] {
   const haystack = entry.exact ? text : folded;
   const regex = entry.phrase.regex;
+  if (entry.phrase.bounded) {
+    // A user's raw regex: off-thread, within a time limit (bounded-regex.ts).
+    const offset = from;
+    return boundedMatches(regex, haystack.slice(from, to)).map((m) => ({ start: m.start + offset, end: m.end + offset, entry }));
+  }
   const out: EntryMatch[] = [];
   regex.lastIndex = from;
   let m: RegExpExecArray | null;

@@ -123,6 +123,8 @@ class Parser {
 export interface Phrase {
   readonly text: string;
   readonly regex: RegExp;
+  /** A raw regex from a user's rule file: run off-thread with a time limit. */
+  readonly bounded?: boolean;
   /** Word boundaries to check on the folded text (exact phrases only). */
   readonly boundaries?: { before: boolean; after: boolean };
 }
@@ -181,11 +183,12 @@ export function compileRawRegex(source: string, options: { checked?: boolean } =
   } catch (err) {
     throw new PhraseError(`invalid regex: ${(err as Error).message}`, source);
   }
+  if (options.checked) return { text: source, regex };
   safeRegex ??= createRequire(import.meta.url)('safe-regex2') as (re: RegExp) => boolean;
-  if (!options.checked && !safeRegex(regex)) {
+  if (!safeRegex(regex)) {
     throw new PhraseError('regex could backtrack catastrophically (nested quantifiers such as (a+)+); rewrite it without a quantifier inside a quantified group', source);
   }
-  return { text: source, regex };
+  return { text: source, regex, bounded: true };
 }
 
 export interface Span {
