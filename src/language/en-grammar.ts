@@ -18,5 +18,7 @@ export function englishHasStep(sentence: string): boolean {
   const doc = load()(sentence);
   if (doc.has('#Negative')) return false;
   if (doc.has('^(please|just|simply)? #Imperative')) return true;
-  return doc.has('^(i|we) (will|shall|have|#Adverb)? #Verb') && !doc.has('(look into|get back|be in touch|pass (it|this) on)');
+  // "We apologise", "I understand": feelings, not actions.
+  const feeling = '^(i|we) (will|shall|have|#Adverb)? (apologise|apologize|understand|appreciate|hope|know|see|feel|think|believe|regret|thank|value|want|wish|realise|realize|am|are|was|were|would|could|can|do)';
+  return doc.has('^(i|we) (will|shall|have|#Adverb)? #Verb') && !doc.has(feeling) && !doc.has('(look into|get back|be in touch|pass (it|this) on)');
 }
