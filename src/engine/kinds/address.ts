@@ -118,7 +118,10 @@ export const address: RuleKind = {
       if (addressed.length) {
         const folded = addressed.map((n) => fold(n.text));
         const wrongCase = addressed.filter((n) => forms.wrongCase.has(fold(n.text)));
-        if (!folded.some((f) => forms.correct.has(f) || forms.wrongCase.has(f))) {
+        // Short forms that are prefixes count as the name: Kate/Katherine, Chris/Christopher.
+        const known = [...forms.correct, ...forms.wrongCase.keys()];
+        const matches = (f: string) => forms.correct.has(f) || forms.wrongCase.has(f) || known.some((k) => f.length >= 3 && k.length >= 3 && (k.startsWith(f) || f.startsWith(k)));
+        if (!folded.some(matches)) {
           const [first] = nameParts(customerName);
           const expected = helperFor(language).addressForms(first, false)[0];
           const span = addressed[addressed.length - 1];
