@@ -118,7 +118,7 @@ export const address: RuleKind = {
       if (addressed.length) {
         const folded = addressed.map((n) => fold(n.text));
         const wrongCase = addressed.filter((n) => forms.wrongCase.has(fold(n.text)));
-        // Short forms that are prefixes count as the name: Kate/Katherine, Chris/Christopher.
+        // Short forms that are prefixes count as the name: Chris/Christopher, Alex/Alexandra.
         const known = [...forms.correct, ...forms.wrongCase.keys()];
         const matches = (f: string) => forms.correct.has(f) || forms.wrongCase.has(f) || known.some((k) => f.length >= 3 && k.length >= 3 && (k.startsWith(f) || f.startsWith(k)));
         if (!folded.some(matches)) {
