@@ -13,8 +13,18 @@ function load(): Nlp {
   return nlp;
 }
 
+// Sentences opening with one of these are neither imperatives nor commitments of ours:
+// no need to pay for tagging them.
+const NOT_A_STEP_OPENER = new Set([
+  'the', 'a', 'an', 'our', 'your', 'its', 'this', 'that', 'these', 'those', 'there', 'here', 'thank', 'thanks', 'sorry', 'unfortunately', 'hi', 'hello', 'hey',
+  'dear', 'yes', 'no', 'as', 'per', 'you', "you're", 'he', 'she', 'they', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'all', 'some', 'any', 'each', 'every',
+  'it', "it's", 'great', 'good', 'sadly', 'regards', 'best', 'cheers', 'kind', 'many', 'most', 'because', 'since', 'unless', 'although', 'however',
+]);
+
 /** An imperative sentence ("Pop it in the post") or a first-person commitment. */
 export function englishHasStep(sentence: string): boolean {
+  const opener = /^[\s"'(@\w.-]*?([A-Za-z']+)/.exec(sentence.replace(/^(?:@\S+\s*)+/, ''))?.[1]?.toLowerCase();
+  if (opener === undefined || NOT_A_STEP_OPENER.has(opener)) return false;
   const doc = load()(sentence);
   if (doc.has('#Negative')) return false;
   if (doc.has('^(please|just|simply)? #Imperative')) return true;

@@ -88,11 +88,17 @@ function formsOf(fullName: string, language: Language): NameForms {
   return { correct, wrongCase };
 }
 
+const mentionPatterns = new Map<string, RegExp>();
+
 function mentions(doc: Document, forms: Iterable<string>): boolean {
   const content = doc.folded.slice(doc.content.start, doc.content.end);
   for (const form of forms) {
-    // Not inside an e-mail address or a link: "kevin.ross@mailbox.co.uk" names nobody.
-    const re = new RegExp(`${BEFORE_WORD}(?<![.@])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${AFTER_WORD}(?![.@][a-z0-9])`);
+    let re = mentionPatterns.get(form);
+    if (!re) {
+      // Not inside an e-mail address or a link: "kevin.ross@mailbox.co.uk" names nobody.
+      re = new RegExp(`${BEFORE_WORD}(?<![.@])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${AFTER_WORD}(?![.@][a-z0-9])`);
+      mentionPatterns.set(form, re);
+    }
     if (re.test(content)) return true;
   }
   return false;

@@ -4,8 +4,7 @@
 // ("arrives tomorrow"). An action of ours beside a vague promise ("I've passed it on,
 // we'll look into it") counts only with a when.
 import type { Sentence } from '../../document/sentences.js';
-import type { Language } from '../../types.js';
-import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type PhraseLists } from '../phrase-list.js';
+import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type EntryMatch, type PhraseLists } from '../phrase-list.js';
 import type { CheckInput, RuleKind } from '../rule.js';
 import { fold } from '../../text/fold.js';
 import { findEntryMatches } from './shared.js';
@@ -13,10 +12,16 @@ import { englishHasStep } from '../../language/en-grammar.js';
 
 type Verdict = 'step' | 'vague' | 'none';
 
-function classify(input: CheckInput, sentence: Sentence, lists: Record<string, PhraseLists>, language: Language): Verdict {
+/** Where each list matches in the reply: found once, then looked up per sentence. */
+type Found = Record<string, EntryMatch[]>;
+
+function classify(input: CheckInput, sentence: Sentence, found: Found): Verdict {
   const { doc } = input;
-  const has = (name: string) => findEntryMatches(doc, entriesFor(lists[name], language), sentence).length > 0;
-  if (has('instructions')) return 'step';
+  const inSentence = (name: string) => found[name].filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+  const has = (name: string) => inSentence(name).length > 0;
+  // "Please note …" and "don't hesitate to …" are politeness, not instructions.
+  const courtesy = inSentence('courtesy');
+  if (inSentence('instructions').some((m) => !courtesy.some((c) => c.start <= m.start && m.start < c.end))) return 'step';
   const timed = has('timing');
   if (has('vague')) return timed ? 'step' : 'vague';
   // A question for the customer to answer is the next step, unless it is a courtesy
@@ -49,6 +54,8 @@ function answersThanks(input: CheckInput, lists: Record<string, PhraseLists>): b
   return entries.some((e) => matchEntry(e, last, folded, 0, last.length).some((m) => m.start === opening));
 }
 
+const SENTENCE_LISTS = ['instructions', 'steps', 'vague', 'promises', 'timing', 'courtesy'];
+
 export const commitment: RuleKind = {
   name: 'commitment',
   fields: {
@@ -64,7 +71,7 @@ export const commitment: RuleKind = {
   messages: ['missing', 'vague'],
   compile({ spec, locate, trusted }) {
     const lists: Record<string, PhraseLists> = {};
-    for (const key of ['instructions', 'steps', 'vague', 'promises', 'timing', 'courtesy', 'thanks']) lists[key] = compilePhraseLists(spec[key] as never, [key], locate, trusted);
+    for (const key of [...SENTENCE_LISTS, 'thanks']) lists[key] = compilePhraseLists(spec[key] as never, [key], locate, trusted);
     const useGrammar = spec.grammar !== false;
     return (input) => {
       const { doc, language } = input;
@@ -73,7 +80,9 @@ export const commitment: RuleKind = {
       const sentences = doc.sentences
         .filter((s) => s.start < doc.content.end && s.end > doc.content.start)
         .map((s) => ({ start: Math.max(s.start, doc.content.start), end: Math.min(s.end, doc.content.end) }));
-      const verdicts = sentences.map((s) => classify(input, s, lists, language));
+      const found: Found = {};
+      for (const key of SENTENCE_LISTS) found[key] = findEntryMatches(doc, entriesFor(lists[key], language), doc.content);
+      const verdicts = sentences.map((s) => classify(input, s, found));
       if (verdicts.includes('step')) return [];
       const vague = sentences.find((_, i) => verdicts[i] === 'vague');
       if (vague) return [{ start: vague.start, end: vague.end, message: 'vague', data: { sentence: doc.text.slice(vague.start, vague.end) } }];
