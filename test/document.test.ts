@@ -13,6 +13,13 @@ describe('document zones', () => {
     expect(slice(text, doc.closing)).toBe('Kind regards,');
     expect(slice(text, doc.signature)).toBe('Mark Taylor\nSupport');
   });
+  it('finds the signature of a social reply', () => {
+    for (const [text, sig] of [['@anna Sorry about that! Please DM us. ^Amy', '^Amy'], ['@anna How long has this been happening? -AA', '-AA']]) {
+      const doc = buildDocument(text);
+      expect(slice(text, doc.signature)).toBe(sig);
+    }
+  });
+
   it('strips quoted history', () => {
     for (const marker of ['On Mon, 3 Mar 2025 at 10:00, Anna <a@b.cz> wrote:', 'Dne 3. 3. 2025 v 10:00 Jana Nováková napsal(a):', 'Dňa 3. 3. 2025 Zuzana napísala:', 'From: Anna\nSent: Monday']) {
       const text = `Hi Anna,\n\nDone.\n\n${marker}\n> Ticket #123 please do not write below this line`;

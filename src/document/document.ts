@@ -91,8 +91,9 @@ function findClosing(text: string, folded: string, lines: Zone[]): { closing?: Z
   // Social replies sign with a caret: "… ^Amy".
   const last = lines[lines.length - 1];
   if (last) {
-    const caret = /\^\s?([^\s^]+)(?:\s[^\s^]+)?\s*$/.exec(text.slice(last.start, last.end));
-    if (caret && isUpper(caret[1][0])) return { signature: { start: last.start + caret.index, end: last.end } };
+    // … or with a dash and initials: "… -AA", "– Becky".
+    const caret = /(?:\^\s?|\s[-–—]\s?)([^\s^]+)(?:\s[^\s^]+)?\s*$/.exec(text.slice(last.start, last.end));
+    if (caret && isUpper(caret[1][0]) && caret[1].length <= 15) return { signature: { start: last.start + caret.index, end: last.end } };
   }
   // A trailing block of name-like lines after a blank line ("Jana Horská\nzákaznická péče").
   if (lines.length >= 3) {
