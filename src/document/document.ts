@@ -93,7 +93,10 @@ function findClosing(text: string, folded: string, lines: Zone[]): { closing?: Z
   if (last) {
     // … or with a dash and initials: "… -AA", "– Becky".
     const caret = /(?:\^\s?|\s[-–—]\s?)([^\s^]+)(?:\s[^\s^]+)?\s*$/.exec(text.slice(last.start, last.end));
-    if (caret && isUpper(caret[1][0]) && caret[1].length <= 15) return { signature: { start: last.start + caret.index, end: last.end } };
+    if (caret && isUpper(caret[1][0]) && caret[1].length <= 15) {
+      const start = last.start + caret.index + (caret[0].length - caret[0].trimStart().length);
+      return { signature: { start, end: last.end } };
+    }
   }
   // A trailing block of name-like lines after a blank line ("Jana Horská\nzákaznická péče").
   if (lines.length >= 3) {
