@@ -1,6 +1,6 @@
 // The parsed reply, built once and shared by every rule: zones, sentences,
 // placeholders and language. Rules read it; none re-parses the text.
-import { compilePhrase, type Phrase } from '../engine/phrase.js';
+import { compilePhrase } from '../engine/phrase.js';
 import { HELPERS } from '../language/index.js';
 import { fold, isUpper } from '../text/fold.js';
 import { LineIndex } from '../text/lines.js';
@@ -40,10 +40,14 @@ export interface Document {
   readonly lineZones: readonly Zone[];
 }
 
-let valedictions: Phrase[] | undefined;
-function valedictionPhrases(): Phrase[] {
-  valedictions ??= Object.values(HELPERS).flatMap((h) => h.valedictions.map((v) => compilePhrase(v)));
-  return valedictions;
+// Every language's valedictions as one anchored regex: one compile instead of thirty.
+let valedictionLine: RegExp | undefined;
+function valedictionRegex(): RegExp {
+  if (!valedictionLine) {
+    const sources = Object.values(HELPERS).flatMap((h) => h.valedictions.map((v) => compilePhrase(v).regex.source));
+    valedictionLine = new RegExp(`^(?:${sources.join('|')})[\\s,.!:;–—-]*$`);
+  }
+  return valedictionLine;
 }
 
 function nonEmptyLines(text: string, end: number): Zone[] {
@@ -64,13 +68,7 @@ function nonEmptyLines(text: string, end: number): Zone[] {
 
 /** A line that is only a valediction: "Kind regards," / "S pozdravem" / "Díky!". */
 function isValediction(folded: string, line: Zone): boolean {
-  if (line.end - line.start > 60) return false;
-  const text = folded.slice(line.start, line.end);
-  return valedictionPhrases().some((phrase) => {
-    phrase.regex.lastIndex = 0;
-    const m = phrase.regex.exec(text);
-    return m !== null && m.index === 0 && /^[\s,.!:;–—-]*$/u.test(text.slice(m[0].length));
-  });
+  return line.end - line.start <= 60 && valedictionRegex().test(folded.slice(line.start, line.end));
 }
 
 /** A short line that reads like a name or role, not a sentence. */
