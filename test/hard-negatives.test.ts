@@ -143,7 +143,7 @@ describe('greeting', () => {
 
 describe('replies written for these tests, in the style of real ones', () => {
   it.each([
-    ['en', 'Hi Sophie,\n\nThank you for your patience.\n\nWe will investigate the matter and revert back at the earliest.\n\nRegards,\nBilling Team', 'I have been charged for a subscription I cancelled. This is the third time I am writing!', ['apology', 'next-steps', 'no-jargon']],
+    ['en', 'Hi Sophie,\n\nThank you for your patience.\n\nWe will investigate the matter and revert back at the earliest.\n\nRegards,\nBilling Team', 'I have been charged for a subscription I cancelled. This is the third time I am writing!', ['apology', 'next-steps', 'no-jargon', 'sign-off']],
     ['en', 'Dear Ahmed,\n\nWe apologise if you feel the refund has taken too long. Refunds are processed according to our policy.\n\nKind regards,\nEva', 'Where is my refund?', ['apology', 'next-steps']],
     ['cs', 'Dobrý den, pane Králi,\n\nvaši reklamaci řešíme. Ozveme se.\n\nS pozdravem\nLenka', 'Reklamoval jsem boty a už dva týdny se nic neděje.', ['apology', 'next-steps']],
     ['sk', 'Dobrý deň, pán Novák,\n\nza prípadné nepríjemnosti sa ospravedlňujeme. Vašu požiadavku sme odovzdali ďalej.\n\nS pozdravom\nZuzana', 'Tovar prišiel rozbitý.', ['apology', 'next-steps']],

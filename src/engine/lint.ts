@@ -10,6 +10,7 @@ export const LEVEL_WEIGHTS: Record<Severity, number> = { error: 25, warning: 10,
 
 function isSkipped(rule: Rule, reply: Reply): boolean {
   const { context } = reply;
+  if (!rule.channels.includes(context.channel)) return true;
   return rule.skip.some(
     (condition) =>
       (condition === 'chat-followup' && context.channel === 'chat' && !context.firstReply) ||

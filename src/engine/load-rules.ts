@@ -5,7 +5,7 @@ import { ConfigError } from '../config/errors.js';
 import { validate, type Schema } from '../config/validate.js';
 import { bundledSource } from '../config/builtin-bundle.js';
 import { parseYaml, type YamlSource } from '../config/yaml-source.js';
-import { LANGUAGES, LEVELS, type Language, type Level } from '../types.js';
+import { CHANNELS, LANGUAGES, LEVELS, type Channel, type Language, type Level } from '../types.js';
 import { KINDS } from './kinds/index.js';
 import { SKIP_CONDITIONS, type Rule, type RuleExample, type Vocabulary } from './rule.js';
 
@@ -38,6 +38,7 @@ const COMMON_FIELDS: Record<string, Schema & { required?: boolean }> = {
   weight: { type: 'number', min: 0, max: 100 },
   languages: { type: 'list', of: { type: 'enum', values: LANGUAGES } },
   skip: { type: 'list', of: { type: 'enum', values: SKIP_CONDITIONS } },
+  channels: { type: 'list', of: { type: 'enum', values: CHANNELS } },
   messages: { ...MESSAGES, required: true },
   hints: MESSAGES,
   examples: { type: 'list', of: EXAMPLE },
@@ -77,6 +78,7 @@ export function compileRule(source: YamlSource, id: string, vocabulary: Vocabula
     weight: settings.weight ?? (raw.weight as number | undefined),
     languages: (raw.languages as Language[] | undefined) ?? [...LANGUAGES],
     skip: (raw.skip as Rule['skip'] | undefined) ?? [],
+    channels: (raw.channels as Channel[] | undefined) ?? [...CHANNELS],
     messages,
     hints: (raw.hints as Record<string, string> | undefined) ?? {},
     examples: (raw.examples as RuleExample[] | undefined) ?? [],

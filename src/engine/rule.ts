@@ -1,7 +1,7 @@
 // What a rule kind is, and what a compiled rule looks like to the engine.
 import type { Schema } from '../config/validate.js';
 import type { Document } from '../document/document.js';
-import type { Fix, Language, Level, Reply, Severity } from '../types.js';
+import type { Channel, Fix, Language, Level, Reply, Severity } from '../types.js';
 import type { Locate } from './phrase-list.js';
 
 /** Team-specific words from the config (config/schema.ts: vocabulary). */
@@ -72,6 +72,8 @@ export interface Rule {
   weight?: number;
   languages: Language[];
   skip: SkipCondition[];
+  /** The channels the rule applies to (all, unless the rule file says otherwise). */
+  channels: Channel[];
   messages: Record<string, string>;
   hints: Record<string, string>;
   examples: RuleExample[];

@@ -5,6 +5,13 @@ import { address } from './address.js';
 import { commitment } from './commitment.js';
 import { forbid } from './forbid.js';
 import { opening } from './opening.js';
+import { placeholders } from './placeholders.js';
+import { privacy } from './privacy.js';
 import { requiredWhen } from './required-when.js';
+import { shouting } from './shouting.js';
+import { signature } from './signature.js';
+import { unlessNearby } from './unless-nearby.js';
 
-export const KINDS: Record<string, RuleKind> = Object.fromEntries([opening, forbid, requiredWhen, address, commitment].map((k) => [k.name, k]));
+export const KINDS: Record<string, RuleKind> = Object.fromEntries(
+  [opening, forbid, requiredWhen, address, commitment, signature, shouting, unlessNearby, placeholders, privacy].map((k) => [k.name, k]),
+);

@@ -1,0 +1,87 @@
+// privacy: personal data a reply should not carry. On any channel: payment-card numbers
+// (only Luhn-valid ones) and Czech/Slovak birth numbers (only valid ones: a real date
+// and the mod-11 check). On public channels (social): also e-mail addresses, phone
+// numbers, order numbers and postcodes. Reported values are masked.
+import type { Channel } from '../../types.js';
+import type { Finding, RuleKind } from '../rule.js';
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** A Czech/Slovak birth number (rodné číslo): YYMMDD/XXX(X), women's months +50 (+20/+70 since 2004). */
+export function isBirthNumber(raw: string): boolean {
+  const digits = raw.replace('/', '');
+  if (!/^\d{9,10}$/.test(digits)) return false;
+  const yy = Number(digits.slice(0, 2));
+  let mm = Number(digits.slice(2, 4));
+  const dd = Number(digits.slice(4, 6));
+  if (mm > 70) mm -= 70;
+  else if (mm > 50) mm -= 50;
+  else if (mm > 20) mm -= 20;
+  if (mm < 1 || mm > 12 || dd < 1 || dd > 31) return false;
+  if (digits.length === 9) return yy < 54; // nine digits: born before 1954, no check digit
+  const mod = Number(digits.slice(0, 9)) % 11;
+  return Number(digits[9]) === (mod === 10 ? 0 : mod);
+}
+
+/** Keep the last `keep` digits, mask the rest: "4539 •••• •••• 6467" style. */
+export function mask(value: string, keep = 2): string {
+  const total = value.replace(/\D/g, '').length;
+  let seen = 0;
+  return value.replace(/\d/g, (d) => (++seen > total - keep ? d : '•'));
+}
+
+interface Detector {
+  kind: string;
+  pattern: RegExp;
+  channels?: readonly Channel[];
+  valid?: (match: string) => boolean;
+  keep: number;
+}
+
+const PUBLIC: readonly Channel[] = ['social'];
+
+const DETECTORS: readonly Detector[] = [
+  { kind: 'card', pattern: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g, valid: (m) => luhn(m.replace(/\D/g, '')), keep: 4 },
+  { kind: 'birth', pattern: /(?<![\d/])\d{6}\/?\d{3,4}(?![\d/])/g, valid: isBirthNumber, keep: 0 },
+  { kind: 'email', pattern: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, channels: PUBLIC, keep: 0 },
+  { kind: 'phone', pattern: /(?<![\w/])(?:\+\d{1,3}[ -]?)?(?:\(?\d{2,4}\)?[ -]?){2,4}\d{2,4}(?![\w/])/g, channels: PUBLIC, valid: (m) => m.replace(/\D/g, '').length >= 9 && m.replace(/\D/g, '').length <= 13, keep: 2 },
+  { kind: 'order', pattern: /(?:\b(?:order|objedn[aá]vk[auyi]|objedn[aá]vce|objednávku|objednávka|objednávky|objednávke)\s*(?:č\.|c\.|#|no\.?|number|číslo|cislo)?\s*)#?\d{4,}|#\d{4,}/giu, channels: PUBLIC, keep: 0 },
+  { kind: 'postcode', pattern: /\b(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|(?:PSČ|PSC)\s?\d{3}\s?\d{2}|\d{3} \d{2})\b/gu, channels: PUBLIC, keep: 0 },
+];
+
+export const privacy: RuleKind = {
+  name: 'privacy',
+  fields: {},
+  messages: ['card', 'birth', 'email', 'phone', 'order', 'postcode'],
+  compile() {
+    return ({ doc, reply }) => {
+      const text = doc.text.slice(0, doc.end);
+      const findings: Finding[] = [];
+      for (const detector of DETECTORS) {
+        if (detector.channels && !detector.channels.includes(reply.context.channel)) continue;
+        detector.pattern.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = detector.pattern.exec(text)) !== null) {
+          const start = m.index;
+          const end = start + m[0].length;
+          if (detector.valid && !detector.valid(m[0])) continue;
+          if (findings.some((f) => start < f.end && end > f.start)) continue;
+          const shown = detector.kind === 'email' ? m[0].replace(/^[^@]+/, (local) => `${local[0]}•••`) : mask(m[0], detector.keep);
+          findings.push({ start, end, message: detector.kind, data: { match: shown } });
+        }
+      }
+      return findings.sort((a, b) => a.start - b.start);
+    };
+  },
+};

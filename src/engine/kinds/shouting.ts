@@ -1,0 +1,52 @@
+// shouting: words in capitals that are not acronyms, "!!", and more than a few "!" in an
+// e-mail. An acronym is short (DPD, PDF, GDPR); a short word in capitals is shouting
+// only when it is an ordinary word of the language (NOT, NE, NIE), listed in the rule.
+import { fold, isUpper } from '../../text/fold.js';
+import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA } from '../phrase-list.js';
+import type { Finding, RuleKind } from '../rule.js';
+
+const CAPS_WORD = /[a-z]+/g;
+
+export const shouting: RuleKind = {
+  name: 'shouting',
+  fields: {
+    shortWords: PHRASE_LIST_SCHEMA,
+    minLength: { type: 'number', min: 2, max: 20 },
+    maxExclamations: { type: 'number', min: 0, max: 100 },
+  },
+  messages: ['capitals', 'exclamations', 'too-many-exclamations'],
+  compile({ spec, locate, trusted }) {
+    const shortWords = compilePhraseLists(spec.shortWords as never, ['shortWords'], locate, trusted);
+    const minLength = (spec.minLength as number | undefined) ?? 5;
+    const maxExclamations = (spec.maxExclamations as number | undefined) ?? 2;
+    return ({ doc, reply, language }) => {
+      const findings: Finding[] = [];
+      const { text, folded, content } = doc;
+      const short = [...entriesFor(shortWords, language), ...entriesFor(shortWords, 'en')];
+      // Words are found on the folded text (every letter ASCII), their case read off the original.
+      CAPS_WORD.lastIndex = content.start;
+      let m: RegExpExecArray | null;
+      while ((m = CAPS_WORD.exec(folded)) !== null && m.index < content.end) {
+        const start = m.index;
+        const end = start + m[0].length;
+        const word = text.slice(start, end);
+        if (word.length < 2 || word !== word.toUpperCase() || !isUpper(word[0])) continue;
+        if (/[0-9]/.test(text[end] ?? '') || /[0-9]/.test(text[start - 1] ?? '')) continue; // LS2, GB123, USB-C3
+        if (doc.placeholders.some((p) => start >= p.start && end <= p.end)) continue;
+        const isShortWord = short.some((e) => matchEntry(e, text, folded, start, end).some((x) => x.start === start && x.end === end));
+        if (word.length >= minLength || isShortWord) findings.push({ start, end, message: 'capitals', data: { match: word, lower: word.toLowerCase() } });
+      }
+      const bangs = /!{2,}/g;
+      bangs.lastIndex = content.start;
+      while ((m = bangs.exec(text)) !== null && m.index < content.end) findings.push({ start: m.index, end: m.index + m[0].length, message: 'exclamations', data: { match: m[0] } });
+      if (reply.context.channel === 'email' && !findings.some((f) => f.message === 'exclamations')) {
+        const all = [...text.slice(content.start, content.end).matchAll(/!/g)];
+        if (all.length > maxExclamations) {
+          const last = content.start + all[all.length - 1].index!;
+          findings.push({ start: last, end: last + 1, message: 'too-many-exclamations', data: { count: String(all.length), max: String(maxExclamations) } });
+        }
+      }
+      return findings.sort((a, b) => a.start - b.start);
+    };
+  },
+};

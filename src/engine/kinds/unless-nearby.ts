@@ -1,0 +1,34 @@
+// unless-nearby: a phrase is a violation unless its sentence also holds one of the
+// `unless` phrases, or the next sentence opens with one of `unlessNext` - a refusal
+// with a reason ("because …") or an alternative ("However, …") is no flat refusal.
+import { compilePhraseLists, entriesFor, PHRASE_LIST_SCHEMA } from '../phrase-list.js';
+import type { Finding, RuleKind } from '../rule.js';
+import { findEntryMatches, opensSentence } from './shared.js';
+
+export const unlessNearby: RuleKind = {
+  name: 'unless-nearby',
+  fields: {
+    phrases: { ...PHRASE_LIST_SCHEMA, required: true },
+    unless: { ...PHRASE_LIST_SCHEMA, required: true },
+    unlessNext: PHRASE_LIST_SCHEMA,
+  },
+  messages: ['found'],
+  compile({ spec, locate, trusted }) {
+    const phrases = compilePhraseLists(spec.phrases as never, ['phrases'], locate, trusted);
+    const unless = compilePhraseLists(spec.unless as never, ['unless'], locate, trusted);
+    const unlessNext = compilePhraseLists(spec.unlessNext as never, ['unlessNext'], locate, trusted);
+    return ({ doc, language }) => {
+      const findings: Finding[] = [];
+      const sentences = doc.sentences.filter((s) => s.start < doc.content.end);
+      sentences.forEach((sentence, i) => {
+        const [hit] = findEntryMatches(doc, entriesFor(phrases, language), sentence);
+        if (!hit) return;
+        if (findEntryMatches(doc, entriesFor(unless, language), sentence).length) return;
+        const next = sentences[i + 1];
+        if (next && findEntryMatches(doc, entriesFor(unlessNext, language), next).some((m) => opensSentence(doc, m))) return;
+        findings.push({ start: sentence.start, end: sentence.end, message: 'found', data: { match: doc.text.slice(hit.start, hit.end), sentence: doc.text.slice(sentence.start, sentence.end) } });
+      });
+      return findings;
+    };
+  },
+};
