@@ -34,6 +34,8 @@ export interface Document {
   readonly signature?: Zone;
   readonly sentences: readonly Sentence[];
   readonly placeholders: readonly Placeholder[];
+  /** Spans that are not prose: links, inline code, markup tags. Rules read past them. */
+  readonly literals: readonly Zone[];
   readonly language: Language;
   readonly lines: LineIndex;
   /** Non-empty lines in the reply proper, in order. */
@@ -109,6 +111,22 @@ function findClosing(text: string, folded: string, lines: Zone[]): { closing?: Z
   return {};
 }
 
+const LITERALS = /\bhttps?:\/\/[^\s<>()"']+|\bwww\.[^\s<>()"']+|`[^`\n]+`|<\/?[a-zA-Z][^<>\n]*>|\b[\w-]+\.(?:md|txt|json|yml|yaml|js|ts|html|pdf|png|jpg)\b/g;
+
+/** Links, inline code, markup tags and file names: not words a customer reads as prose. */
+function findLiterals(text: string, end: number): Zone[] {
+  const zones: Zone[] = [];
+  LITERALS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LITERALS.exec(text)) !== null && m.index < end) zones.push({ start: m.index, end: m.index + m[0].length });
+  return zones;
+}
+
+/** Whether [start, end) lies inside a placeholder or a literal span. */
+export function inLiteral(doc: Document, start: number, end: number): boolean {
+  return doc.placeholders.some((p) => start < p.end && end > p.start) || doc.literals.some((z) => start >= z.start && end <= z.end);
+}
+
 export interface DocumentOptions {
   language?: Language;
 }
@@ -134,6 +152,7 @@ export function buildDocument(input: string, options: DocumentOptions = {}): Doc
     signature,
     sentences: splitSentences(visible, 0, end),
     placeholders: findPlaceholders(text, end),
+    literals: findLiterals(text, end),
     language: options.language ?? detectLanguage(text.slice(0, end), folded.slice(0, end)),
     lines: new LineIndex(text),
     lineZones,

@@ -29,7 +29,9 @@ export function isBirthNumber(raw: string): boolean {
   else if (mm > 50) mm -= 50;
   else if (mm > 20) mm -= 20;
   if (mm < 1 || mm > 12 || dd < 1 || dd > 31) return false;
-  if (digits.length === 9) return yy < 54; // nine digits: born before 1954, no check digit
+  // Nine digits (born before 1954, no check digit) only in the written form with a
+  // slash: a bare nine-digit number is far more often a phone number.
+  if (digits.length === 9) return yy < 54 && raw.includes('/');
   const mod = Number(digits.slice(0, 9)) % 11;
   return Number(digits[9]) === (mod === 10 ? 0 : mod);
 }
@@ -76,6 +78,7 @@ export const privacy: RuleKind = {
           const start = m.index;
           const end = start + m[0].length;
           if (detector.valid && !detector.valid(m[0])) continue;
+          if (doc.literals.some((z) => start >= z.start && end <= z.end)) continue; // digits in a link
           if (findings.some((f) => start < f.end && end > f.start)) continue;
           const shown = detector.kind === 'email' ? m[0].replace(/^[^@]+/, (local) => `${local[0]}•••`) : mask(m[0], detector.keep);
           findings.push({ start, end, message: detector.kind, data: { match: shown } });

@@ -1,5 +1,5 @@
 // Helpers the rule kinds share: reading phrase lists and sentences off a document.
-import type { Document, Zone } from '../../document/document.js';
+import { inLiteral, type Document, type Zone } from '../../document/document.js';
 import type { Sentence } from '../../document/sentences.js';
 import type { Language } from '../../types.js';
 import { entriesFor, matchEntry, type EntryMatch, type PhraseEntry, type PhraseLists } from '../phrase-list.js';
@@ -25,10 +25,7 @@ export function opensSentence(doc: Document, match: EntryMatch): boolean {
   return LEAD_IN.test(clause);
 }
 
-/** Inside a placeholder such as {{ticket.id}}: template syntax, not words. */
-function inPlaceholder(doc: Document, start: number, end: number): boolean {
-  return doc.placeholders.some((p) => start < p.end && end > p.start);
-}
+
 
 /** Matches of the language's entries in a zone, honouring each entry's `start` flag. */
 export function findMatches(doc: Document, lists: PhraseLists | undefined, language: Language, zone: Zone): EntryMatch[] {
@@ -39,7 +36,8 @@ export function findEntryMatches(doc: Document, entries: readonly PhraseEntry[],
   const out: EntryMatch[] = [];
   for (const entry of entries) {
     for (const m of matchEntry(entry, doc.text, doc.folded, zone.start, zone.end)) {
-      if ((!entry.start || opensSentence(doc, m)) && !inPlaceholder(doc, m.start, m.end)) out.push(m);
+      // Template syntax ({{ticket.id}}) and links are not words.
+      if ((!entry.start || opensSentence(doc, m)) && !inLiteral(doc, m.start, m.end)) out.push(m);
     }
   }
   return out.sort((a, b) => a.start - b.start);

@@ -1,7 +1,8 @@
 // shouting: words in capitals that are not acronyms, "!!", and more than a few "!" in an
 // e-mail. An acronym is short (DPD, PDF, GDPR); a short word in capitals is shouting
 // only when it is an ordinary word of the language (NOT, NE, NIE), listed in the rule.
-import { fold, isUpper } from '../../text/fold.js';
+import { inLiteral } from '../../document/document.js';
+import { isUpper } from '../../text/fold.js';
 import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA } from '../phrase-list.js';
 import type { Finding, RuleKind } from '../rule.js';
 
@@ -32,7 +33,7 @@ export const shouting: RuleKind = {
         const word = text.slice(start, end);
         if (word.length < 2 || word !== word.toUpperCase() || !isUpper(word[0])) continue;
         if (/[0-9]/.test(text[end] ?? '') || /[0-9]/.test(text[start - 1] ?? '')) continue; // LS2, GB123, USB-C3
-        if (doc.placeholders.some((p) => start >= p.start && end <= p.end)) continue;
+        if (inLiteral(doc, start, end)) continue;
         const isShortWord = short.some((e) => matchEntry(e, text, folded, start, end).some((x) => x.start === start && x.end === end));
         if (word.length >= minLength || isShortWord) findings.push({ start, end, message: 'capitals', data: { match: word, lower: word.toLowerCase() } });
       }
