@@ -17,6 +17,7 @@ const SYNTAXES: readonly RegExp[] = [
   /\[((?:Customer|Client|First|Last|Full|Your|Agent|Order|Ticket|Name|Jméno|Meno|Zákazník)[^\]\n]{0,30})\]/g, // [Customer Name]
   /(?<![A-Za-z0-9\u00C0-\u024F])(X{3,})(?![A-Za-z0-9\u00C0-\u024F])/g, // XXX
   /<([A-Z][A-Z0-9_]*(?: [A-Z0-9_]+){0,3})>/g, // <ISSUE_NUMBER>, <PROJECT NAME>
+  /(?<![{\w])[#%$]?\{([A-Za-z_][\w.]*)\}(?!\})/g, // osTicket {MESSAGE}, Ruby #{ticket.id}, %{ticket.name}
 ];
 
 const NAME_FIELD = /(?:first_?name|firstname|last_?name|full_?name|^name$|\.name$|customer_?name|jmeno|jméno|meno|krestni|oslovení|osloveni|vokativ|requester\.name|customer name|client name)/i;

@@ -52,6 +52,7 @@ interface Detector {
 }
 
 const PUBLIC: readonly Channel[] = ['social'];
+const OWN_LINE = /(?<![a-z])(?:our|us|their|nase|nasi|nas|nasu|nasej|nasa|nasho|infolink[a-z]*|hotline|helpline|linka|linku)(?![a-z])/;
 
 const DETECTORS: readonly Detector[] = [
   { kind: 'card', pattern: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g, valid: (m) => luhn(m.replace(/\D/g, '')), keep: 4 },
@@ -79,6 +80,8 @@ export const privacy: RuleKind = {
           const end = start + m[0].length;
           if (detector.valid && !detector.valid(m[0])) continue;
           if (doc.literals.some((z) => start >= z.start && end <= z.end)) continue; // digits in a link
+          // The company's own line ("call our Aftersales team on 0344 …") is no personal data.
+          if (detector.kind === 'phone' && OWN_LINE.test(doc.folded.slice(Math.max(0, start - 50), start))) continue;
           if (findings.some((f) => start < f.end && end > f.start)) continue;
           const shown = detector.kind === 'email' ? m[0].replace(/^[^@]+/, (local) => `${local[0]}•••`) : mask(m[0], detector.keep);
           findings.push({ start, end, message: detector.kind, data: { match: shown } });
