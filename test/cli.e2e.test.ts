@@ -58,7 +58,7 @@ describe('replylint on stdin', () => {
     expect(r.code).toBe(0);
     const [result] = json(r.stdout).results;
     expect(result.source).toBe('<stdin>');
-    expect(result.violations.map((v) => v.rule).sort()).toEqual(['apology', 'name-use', 'sign-off']);
+    expect(result.violations.map((v) => v.rule).sort()).toEqual(['apology', 'further-help', 'name-use', 'sign-off']);
   });
 
   it('lints a conversation given as JSON, agent messages only', () => {
@@ -76,7 +76,7 @@ describe('replylint on stdin', () => {
     const report = json(r.stdout);
     expect(report.results).toHaveLength(1);
     expect(report.results[0]).toMatchObject({ conversationId: 'c-9', messageIndex: 1, language: 'cs' });
-    expect(report.results[0].violations.map((v) => v.rule).sort()).toEqual(['name-use', 'sign-off']);
+    expect(report.results[0].violations.map((v) => v.rule).sort()).toEqual(['further-help', 'name-use', 'sign-off']);
   });
 
   it('reads "-" as stdin', () => {

@@ -10,9 +10,12 @@ export const BIN = join(ROOT, 'bin', 'replylint.js');
 
 const linter = createLinter();
 
-/** The rule ids that fire on a reply with the recommended rules. */
+/** Rules of tone that fire on almost any short test reply; tests of other rules leave them out. */
+export const SUGGESTIONS = ['further-help', 'empathy', 'concise'];
+
+/** The rule ids that fire on a reply with the recommended rules (the suggestions above left out). */
 export function firing(text: string, context: Partial<ReplyContext> = {}): string[] {
-  return [...new Set(lint(text, context, { linter }).violations.map((v) => v.rule))];
+  return [...new Set(lint(text, context, { linter }).violations.map((v) => v.rule))].filter((r) => !SUGGESTIONS.includes(r));
 }
 
 export function violationsOf(rule: string, text: string, context: Partial<ReplyContext> = {}) {

@@ -4,6 +4,7 @@ import type { RuleKind } from '../rule.js';
 import { address } from './address.js';
 import { commitment } from './commitment.js';
 import { forbid } from './forbid.js';
+import { length } from './length.js';
 import { opening } from './opening.js';
 import { placeholders } from './placeholders.js';
 import { privacy } from './privacy.js';
@@ -13,5 +14,5 @@ import { signature } from './signature.js';
 import { unlessNearby } from './unless-nearby.js';
 
 export const KINDS: Record<string, RuleKind> = Object.fromEntries(
-  [opening, forbid, requiredWhen, address, commitment, signature, shouting, unlessNearby, placeholders, privacy].map((k) => [k.name, k]),
+  [opening, forbid, requiredWhen, address, commitment, signature, shouting, unlessNearby, placeholders, privacy, length].map((k) => [k.name, k]),
 );

@@ -22,15 +22,17 @@ function customerTriggered(input: CheckInput, triggers: PhraseLists, required: P
 export const requiredWhen: RuleKind = {
   name: 'required-when',
   fields: {
-    when: { type: 'object', fields: { customer: PHRASE_LIST_SCHEMA, reply: PHRASE_LIST_SCHEMA }, required: true },
+    // Without `when`, the phrase is always required (further-help).
+    when: { type: 'object', fields: { customer: PHRASE_LIST_SCHEMA, reply: PHRASE_LIST_SCHEMA } },
     require: { ...PHRASE_LIST_SCHEMA, required: true },
     forbid: PHRASE_LIST_SCHEMA,
   },
-  messages: ['missing', 'forbidden'],
+  messages: ['missing'],
   compile({ spec, locate, trusted }) {
-    const when = spec.when as { customer?: never; reply?: never };
-    const customer = compilePhraseLists(when.customer, ['when', 'customer'], locate, trusted);
-    const admitted = compilePhraseLists(when.reply, ['when', 'reply'], locate, trusted);
+    const when = spec.when as { customer?: never; reply?: never } | undefined;
+    const always = when === undefined;
+    const customer = compilePhraseLists(when?.customer, ['when', 'customer'], locate, trusted);
+    const admitted = compilePhraseLists(when?.reply, ['when', 'reply'], locate, trusted);
     const required = compilePhraseLists(spec.require as never, ['require'], locate, trusted);
     const forbidden = compilePhraseLists(spec.forbid as never, ['forbid'], locate, trusted);
     return (input) => {
@@ -44,7 +46,7 @@ export const requiredWhen: RuleKind = {
       }
       if (findings.length) return findings;
       if (findMatches(doc, required, language, doc.content).length) return [];
-      const triggered = customerTriggered(input, customer, required) || findMatches(doc, admitted, language, doc.content).length > 0;
+      const triggered = always || customerTriggered(input, customer, required) || findMatches(doc, admitted, language, doc.content).length > 0;
       if (!triggered) return [];
       return [{ start: doc.opening.start, end: doc.opening.end, message: 'missing' }];
     };

@@ -1,0 +1,46 @@
+// length: a reply longer than its channel allows (words, or characters on social), and
+// sentences too long to read at a glance.
+import type { Channel } from '../../types.js';
+import type { Finding, RuleKind } from '../rule.js';
+
+const WORDS = /[^\s]+/g;
+
+export const length: RuleKind = {
+  name: 'length',
+  fields: {
+    maxWords: { type: 'map', keys: ['email', 'chat', 'social'], values: { type: 'number', min: 1 } },
+    maxCharacters: { type: 'map', keys: ['email', 'chat', 'social'], values: { type: 'number', min: 1 } },
+    maxSentenceWords: { type: 'number', min: 1 },
+  },
+  messages: ['words', 'characters', 'sentence'],
+  compile({ spec }) {
+    const maxWords = (spec.maxWords ?? {}) as Partial<Record<Channel, number>>;
+    const maxCharacters = (spec.maxCharacters ?? {}) as Partial<Record<Channel, number>>;
+    const maxSentenceWords = spec.maxSentenceWords as number | undefined;
+    return ({ doc, reply }) => {
+      const findings: Finding[] = [];
+      const { channel } = reply.context;
+      const { content } = doc;
+      const body = doc.text.slice(content.start, content.end);
+      const words = body.match(WORDS)?.length ?? 0;
+      const wordLimit = maxWords[channel];
+      if (wordLimit !== undefined && words > wordLimit) {
+        findings.push({ start: content.start, end: content.end, message: 'words', data: { count: String(words), max: String(wordLimit), channel } });
+      }
+      const charLimit = maxCharacters[channel];
+      // Social limits count what is posted: the whole reply, signature included.
+      const posted = doc.text.slice(0, doc.end).trim();
+      if (charLimit !== undefined && [...posted].length > charLimit) {
+        findings.push({ start: 0, end: doc.end, message: 'characters', data: { count: String([...posted].length), max: String(charLimit), channel } });
+      }
+      if (maxSentenceWords !== undefined) {
+        for (const s of doc.sentences) {
+          if (s.start >= content.end) break;
+          const n = doc.text.slice(s.start, s.end).match(WORDS)?.length ?? 0;
+          if (n > maxSentenceWords) findings.push({ start: s.start, end: s.end, message: 'sentence', data: { count: String(n), max: String(maxSentenceWords) } });
+        }
+      }
+      return findings;
+    };
+  },
+};
