@@ -28,10 +28,13 @@ export const length: RuleKind = {
         findings.push({ start: content.start, end: content.end, message: 'words', data: { count: String(words), max: String(wordLimit), channel } });
       }
       const charLimit = maxCharacters[channel];
-      // Social limits count what is posted: the whole reply, signature included.
-      const posted = doc.text.slice(0, doc.end).trim();
-      if (charLimit !== undefined && [...posted].length > charLimit) {
-        findings.push({ start: 0, end: doc.end, message: 'characters', data: { count: String([...posted].length), max: String(charLimit), channel } });
+      // Social limits count what is posted: the whole reply, signature included, with
+      // every link counted as 23 characters and the leading @handles of a reply not at
+      // all, as X/Twitter counts them.
+      if (charLimit !== undefined) {
+        const posted = doc.text.slice(0, doc.end).trim().replace(/^(?:@\S+\s+)+/, '').replace(/\bhttps?:\/\/\S+/g, 'x'.repeat(23));
+        const count = [...posted].length;
+        if (count > charLimit) findings.push({ start: 0, end: doc.end, message: 'characters', data: { count: String(count), max: String(charLimit), channel } });
       }
       if (maxSentenceWords !== undefined) {
         for (const s of doc.sentences) {
