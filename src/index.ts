@@ -3,7 +3,7 @@
 //   import { loadConfig, createLinter, lint } from 'replylint';
 //   const result = lint('Hi Anna, …', { customerName: 'Anna Smith' });
 import { defaultConfig, findConfig, loadConfigFile, type ResolvedConfig } from './config/load-config.js';
-import { Linter, type LintOptions } from './engine/lint.js';
+import { Linter, type LinterOptions, type LintOptions } from './engine/lint.js';
 import { loadRuleSet } from './engine/rule-set.js';
 import { defaultContext, type LintResult, type ReplyContext } from './types.js';
 
@@ -20,8 +20,8 @@ export async function loadConfig(options: { cwd?: string; configFile?: string } 
 }
 
 /** A linter with the config's rules compiled once; reuse it for many replies. */
-export function createLinter(config: ResolvedConfig = defaultConfig()): Linter {
-  return new Linter(loadRuleSet(config));
+export function createLinter(config: ResolvedConfig = defaultConfig(), options: LinterOptions = {}): Linter {
+  return new Linter(loadRuleSet(config), { locale: options.locale ?? config.locale });
 }
 
 let defaultLinter: Linter | undefined;

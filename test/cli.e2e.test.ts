@@ -40,6 +40,12 @@ describe('replylint on files', () => {
     expect(cli(['--min-score', '90', 'fixtures/replies/cs-vocative.txt']).code).toBe(0);
   });
 
+  it('--locale picks the language of messages; auto takes each reply\'s own', () => {
+    expect(cli(['--locale', 'cs', 'fixtures/replies/cs-vocative.txt']).stdout).toContain('V češtině se oslovuje 5. pádem: „Nováku“, ne „Novák“.');
+    expect(cli(['--locale', 'auto', 'fixtures/replies/sk-wrong-name.txt']).stdout).toContain('Pozdrav oslovuje „Nagyová“, ale zákazník je Lucia Tóthová.');
+    expect(cli(['fixtures/replies/sk-wrong-name.txt']).stdout).toContain('The greeting addresses "Nagyová"');
+  });
+
   it('--quiet shows errors only', () => {
     const r = cli(['--quiet', 'fixtures/replies']);
     expect(r.stdout).not.toContain('warning ');

@@ -15,6 +15,12 @@ describe.each(linter.rules.map((r) => [r.id, r] as const))('%s examples', (id, r
     }
   });
 
+  it('has every message and hint in English, Czech and Slovak', () => {
+    for (const [key, texts] of [...Object.entries(rule.messages), ...Object.entries(rule.hints)]) {
+      for (const lang of ['en', 'cs', 'sk'] as const) expect(texts[lang], `${id}: ${key} in ${lang}`).toBeTruthy();
+    }
+  });
+
   it.each(rule.examples.map((e, i) => [`${e.lang} #${i + 1} ${e.expect}`, e] as const))('%s', (_, example) => {
     const c = example.context ?? {};
     const context = defaultContext({

@@ -55,6 +55,13 @@ function readAllStdin(): string {
   }
 }
 
+async function channelGlobMatchers(config: ResolvedConfig): Promise<[Channel, (path: string) => boolean][]> {
+  const entries = Object.entries(config.channelGlobs).filter(([, globs]) => globs?.length) as [Channel, string[]][];
+  if (!entries.length) return [];
+  const picomatch = (await import('picomatch')).default;
+  return entries.map(([channel, globs]) => [channel, picomatch(globs, { dot: true })]);
+}
+
 export async function runLint(linter: Linter, config: ResolvedConfig, args: readonly string[], options: LintCommandOptions): Promise<LintRun> {
   const results: LintResult[] = [];
   const notices: Notice[] = [];
@@ -89,10 +96,16 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
   const { expandArguments } = await import('../input/files.js');
   const { files, unmatched } = await expandArguments(args);
   missing.push(...unmatched);
+  const channelMatchers = await channelGlobMatchers(config);
   for (const file of files) {
-    // A file matched by the config's template globs is a canned response.
-    const template = options.template === undefined && isTemplate?.(relative(config.baseDir, resolve(file)));
-    await consume(readFile(file, template ? { ...defaults, template: true } : defaults), file);
+    const path = relative(config.baseDir, resolve(file));
+    const fileDefaults = { ...defaults };
+    // A file matched by the config's template globs is a canned response; one matched
+    // by a channel glob holds replies of that channel (flags still win).
+    if (options.template === undefined && isTemplate?.(path)) fileDefaults.template = true;
+    const channel = options.channel === undefined ? channelMatchers.find(([, matches]) => matches(path))?.[0] : undefined;
+    if (channel) fileDefaults.channel = channel;
+    await consume(readFile(file, fileDefaults), file);
   }
   return { results, notices, missing };
 }

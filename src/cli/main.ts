@@ -5,6 +5,7 @@ import { ConfigError } from '../config/errors.js';
 import { findConfig, loadConfigFile, type ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
+import type { Locale } from '../types.js';
 import { exitCode, runLint, type LintCommandOptions } from './lint-command.js';
 
 // package.json sits two folders up from both src/cli and dist/cli.
@@ -40,6 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--customer-message <text>', 'the customer\'s message this replies to')
     .option('--template', 'the replies are canned responses (placeholders expected)')
     .option('--stdin-filename <name>', 'the name to report stdin under')
+    .addOption(new Option('--locale <locale>', 'language of messages: en, cs, sk, or auto (each reply\'s own)').choices(['en', 'cs', 'sk', 'auto']))
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'fail (exit 1) on more warnings than this', integer('--max-warnings'))
     .option('--min-score <n>', 'fail (exit 1) when a reply scores under this (0–100)', integer('--min-score'))
@@ -48,7 +50,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--debug', 'print stack traces of internal errors')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .action(async (files: string[], opts: LintCommandOptions & { config?: string; printConfig?: string; debug?: boolean }) => {
+    .action(async (files: string[], opts: LintCommandOptions & { config?: string; printConfig?: string; debug?: boolean; locale?: Locale }) => {
       debug = Boolean(opts.debug);
       if (opts.printConfig) {
         const config = await resolveConfig(opts.config, opts.printConfig);
@@ -56,7 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return;
       }
       const config = await resolveConfig(opts.config, process.cwd());
-      const linter = new Linter(loadRuleSet(config));
+      const linter = new Linter(loadRuleSet(config), { locale: opts.locale ?? config.locale });
       if (files.length === 0 && process.stdin.isTTY) {
         process.stderr.write('replylint: no files given and nothing on stdin.\n  usage: replylint [files…]   or   echo "Hi Anna, …" | replylint\n');
         code = 2;

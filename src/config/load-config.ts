@@ -5,7 +5,7 @@ import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleSettings } from '../engine/load-rules.js';
 import type { Vocabulary } from '../engine/rule.js';
-import type { Channel, Language, Level } from '../types.js';
+import type { Channel, Language, Level, Locale } from '../types.js';
 import { bundledSource } from './builtin-bundle.js';
 import { ConfigError } from './errors.js';
 import { CONFIG_SCHEMA } from './schema.js';
@@ -14,7 +14,7 @@ import { parseYaml, type YamlSource } from './yaml-source.js';
 
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 const PRESETS_DIR = resolve(BUILTIN_RULES_DIR, 'presets');
-export const PRESETS = ['recommended'] as const;
+export const PRESETS = ['recommended', 'strict'] as const;
 
 export interface ResolvedConfig {
   /** The config file found or given, if any. */
@@ -25,6 +25,10 @@ export interface ResolvedConfig {
   vocabulary: Vocabulary;
   /** Globs (relative to the config's folder) of files that are canned responses. */
   templates: string[];
+  /** Globs (relative to the config's folder) of files whose replies are of a channel. */
+  channelGlobs: Partial<Record<Channel, string[]>>;
+  /** The language of messages: en, cs, sk, or auto (the reply's own). */
+  locale?: Locale;
   baseDir: string;
   language?: Language;
   channel?: Channel;
@@ -36,6 +40,8 @@ interface RawConfig {
   rulePaths?: string[];
   vocabulary?: { jargon?: (string | { term: string; replace?: string })[] | Record<string, string>; allow?: string[] };
   templates?: string[];
+  channels?: Partial<Record<Channel, string[]>>;
+  locale?: Locale;
   language?: Language;
   channel?: Channel;
 }
@@ -92,12 +98,16 @@ function mergeInto(target: ResolvedConfig, source: YamlSource): void {
   }
   target.vocabulary.allow.push(...(raw.vocabulary?.allow ?? []));
   target.templates.push(...(raw.templates ?? []));
+  for (const [channel, globs] of Object.entries(raw.channels ?? {}) as [Channel, string[]][]) {
+    target.channelGlobs[channel] = [...(target.channelGlobs[channel] ?? []), ...globs];
+  }
+  target.locale = raw.locale ?? target.locale;
   target.language = raw.language ?? target.language;
   target.channel = raw.channel ?? target.channel;
 }
 
 function emptyConfig(baseDir: string, file?: string): ResolvedConfig {
-  return { file, rules: {}, rulePaths: [], vocabulary: { jargon: [], allow: [] }, templates: [], baseDir };
+  return { file, rules: {}, rulePaths: [], vocabulary: { jargon: [], allow: [] }, templates: [], channelGlobs: {}, baseDir };
 }
 
 /** The built-in default: the recommended preset. */

@@ -38,6 +38,9 @@ export const CONFIG_SCHEMA: Schema = {
       },
     },
     templates: STRINGS,
+    // Files that hold replies of one channel: { chat: ["chat/**"], social: ["tweets/**"] }.
+    channels: { type: 'map', keys: ['email', 'chat', 'social'], values: STRINGS },
+    locale: { type: 'enum', values: ['en', 'cs', 'sk', 'auto'] },
     language: { type: 'enum', values: ['en', 'cs', 'sk'] },
     channel: { type: 'enum', values: ['email', 'chat', 'social'] },
   },

@@ -1,6 +1,6 @@
 // Linting one reply: build its document once, run every active rule, score the result.
 import { buildDocument, type Document } from '../document/document.js';
-import type { LintResult, Reply, Severity, Violation } from '../types.js';
+import type { Language, LintResult, Locale, Reply, Severity, Violation } from '../types.js';
 import { ConfigError } from '../config/errors.js';
 import { RegexTimeout } from './bounded-regex.js';
 import { applyFixes } from './fix.js';
@@ -30,15 +30,20 @@ function fillHint(template: string | undefined, data: Record<string, string> = {
   return keys.every((k) => data[k]) ? fill(template, data) : undefined;
 }
 
-function toViolation(rule: Rule, finding: Finding, doc: Document, lineOffset: number): Violation {
+/** The text in the reader's language, else English. */
+function pick(texts: Partial<Record<Language, string>> | undefined, language: Language): string | undefined {
+  return texts?.[language] ?? texts?.en;
+}
+
+function toViolation(rule: Rule, finding: Finding, doc: Document, lineOffset: number, language: Language): Violation {
   const severity = finding.severity ?? (rule.level as Severity);
   const start = doc.lines.position(finding.start);
   const end = doc.lines.position(finding.end);
-  const hint = fillHint(rule.hints[finding.message], finding.data);
+  const hint = fillHint(pick(rule.hints[finding.message], language), finding.data);
   const violation: Violation = {
     rule: rule.id,
     severity,
-    message: fill(finding.messageText ?? rule.messages[finding.message] ?? finding.message, finding.data),
+    message: fill(finding.messageText ?? pick(rule.messages[finding.message], language) ?? finding.message, finding.data),
     line: start.line + lineOffset,
     column: start.column,
     endLine: end.line + lineOffset,
@@ -58,16 +63,28 @@ export interface LintOptions {
   fix?: boolean;
 }
 
+export interface LinterOptions {
+  /** The language of messages and hints: en (default), cs, sk, or auto (the reply's own). */
+  locale?: Locale;
+}
+
 export class Linter {
   private readonly byId: Map<string, Rule>;
 
-  constructor(readonly rules: readonly Rule[]) {
+  private readonly locale: Locale;
+
+  constructor(
+    readonly rules: readonly Rule[],
+    options: LinterOptions = {},
+  ) {
     this.byId = new Map(rules.map((r) => [r.id, r]));
+    this.locale = options.locale ?? 'en';
   }
 
   private check(reply: Reply): { doc: Document; violations: Violation[] } {
     const doc = buildDocument(reply.text, { language: reply.context.language });
     const language = doc.language;
+    const locale = this.locale === 'auto' ? language : this.locale;
     const violations: Violation[] = [];
     for (const rule of this.rules) {
       if (rule.level === 'off' || !rule.languages.includes(language) || isSkipped(rule, reply)) continue;
@@ -78,7 +95,7 @@ export class Linter {
         if (err instanceof RegexTimeout) throw new ConfigError(`rule "${rule.id}": ${err.message}`, { file: rule.file }, 'rewrite the regex without nested or overlapping quantifiers, or write it as a phrase');
         throw err;
       }
-      for (const finding of findings) violations.push(toViolation(rule, finding, doc, reply.lineOffset ?? 0));
+      for (const finding of findings) violations.push(toViolation(rule, finding, doc, reply.lineOffset ?? 0, locale));
     }
     violations.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
     return { doc, violations };

@@ -9,7 +9,17 @@ import { CHANNELS, LANGUAGES, LEVELS, type Channel, type Language, type Level } 
 import { KINDS } from './kinds/index.js';
 import { SKIP_CONDITIONS, type Rule, type RuleExample, type Vocabulary } from './rule.js';
 
-const MESSAGES: Schema = { type: 'map', values: { type: 'string' } };
+// A message is one string (English), or one per language: { en: …, cs: …, sk: … }.
+const MESSAGES: Schema = {
+  type: 'map',
+  values: { type: 'any-of', describe: 'a string, or a mapping of en/cs/sk to strings', options: [{ type: 'string' }, { type: 'map', keys: LANGUAGES, values: { type: 'string' } }] },
+};
+
+type RawMessages = Record<string, string | Partial<Record<Language, string>>>;
+
+function localized(raw: RawMessages | undefined): Rule['messages'] {
+  return Object.fromEntries(Object.entries(raw ?? {}).map(([key, value]) => [key, typeof value === 'string' ? { en: value } : value]));
+}
 
 const EXAMPLE: Schema = {
   type: 'object',
@@ -63,9 +73,9 @@ export function compileRule(source: YamlSource, id: string, vocabulary: Vocabula
   if (!kind) validate(source, COMMON_FIELDS.kind, ['kind']);
   // Built-in rules were validated when replylint was built (scripts/bundle-rules.mjs).
   if (!source.trusted) validate(source, { type: 'object', fields: { ...COMMON_FIELDS, ...(kind?.fields ?? {}) } });
-  const messages = raw.messages as Record<string, string>;
+  const messages = localized(raw.messages as RawMessages);
   for (const key of kind.messages) {
-    if (!messages[key]) throw new ConfigError(`"messages" is missing "${key}"`, source.locate(['messages']), `a ${kind.name} rule reports: ${kind.messages.join(', ')}`);
+    if (!messages[key]?.en) throw new ConfigError(`"messages" is missing "${key}"`, source.locate(['messages']), `a ${kind.name} rule reports: ${kind.messages.join(', ')}; each needs at least its English text`);
   }
   const spec = { ...raw, ...(settings.options ?? {}) };
   const check = kind.compile({ spec, locate: source.locate, vocabulary, options: settings.options ?? {}, trusted: source.trusted ?? false });
@@ -80,7 +90,7 @@ export function compileRule(source: YamlSource, id: string, vocabulary: Vocabula
     skip: (raw.skip as Rule['skip'] | undefined) ?? [],
     channels: (raw.channels as Channel[] | undefined) ?? [...CHANNELS],
     messages,
-    hints: (raw.hints as Record<string, string> | undefined) ?? {},
+    hints: localized(raw.hints as RawMessages | undefined),
     examples: (raw.examples as RuleExample[] | undefined) ?? [],
     check,
   };

@@ -74,8 +74,9 @@ export interface Rule {
   skip: SkipCondition[];
   /** The channels the rule applies to (all, unless the rule file says otherwise). */
   channels: Channel[];
-  messages: Record<string, string>;
-  hints: Record<string, string>;
+  /** Per message key, the text in each language it is written in (English always). */
+  messages: Record<string, Partial<Record<Language, string>>>;
+  hints: Record<string, Partial<Record<Language, string>>>;
   examples: RuleExample[];
   check: Check;
 }
