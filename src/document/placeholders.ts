@@ -20,7 +20,7 @@ const SYNTAXES: readonly RegExp[] = [
   /(?<![{\w])[#%$]?\{([A-Za-z_][\w.]*)\}(?!\})/g, // osTicket {MESSAGE}, Ruby #{ticket.id}, %{ticket.name}
 ];
 
-const NAME_FIELD = /(?:first_?name|firstname|last_?name|full_?name|^name$|\.name$|customer_?name|jmeno|jméno|meno|krestni|oslovení|osloveni|vokativ|requester\.name|customer name|client name)/i;
+const NAME_FIELD = /(?:first_?name|firstname|last_?name|full_?name|^name$|\.name$|customer_?name|jmeno|jméno|meno|krestni|oslovení|osloveni|vokativ|vocative|requester\.name|customer name|client name)/i;
 
 export function findPlaceholders(text: string, to = text.length): Placeholder[] {
   const found: Placeholder[] = [];
