@@ -199,6 +199,26 @@ describe('errors a user sees', () => {
   });
 });
 
+describe('spelling (opt-in)', () => {
+  it('without dictionaries, says where to get them: exit 2', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.replylintrc.yaml'), 'vocabulary:\n  dictionaries: { en: ./none, cs: ./none, sk: ./none }\nrules:\n  spelling: warning\n');
+    const r = cli([], { cwd: dir, input: 'Hi Anna, your refnud went out.' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no Hunspell dictionary was found');
+    expect(r.stderr).toContain('apt-get install hunspell-en-us hunspell-cs hunspell-sk');
+  });
+
+  it('with dictionaries, reports unknown words with suggestions', () => {
+    const dir = tempDir();
+    const dicts = join(ROOT, 'test', 'fixtures', 'hunspell');
+    writeFileSync(join(dir, '.replylintrc.yaml'), `vocabulary:\n  dictionaries: { en: ${dicts}/en_TEST, cs: ${dicts}/cs_TEST, sk: ${dicts}/sk_TEST }\nrules:\n  spelling: warning\n`);
+    const r = cli(['--format', 'json'], { cwd: dir, input: 'Hi Anna, your refnud went out today.' });
+    const spelling = json(r.stdout).results[0].violations.filter((v) => v.rule === 'spelling');
+    expect(spelling.map((v) => v.message)).toEqual(['"refnud" is not in the dictionary.']);
+  });
+});
+
 describe('--fix', () => {
   it('removes clutter, keeps CRLF and BOM, and a second run changes nothing', () => {
     const dir = tempDir();

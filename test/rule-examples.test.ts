@@ -3,8 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createLinter } from '../src/index.js';
 import { defaultConfig } from '../src/config/load-config.js';
 import { defaultContext } from '../src/types.js';
+import { join } from 'node:path';
 
-const linter = createLinter(defaultConfig());
+// Every rule on (spelling is opt-in), spelling with the small test dictionaries.
+const config = defaultConfig();
+config.rules.spelling = { level: 'suggestion' };
+config.vocabulary.dictionaries = Object.fromEntries(['en', 'cs', 'sk'].map((l) => [l, join(import.meta.dirname, 'fixtures', 'hunspell', `${l}_TEST`)]));
+const linter = createLinter(config);
+await linter.prepare();
 
 describe.each(linter.rules.map((r) => [r.id, r] as const))('%s examples', (id, rule) => {
   it('has examples that pass and fail in every language', () => {

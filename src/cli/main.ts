@@ -59,6 +59,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       const config = await resolveConfig(opts.config, process.cwd());
       const linter = new Linter(loadRuleSet(config), { locale: opts.locale ?? config.locale });
+      await linter.prepare();
       if (files.length === 0 && process.stdin.isTTY) {
         process.stderr.write('replylint: no files given and nothing on stdin.\n  usage: replylint [files…]   or   echo "Hi Anna, …" | replylint\n');
         code = 2;

@@ -38,7 +38,7 @@ interface RawConfig {
   extends?: string | string[];
   rules?: Record<string, unknown>;
   rulePaths?: string[];
-  vocabulary?: { jargon?: (string | { term: string; replace?: string })[] | Record<string, string>; allow?: string[] };
+  vocabulary?: { jargon?: (string | { term: string; replace?: string })[] | Record<string, string>; allow?: string[]; dictionaries?: Partial<Record<Language, string>> };
   templates?: string[];
   channels?: Partial<Record<Channel, string[]>>;
   locale?: Locale;
@@ -97,6 +97,9 @@ function mergeInto(target: ResolvedConfig, source: YamlSource): void {
     target.vocabulary.jargon.push(...entries);
   }
   target.vocabulary.allow.push(...(raw.vocabulary?.allow ?? []));
+  for (const [lang, path] of Object.entries(raw.vocabulary?.dictionaries ?? {})) {
+    target.vocabulary.dictionaries = { ...target.vocabulary.dictionaries, [lang]: resolve(dir, path) };
+  }
   target.templates.push(...(raw.templates ?? []));
   for (const [channel, globs] of Object.entries(raw.channels ?? {}) as [Channel, string[]][]) {
     target.channelGlobs[channel] = [...(target.channelGlobs[channel] ?? []), ...globs];

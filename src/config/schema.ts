@@ -35,6 +35,7 @@ export const CONFIG_SCHEMA: Schema = {
           ],
         },
         allow: STRINGS,
+        dictionaries: { type: 'map', keys: ['en', 'cs', 'sk'], values: { type: 'string' } },
       },
     },
     templates: STRINGS,

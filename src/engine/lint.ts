@@ -81,6 +81,11 @@ export class Linter {
     this.locale = options.locale ?? 'en';
   }
 
+  /** Load what active rules need before the first reply (spelling's dictionaries). */
+  async prepare(): Promise<void> {
+    await Promise.all(this.rules.filter((r) => r.level !== 'off' && r.check.prepare).map((r) => r.check.prepare!()));
+  }
+
   private check(reply: Reply): { doc: Document; violations: Violation[] } {
     const doc = buildDocument(reply.text, { language: reply.context.language });
     const language = doc.language;

@@ -8,6 +8,8 @@ import type { Locate } from './phrase-list.js';
 export interface Vocabulary {
   jargon: { term: string; replace?: string }[];
   allow: string[];
+  /** Hunspell dictionaries (path without .aff/.dic) per language, for spelling. */
+  dictionaries?: Partial<Record<Language, string>>;
 }
 
 export interface CheckInput {
@@ -30,7 +32,8 @@ export interface Finding {
   fix?: Fix;
 }
 
-export type Check = (input: CheckInput) => Finding[];
+/** A rule's check; one that needs to load something first (dictionaries) has `prepare`. */
+export type Check = ((input: CheckInput) => Finding[]) & { prepare?: () => Promise<void> };
 
 export interface CompileTools {
   /** The rule file's own values (validated). */

@@ -11,9 +11,10 @@ import { privacy } from './privacy.js';
 import { requiredWhen } from './required-when.js';
 import { shouting } from './shouting.js';
 import { signature } from './signature.js';
+import { spelling } from './spelling.js';
 import { templateCase } from './template-case.js';
 import { unlessNearby } from './unless-nearby.js';
 
 export const KINDS: Record<string, RuleKind> = Object.fromEntries(
-  [opening, forbid, requiredWhen, address, commitment, signature, shouting, unlessNearby, placeholders, privacy, length, templateCase].map((k) => [k.name, k]),
+  [opening, forbid, requiredWhen, address, commitment, signature, shouting, unlessNearby, placeholders, privacy, length, templateCase, spelling].map((k) => [k.name, k]),
 );
