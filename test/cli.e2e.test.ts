@@ -216,6 +216,9 @@ describe('spelling (opt-in)', () => {
     const r = cli(['--format', 'json'], { cwd: dir, input: 'Hi Anna, your refnud went out today.' });
     const spelling = json(r.stdout).results[0].violations.filter((v) => v.rule === 'spelling');
     expect(spelling.map((v) => v.message)).toEqual(['"refnud" is not in the dictionary.']);
+    // A Czech reply typed without diacritics is spelt right.
+    const cs = cli(['--format', 'json', '--lang', 'cs'], { cwd: dir, input: 'Dobry den, zasilka dorazi zitra.' });
+    expect(json(cs.stdout).results[0].violations.filter((v) => v.rule === 'spelling')).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { ConfigError } from '../../config/errors.js';
 import { inLiteral } from '../../document/document.js';
-import { isUpper } from '../../text/fold.js';
+import { fold, isUpper } from '../../text/fold.js';
 import type { Language } from '../../types.js';
 import type { Check, Finding, RuleKind } from '../rule.js';
 
@@ -57,7 +57,11 @@ export const spelling: RuleKind = {
         const sentenceStart = doc.sentences.some((s) => s.start === start);
         if (word === word.toUpperCase() || (isUpper(word[0]) && !sentenceStart) || /\p{Lu}/u.test(word.slice(1))) continue;
         if (speller.spell(word) || speller.spell(word.toLowerCase())) continue;
-        const suggestions = speller.suggest(word).slice(0, 3);
+        const suggestions = speller.suggest(word);
+        // A word typed without its diacritics ("zasilka" for "zásilka") is spelt right:
+        // replies typed that way are a fact of Czech and Slovak life, not a misspelling.
+        if (suggestions.some((s) => fold(s) === fold(word))) continue;
+        suggestions.length = Math.min(suggestions.length, 3);
         findings.push({ start, end, message: 'unknown', data: { match: word, suggestions: suggestions.join(', ') } });
       }
       return findings;
