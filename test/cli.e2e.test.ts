@@ -187,6 +187,20 @@ describe('errors a user sees', () => {
     expect(r.stderr).toContain('slow.yaml: rule "slow": regex /^(a|a)*$/ ran for over 1000 ms');
   });
 
+  it('a config glob sets the channel of the files it matches', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'chat'));
+    const reply = 'Hi Anna, your refund went out today - it shows on your card by Friday.';
+    writeFileSync(join(dir, 'chat', 'refund.txt'), reply);
+    writeFileSync(join(dir, 'refund.txt'), reply);
+    writeFileSync(join(dir, '.replylintrc.yaml'), 'channels:\n  chat: ["chat/**"]\n');
+    const report = json(cli(['--format', 'json', 'chat/refund.txt', 'refund.txt'], { cwd: dir }).stdout);
+    expect(report.results.map((r) => [r.source, r.channel, r.violations.some((v) => v.rule === 'sign-off')])).toEqual([
+      ['chat/refund.txt', 'chat', false],
+      ['refund.txt', 'email', true],
+    ]);
+  });
+
   it('--config takes a config file by path', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'strict.yaml'), 'rules:\n  no-ticket-clutter: error\n');

@@ -71,10 +71,23 @@ export class PhraseLists {
     return entries;
   }
 
+  private readonly combined = new Map<Language, PhraseEntry[]>();
+
+  /** A language's entries and the language-independent ones, in one list (kept). */
+  forLanguage(lang: Language): PhraseEntry[] {
+    let entries = this.combined.get(lang);
+    if (!entries) {
+      entries = [...this.get(lang), ...this.get('any')];
+      this.combined.set(lang, entries);
+    }
+    return entries;
+  }
+
   /** Entries that do not come from the rule file (a team's vocabulary). */
   add(lang: Language | 'any', entries: PhraseEntry[]): void {
     this.extra.set(lang, [...(this.extra.get(lang) ?? []), ...entries]);
     this.compiled.delete(lang);
+    this.combined.clear();
   }
 
   languages(): (Language | 'any')[] {
@@ -109,8 +122,7 @@ export function compileEntry(entry: RawEntry, path: Path, locate: Locate, truste
 }
 
 export function entriesFor(lists: PhraseLists | undefined, language: Language): PhraseEntry[] {
-  if (!lists) return [];
-  return [...lists.get(language), ...lists.get('any')];
+  return lists ? lists.forLanguage(language) : [];
 }
 
 /** Every language's entries: for checks that should not depend on detection. */
@@ -132,10 +144,13 @@ export function matchEntry(entry: PhraseEntry, text: string, folded: string, fro
     return boundedMatches(regex, haystack.slice(from, to)).map((m) => ({ start: m.start + offset, end: m.end + offset, entry }));
   }
   const out: EntryMatch[] = [];
+  // Search a prefix that ends one character past the zone: exec does not stop at `to`
+  // by itself, and the extra character keeps the word-boundary lookahead honest.
+  const scope = to < haystack.length ? haystack.slice(0, to + 1) : haystack;
   regex.lastIndex = from;
   let m: RegExpExecArray | null;
   const bounds = entry.phrase.boundaries;
-  while ((m = regex.exec(haystack)) !== null && m.index < to) {
+  while ((m = regex.exec(scope)) !== null && m.index < to) {
     const end = m.index + m[0].length;
     const bounded = !bounds || ((!bounds.before || !isWordAt(folded, m.index - 1)) && (!bounds.after || !isWordAt(folded, end)));
     if (end <= to && m[0].length > 0 && bounded) out.push({ start: m.index, end, entry });

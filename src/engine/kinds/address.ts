@@ -71,7 +71,20 @@ interface NameForms {
   wrongCase: Map<string, string>;
 }
 
+const formsCache = new Map<string, NameForms>();
+
+/** The forms of a customer's name in a language, computed once per name (vocatives are not free). */
 function formsOf(fullName: string, language: Language): NameForms {
+  const key = `${language}:${fullName}`;
+  let forms = formsCache.get(key);
+  if (!forms) {
+    forms = computeForms(fullName, language);
+    formsCache.set(key, forms);
+  }
+  return forms;
+}
+
+function computeForms(fullName: string, language: Language): NameForms {
   const helper = helperFor(language);
   const correct = new Set<string>();
   const wrongCase = new Map<string, string>();
