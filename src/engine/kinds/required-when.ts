@@ -13,6 +13,7 @@ function customerTriggered(input: CheckInput, triggers: PhraseLists, required: P
   const reports = (text: string) => textMatches(text, fold(text), triggerEntries);
   // The customer's latest turn counts; an earlier one counts until the agent has
   // answered it with a required phrase (no need to apologise twice for one problem).
+  if (!context.customerMessages.length) return false;
   const latest = context.customerMessages[context.customerMessages.length - 1];
   if (latest !== undefined && reports(latest)) return true;
   const answered = context.previousAgentMessages.some((m) => textMatches(m, fold(m), entriesFor(required, input.language)));
@@ -45,9 +46,9 @@ export const requiredWhen: RuleKind = {
         findings.push({ start: m.start, end: m.end, message: 'forbidden', messageText: m.entry.message, data: { match: doc.text.slice(m.start, m.end) } });
       }
       if (findings.length) return findings;
-      if (findMatches(doc, required, language, doc.content).length) return [];
+      // The trigger first: without one, the required phrases need not even be compiled.
       const triggered = always || customerTriggered(input, customer, required) || findMatches(doc, admitted, language, doc.content).length > 0;
-      if (!triggered) return [];
+      if (!triggered || findMatches(doc, required, language, doc.content).length) return [];
       return [{ start: doc.opening.start, end: doc.opening.end, message: 'missing' }];
     };
   },
