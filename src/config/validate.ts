@@ -102,7 +102,7 @@ function check(value: unknown, schema: Schema, path: (string | number)[], fail: 
     case 'any-of': {
       for (const option of schema.options) {
         try {
-          check(value, option, path, (p, m, h) => {
+          check(value, option, path, (_path, m, h) => {
             throw new ConfigError(m, undefined, h);
           });
           return;
