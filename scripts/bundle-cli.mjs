@@ -14,7 +14,9 @@ await build({
   // chalk) go into chunks of their own, loaded when first imported.
   outdir: join(root, 'dist/cli'),
   entryNames: '[name].bundle',
-  chunkNames: 'chunks/[name]-[hash]',
+  // Chunks beside the entry, not below it: modules find rules/ and package.json by
+  // relative URLs that assume the depth of dist/cli.
+  chunkNames: '[name]-[hash].chunk',
   splitting: true,
   bundle: true,
   platform: 'node',

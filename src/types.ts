@@ -33,6 +33,8 @@ export interface Reply {
   messageIndex?: number;
   /** Added to reported lines: a text file's front matter sits above the reply. */
   lineOffset?: number;
+  /** When the message was written (ISO 8601), if the export says. */
+  time?: string;
 }
 
 export interface Fix {
@@ -64,6 +66,13 @@ export interface LintResult {
   violations: Violation[];
   /** The text after fixes, when fixing was asked for and something changed. */
   output?: string;
+}
+
+/** A result with what an audit needs beside it: who wrote the reply, when, and its text. */
+export interface AuditedReply extends LintResult {
+  agent?: string;
+  time?: string;
+  text: string;
 }
 
 /** A full context from a partial one; lists keep only their strings (library callers pass anything). */

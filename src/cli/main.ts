@@ -6,6 +6,7 @@ import { findConfig, loadConfigFile, type ResolvedConfig } from '../config/load-
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import type { Locale } from '../types.js';
+import type { AuditOptions } from './audit-command.js';
 import { exitCode, runLint, type LintCommandOptions } from './lint-command.js';
 
 // package.json sits two folders up from both src/cli and dist/cli.
@@ -49,6 +50,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--fix-dry-run', 'fix without writing; json output carries the fixed text as "output"')
     .option('--debug', 'print stack traces of internal errors')
     .exitOverride()
+    // Options after a command name are that command's own (audit has its own --format).
+    .enablePositionalOptions()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .action(async (files: string[], opts: LintCommandOptions & { config?: string; printConfig?: string; debug?: boolean; locale?: Locale }) => {
       debug = Boolean(opts.debug);
@@ -82,6 +85,36 @@ export async function main(argv: readonly string[]): Promise<number> {
         return;
       }
       code = exitCode(run.results, opts);
+    });
+
+  program
+    .command('audit')
+    .description('audit exported transcripts: per-agent, per-rule and per-day figures')
+    .argument('<files...>', 'conversation files and helpdesk exports (JSON, JSONL, CSV)')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json', 'csv', 'html']).default('stylish'))
+    .addOption(new Option('--from <helpdesk>', 'the export\'s helpdesk (default: recognised by its shape)').choices(['auto', 'replylint', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv']).default('auto'))
+    .option('--csv-columns <mapping>', 'CSV columns: conversation=…,role=…,text=…[,author=…,time=…,customer=…]')
+    .addOption(new Option('--per <unit>', 'CSV rows per reply or per agent').choices(['reply', 'agent']).default('reply'))
+    .option('-o, --output <file>', 'write the report to a file')
+    .option('--since <date>', 'only replies written on or after this date (YYYY-MM-DD)')
+    .option('--until <date>', 'only replies written on or before this date')
+    .option('--agent <name...>', 'only these agents\' replies')
+    .option('--redact', 'mask e-mail addresses, phone, card and birth numbers in the reports')
+    .option('--workers <n>', 'worker threads (default: one per core; 0 or 1: none)', integer('--workers'))
+    .addOption(new Option('--locale <locale>', 'language of messages').choices(['en', 'cs', 'sk', 'auto']))
+    .option('-c, --config <file>', 'use this config file')
+    .action(async (files: string[], opts: AuditOptions & { config?: string }) => {
+      const { runAudit } = await import('./audit-command.js');
+      const config = await resolveConfig(opts.config, process.cwd());
+      let result;
+      try {
+        result = await runAudit(config, files, { ...opts, locale: opts.locale ?? config.locale });
+      } catch (err) {
+        if (/^(?:"|--csv-columns)/.test((err as Error).message)) throw new ConfigError(`--csv-columns: ${(err as Error).message}`);
+        throw err;
+      }
+      for (const n of result.notices) process.stderr.write(`replylint: ${n.source}${n.line ? `:${n.line}` : ''}: ${n.message}\n`);
+      code = result.figures.bySeverity.error > 0 ? 1 : 0;
     });
 
   program

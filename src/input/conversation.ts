@@ -52,6 +52,7 @@ export function repliesFromConversation(value: unknown, source: string, line: nu
       replies.push({
         text: msg.text,
         source,
+        time: typeof msg.time === 'string' ? msg.time : undefined,
         conversationId: id,
         messageIndex: index,
         context: defaultContext({

@@ -5,7 +5,7 @@
 import type { Channel } from '../../types.js';
 import type { Finding, RuleKind } from '../rule.js';
 
-function luhn(digits: string): boolean {
+export function luhn(digits: string): boolean {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = Number(digits[digits.length - 1 - i]);

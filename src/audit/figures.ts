@@ -1,0 +1,134 @@
+// The figures of an audit, gathered one reply at a time at flat memory: per agent
+// (replies, mean and 10th-percentile score from a 0-100 histogram, violations per
+// rule), per rule (violations, share of replies), per day, and the worst replies.
+import type { AuditedReply, Severity } from '../types.js';
+
+export interface AgentFigures {
+  agent: string;
+  replies: number;
+  meanScore: number;
+  p10Score: number;
+  violations: Record<string, number>;
+}
+
+export interface RuleFigures {
+  rule: string;
+  violations: number;
+  replies: number;
+  share: number;
+}
+
+export interface DayFigures {
+  day: string;
+  replies: number;
+  meanScore: number;
+}
+
+export interface AuditFigures {
+  replies: number;
+  meanScore: number;
+  p10Score: number;
+  /** How many replies scored 0-9, 10-19, … 90-99, 100. */
+  scoreDistribution: number[];
+  bySeverity: Record<Severity, number>;
+  agents: AgentFigures[];
+  rules: RuleFigures[];
+  days: DayFigures[];
+  worst: AuditedReply[];
+  skipped: number;
+}
+
+class ScoreTally {
+  replies = 0;
+  private sum = 0;
+  private readonly histogram = new Array<number>(101).fill(0);
+
+  add(score: number): void {
+    this.replies++;
+    this.sum += score;
+    this.histogram[Math.max(0, Math.min(100, Math.round(score)))]++;
+  }
+
+  mean(): number {
+    return this.replies ? Math.round((this.sum / this.replies) * 10) / 10 : 100;
+  }
+
+  /** The score below which a tenth of the replies fall. */
+  percentile(p: number): number {
+    if (!this.replies) return 100;
+    const rank = Math.ceil(p * this.replies);
+    let seen = 0;
+    for (let score = 0; score <= 100; score++) {
+      seen += this.histogram[score];
+      if (seen >= rank) return score;
+    }
+    return 100;
+  }
+
+  deciles(): number[] {
+    const out = new Array<number>(11).fill(0);
+    this.histogram.forEach((n, score) => (out[Math.min(10, Math.floor(score / 10))] += n));
+    return out;
+  }
+}
+
+export class FiguresBuilder {
+  private readonly all = new ScoreTally();
+  private readonly agents = new Map<string, { tally: ScoreTally; violations: Record<string, number> }>();
+  private readonly rules = new Map<string, { violations: number; replies: number }>();
+  private readonly days = new Map<string, ScoreTally>();
+  private readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, suggestion: 0 };
+  private worst: AuditedReply[] = [];
+
+  constructor(private readonly worstCount = 10) {}
+
+  add(reply: AuditedReply): void {
+    this.all.add(reply.score);
+    const agentName = reply.agent ?? '(unknown agent)';
+    let agent = this.agents.get(agentName);
+    if (!agent) this.agents.set(agentName, (agent = { tally: new ScoreTally(), violations: {} }));
+    agent.tally.add(reply.score);
+    const seen = new Set<string>();
+    for (const v of reply.violations) {
+      this.bySeverity[v.severity]++;
+      agent.violations[v.rule] = (agent.violations[v.rule] ?? 0) + 1;
+      const rule = this.rules.get(v.rule) ?? { violations: 0, replies: 0 };
+      rule.violations++;
+      if (!seen.has(v.rule)) rule.replies++;
+      seen.add(v.rule);
+      this.rules.set(v.rule, rule);
+    }
+    const day = reply.time && /^\d{4}-\d{2}-\d{2}/.test(reply.time) ? reply.time.slice(0, 10) : undefined;
+    if (day) {
+      let tally = this.days.get(day);
+      if (!tally) this.days.set(day, (tally = new ScoreTally()));
+      tally.add(reply.score);
+    }
+    // Keep only the worst few: a bounded list, so a month of replies costs no memory.
+    if (this.worst.length < this.worstCount || reply.score < this.worst[this.worst.length - 1].score) {
+      this.worst.push(reply);
+      this.worst.sort((a, b) => a.score - b.score || b.violations.length - a.violations.length);
+      this.worst.length = Math.min(this.worst.length, this.worstCount);
+    }
+  }
+
+  build(skipped: number): AuditFigures {
+    const replies = this.all.replies;
+    return {
+      replies,
+      meanScore: this.all.mean(),
+      p10Score: this.all.percentile(0.1),
+      scoreDistribution: this.all.deciles(),
+      bySeverity: { ...this.bySeverity },
+      agents: [...this.agents]
+        .map(([agent, a]) => ({ agent, replies: a.tally.replies, meanScore: a.tally.mean(), p10Score: a.tally.percentile(0.1), violations: a.violations }))
+        .sort((a, b) => a.meanScore - b.meanScore || a.agent.localeCompare(b.agent)),
+      rules: [...this.rules]
+        .map(([rule, r]) => ({ rule, violations: r.violations, replies: r.replies, share: replies ? Math.round((1000 * r.replies) / replies) / 1000 : 0 }))
+        .sort((a, b) => b.replies - a.replies || a.rule.localeCompare(b.rule)),
+      days: [...this.days].map(([day, t]) => ({ day, replies: t.replies, meanScore: t.mean() })).sort((a, b) => a.day.localeCompare(b.day)),
+      worst: this.worst,
+      skipped,
+    };
+  }
+}

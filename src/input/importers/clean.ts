@@ -1,0 +1,41 @@
+// Message bodies as the customer saw them: HTML turned into text by html-to-text (loaded
+// on first use), quoted history and appended signatures cut off.
+import { createRequire } from 'node:module';
+import { historyStart } from '../../document/quoted.js';
+
+type Convert = (html: string, options?: object) => string;
+let convert: Convert | undefined;
+
+const OPTIONS = {
+  wordwrap: false,
+  selectors: [
+    { selector: 'a', options: { ignoreHref: true } },
+    { selector: 'img', format: 'skip' },
+    // Quoted history the mail client or helpdesk kept below the reply.
+    { selector: 'blockquote', format: 'skip' },
+    { selector: '.gmail_quote', format: 'skip' },
+    { selector: '.yahoo_quoted', format: 'skip' },
+    { selector: '#appendonsend', format: 'skip' },
+    { selector: '.zd-comment-quoted', format: 'skip' },
+    { selector: '.intercom-quoted', format: 'skip' },
+  ],
+};
+
+export function htmlToText(html: string): string {
+  convert ??= (createRequire(import.meta.url)('html-to-text') as { convert: Convert }).convert;
+  return convert(html, OPTIONS);
+}
+
+// "-- " on a line of its own opens a signature (RFC 3676); mobile mail adds its own.
+const SIGNATURE = /^(?:-- ?|Sent from my \w+.*|Odesláno z (?:mého )?\w+.*|Odoslané z (?:môjho )?\w+.*|Get Outlook for \w+.*)$/m;
+
+/** A body ready to lint: text, without the quoted history and appended signature. */
+export function cleanBody(body: string, isHtml: boolean): string {
+  let text = isHtml ? htmlToText(body) : body;
+  text = text.slice(0, historyStart(text));
+  const signature = SIGNATURE.exec(text);
+  if (signature) text = text.slice(0, signature.index);
+  return text.replace(/\s+$/, '');
+}
+
+export const looksLikeHtml = (s: string): boolean => /<\/?(?:p|div|br|span|a|b|i|strong|em|ul|ol|li|table|font|blockquote|html|body)\b[^>]*>/i.test(s);

@@ -1,0 +1,38 @@
+// Help Scout: conversations with their threads (Mailbox API 2.0, embed=threads).
+// Threads come newest first; type "customer" is the customer's, "message" or "reply"
+// the agent's, "note" internal; others (lineitem, forwardparent…) are skipped.
+import { cleanBody } from './clean.js';
+import { isObject, str, time, type Conversation, type ConversationMessage, type Importer, type Json } from './types.js';
+
+const name = (p: unknown) => (isObject(p) ? [str(p.first), str(p.last)].filter(Boolean).join(' ') || str(p.email) : undefined);
+
+function conversation(c: Json): Conversation {
+  const embedded = isObject(c._embedded) ? c._embedded : {};
+  const threads = ((Array.isArray(embedded.threads) ? embedded.threads : Array.isArray(c.threads) ? c.threads : []) as unknown[]).filter(isObject);
+  const messages = threads
+    .map((t): ConversationMessage | undefined => {
+      const type = str(t.type);
+      const role = type === 'customer' ? 'customer' : type === 'message' || type === 'reply' ? 'agent' : type === 'note' ? 'note' : undefined;
+      const body = str(t.body);
+      if (!role || body === undefined) return undefined;
+      return { role, text: cleanBody(body, true), author: name(t.createdBy), time: time(t.createdAt) };
+    })
+    .filter((m): m is ConversationMessage => m !== undefined);
+  // The export lists threads newest first: put them in the order they were written.
+  if (messages.every((m) => m.time)) messages.sort((a, b) => a.time!.localeCompare(b.time!));
+  else messages.reverse();
+  return { id: str(c.id) ?? str(c.number), customer: { name: name(c.primaryCustomer ?? c.customer) }, messages };
+}
+
+export const helpscout: Importer = {
+  name: 'helpscout',
+  recognises: (v) =>
+    isObject(v) &&
+    ((isObject(v._embedded) && (Array.isArray(v._embedded.threads) || Array.isArray(v._embedded.conversations))) || ('threads' in v && 'mailboxId' in v)),
+  convert(value) {
+    const v = value as Json;
+    const embedded = isObject(v._embedded) ? v._embedded : {};
+    const list = (Array.isArray(embedded.conversations) ? embedded.conversations : [v]) as unknown[];
+    return list.filter(isObject).map(conversation);
+  },
+};

@@ -1,0 +1,28 @@
+// Helpdesk exports recognised by their shape (or named with --from), mapped into the
+// conversation format.
+import { freshdesk } from './freshdesk.js';
+import { helpscout } from './helpscout.js';
+import { intercom } from './intercom.js';
+import { isObject, type Conversation, type Importer } from './types.js';
+import { zendesk } from './zendesk.js';
+
+export type { Conversation } from './types.js';
+export const IMPORTERS: readonly Importer[] = [zendesk, intercom, freshdesk, helpscout];
+export const SOURCES = ['auto', 'replylint', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv'] as const;
+export type Source = (typeof SOURCES)[number];
+
+const isNative = (v: unknown) => isObject(v) && Array.isArray(v.messages);
+
+/**
+ * The conversations in one JSON value (a file's content, an array element or a JSONL
+ * line). Throws an Error with a user-facing message when the shape is unknown.
+ */
+export function conversationsIn(value: unknown, from: Source = 'auto'): Conversation[] {
+  if (from === 'replylint' || (from === 'auto' && isNative(value))) return [value as Conversation];
+  const importer = from === 'auto' ? IMPORTERS.find((i) => i.recognises(value)) : IMPORTERS.find((i) => i.name === from);
+  if (!importer) {
+    const keys = isObject(value) ? Object.keys(value).slice(0, 8).join(', ') : Array.isArray(value) ? 'an array' : typeof value;
+    throw new Error(`unknown export shape (${keys}); name the helpdesk with --from ${SOURCES.filter((s) => s !== 'auto').join('|')}`);
+  }
+  return importer.convert(value);
+}

@@ -1,0 +1,49 @@
+// Zendesk: tickets with their comments (Ticket Comments API), users side-loaded or
+// exported beside them. A comment's author is an agent when the user's role is "agent"
+// or "admin", the customer when "end-user"; `public: false` comments are internal notes.
+import { cleanBody } from './clean.js';
+import { isObject, str, time, type Conversation, type ConversationMessage, type Importer, type Json } from './types.js';
+
+function users(value: Json): Map<string, Json> {
+  const list = (Array.isArray(value.users) ? value.users : []) as unknown[];
+  return new Map(list.filter(isObject).map((u) => [String(u.id), u]));
+}
+
+function ticketConversation(ticket: Json, people: Map<string, Json>): Conversation {
+  const comments = (Array.isArray(ticket.comments) ? ticket.comments : []) as Json[];
+  const requester = people.get(String(ticket.requester_id));
+  const messages: ConversationMessage[] = comments.map((c) => {
+    const author = people.get(String(c.author_id));
+    const role = author?.role === 'end-user' || String(c.author_id) === String(ticket.requester_id) ? 'customer' : author?.role === 'agent' || author?.role === 'admin' ? 'agent' : author ? 'bot' : 'agent';
+    const html = str(c.html_body);
+    const body = html ?? str(c.plain_body) ?? str(c.body) ?? '';
+    return {
+      role: c.public === false ? 'note' : role,
+      text: cleanBody(body, html !== undefined),
+      author: str(author?.name),
+      time: time(c.created_at),
+    };
+  });
+  return {
+    id: str(ticket.id),
+    customer: { name: str(requester?.name) },
+    agent: { name: str(people.get(String(ticket.assignee_id))?.name) },
+    messages,
+  };
+}
+
+export const zendesk: Importer = {
+  name: 'zendesk',
+  recognises: (v) => isObject(v) && (Array.isArray(v.tickets) || isObject(v.ticket)) && (Array.isArray(v.users) || hasComments(v)),
+  convert(value) {
+    const v = value as Json;
+    const people = users(v);
+    const tickets = (Array.isArray(v.tickets) ? v.tickets : [v.ticket]) as Json[];
+    return tickets.filter(isObject).map((t) => ticketConversation(t, people));
+  },
+};
+
+function hasComments(v: Json): boolean {
+  const tickets = (Array.isArray(v.tickets) ? v.tickets : [v.ticket]) as unknown[];
+  return tickets.some((t) => isObject(t) && Array.isArray(t.comments));
+}

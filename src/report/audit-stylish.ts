@@ -1,0 +1,29 @@
+// --format stylish for audits: summary tables a lead reads in the terminal.
+import type { ChalkInstance } from 'chalk';
+import type { AuditFigures } from '../audit/figures.js';
+
+function table(rows: string[][], align: ('l' | 'r')[]): string[] {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => '  ' + r.map((cell, i) => (align[i] === 'r' ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  '));
+}
+
+export function formatAuditStylish(f: AuditFigures, chalk: ChalkInstance): string {
+  const lines: string[] = [];
+  lines.push(chalk.bold(`Audit: ${f.replies} replies, mean score ${f.meanScore}, 10th percentile ${f.p10Score}`) + (f.skipped ? chalk.magenta(`, ${f.skipped} skipped`) : ''));
+  lines.push(`  ${f.bySeverity.error} errors, ${f.bySeverity.warning} warnings, ${f.bySeverity.suggestion} suggestions`, '');
+  lines.push(chalk.bold('Per agent'));
+  const topRules = f.rules.slice(0, 5).map((r) => r.rule);
+  lines.push(...table([['agent', 'replies', 'mean', 'p10', ...topRules], ...f.agents.map((a) => [a.agent, String(a.replies), String(a.meanScore), String(a.p10Score), ...topRules.map((r) => String(a.violations[r] ?? 0))])], ['l', 'r', 'r', 'r', ...topRules.map(() => 'r' as const)]), '');
+  lines.push(chalk.bold('Per rule'));
+  lines.push(...table([['rule', 'violations', 'replies', 'share'], ...f.rules.map((r) => [r.rule, String(r.violations), String(r.replies), `${(r.share * 100).toFixed(1)}%`])], ['l', 'r', 'r', 'r']), '');
+  if (f.days.length > 1) {
+    lines.push(chalk.bold('Over time'));
+    lines.push(...table([['day', 'replies', 'mean'], ...f.days.map((d) => [d.day, String(d.replies), String(d.meanScore)])], ['l', 'r', 'r']), '');
+  }
+  lines.push(chalk.bold('Worst replies'));
+  for (const w of f.worst) {
+    const where = w.conversationId !== undefined ? `${w.source} ${w.conversationId}#${w.messageIndex}` : w.source;
+    lines.push(`  ${chalk.red(String(w.score).padStart(3))}  ${where}${w.agent ? `  ${chalk.dim(w.agent)}` : ''}  ${chalk.dim([...new Set(w.violations.map((v) => v.rule))].join(', '))}`);
+  }
+  return lines.join('\n') + '\n';
+}
