@@ -98,7 +98,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('-o, --output <file>', 'write the report to a file')
     .option('--since <date>', 'only replies written on or after this date (YYYY-MM-DD)')
     .option('--until <date>', 'only replies written on or before this date')
-    .option('--agent <name...>', 'only these agents\' replies')
+    .option('--agent <name>', 'only this agent\'s replies (repeat for several)', (name: string, names: string[] = []) => [...names, name])
     .option('--redact', 'mask e-mail addresses, phone, card and birth numbers in the reports')
     .option('--workers <n>', 'worker threads (default: one per core; 0 or 1: none)', integer('--workers'))
     .addOption(new Option('--locale <locale>', 'language of messages').choices(['en', 'cs', 'sk', 'auto']))
