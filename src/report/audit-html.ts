@@ -9,11 +9,12 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 function barChart(id: string, title: string, bars: { label: string; value: number; text: string }[], max: number): string {
   const rowHeight = 22;
   const labelWidth = 170;
-  const width = 640;
+  const width = 880;
   const height = Math.max(1, bars.length) * rowHeight + 10;
   const rows = bars
     .map((b, i) => {
-      const w = max > 0 ? Math.max(1, Math.round(((width - labelWidth - 60) * b.value) / max)) : 1;
+      // Room on the right for the value's text.
+      const w = max > 0 ? Math.max(1, Math.round(((width - labelWidth - 240) * b.value) / max)) : 1;
       const y = i * rowHeight + 5;
       return `<text x="${labelWidth - 6}" y="${y + 15}" text-anchor="end">${esc(b.label)}</text><rect class="bar" x="${labelWidth}" y="${y + 3}" width="${w}" height="${rowHeight - 6}" data-value="${b.value}"><title>${esc(b.label)}: ${esc(b.text)}</title></rect><text x="${labelWidth + w + 6}" y="${y + 15}">${esc(b.text)}</text>`;
     })
@@ -44,7 +45,7 @@ function trend(f: AuditFigures): string {
   const y = (score: number) => 20 + ((100 - score) * (height - 50)) / 100;
   const points = f.days.map((d, i) => `${x(i).toFixed(1)},${y(d.meanScore).toFixed(1)}`).join(' ');
   const dots = f.days.map((d, i) => `<circle class="point" cx="${x(i).toFixed(1)}" cy="${y(d.meanScore).toFixed(1)}" r="3"><title>${esc(d.day)}: mean ${d.meanScore} over ${d.replies} replies</title></circle>`).join('');
-  const labels = [0, f.days.length - 1].map((i) => `<text x="${x(i)}" y="${height - 8}" text-anchor="middle">${esc(f.days[i].day)}</text>`).join('');
+  const labels = [0, f.days.length - 1].map((i) => `<text x="${x(i)}" y="${height - 8}" text-anchor="${i === 0 ? 'start' : 'end'}">${esc(f.days[i].day)}</text>`).join('');
   return `<section class="chart" id="trend"><h2>Mean score over time</h2><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Mean score over time"><polyline class="line" points="${points}"/>${dots}${labels}</svg></section>`;
 }
 
