@@ -2,11 +2,14 @@
 // Generates about 1 MB of mixed en/cs/sk support conversations as JSONL (deterministic:
 // a seeded generator), written by this project; the real data sets stay in ../shared.
 //   node bench/generate.mjs [bytes] [out]
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-const target = Number(process.argv[2] ?? 1_000_000);
-const out = process.argv[3] ?? 'bench/out/replies.jsonl';
+//   node bench/generate.mjs 1e9 bench/out/audit-1g.jsonl --file-bytes   (the audit benchmark's file)
+const byFile = process.argv.includes('--file-bytes');
+const [sizeArg, outArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const target = Number(sizeArg ?? 1_000_000);
+const out = outArg ?? 'bench/out/replies.jsonl';
 
 let seed = 42;
 const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
@@ -58,8 +61,14 @@ const parts = {
 };
 
 const vocative = { 'Nováková': 'Nováková', 'Novák': 'Nováku', 'Horák': 'Horáku', 'Marková': 'Marková', 'Svoboda': 'Svobodo' };
-const lines = [];
+const agents = ['Alex Agent', 'Jana Horská', 'Mark Taylor', 'Silvia Benková', 'Petr Malý', 'Emma Lewis'];
+// Written as it goes (a 1 GB audit corpus never sits in memory).
+mkdirSync(dirname(out), { recursive: true });
+const fd = openSync(out, 'w');
+let pending = '';
+let count = 0;
 let bytes = 0;
+const day0 = Date.UTC(2025, 2, 1);
 for (let n = 0; bytes < target; n++) {
   const language = pick(['en', 'cs', 'sk']);
   const p = parts[language];
@@ -67,13 +76,20 @@ for (let n = 0; bytes < target; n++) {
   const [first, surname] = name.split(' ');
   const female = /ová$|á$/.test(surname);
   const title = language === 'cs' ? (female ? 'paní' : 'pane') : female ? 'pani' : 'pán';
-  const fill = (s) => s.replace('{first}', first).replace('{surname}', surname).replace('{vocative}', vocative[surname] ?? surname).replace('{title}', title).replace('{agent}', 'Alex Agent');
+  const agent = pick(agents);
+  const fill = (s) => s.replace('{first}', first).replace('{surname}', surname).replace('{vocative}', vocative[surname] ?? surname).replace('{title}', title).replace('{agent}', agent);
   const text = `${fill(pick(p.greetings))}\n\n${pick(p.bodies)} ${pick(p.bodies)}\n\n${fill(pick(p.closings))}`;
-  const conversation = { id: `b-${n}`, channel: pick(['email', 'email', 'chat']), language, customer: { name }, messages: [{ role: 'customer', text: pick(p.problems) }, { role: 'agent', text }] };
-  const line = JSON.stringify(conversation);
-  lines.push(line);
-  bytes += Buffer.byteLength(text);
+  const time = new Date(day0 + Math.floor(rand() * 30 * 86400000)).toISOString();
+  const conversation = { id: `b-${n}`, channel: pick(['email', 'email', 'chat']), language, customer: { name }, messages: [{ role: 'customer', text: pick(p.problems) }, { role: 'agent', text, author: agent, time }] };
+  pending += JSON.stringify(conversation) + '\n';
+  count++;
+  // Reply text for the lint benchmark; the whole file for the audit one (--file-bytes).
+  bytes += byFile ? Buffer.byteLength(JSON.stringify(conversation)) + 1 : Buffer.byteLength(text);
+  if (pending.length > 1 << 20) {
+    writeSync(fd, pending);
+    pending = '';
+  }
 }
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, lines.join('\n') + '\n');
-console.log(`wrote ${lines.length} conversations, ${(bytes / 1e6).toFixed(2)} MB of reply text, to ${out}`);
+writeSync(fd, pending);
+closeSync(fd);
+console.log(`wrote ${count} conversations, ${(bytes / 1e6).toFixed(2)} MB of ${byFile ? 'JSONL' : 'reply text'}, to ${out}`);

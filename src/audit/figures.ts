@@ -2,6 +2,7 @@
 // (replies, mean and 10th-percentile score from a 0-100 histogram, violations per
 // rule), per rule (violations, share of replies), per day, and the worst replies.
 import type { AuditedReply, Severity } from '../types.js';
+import type { ReplyRecord } from './batch.js';
 
 export interface AgentFigures {
   agent: string;
@@ -82,7 +83,14 @@ export class FiguresBuilder {
 
   constructor(private readonly worstCount = 10) {}
 
+  /** One reply: its figures, and a place among the worst. */
   add(reply: AuditedReply): void {
+    this.addRecord(reply);
+    this.considerWorst([reply]);
+  }
+
+  /** A reply's figures (the small record a worker sends). */
+  addRecord(reply: ReplyRecord): void {
     this.all.add(reply.score);
     const agentName = reply.agent ?? '(unknown agent)';
     let agent = this.agents.get(agentName);
@@ -104,8 +112,12 @@ export class FiguresBuilder {
       if (!tally) this.days.set(day, (tally = new ScoreTally()));
       tally.add(reply.score);
     }
-    // Keep only the worst few: a bounded list, so a month of replies costs no memory.
-    if (this.worst.length < this.worstCount || reply.score < this.worst[this.worst.length - 1].score) {
+  }
+
+  /** Keep only the worst few: a bounded list, so a month of replies costs no memory. */
+  considerWorst(replies: readonly AuditedReply[]): void {
+    for (const reply of replies) {
+      if (this.worst.length >= this.worstCount && reply.score >= this.worst[this.worst.length - 1].score) continue;
       this.worst.push(reply);
       this.worst.sort((a, b) => a.score - b.score || b.violations.length - a.violations.length);
       this.worst.length = Math.min(this.worst.length, this.worstCount);

@@ -1,18 +1,21 @@
-// A worker of the audit's pool: compiles the rules once, then lints batches of replies.
+// A worker of the audit's pool: compiles the rules once, then processes batches
+// (parse, lint, redact, format) and sends back output chunks and figure records.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
-import type { Locale, Reply } from '../types.js';
+import { replyRow } from '../report/audit-csv.js';
+import type { Locale } from '../types.js';
+import { processBatch, type BatchSettings, type WorkItem } from './batch.js';
 
-const { config, locale } = workerData as { config: ResolvedConfig; locale?: Locale };
+const { config, locale, settings } = workerData as { config: ResolvedConfig; locale?: Locale; settings: BatchSettings };
 const linter = new Linter(loadRuleSet(config), { locale });
 const ready = linter.prepare();
 
-parentPort!.on('message', async ({ id, replies }: { id: number; replies: Reply[] }) => {
-  await ready;
+parentPort!.on('message', async ({ id, items }: { id: number; items: WorkItem[] }) => {
   try {
-    parentPort!.postMessage({ id, results: replies.map((r) => linter.lint(r)) });
+    await ready;
+    parentPort!.postMessage({ id, result: processBatch(items, linter, settings, replyRow) });
   } catch (err) {
     parentPort!.postMessage({ id, error: (err as Error).message });
   }

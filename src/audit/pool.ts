@@ -1,4 +1,4 @@
-// Linting on every core: a pool of worker threads, each with its own compiled rules.
+// Auditing on every core: a pool of worker threads, each with its own compiled rules.
 // Batches go out round-robin and come back as promises that the caller awaits in
 // submission order, so the output order is the input order whatever the pool does.
 import { availableParallelism } from 'node:os';
@@ -6,38 +6,45 @@ import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
-import type { LintResult, Locale, Reply } from '../types.js';
+import type { Locale } from '../types.js';
+import { processBatch, type BatchResult, type BatchSettings, type WorkItem } from './batch.js';
 
 // The compiled worker (dist/audit/lint-worker.js), found from src/ (tests) and dist/ alike.
 const WORKER = new URL('../../dist/audit/lint-worker.js', import.meta.url);
+
+const HEAP_MB = Number(process.env.REPLYLINT_WORKER_HEAP_MB) || 48;
+const YOUNG_MB = Number(process.env.REPLYLINT_WORKER_YOUNG_MB) || 8;
 
 export function defaultWorkers(): number {
   return Math.max(1, Math.min(availableParallelism(), 16));
 }
 
-export interface Linting {
-  lint(batch: Reply[]): Promise<LintResult[]>;
+export interface Processing {
+  process(batch: WorkItem[]): Promise<BatchResult>;
   /** How many batches may be under way at once before the reader should wait. */
   readonly capacity: number;
   close(): Promise<void>;
 }
 
-/** In the main thread: for one worker's worth of work, or --workers 0. */
-export async function inProcess(config: ResolvedConfig, locale?: Locale): Promise<Linting> {
+/** In the main thread: for --workers 0 or 1. */
+export async function inProcess(config: ResolvedConfig, settings: BatchSettings, locale?: Locale): Promise<Processing> {
   const linter = new Linter(loadRuleSet(config), { locale });
   await linter.prepare();
-  return { lint: async (batch) => batch.map((r) => linter.lint(r)), capacity: 1, close: async () => {} };
+  const csvRow = settings.format === 'csv' ? (await import('../report/audit-csv.js')).replyRow : undefined;
+  return { process: async (batch) => processBatch(batch, linter, settings, csvRow), capacity: 1, close: async () => {} };
 }
 
-export function workerPool(config: ResolvedConfig, size: number, locale?: Locale): Linting {
-  const workers = Array.from({ length: size }, () => new Worker(WORKER, { workerData: { config, locale } }));
-  const pending = new Map<number, { resolve: (r: LintResult[]) => void; reject: (e: Error) => void }>();
+export function workerPool(config: ResolvedConfig, settings: BatchSettings, size: number, locale?: Locale): Processing {
+  // A worker's live data is small (compiled rules, compromise, one batch); a modest heap
+  // keeps a pool's memory flat instead of letting every thread grow its own.
+  const workers = Array.from({ length: size }, () => new Worker(WORKER, { workerData: { config, locale, settings }, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: YOUNG_MB } }));
+  const pending = new Map<number, { resolve: (r: BatchResult) => void; reject: (e: Error) => void }>();
   for (const worker of workers) {
-    worker.on('message', ({ id, results, error }: { id: number; results?: LintResult[]; error?: string }) => {
+    worker.on('message', ({ id, result, error }: { id: number; result?: BatchResult; error?: string }) => {
       const p = pending.get(id);
       pending.delete(id);
       if (error) p?.reject(new Error(error));
-      else p?.resolve(results!);
+      else p?.resolve(result!);
     });
     worker.on('error', (err) => {
       for (const p of pending.values()) p.reject(err);
@@ -47,11 +54,13 @@ export function workerPool(config: ResolvedConfig, size: number, locale?: Locale
   let next = 0;
   return {
     capacity: size * 2,
-    lint(batch) {
+    process(items) {
       const id = next++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        workers[id % size].postMessage({ id, replies: batch });
+        // JSONL blocks move to the worker without a copy.
+        const transfer = items.flatMap((i) => ('block' in i ? [i.block.buffer as ArrayBuffer] : []));
+        workers[id % size].postMessage({ id, items }, transfer);
       });
     },
     async close() {

@@ -11,10 +11,50 @@ import type { Notice } from '../input/notice.js';
 export interface AuditInputOptions {
   from: Source;
   csvColumns?: CsvColumns;
+  /** Hand JSONL over as blocks of whole lines, unparsed and undecoded (the pool's workers take them). */
+  rawBlocks?: boolean;
 }
 
-/** A conversation, with how far into its file the reader is (bytes, for progress). */
-export type AuditItem = { conversation: Conversation; source: string; line?: number; bytes?: number } | { notice: Notice };
+/** Bytes per block of JSONL handed to a worker: big enough to amortise, small enough to stay flat. */
+const BLOCK = 1 << 18;
+
+/** A conversation or a raw JSONL line, with how far into its file the reader is (bytes, for progress). */
+export type AuditItem =
+  | { conversation: Conversation; source: string; line?: number; bytes?: number }
+  | { block: Uint8Array; source: string; firstLine: number; bytes: number }
+  | { notice: Notice };
+
+/**
+ * A JSONL file as blocks of whole lines. Each block is a fresh buffer of its own, so it
+ * can be handed to a worker thread without a copy; the reader only counts line breaks.
+ */
+async function* jsonlBlocks(path: string): AsyncGenerator<{ block: Uint8Array; source: string; firstLine: number; bytes: number }> {
+  const { open } = await import('node:fs/promises');
+  const file = await open(path, 'r');
+  try {
+    let carry = Buffer.alloc(0);
+    let line = 1;
+    let offset = 0;
+    for (;;) {
+      const fresh = Buffer.allocUnsafeSlow(BLOCK);
+      const { bytesRead } = await file.read(fresh, 0, BLOCK, offset);
+      offset += bytesRead;
+      const data = carry.length ? Buffer.concat([carry, fresh.subarray(0, bytesRead)]) : fresh.subarray(0, bytesRead);
+      const end = bytesRead === 0 ? data.length : data.lastIndexOf(10) + 1;
+      if (end > 0) {
+        // A copy into its own ArrayBuffer: transferable, and the carry stays small.
+        const block = new Uint8Array(new ArrayBuffer(end));
+        block.set(data.subarray(0, end));
+        yield { block, source: path, firstLine: line, bytes: offset - (data.length - end) };
+        for (let i = data.indexOf(10); i >= 0 && i < end; i = data.indexOf(10, i + 1)) line++;
+      }
+      carry = Buffer.from(data.subarray(end));
+      if (bytesRead === 0) break;
+    }
+  } finally {
+    await file.close();
+  }
+}
 
 /** JSON files above this are read as JSONL would be: one record per line, if they are. */
 const WHOLE_JSON_LIMIT = 256 * 1024 * 1024;
@@ -76,6 +116,10 @@ export async function* readAuditFile(path: string, options: AuditInputOptions): 
     return;
   }
   // JSONL (and anything larger): line by line, at flat memory.
+  if (options.rawBlocks) {
+    yield* jsonlBlocks(path);
+    return;
+  }
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let n = 0;
   let bytes = 0;

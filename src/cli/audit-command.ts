@@ -2,16 +2,15 @@
 // linted on a pool of workers (in input order), summed into per-agent, per-rule and
 // per-day figures, and reported as tables, JSON, CSV or one HTML file.
 import { createWriteStream, statSync } from 'node:fs';
+import type { BatchSettings, WorkItem } from '../audit/batch.js';
 import { FiguresBuilder, type AuditFigures } from '../audit/figures.js';
-import { defaultWorkers, inProcess, workerPool, type Linting } from '../audit/pool.js';
+import { defaultWorkers, inProcess, workerPool, type Processing } from '../audit/pool.js';
 import { readAuditFile } from '../audit/read.js';
-import { redact } from '../audit/redact.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { parseCsvColumns } from '../input/importers/csv.js';
 import type { Source } from '../input/importers/index.js';
-import { repliesFromConversation } from '../input/conversation.js';
 import type { Notice } from '../input/notice.js';
-import type { AuditedReply, LintResult, Locale, Reply } from '../types.js';
+import type { Locale } from '../types.js';
 
 export interface AuditOptions {
   format: 'stylish' | 'json' | 'csv' | 'html';
@@ -27,24 +26,10 @@ export interface AuditOptions {
   locale?: Locale;
 }
 
-const BATCH = 100;
+/** Items per batch: big enough to amortise a message between threads, small enough to keep memory flat. */
+const BATCH = 200;
 
-function inWindow(reply: Reply, options: AuditOptions): boolean {
-  const agent = reply.context.agentName;
-  if (options.agent?.length && !options.agent.includes(agent ?? '')) return false;
-  if ((options.since || options.until) && !reply.time) return false;
-  if (options.since && reply.time! < options.since) return false;
-  if (options.until && reply.time!.slice(0, options.until.length) > options.until) return false;
-  return true;
-}
-
-function audited(reply: Reply, result: LintResult, redacting: boolean): AuditedReply {
-  const text = redacting ? redact(reply.text) : reply.text;
-  const violations = redacting ? result.violations.map((v) => ({ ...v, message: redact(v.message) })) : result.violations;
-  return { ...result, violations, text, agent: reply.context.agentName, time: reply.time };
-}
-
-/** Progress on stderr when it is a terminal: replies done, rate, time left. */
+/** Progress on stderr when it is a terminal: replies done, rate, share read, time left. */
 function progress(totalBytes: number) {
   const started = Date.now();
   let last = 0;
@@ -56,82 +41,106 @@ function progress(totalBytes: number) {
       const seconds = (now - started) / 1000;
       const rate = seconds > 0 ? replies / seconds : 0;
       const left = bytes > 0 && totalBytes > bytes ? ((totalBytes - bytes) * seconds) / bytes : 0;
-      process.stderr.write(`\r${replies} replies · ${rate.toFixed(0)}/s · ${Math.round((100 * Math.min(bytes, totalBytes)) / Math.max(1, totalBytes))}% · ${left > 0 ? `${Math.ceil(left)} s left` : 'done'}   `);
+      const share = Math.round((100 * Math.min(bytes, totalBytes)) / Math.max(1, totalBytes));
+      process.stderr.write(`\r${replies} replies · ${rate.toFixed(0)}/s · ${share}% · ${left > 0 ? `${Math.ceil(left)} s left` : 'done'}   `);
     },
-    end() {
-      process.stderr.write('\n');
-    },
+    end: () => process.stderr.write('\n'),
   };
 }
+
+const fileSize = (f: string) => statSync(f, { throwIfNoEntry: false })?.size ?? 0;
 
 export async function runAudit(config: ResolvedConfig, files: readonly string[], options: AuditOptions): Promise<{ figures: AuditFigures; notices: Notice[] }> {
   const csvColumns = options.csvColumns ? parseCsvColumns(options.csvColumns) : undefined;
   const out = options.output ? createWriteStream(options.output) : process.stdout;
-  const write = (chunk: string) => void out.write(chunk);
+  // Writes are buffered by the stream; `flushed` waits while its buffer is full, so a
+  // slow reader of stdout holds the audit back instead of filling memory.
+  let full = false;
+  const write = (chunk: string) => {
+    if (!out.write(chunk)) full = true;
+  };
+  const flushed = async () => {
+    if (full) await new Promise((resolve) => (out as NodeJS.WritableStream).once('drain', () => resolve(undefined)));
+    full = false;
+  };
+  const settings: BatchSettings = {
+    from: options.from,
+    format: options.format,
+    perAgentCsv: options.per === 'agent',
+    since: options.since,
+    until: options.until,
+    agents: options.agent,
+    redact: Boolean(options.redact),
+    channel: config.channel,
+  };
   const builder = new FiguresBuilder();
   const notices: Notice[] = [];
-  const { AuditJsonWriter } = await import('../report/audit-json.js');
   const csv = options.format === 'csv' ? await import('../report/audit-csv.js') : undefined;
+  const { AuditJsonWriter } = await import('../report/audit-json.js');
   const json = options.format === 'json' ? new AuditJsonWriter(write) : undefined;
-  const perReplyCsv = csv && options.per !== 'agent';
-  if (perReplyCsv) write(csv.header());
+  if (csv && !settings.perAgentCsv) write(csv.header());
 
   const workers = options.workers ?? defaultWorkers();
-  const linting: Linting = workers <= 1 ? await inProcess(config, options.locale) : workerPool(config, workers, options.locale);
-  const totalBytes = files.reduce((n, f) => n + (() => { try { return statSync(f).size; } catch { return 0; } })(), 0);
+  const pool: Processing = workers <= 1 ? await inProcess(config, settings, options.locale) : workerPool(config, settings, workers, options.locale);
+  const totalBytes = files.reduce((n, f) => n + fileSize(f), 0);
   const bar = process.stderr.isTTY ? progress(totalBytes) : undefined;
   let repliesDone = 0;
   let bytesRead = 0;
 
   // Batches in flight, oldest first: awaiting the head keeps the input order.
-  const inFlight: { replies: Reply[]; results: Promise<LintResult[]> }[] = [];
+  const inFlight: Promise<Awaited<ReturnType<Processing['process']>>>[] = [];
   const drainOne = async () => {
-    const head = inFlight.shift()!;
-    const results = await head.results;
-    results.forEach((result, i) => {
-      const reply = audited(head.replies[i], result, Boolean(options.redact));
-      builder.add(reply);
-      json?.add(reply);
-      if (perReplyCsv) write(csv.replyRow(reply));
-    });
-    repliesDone += results.length;
+    const result = await inFlight.shift()!;
+    for (const chunk of result.chunks) json ? json.addRaw(chunk) : write(chunk);
+    for (const record of result.records) builder.addRecord(record);
+    builder.considerWorst(result.worst);
+    notices.push(...result.notices);
+    repliesDone += result.records.length;
     bar?.update(repliesDone, bytesRead);
+    await flushed();
   };
-  let batch: Reply[] = [];
+  let batch: WorkItem[] = [];
   const submit = async () => {
     if (!batch.length) return;
-    inFlight.push({ replies: batch, results: linting.lint(batch) });
+    inFlight.push(pool.process(batch));
     batch = [];
-    if (inFlight.length >= linting.capacity) await drainOne();
+    if (inFlight.length >= pool.capacity) await drainOne();
   };
 
   try {
     for (const file of files) {
       const before = bytesRead;
-      for await (const item of readAuditFile(file, { from: options.from, csvColumns })) {
+      // JSONL goes to the workers as blocks of raw bytes; other inputs as conversations.
+      for await (const item of readAuditFile(file, { from: options.from, csvColumns, rawBlocks: true })) {
         if ('notice' in item) {
           notices.push(item.notice);
           continue;
         }
-        const { replies, notices: found } = repliesFromConversation(item.conversation, item.source, item.line, config.channel ? { channel: config.channel } : {});
-        notices.push(...found);
-        for (const reply of replies) if (inWindow(reply, options)) batch.push(reply);
+        if ('block' in item) {
+          // A block is a batch of its own.
+          await submit();
+          batch.push({ block: item.block, source: item.source, firstLine: item.firstLine });
+          bytesRead = before + item.bytes;
+          await submit();
+          continue;
+        }
+        batch.push({ conversation: item.conversation, source: item.source, lineNumber: item.line });
         if (item.bytes !== undefined) bytesRead = before + item.bytes;
         if (batch.length >= BATCH) await submit();
       }
-      bytesRead = before + (statSync(file, { throwIfNoEntry: false })?.size ?? 0);
+      bytesRead = before + fileSize(file);
     }
     await submit();
     while (inFlight.length) await drainOne();
   } finally {
-    await linting.close();
+    await pool.close();
     bar?.update(repliesDone, totalBytes, true);
     bar?.end();
   }
 
   const figures = builder.build(notices.length);
   if (json) json.end(figures);
-  if (csv && options.per === 'agent') write(csv.agentTable(figures));
+  if (csv && settings.perAgentCsv) write(csv.agentTable(figures));
   if (options.format === 'html') {
     const { formatAuditHtml } = await import('../report/audit-html.js');
     write(formatAuditHtml(figures));

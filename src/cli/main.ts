@@ -26,6 +26,11 @@ async function resolveConfig(configFile: string | undefined, from: string): Prom
 
 /** Run the CLI; resolves to the exit code (0 clean, 1 violations, 2 usage or config error). */
 export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that stops early (| head) is no error of ours: stop quietly.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   let code = 0;
   let debug = argv.includes('--debug');
   const program = new Command('replylint')

@@ -2,7 +2,6 @@
 // as they come so a month of transcripts never sits in memory, then the summary and an
 // `audit` section with the figures.
 import type { AuditFigures } from '../audit/figures.js';
-import type { AuditedReply } from '../types.js';
 
 export class AuditJsonWriter {
   private first = true;
@@ -10,18 +9,9 @@ export class AuditJsonWriter {
     write('{\n  "version": 1,\n  "results": [');
   }
 
-  add(r: AuditedReply): void {
-    const result = {
-      source: r.source,
-      ...(r.conversationId !== undefined ? { conversationId: r.conversationId, messageIndex: r.messageIndex } : {}),
-      language: r.language,
-      channel: r.channel,
-      score: r.score,
-      violations: r.violations.map(({ fix: _fix, ...v }) => v),
-      ...(r.agent ? { agent: r.agent } : {}),
-      ...(r.time ? { time: r.time } : {}),
-    };
-    this.write(`${this.first ? '\n' : ',\n'}    ${JSON.stringify(result)}`);
+  /** One result, already serialised (audit/batch.ts: jsonResult). */
+  addRaw(result: string): void {
+    this.write(`${this.first ? '\n' : ',\n'}    ${result}`);
     this.first = false;
   }
 
