@@ -7,6 +7,7 @@ import { repliesFromConversation } from '../input/conversation.js';
 import { conversationsIn, type Conversation, type Source } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
 import type { AuditedReply, Channel, LintResult, Reply, Severity } from '../types.js';
+import { contractResult } from '../report/json.js';
 import { redact } from './redact.js';
 
 export type WorkItem =
@@ -96,18 +97,6 @@ function audited(reply: Reply, result: LintResult, redacting: boolean): AuditedR
   return { ...result, violations, text, agent: reply.context.agentName, time: reply.time };
 }
 
-export function jsonResult(r: AuditedReply): string {
-  return JSON.stringify({
-    source: r.source,
-    ...(r.conversationId !== undefined ? { conversationId: r.conversationId, messageIndex: r.messageIndex } : {}),
-    language: r.language,
-    channel: r.channel,
-    score: r.score,
-    violations: r.violations.map(({ fix: _fix, ...v }) => v),
-    ...(r.agent ? { agent: r.agent } : {}),
-    ...(r.time ? { time: r.time } : {}),
-  });
-}
 
 export function processBatch(items: readonly WorkItem[], linter: Linter, s: BatchSettings, csvRow?: (r: AuditedReply) => string): BatchResult {
   const out: BatchResult = { chunks: [], records: [], worst: [], notices: [] };
@@ -118,7 +107,7 @@ export function processBatch(items: readonly WorkItem[], linter: Linter, s: Batc
       for (const reply of replies) {
         if (!inWindow(reply, s)) continue;
         const r = audited(reply, linter.lint(reply), s.redact);
-        if (s.format === 'json') out.chunks.push(jsonResult(r));
+        if (s.format === 'json') out.chunks.push(JSON.stringify(contractResult(r)));
         else if (s.format === 'csv' && !s.perAgentCsv && csvRow) out.chunks.push(csvRow(r));
         out.records.push({ agent: r.agent, time: r.time, score: r.score, violations: r.violations.map((v) => ({ rule: v.rule, severity: v.severity })) });
         if (out.worst.length < WORST || r.score < out.worst[out.worst.length - 1].score) {

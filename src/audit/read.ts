@@ -1,12 +1,13 @@
 // Reading audit inputs: the conversation format and helpdesk exports (JSON, JSONL, CSV),
 // one conversation at a time. Anything unreadable becomes a notice and the rest goes on.
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { readCsv, type CsvColumns } from '../input/importers/csv.js';
 import { conversationsIn, type Conversation, type Source } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
+import { sizeOrNotice } from '../input/read.js';
 
 export interface AuditInputOptions {
   from: Source;
@@ -71,16 +72,9 @@ function* fromValue(value: unknown, source: string, line: number | undefined, op
 }
 
 export async function* readAuditFile(path: string, options: AuditInputOptions): AsyncGenerator<AuditItem> {
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) {
-      yield { notice: { source: path, message: 'is a directory; name the export files in it' } };
-      return;
-    }
-    size = info.size;
-  } catch {
-    yield { notice: { source: path, message: 'no such file; check the path' } };
+  const size = await sizeOrNotice(path, 'the export files in it');
+  if (typeof size !== 'number') {
+    yield { notice: size };
     return;
   }
   const ext = extname(path).toLowerCase();

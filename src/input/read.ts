@@ -76,18 +76,22 @@ async function* conversationsFromJsonl(lines: AsyncIterable<string>, source: str
   }
 }
 
-/** Read one file: conversations by extension, otherwise a text reply. */
-export async function* readFile(path: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
-  let size: number;
+/** A file's size, or the notice that says why it cannot be read. */
+export async function sizeOrNotice(path: string, whatToName: string): Promise<number | Notice> {
   try {
     const info = await stat(path);
-    if (info.isDirectory()) {
-      yield { notice: { source: path, message: 'is a directory; name the files in it or a glob such as "dir/**/*.txt"' } };
-      return;
-    }
-    size = info.size;
+    if (info.isDirectory()) return { source: path, message: `is a directory; name ${whatToName}` };
+    return info.size;
   } catch {
-    yield { notice: { source: path, message: 'no such file; check the path' } };
+    return { source: path, message: 'no such file; check the path' };
+  }
+}
+
+/** Read one file: conversations by extension, otherwise a text reply. */
+export async function* readFile(path: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
+  const size = await sizeOrNotice(path, 'the files in it or a glob such as "dir/**/*.txt"');
+  if (typeof size !== 'number') {
+    yield { notice: size };
     return;
   }
   const ext = extname(path).toLowerCase();

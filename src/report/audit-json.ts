@@ -9,7 +9,7 @@ export class AuditJsonWriter {
     write('{\n  "version": 1,\n  "results": [');
   }
 
-  /** One result, already serialised (audit/batch.ts: jsonResult). */
+  /** One result, already serialised (report/json.ts: contractResult). */
   addRaw(result: string): void {
     this.write(`${this.first ? '\n' : ',\n'}    ${result}`);
     this.first = false;
