@@ -61,6 +61,19 @@ describe('CSV', () => {
   });
 });
 
+describe('large JSON arrays', () => {
+  it('stream element by element, reporting bad elements and a broken tail', async () => {
+    const { readAuditFile } = await import('../src/audit/read.js');
+    const dir = tempDir();
+    const file = join(dir, 'export.json');
+    const good = (id: string) => ({ id, messages: [{ role: 'agent', text: 'Hi Anna, done.' }] });
+    writeFileSync(file, JSON.stringify([good('a'), 5, good('b'), good('c')]).slice(0, -4));
+    const items = [];
+    for await (const item of readAuditFile(file, { from: 'auto', streamJsonOver: 0 })) items.push(item);
+    expect(items.map((i) => ('conversation' in i ? i.conversation.id : 'notice' in i ? i.notice.message.slice(0, 20) : '?'))).toEqual(['a', 'unknown export shape', 'b', 'invalid JSON: Parser']);
+  });
+});
+
 describe('figures', () => {
   const reply = (agent: string, score: number, rules: string[], time?: string): AuditedReply => ({
     source: 's', language: 'en', channel: 'email', score, agent, time, text: 't',

@@ -14,6 +14,8 @@ export interface AuditInputOptions {
   csvColumns?: CsvColumns;
   /** Hand JSONL over as blocks of whole lines, unparsed and undecoded (the pool's workers take them). */
   rawBlocks?: boolean;
+  /** JSON files larger than this are streamed element by element (default 64 MB). */
+  streamJsonOver?: number;
 }
 
 /** Bytes per block of JSONL handed to a worker: big enough to amortise, small enough to stay flat. */
@@ -57,8 +59,31 @@ async function* jsonlBlocks(path: string): AsyncGenerator<{ block: Uint8Array; s
   }
 }
 
-/** JSON files above this are read as JSONL would be: one record per line, if they are. */
-const WHOLE_JSON_LIMIT = 256 * 1024 * 1024;
+const STREAM_JSON_OVER = 64 * 1024 * 1024;
+
+/** A large JSON array, one element at a time (stream-json), at flat memory. */
+async function* jsonArrayElements(path: string, options: AuditInputOptions): AsyncGenerator<AuditItem> {
+  const { default: streamArray } = await import('stream-json/streamers/stream-array.js');
+  const elements = createReadStream(path).pipe(streamArray.withParserAsStream()) as AsyncIterable<{ key: number; value: unknown }>;
+  try {
+    for await (const { key, value } of elements) yield* fromValue(value, path, key + 1, options);
+  } catch (err) {
+    yield { notice: { source: path, message: `invalid JSON: ${(err as Error).message}; the rest of the file is skipped` } };
+  }
+}
+
+/** The first character that is not white space: "[" for an array. */
+async function firstCharacter(path: string): Promise<string> {
+  const { open } = await import('node:fs/promises');
+  const file = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    return head.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').trimStart()[0] ?? '';
+  } finally {
+    await file.close();
+  }
+}
 
 function* fromValue(value: unknown, source: string, line: number | undefined, options: AuditInputOptions): Generator<AuditItem> {
   let conversations: Conversation[];
@@ -93,7 +118,11 @@ export async function* readAuditFile(path: string, options: AuditInputOptions): 
     }
     return;
   }
-  if (ext === '.json' && size <= WHOLE_JSON_LIMIT) {
+  if (ext === '.json' && size > (options.streamJsonOver ?? STREAM_JSON_OVER) && (await firstCharacter(path)) === '[') {
+    yield* jsonArrayElements(path, options);
+    return;
+  }
+  if (ext === '.json') {
     let value: unknown;
     try {
       value = JSON.parse(await readFile(path, 'utf8'));
