@@ -35,6 +35,8 @@ export interface Reply {
   lineOffset?: number;
   /** When the message was written (ISO 8601), if the export says. */
   time?: string;
+  /** The HTML the text was extracted from, when the input was HTML (for markup checks). */
+  html?: string;
 }
 
 export interface Fix {

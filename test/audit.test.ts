@@ -21,6 +21,19 @@ describe('importers', () => {
     expect(c.messages[2].author).toBe('Mark Taylor');
   });
 
+  it('markup clutter is found in the HTML source the text came from', async () => {
+    const { lint } = await import('../src/index.js');
+    const { repliesFromConversation } = await import('../src/input/conversation.js');
+    const [c] = conversationsIn(fixture('zendesk.json'));
+    const [reply] = repliesFromConversation(c, 'zendesk.json', undefined, {}).replies;
+    expect(reply.html).toContain('<font color="red">');
+    const clutter = lint(reply.text, reply.context, {}).violations.filter((v) => v.rule === 'no-ticket-clutter');
+    expect(clutter).toEqual([]); // the text alone has no markup left
+    const { createLinter } = await import('../src/index.js');
+    const found = createLinter().lint(reply).violations.filter((v) => v.rule === 'no-ticket-clutter');
+    expect(found.map((v) => v.message)).toEqual(['Helpdesk clutter "<font color="red">" does not belong in the message.']);
+  });
+
   it('Intercom: the source opens the conversation; bots, notes and assignments are not the agent', () => {
     const [c] = conversationsIn(fixture('intercom.json'));
     expect(c.messages.map((m) => m.role)).toEqual(['customer', 'bot', 'note', 'agent', 'customer', 'agent']);

@@ -14,6 +14,8 @@ export interface PhraseEntry {
   exact: boolean;
   /** Only at the start of a sentence (imperatives such as "Choose …"). */
   start: boolean;
+  /** Checked on the HTML source when the reply came from HTML (markup such as <font color>). */
+  html: boolean;
   replace?: string;
   message?: string;
 }
@@ -25,6 +27,7 @@ const ENTRY_FIELDS = {
   message: { type: 'string' },
   exact: { type: 'boolean' },
   start: { type: 'boolean' },
+  html: { type: 'boolean' },
 } as const satisfies Record<string, Schema>;
 
 export const PHRASE_LIST_SCHEMA: Schema = {
@@ -40,7 +43,7 @@ export const PHRASE_LIST_SCHEMA: Schema = {
   },
 };
 
-type RawEntry = string | { match?: string; regex?: string; replace?: string; message?: string; exact?: boolean; start?: boolean };
+type RawEntry = string | { match?: string; regex?: string; replace?: string; message?: string; exact?: boolean; start?: boolean; html?: boolean };
 
 export type Locate = (path: Path) => { file: string; line: number; column: number };
 
@@ -112,7 +115,7 @@ export function compileEntry(entry: RawEntry, path: Path, locate: Locate, truste
   }
   try {
     const phrase = e.regex !== undefined ? compileRawRegex(e.regex, { checked: trusted }) : compilePhrase(e.match!, { exact: e.exact });
-    return { phrase, exact: e.exact ?? false, start: e.start ?? false, replace: e.replace, message: e.message };
+    return { phrase, exact: e.exact ?? false, start: e.start ?? false, html: e.html ?? false, replace: e.replace, message: e.message };
   } catch (err) {
     if (err instanceof PhraseError) {
       throw new ConfigError(`bad phrase "${err.phrase}": ${err.message}`, locate(path), 'phrases use words, * for endings, (a|b), [optional], ... and {num}; see README "Writing a rule"');

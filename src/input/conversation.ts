@@ -53,6 +53,7 @@ export function repliesFromConversation(value: unknown, source: string, line: nu
         text: msg.text,
         source,
         time: typeof msg.time === 'string' ? msg.time : undefined,
+        html: typeof msg.html === 'string' ? msg.html : undefined,
         conversationId: id,
         messageIndex: index,
         context: defaultContext({

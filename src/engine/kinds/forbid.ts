@@ -1,6 +1,6 @@
 // forbid: every match of a phrase is a violation (jargon, clutter, condescension…),
 // with the entry's replacement as the way out, and an optional fix that removes it.
-import { compileEntry, compilePhraseLists, entriesFor, PHRASE_LIST_SCHEMA, type PhraseEntry } from '../phrase-list.js';
+import { compileEntry, compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type PhraseEntry } from '../phrase-list.js';
 import type { Finding, RuleKind } from '../rule.js';
 import type { Document } from '../../document/document.js';
 import type { Fix } from '../../types.js';
@@ -63,9 +63,20 @@ export const forbid: RuleKind = {
     const allowed = new Set(spec.teamVocabulary ? vocabulary.allow.map((a) => a.toLowerCase()) : []);
     const zoneName = (spec.zone as string | undefined) ?? 'content';
     const fixMode = (spec.fix as string | undefined) ?? 'none';
-    return ({ doc, language }) => {
+    return ({ doc, reply, language }) => {
       const zone = zoneName === 'reply' ? { start: 0, end: doc.end } : doc.content;
       const findings: Finding[] = [];
+      // Markup is gone from text extracted out of HTML: look for it in the source, and
+      // report it on the opening line (the text has no place for it).
+      if (reply.html) {
+        const source = reply.html;
+        const lowered = source.toLowerCase();
+        for (const entry of entriesFor(lists, language).filter((e) => e.html)) {
+          for (const m of matchEntry(entry, source, lowered, 0, source.length)) {
+            findings.push({ start: doc.opening.start, end: doc.opening.end, message: 'found', messageText: entry.message, data: { match: source.slice(m.start, m.end), replacement: '' } });
+          }
+        }
+      }
       let lastEnd = -1;
       for (const m of findEntryMatches(doc, entriesFor(lists, language), zone)) {
         const matched = doc.text.slice(m.start, m.end);

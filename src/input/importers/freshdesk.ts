@@ -13,6 +13,7 @@ function ticket(t: Json): Conversation {
     return {
       role: c.private === true ? 'note' : c.incoming === true ? 'customer' : 'agent',
       text: cleanBody(text ?? str(c.body) ?? '', text === undefined),
+      html: str(c.body),
       author: str(c.user_name) ?? (c.user_id !== undefined ? `user ${str(c.user_id)}` : undefined),
       time: time(c.created_at),
     };

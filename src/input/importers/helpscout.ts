@@ -15,7 +15,7 @@ function conversation(c: Json): Conversation {
       const role = type === 'customer' ? 'customer' : type === 'message' || type === 'reply' ? 'agent' : type === 'note' ? 'note' : undefined;
       const body = str(t.body);
       if (!role || body === undefined) return undefined;
-      return { role, text: cleanBody(body, true), author: name(t.createdBy), time: time(t.createdAt) };
+      return { role, text: cleanBody(body, true), html: body, author: name(t.createdBy), time: time(t.createdAt) };
     })
     .filter((m): m is ConversationMessage => m !== undefined);
   // The export lists threads newest first: put them in the order they were written.

@@ -11,7 +11,7 @@ function message(part: Json, createdAt: unknown): ConversationMessage | undefine
   const body = str(part.body);
   if (body === undefined || body.trim() === '') return undefined; // assignments, state changes
   const role = part.part_type === 'note' ? 'note' : ROLES[str(author.type) ?? ''] ?? 'bot';
-  return { role, text: cleanBody(body, true), author: str(author.name), time: time(part.created_at ?? createdAt) };
+  return { role, text: cleanBody(body, true), html: body, author: str(author.name), time: time(part.created_at ?? createdAt) };
 }
 
 function conversation(c: Json): Conversation {

@@ -5,6 +5,8 @@ export interface ConversationMessage {
   author?: string;
   /** ISO 8601, when the export has it: audits chart scores over time. */
   time?: string;
+  /** The HTML body the text came from (markup clutter is checked on it). */
+  html?: string;
 }
 
 export interface Conversation {

@@ -20,6 +20,7 @@ function ticketConversation(ticket: Json, people: Map<string, Json>): Conversati
     return {
       role: c.public === false ? 'note' : role,
       text: cleanBody(body, html !== undefined),
+      html,
       author: str(author?.name),
       time: time(c.created_at),
     };
