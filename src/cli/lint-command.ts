@@ -9,7 +9,6 @@ import type { Channel, Language, LintResult, ReplyContext } from '../types.js';
 import { writeFileAtomic } from './write-file.js';
 
 export interface LintCommandOptions {
-  format: 'stylish' | 'json';
   quiet?: boolean;
   maxWarnings?: number;
   minScore?: number;

@@ -1,10 +1,11 @@
 // The replylint command line: commander program, one module per command.
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/errors.js';
 import { findConfig, loadConfigFile, type ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
+import { FORMATS, renderReport, type Format } from '../report/index.js';
 import type { Locale } from '../types.js';
 import type { AuditOptions } from './audit-command.js';
 import { exitCode, runLint, type LintCommandOptions } from './lint-command.js';
@@ -37,7 +38,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Lint the tone and etiquette of customer-support replies (English, Czech, Slovak).')
     .version(VERSION)
     .argument('[files...]', 'files, folders or globs; stdin when none is given (or "-")')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json']).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'report format').choices([...FORMATS]).default('stylish'))
+    .option('-o, --output-file <file>', 'write the report to a file (the exit code is unchanged)')
     .option('-c, --config <file>', 'use this config file instead of searching for one')
     .option('--print-config <file>', 'print the resolved config that applies to a file, and exit')
     .addOption(new Option('--lang <language>', 'the replies\' language (default: detected)').choices(['en', 'cs', 'sk']))
@@ -58,7 +60,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     // Options after a command name are that command's own (audit has its own --format).
     .enablePositionalOptions()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .action(async (files: string[], opts: LintCommandOptions & { config?: string; printConfig?: string; debug?: boolean; locale?: Locale }) => {
+    .action(async (files: string[], opts: LintCommandOptions & { format: Format; outputFile?: string; config?: string; printConfig?: string; debug?: boolean; locale?: Locale }) => {
       debug = Boolean(opts.debug);
       if (opts.printConfig) {
         const config = await resolveConfig(opts.config, opts.printConfig);
@@ -74,15 +76,16 @@ export async function main(argv: readonly string[]): Promise<number> {
         return;
       }
       const run = await runLint(linter, config, files, opts);
-      if (opts.format === 'json') {
-        const { formatJson } = await import('../report/json.js');
-        process.stdout.write(formatJson(run.results, run.notices));
-      } else {
-        const [{ formatStylish }, { default: chalk }] = await Promise.all([import('../report/stylish.js'), import('chalk')]);
-        process.stdout.write(formatStylish(run.results, run.notices, chalk, { quiet: opts.quiet }));
+      const report = await renderReport(opts.format, { results: run.results, notices: run.notices, rules: linter.rules, version: VERSION, quiet: opts.quiet });
+      if (opts.outputFile) writeFileSync(opts.outputFile, report);
+      else process.stdout.write(report);
+      if (opts.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
+        const { githubSummary } = await import('../report/github.js');
+        appendFileSync(process.env.GITHUB_STEP_SUMMARY, githubSummary(run.results));
       }
-      for (const notice of run.notices) {
-        if (opts.format === 'json') process.stderr.write(`replylint: ${notice.source}${notice.line ? `:${notice.line}` : ''}: ${notice.message}\n`);
+      // Skipped input is said on stderr, except where the report itself lists it.
+      if (opts.format !== 'stylish' || opts.outputFile) {
+        for (const notice of run.notices) process.stderr.write(`replylint: ${notice.source}${notice.line ? `:${notice.line}` : ''}: ${notice.message}\n`);
       }
       if (run.missing.length) {
         process.stderr.write(`replylint: no files match ${run.missing.map((m) => `"${m}"`).join(', ')}; check the path or quote the glob\n`);
