@@ -37,6 +37,13 @@ export interface Reply {
   time?: string;
   /** The HTML the text was extracted from, when the input was HTML (for markup checks). */
   html?: string;
+  /**
+   * <!-- replylint-disable … --> comments apply: by line in Markdown; in HTML, whose
+   * text is extracted (lines move), to the whole file for the rules they name.
+   */
+  directives?: 'lines' | 'file';
+  /** The source the directives are read from, when it is not `text` (HTML). */
+  directiveSource?: string;
 }
 
 export interface Fix {

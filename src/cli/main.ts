@@ -1,12 +1,12 @@
 // The replylint command line: commander program, one module per command.
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/errors.js';
 import { findConfig, loadConfigFile, type ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import { FORMATS, renderReport, type Format } from '../report/index.js';
-import type { Locale } from '../types.js';
+import type { LintResult, Locale } from '../types.js';
 import type { AuditOptions } from './audit-command.js';
 import { exitCode, runLint, type LintCommandOptions } from './lint-command.js';
 
@@ -23,6 +23,29 @@ function integer(name: string) {
 
 async function resolveConfig(configFile: string | undefined, from: string): Promise<ResolvedConfig> {
   return configFile ? loadConfigFile(configFile) : findConfig(from);
+}
+
+interface BaselineOptions {
+  suppressAll?: boolean;
+  pruneSuppressions?: boolean;
+  suppressionsLocation?: string;
+}
+
+/** Apply, write or prune the suppressions baseline (cli/suppressions.ts). */
+async function baseline(results: LintResult[], opts: BaselineOptions): Promise<LintResult[]> {
+  const s = await import('./suppressions.js');
+  const file = opts.suppressionsLocation ?? s.SUPPRESSIONS_FILE;
+  const cwd = process.cwd();
+  const current = s.countViolations(results, cwd);
+  if (opts.suppressAll) {
+    s.writeSuppressions(file, current);
+    process.stderr.write(`replylint: recorded ${Object.values(current).reduce((n, r) => n + Object.values(r).reduce((m, x) => m + x.count, 0), 0)} violations in ${file}\n`);
+    return s.applySuppressions(results, current, cwd);
+  }
+  if (!existsSync(file)) return results;
+  const known = s.readSuppressions(file);
+  if (opts.pruneSuppressions) s.writeSuppressions(file, s.pruneSuppressions(known, current));
+  return s.applySuppressions(results, known, cwd);
 }
 
 /** Run the CLI; resolves to the exit code (0 clean, 1 violations, 2 usage or config error). */
@@ -55,12 +78,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--min-score <n>', 'fail (exit 1) when a reply scores under this (0–100)', integer('--min-score'))
     .option('--fix', 'fix what can be fixed, writing files in place')
     .option('--fix-dry-run', 'fix without writing; json output carries the fixed text as "output"')
+    .option('--suppress-all', `record every current violation in ${'replylint-suppressions.json'}; later runs report only new ones`)
+    .option('--prune-suppressions', 'drop the recorded violations that are fixed')
+    .option('--suppressions-location <file>', 'where the suppressions file is (default: replylint-suppressions.json)')
     .option('--debug', 'print stack traces of internal errors')
     .exitOverride()
     // Options after a command name are that command's own (audit has its own --format).
     .enablePositionalOptions()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .action(async (files: string[], opts: LintCommandOptions & { format: Format; outputFile?: string; config?: string; printConfig?: string; debug?: boolean; locale?: Locale }) => {
+    .action(async (files: string[], opts: LintCommandOptions & BaselineOptions & { format: Format; outputFile?: string; config?: string; printConfig?: string; debug?: boolean; locale?: Locale }) => {
       debug = Boolean(opts.debug);
       if (opts.printConfig) {
         const config = await resolveConfig(opts.config, opts.printConfig);
@@ -76,6 +102,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return;
       }
       const run = await runLint(linter, config, files, opts);
+      run.results = await baseline(run.results, opts);
       const report = await renderReport(opts.format, { results: run.results, notices: run.notices, rules: linter.rules, version: VERSION, quiet: opts.quiet });
       if (opts.outputFile) writeFileSync(opts.outputFile, report);
       else process.stdout.write(report);

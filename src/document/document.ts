@@ -111,7 +111,7 @@ function findClosing(text: string, folded: string, lines: Zone[]): { closing?: Z
   return {};
 }
 
-const LITERALS = /\bhttps?:\/\/[^\s<>()"']+|\bwww\.[^\s<>()"']+|`[^`\n]+`|<\/?[a-zA-Z][^<>\n]*>|\b[\w-]+\.(?:md|txt|json|yml|yaml|js|ts|html|pdf|png|jpg)\b/g;
+const LITERALS = /<!--[\s\S]*?-->|\bhttps?:\/\/[^\s<>()"']+|\bwww\.[^\s<>()"']+|`[^`\n]+`|<\/?[a-zA-Z][^<>\n]*>|\b[\w-]+\.(?:md|txt|json|yml|yaml|js|ts|html|pdf|png|jpg)\b/g;
 
 /** Links, inline code, markup tags and file names: not words a customer reads as prose. */
 function findLiterals(text: string, end: number): Zone[] {

@@ -3,6 +3,7 @@ import { buildDocument, type Document } from '../document/document.js';
 import type { Language, LintResult, Locale, Reply, Severity, Violation } from '../types.js';
 import { ConfigError } from '../config/errors.js';
 import { RegexTimeout } from './bounded-regex.js';
+import { applyDirectives, parseDirectives } from './directives.js';
 import { applyFixes } from './fix.js';
 import type { Finding, Rule } from './rule.js';
 
@@ -103,6 +104,13 @@ export class Linter {
       for (const finding of findings) violations.push(toViolation(rule, finding, doc, reply.lineOffset ?? 0, locale));
     }
     violations.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+    if (reply.directives) {
+      const offset = reply.lineOffset ?? 0;
+      const ranges = parseDirectives(reply.directiveSource ?? doc.text).map((r) =>
+        reply.directives === 'file' ? { ...r, from: 1, to: Infinity } : { ...r, from: r.from + offset, to: r.to + offset },
+      );
+      return { doc, violations: applyDirectives(violations, ranges) };
+    }
     return { doc, violations };
   }
 

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { defaultContext, type Reply, type ReplyContext } from '../types.js';
 import { repliesFromConversation } from './conversation.js';
 import { readFrontMatter } from './front-matter.js';
+import { htmlToText } from './importers/clean.js';
 import type { Notice } from './notice.js';
 
 /** Text replies larger than this are not customer replies; they are skipped. */
@@ -32,13 +33,20 @@ async function* textReply(text: string, source: string, defaults: Partial<ReplyC
   const bom = text.charCodeAt(0) === 0xfeff;
   const body = bom ? text.slice(1) : text;
   const front = await readFrontMatter(body, source);
+  const isHtml = /\.html?$/i.test(source);
+  const content = front ? body.slice(front.length) : body;
   const reply: Reply = {
-    text: front ? body.slice(front.length) : body,
+    // An HTML canned response is linted as the text a customer reads; markup and
+    // directives are read from the source.
+    text: isHtml ? htmlToText(content) : content,
+    ...(isHtml ? { html: content, directiveSource: content, directives: 'file' as const } : {}),
+    ...(/\.(?:md|markdown)$/i.test(source) ? { directives: 'lines' as const } : {}),
     source,
-    lineOffset: front?.lines ?? 0,
+    lineOffset: isHtml ? 0 : (front?.lines ?? 0),
     context: defaultContext({ ...defaults, ...front?.context }),
   };
-  yield { reply, file: path ? { path, bom, prefix: front ? body.slice(0, front.length) : '' } : undefined };
+  // --fix writes text files back; an HTML file's fixes apply to extracted text, so never.
+  yield { reply, file: path && !isHtml ? { path, bom, prefix: front ? body.slice(0, front.length) : '' } : undefined };
 }
 
 function* conversationsFromJson(text: string, source: string, defaults: Partial<ReplyContext>): Generator<InputItem> {

@@ -1,0 +1,54 @@
+// Inline directives in Markdown/HTML, and the suppressions baseline for plain text.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from './helpers.js';
+
+const rules = (stdout: string) => (JSON.parse(stdout).results as { violations: { rule: string; line: number }[] }[]).flatMap((r) => r.violations.map((v) => `${v.rule}@${v.line}`));
+
+describe('directives', () => {
+  it('in Markdown: disable-next-line, disable and enable, by rule or all', () => {
+    const dir = tempDir();
+    const file = join(dir, 'macro.md');
+    writeFileSync(file, 'Hi Anna,\n\n<!-- replylint-disable-next-line no-jargon -->\nYour RMA is ready.\nThe ETA is Monday.\n<!-- replylint-disable -->\nOur SLA is two days.\n<!-- replylint-enable -->\nThe hotfix ships today.\n\nBest,\nMark\n');
+    const fired = rules(cli(['-f', 'json', file]).stdout).filter((r) => r.startsWith('no-jargon'));
+    expect(fired).toEqual(['no-jargon@5', 'no-jargon@9']);
+  });
+
+  it('in plain text: none (drafts go to customers as they are)', () => {
+    const dir = tempDir();
+    const file = join(dir, 'draft.txt');
+    writeFileSync(file, 'Hi Anna,\n\n<!-- replylint-disable-next-line no-jargon -->\nYour RMA is ready today.\n');
+    expect(rules(cli(['-f', 'json', file]).stdout)).toContain('no-jargon@4');
+  });
+
+  it('in HTML: the rules a directive names are off for the file; markup is read from the source', () => {
+    const dir = tempDir();
+    const file = join(dir, 'macro.html');
+    writeFileSync(file, '<!-- replylint-disable no-jargon -->\n<p>Hi Anna,</p><p>Your <font color="red">RMA</font> ships tomorrow.</p>\n');
+    const fired = rules(cli(['-f', 'json', file]).stdout);
+    expect(fired.some((r) => r.startsWith('no-jargon'))).toBe(false);
+    expect(fired).toContain('no-ticket-clutter@1');
+  });
+});
+
+describe('suppressions baseline', () => {
+  it('--suppress-all records, later runs report only new violations, --prune-suppressions drops fixed ones', () => {
+    const dir = tempDir();
+    const file = join(dir, 'reply.txt');
+    writeFileSync(file, 'Hi Anna,\n\nThe ETA is Monday.\n\nBest,\nMark\n');
+    const first = cli(['-f', 'json', '--suppress-all', 'reply.txt'], { cwd: dir });
+    expect(rules(first.stdout)).toEqual([]);
+    const baseline = JSON.parse(readFileSync(join(dir, 'replylint-suppressions.json'), 'utf8'));
+    expect(baseline['reply.txt']['no-jargon']).toEqual({ count: 1 });
+    // A new violation of the same rule is reported, the known one is not.
+    writeFileSync(file, 'Hi Anna,\n\nThe ETA is Monday. Our SLA is two days.\n\nBest,\nMark\n');
+    expect(rules(cli(['-f', 'json', 'reply.txt'], { cwd: dir }).stdout).filter((r) => r.startsWith('no-jargon'))).toEqual(['no-jargon@3']);
+    // Fixed: pruning removes the count.
+    writeFileSync(file, 'Hi Anna,\n\nIt arrives on Monday.\n\nBest,\nMark\n');
+    cli(['-f', 'json', '--prune-suppressions', 'reply.txt'], { cwd: dir });
+    const pruned = JSON.parse(readFileSync(join(dir, 'replylint-suppressions.json'), 'utf8'));
+    expect(pruned['reply.txt']?.['no-jargon']).toBeUndefined();
+    expect(existsSync(join(dir, 'replylint-suppressions.json'))).toBe(true);
+  });
+});
