@@ -52,3 +52,25 @@ describe('suppressions baseline', () => {
     expect(existsSync(join(dir, 'replylint-suppressions.json'))).toBe(true);
   });
 });
+
+describe('--cache', () => {
+  it('hits on unchanged content and config, misses when either changes', () => {
+    const dir = tempDir();
+    const file = join(dir, 'reply.txt');
+    writeFileSync(file, 'Hi Anna,\n\nThe ETA is Monday.\n\nBest,\nMark\n');
+    const run = () => rules(cli(['-f', 'json', '--cache', 'reply.txt'], { cwd: dir }).stdout);
+    expect(run()).toContain('no-jargon@3');
+    const cacheFile = join(dir, '.replylintcache');
+    // Tamper with the stored result: a hit reports what is stored.
+    const stored = readFileSync(cacheFile, 'utf8');
+    writeFileSync(cacheFile, stored.replace(/"rule":"no-jargon"/g, '"rule":"from-cache"'));
+    expect(run()).toContain('from-cache@3');
+    // Content changes: a miss, linted again.
+    writeFileSync(file, 'Hi Anna,\n\nThe SLA is two days.\n\nBest,\nMark\n');
+    expect(run()).toContain('no-jargon@3');
+    writeFileSync(cacheFile, readFileSync(cacheFile, 'utf8').replace(/"rule":"no-jargon"/g, '"rule":"from-cache"'));
+    // Config changes: a miss too.
+    writeFileSync(join(dir, '.replylintrc.yaml'), 'rules:\n  concise: off\n');
+    expect(run()).toContain('no-jargon@3');
+  });
+});

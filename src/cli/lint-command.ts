@@ -21,6 +21,11 @@ export interface LintCommandOptions {
   customerMessage?: string;
   template?: boolean;
   stdinFilename?: string;
+  cache?: boolean;
+  cacheLocation?: string;
+  /** replylint's version, part of the cache key. */
+  version?: string;
+  locale?: string;
 }
 
 export interface LintRun {
@@ -61,6 +66,13 @@ async function channelGlobMatchers(config: ResolvedConfig): Promise<[Channel, (p
   return entries.map(([channel, globs]) => [channel, picomatch(globs, { dot: true })]);
 }
 
+async function openCache(config: ResolvedConfig, options: LintCommandOptions) {
+  const { ResultCache, CACHE_FILE, settingsKey } = await import('./cache.js');
+  // Flags that change results are part of the key, as the config is.
+  const { lang, channel, customerName, agentName, customerMessage, template, locale } = options;
+  return new ResultCache(options.cacheLocation ?? CACHE_FILE, settingsKey(config, options.version ?? '', { lang, channel, customerName, agentName, customerMessage, template, locale }));
+}
+
 export async function runLint(linter: Linter, config: ResolvedConfig, args: readonly string[], options: LintCommandOptions): Promise<LintRun> {
   const results: LintResult[] = [];
   const notices: Notice[] = [];
@@ -96,7 +108,14 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
   const { files, unmatched } = await expandArguments(args);
   missing.push(...unmatched);
   const channelMatchers = await channelGlobMatchers(config);
+  const cache = options.cache ? await openCache(config, options) : undefined;
   for (const file of files) {
+    const cached = options.fix || options.fixDryRun ? undefined : cache?.get(file);
+    if (cached) {
+      results.push(...cached);
+      continue;
+    }
+    const before = results.length;
     const path = relative(config.baseDir, resolve(file));
     const fileDefaults = { ...defaults };
     // A file matched by the config's template globs is a canned response; one matched
@@ -105,7 +124,9 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
     const channel = options.channel === undefined ? channelMatchers.find(([, matches]) => matches(path))?.[0] : undefined;
     if (channel) fileDefaults.channel = channel;
     await consume(readFile(file, fileDefaults), file);
+    cache?.set(file, results.slice(before));
   }
+  cache?.save();
   return { results, notices, missing };
 }
 

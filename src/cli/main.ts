@@ -78,6 +78,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--min-score <n>', 'fail (exit 1) when a reply scores under this (0–100)', integer('--min-score'))
     .option('--fix', 'fix what can be fixed, writing files in place')
     .option('--fix-dry-run', 'fix without writing; json output carries the fixed text as "output"')
+    .option('--cache', 'keep results per file in .replylintcache; unchanged files are not linted again')
+    .option('--cache-location <file>', 'where the cache is (default: .replylintcache)')
     .option('--suppress-all', `record every current violation in ${'replylint-suppressions.json'}; later runs report only new ones`)
     .option('--prune-suppressions', 'drop the recorded violations that are fixed')
     .option('--suppressions-location <file>', 'where the suppressions file is (default: replylint-suppressions.json)')
@@ -101,7 +103,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         code = 2;
         return;
       }
-      const run = await runLint(linter, config, files, opts);
+      const run = await runLint(linter, config, files, { ...opts, version: VERSION });
       run.results = await baseline(run.results, opts);
       const report = await renderReport(opts.format, { results: run.results, notices: run.notices, rules: linter.rules, version: VERSION, quiet: opts.quiet });
       if (opts.outputFile) writeFileSync(opts.outputFile, report);
