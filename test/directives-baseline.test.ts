@@ -74,3 +74,24 @@ describe('--cache', () => {
     expect(run()).toContain('no-jargon@3');
   });
 });
+
+describe('--stdin-filename and TIMING', () => {
+  it('config globs apply to stdin as to the named file', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.replylintrc.yaml'), 'templates: ["canned/**"]\nchannels:\n  chat: ["chat/**"]\n');
+    const input = 'Hi {{first_name}},\n\nYour refund went out today.\n';
+    const asTemplate = JSON.parse(cli(['-f', 'json', '--stdin-filename', 'canned/refund.txt'], { cwd: dir, input }).stdout).results[0];
+    expect(asTemplate.source).toBe('canned/refund.txt');
+    expect(asTemplate.violations.map((v: { rule: string }) => v.rule)).not.toContain('placeholders');
+    const asDraft = JSON.parse(cli(['-f', 'json'], { cwd: dir, input }).stdout).results[0];
+    expect(asDraft.violations.map((v: { rule: string }) => v.rule)).toContain('placeholders');
+    expect(JSON.parse(cli(['-f', 'json', '--stdin-filename', 'chat/x.txt'], { cwd: dir, input }).stdout).results[0].channel).toBe('chat');
+  });
+
+  it('TIMING=1 prints the time per rule on stderr', () => {
+    const r = cli(['-f', 'json', 'fixtures/replies'], { env: { TIMING: '1' } });
+    expect(r.stderr).toMatch(/^Rule\s+\| Time \(ms\) \| Relative\n/);
+    expect(r.stderr).toMatch(/next-steps\s+\|\s+\d+\.\d{3} \|/);
+    JSON.parse(r.stdout); // the report stays clean
+  });
+});

@@ -79,7 +79,7 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
   const missing: string[] = [];
   const defaults = contextDefaults(options, config);
   // Glob libraries load only when files are named: stdin replies do without them.
-  const isTemplate = config.templates.length && args.length ? (await import('picomatch')).default(config.templates, { dot: true }) : undefined;
+  const isTemplate = config.templates.length && (args.length || options.stdinFilename) ? (await import('picomatch')).default(config.templates, { dot: true }) : undefined;
   const fix = options.fix || options.fixDryRun;
 
   const consume = async (items: AsyncIterable<InputItem>, file?: string) => {
@@ -98,16 +98,27 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
     }
   };
 
+  const channelMatchers = await channelGlobMatchers(config);
+  /** A file's context: the defaults, plus what the config's template and channel globs say of it. */
+  const contextFor = (file: string): Partial<ReplyContext> => {
+    const path = relative(config.baseDir, resolve(file));
+    const fileDefaults = { ...defaults };
+    if (options.template === undefined && isTemplate?.(path)) fileDefaults.template = true;
+    const channel = options.channel === undefined ? channelMatchers.find(([, matches]) => matches(path))?.[0] : undefined;
+    if (channel) fileDefaults.channel = channel;
+    return fileDefaults;
+  };
+
   const useStdin = args.length === 0 || (args.length === 1 && args[0] === '-');
   if (useStdin) {
     const text = readAllStdin();
-    await consume(readStdin(text, options.stdinFilename ?? '<stdin>', defaults));
+    // --stdin-filename: stdin is linted as that file would be (globs, directives).
+    await consume(readStdin(text, options.stdinFilename ?? '<stdin>', options.stdinFilename ? contextFor(options.stdinFilename) : defaults));
     return { results, notices, missing };
   }
   const { expandArguments } = await import('../input/files.js');
   const { files, unmatched } = await expandArguments(args);
   missing.push(...unmatched);
-  const channelMatchers = await channelGlobMatchers(config);
   const cache = options.cache ? await openCache(config, options) : undefined;
   for (const file of files) {
     const cached = options.fix || options.fixDryRun ? undefined : cache?.get(file);
@@ -116,14 +127,9 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
       continue;
     }
     const before = results.length;
-    const path = relative(config.baseDir, resolve(file));
-    const fileDefaults = { ...defaults };
     // A file matched by the config's template globs is a canned response; one matched
     // by a channel glob holds replies of that channel (flags still win).
-    if (options.template === undefined && isTemplate?.(path)) fileDefaults.template = true;
-    const channel = options.channel === undefined ? channelMatchers.find(([, matches]) => matches(path))?.[0] : undefined;
-    if (channel) fileDefaults.channel = channel;
-    await consume(readFile(file, fileDefaults), file);
+    await consume(readFile(file, contextFor(file)), file);
     cache?.set(file, results.slice(before));
   }
   cache?.save();

@@ -25,6 +25,14 @@ async function resolveConfig(configFile: string | undefined, from: string): Prom
   return configFile ? loadConfigFile(configFile) : findConfig(from);
 }
 
+/** TIMING=1: the rules that took longest, as ESLint prints them. */
+function formatTiming(timing: Map<string, number>): string {
+  const rows = [...timing].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TIMING) > 1 ? Number(process.env.TIMING) : 10);
+  const total = [...timing.values()].reduce((a, b) => a + b, 0) || 1;
+  const width = Math.max(4, ...rows.map(([id]) => id.length));
+  return ['Rule'.padEnd(width) + ' | Time (ms) | Relative', ...rows.map(([id, ms]) => `${id.padEnd(width)} | ${ms.toFixed(3).padStart(9)} | ${((100 * ms) / total).toFixed(1).padStart(7)}%`)].join('\n') + '\n';
+}
+
 interface BaselineOptions {
   suppressAll?: boolean;
   pruneSuppressions?: boolean;
@@ -121,6 +129,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         code = 2;
         return;
       }
+      if (linter.timing) process.stderr.write(formatTiming(linter.timing));
       code = exitCode(run.results, opts);
     });
 

@@ -73,6 +73,8 @@ export class Linter {
   private readonly byId: Map<string, Rule>;
 
   private readonly locale: Locale;
+  /** Milliseconds per rule, when the TIMING environment variable is set (as ESLint's). */
+  readonly timing: Map<string, number> | undefined = process.env.TIMING ? new Map() : undefined;
 
   constructor(
     readonly rules: readonly Rule[],
@@ -95,8 +97,10 @@ export class Linter {
     for (const rule of this.rules) {
       if (rule.level === 'off' || !rule.languages.includes(language) || isSkipped(rule, reply)) continue;
       let findings: Finding[];
+      const started = this.timing ? performance.now() : 0;
       try {
         findings = rule.check({ doc, reply, language });
+        if (this.timing) this.timing.set(rule.id, (this.timing.get(rule.id) ?? 0) + performance.now() - started);
       } catch (err) {
         if (err instanceof RegexTimeout) throw new ConfigError(`rule "${rule.id}": ${err.message}`, { file: rule.file }, 'rewrite the regex without nested or overlapping quantifiers, or write it as a phrase');
         throw err;
