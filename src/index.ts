@@ -5,13 +5,23 @@
 import { defaultConfig, findConfig, loadConfigFile, type ResolvedConfig } from './config/load-config.js';
 import { Linter, type LinterOptions, type LintOptions } from './engine/lint.js';
 import { loadRuleSet } from './engine/rule-set.js';
-import { defaultContext, type LintResult, type ReplyContext } from './types.js';
+import { defaultContext, type Locale, type LintResult, type ReplyContext } from './types.js';
+import { runAudit, type AuditOptions } from './cli/audit-command.js';
+import { runLint, type LintCommandOptions } from './cli/lint-command.js';
+import type { AuditFigures } from './audit/figures.js';
+import type { Notice } from './input/notice.js';
+import { readFileSync } from 'node:fs';
+
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export type { ResolvedConfig } from './config/load-config.js';
 export { ConfigError } from './config/errors.js';
 export type { Rule } from './engine/rule.js';
 export { Linter } from './engine/lint.js';
 export type * from './types.js';
+export type { AuditFigures, AgentFigures, RuleFigures, DayFigures } from './audit/figures.js';
+export type { Notice } from './input/notice.js';
+export type { LintOptions, LinterOptions } from './engine/lint.js';
 
 /** The config for a folder (searched upwards), a given config file, or the default. */
 export async function loadConfig(options: { cwd?: string; configFile?: string } = {}): Promise<ResolvedConfig> {
@@ -25,6 +35,31 @@ export function createLinter(config: ResolvedConfig = defaultConfig(), options: 
 }
 
 let defaultLinter: Linter | undefined;
+
+export interface LintFilesOptions extends Omit<LintCommandOptions, 'version'> {
+  /** The config to use (default: searched from the working folder, as the CLI does). */
+  config?: ResolvedConfig;
+  locale?: Locale;
+}
+
+/** Lint files, folders and globs as the CLI does; results in file order, unreadable input as notices. */
+export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<{ results: LintResult[]; notices: Notice[]; missing: string[] }> {
+  if (!patterns.length) throw new Error('lintFiles needs at least one file, folder or glob');
+  const config = options.config ?? (await loadConfig());
+  const linter = new Linter(loadRuleSet(config), { locale: options.locale ?? config.locale });
+  await linter.prepare();
+  return runLint(linter, config, patterns, { ...options, version: VERSION });
+}
+
+export interface AuditApiOptions extends Partial<Omit<AuditOptions, 'write'>> {
+  config?: ResolvedConfig;
+}
+
+/** Audit exports (conversation files, helpdesk JSON/JSONL/CSV): the figures, and a report file if `output` is given. */
+export async function audit(files: readonly string[], options: AuditApiOptions = {}): Promise<{ figures: AuditFigures; notices: Notice[] }> {
+  const config = options.config ?? (await loadConfig());
+  return runAudit(config, files, { format: 'json', from: 'auto', ...options, write: () => {} });
+}
 
 /** Lint one reply with the recommended rules (or a linter of your own). */
 export function lint(text: string, context: Partial<ReplyContext> = {}, options: LintOptions & { linter?: Linter; source?: string } = {}): LintResult {

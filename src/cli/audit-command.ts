@@ -24,6 +24,8 @@ export interface AuditOptions {
   redact?: boolean;
   workers?: number;
   locale?: Locale;
+  /** Where report text goes when there is no `output` file (default: stdout; the library passes its own). */
+  write?: (chunk: string) => void;
 }
 
 /** Items per batch: big enough to amortise a message between threads, small enough to keep memory flat. */
@@ -56,9 +58,12 @@ export async function runAudit(config: ResolvedConfig, files: readonly string[],
   // Writes are buffered by the stream; `flushed` waits while its buffer is full, so a
   // slow reader of stdout holds the audit back instead of filling memory.
   let full = false;
-  const write = (chunk: string) => {
-    if (!out.write(chunk)) full = true;
-  };
+  const write =
+    !options.output && options.write
+      ? options.write
+      : (chunk: string) => {
+          if (!out.write(chunk)) full = true;
+        };
   const flushed = async () => {
     if (full) await new Promise((resolve) => (out as NodeJS.WritableStream).once('drain', () => resolve(undefined)));
     full = false;
