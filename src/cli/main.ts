@@ -164,6 +164,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
 
   program
+    .command('mcp')
+    .description('serve the Model Context Protocol on stdio (tools: lint_reply, list_rules)')
+    .option('-c, --config <file>', 'use this config file')
+    .addOption(new Option('--locale <locale>', 'language of messages').choices(['en', 'cs', 'sk', 'auto']))
+    .action(async (opts: { config?: string; locale?: Locale }) => {
+      const { serveMcp } = await import('./mcp-command.js');
+      const config = await resolveConfig(opts.config, process.cwd());
+      await serveMcp(config, VERSION, opts.locale ?? config.locale);
+      // The server runs until the client closes stdin.
+      await new Promise<void>((resolve) => process.stdin.once('close', resolve));
+    });
+
+  program
     .command('rules')
     .description('list every rule with its level, languages and description')
     .option('-c, --config <file>', 'use this config file')
