@@ -95,3 +95,15 @@ describe('--stdin-filename and TIMING', () => {
     JSON.parse(r.stdout); // the report stays clean
   });
 });
+
+describe('macro files', () => {
+  it('lints each macro comment of a Zendesk export (JSON) or a YAML macros file, as templates', () => {
+    const report = JSON.parse(cli(['-f', 'json', 'fixtures/canned/zendesk-macros.json', 'fixtures/canned/macros.yaml']).stdout);
+    const got = report.results.map((r: { source: string; conversationId: string; violations: { rule: string }[] }) => [r.conversationId, [...new Set(r.violations.map((v) => v.rule))].sort()]);
+    expect(got).toEqual([
+      ['360001', []],
+      ['360002', ['further-help', 'next-steps', 'no-jargon', 'placeholders', 'sign-off']],
+      ['Dopravce', ['further-help', 'no-deflection']],
+    ]);
+  });
+});

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** Extensions linted when a folder is named. */
-export const REPLY_EXTENSIONS = ['txt', 'md', 'markdown', 'text', 'html', 'htm', 'json', 'jsonl', 'ndjson'];
+export const REPLY_EXTENSIONS = ['txt', 'md', 'markdown', 'text', 'html', 'htm', 'json', 'jsonl', 'ndjson', 'yaml', 'yml'];
 
 export interface Expanded {
   files: string[];

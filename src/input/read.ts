@@ -8,6 +8,7 @@ import { defaultContext, type Reply, type ReplyContext } from '../types.js';
 import { repliesFromConversation } from './conversation.js';
 import { readFrontMatter } from './front-matter.js';
 import { htmlToText } from './importers/clean.js';
+import { isMacroExport, macroReplies } from './importers/macros.js';
 import type { Notice } from './notice.js';
 
 /** Text replies larger than this are not customer replies; they are skipped. */
@@ -49,12 +50,23 @@ async function* textReply(text: string, source: string, defaults: Partial<ReplyC
   yield { reply, file: path && !isHtml ? { path, bom, prefix: front ? body.slice(0, front.length) : '' } : undefined };
 }
 
+/** Replies of a macros export: each macro's comment, a template. */
+function* fromMacros(value: unknown, source: string, defaults: Partial<ReplyContext>): Generator<InputItem> {
+  for (const macro of macroReplies(value)) {
+    yield { reply: { text: macro.text, html: macro.html, source, conversationId: macro.id, messageIndex: macro.index, context: defaultContext({ ...defaults, template: defaults.template ?? true }) } };
+  }
+}
+
 function* conversationsFromJson(text: string, source: string, defaults: Partial<ReplyContext>): Generator<InputItem> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
     yield { notice: { source, message: `invalid JSON: ${(err as Error).message}; fix the file or name it .txt to lint it as text` } };
+    return;
+  }
+  if (isMacroExport(value)) {
+    yield* fromMacros(value, source, defaults);
     return;
   }
   const list = Array.isArray(value) ? value : [value];
@@ -128,7 +140,25 @@ export async function* readFile(path: string, defaults: Partial<ReplyContext>): 
     return;
   }
   if (CONVERSATION_EXTENSIONS.has(ext)) yield* conversationsFromJson(text, path, defaults);
+  else if (ext === '.yaml' || ext === '.yml') yield* macrosFromYaml(text, path, defaults);
   else yield* textReply(text, path, defaults, path);
+}
+
+/** A YAML file of macros (the same shape as a Zendesk macros export). */
+async function* macrosFromYaml(text: string, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
+  const { parseYaml } = await import('../config/yaml-source.js');
+  let value: unknown;
+  try {
+    value = parseYaml(text, source).value;
+  } catch (err) {
+    yield { notice: { source, message: (err as Error).message } };
+    return;
+  }
+  if (!isMacroExport(value)) {
+    yield { notice: { source, message: 'not a macros file: expected "macros:" with "actions" holding a comment_value' } };
+    return;
+  }
+  yield* fromMacros(value, source, defaults);
 }
 
 /** Stdin: a conversation (JSON or JSONL) when it starts with { or [, else one text reply. */
