@@ -1,6 +1,6 @@
 // The built binary, spawned as a user runs it: files, stdin text, stdin JSON, JSONL,
 // exit codes, the JSON contract, and the errors a user sees.
-import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, copyFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT, tempDir } from './helpers.js';
@@ -248,6 +248,22 @@ describe('--fix', () => {
     expect(fixed).toBe('\uFEFFHi Tom,\r\n\r\nYour boots ship today.\r\n\r\nKind regards,\r\nSophie\r\n');
     cli(['--fix', file]);
     expect(readFileSync(file, 'utf8')).toBe(fixed);
+  });
+
+  it('writes atomically (a new file renamed over the old, no temporary left) and leaves non-UTF-8 files untouched', () => {
+    const dir = tempDir();
+    const file = join(dir, 'reply.txt');
+    writeFileSync(file, 'Hi Tom,\n\nYour boots ship today.\n\nTicket #48213\n');
+    const before = statSync(file).ino;
+    cli(['--fix', file]);
+    expect(statSync(file).ino).not.toBe(before);
+    expect(readdirSync(dir)).toEqual(['reply.txt']);
+    const latin1 = join(dir, 'latin1.txt');
+    const bytes = Buffer.from('Dobr\xfd den,\n\nTicket #48213\n', 'latin1');
+    writeFileSync(latin1, bytes);
+    const r = cli(['--fix', latin1]);
+    expect(r.stdout).toContain('is not valid UTF-8');
+    expect(readFileSync(latin1).equals(bytes)).toBe(true);
   });
 
   it('fixes the Czech vocative in place', () => {
