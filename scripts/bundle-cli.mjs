@@ -26,4 +26,15 @@ await build({
   // CommonJS dependencies call require(); give the ES module bundle one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
+  plugins: [
+    {
+      // The audit and MCP commands load the plain compiled modules beside the bundle
+      // (dist/cli/*.js): bundled, their code would be shared with the lint path and
+      // split into chunks that every reply on stdin would have to load.
+      name: 'commands-outside',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/(audit|mcp)-command\.js$/ }, (args) => ({ path: args.path, external: true }));
+      },
+    },
+  ],
 });

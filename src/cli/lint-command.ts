@@ -6,6 +6,7 @@ import type { Linter } from '../engine/lint.js';
 import type { Notice } from '../input/notice.js';
 import { readFile, readStdin, type InputItem } from '../input/read.js';
 import type { Channel, Language, LintResult, ReplyContext } from '../types.js';
+import { CACHE_FILE, ResultCache, settingsKey } from './cache.js';
 import { writeFileAtomic } from './write-file.js';
 
 export interface LintCommandOptions {
@@ -67,7 +68,7 @@ async function channelGlobMatchers(config: ResolvedConfig): Promise<[Channel, (p
 }
 
 async function openCache(config: ResolvedConfig, options: LintCommandOptions) {
-  const { ResultCache, CACHE_FILE, settingsKey } = await import('./cache.js');
+  // Static: a dynamic import would split the config modules it shares into chunks.
   // Flags that change results are part of the key, as the config is.
   const { lang, channel, customerName, agentName, customerMessage, template, locale } = options;
   return new ResultCache(options.cacheLocation ?? CACHE_FILE, settingsKey(config, options.version ?? '', { lang, channel, customerName, agentName, customerMessage, template, locale }));

@@ -9,6 +9,7 @@ import { FORMATS, renderReport, type Format } from '../report/index.js';
 import type { LintResult, Locale } from '../types.js';
 import type { AuditOptions } from './audit-command.js';
 import { exitCode, runLint, type LintCommandOptions } from './lint-command.js';
+import * as suppressions from './suppressions.js';
 
 // package.json sits two folders up from both src/cli and dist/cli.
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -41,7 +42,7 @@ interface BaselineOptions {
 
 /** Apply, write or prune the suppressions baseline (cli/suppressions.ts). */
 async function baseline(results: LintResult[], opts: BaselineOptions): Promise<LintResult[]> {
-  const s = await import('./suppressions.js');
+  const s = suppressions;
   const file = opts.suppressionsLocation ?? s.SUPPRESSIONS_FILE;
   const cwd = process.cwd();
   const current = s.countViolations(results, cwd);

@@ -6,6 +6,7 @@ import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { defaultContext, type Reply, type ReplyContext } from '../types.js';
 import { repliesFromConversation } from './conversation.js';
+import { parseYaml } from '../config/yaml-source.js';
 import { readFrontMatter } from './front-matter.js';
 import { htmlToText } from './importers/clean.js';
 import { isMacroExport, macroReplies } from './importers/macros.js';
@@ -146,7 +147,7 @@ export async function* readFile(path: string, defaults: Partial<ReplyContext>): 
 
 /** A YAML file of macros (the same shape as a Zendesk macros export). */
 async function* macrosFromYaml(text: string, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
-  const { parseYaml } = await import('../config/yaml-source.js');
+  // yaml-source loads the YAML parser itself on first use.
   let value: unknown;
   try {
     value = parseYaml(text, source).value;
