@@ -7,7 +7,7 @@ import type { Notice } from '../input/notice.js';
 import { readFile, readStdin, type InputItem } from '../input/read.js';
 import type { Channel, Language, LintResult, ReplyContext } from '../types.js';
 import { CACHE_FILE, ResultCache, settingsKey } from './cache.js';
-import { writeFileAtomic } from './write-file.js';
+import { encode, writeFileAtomic } from './write-file.js';
 
 export interface LintCommandOptions {
   quiet?: boolean;
@@ -93,8 +93,8 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
       const result = linter.lint(item.reply, { fix });
       results.push(result);
       if (options.fix && item.file && result.output !== undefined) {
-        const { path: target, bom, prefix } = item.file;
-        writeFileAtomic(target, (bom ? '\uFEFF' : '') + prefix + result.output);
+        const { path: target, bom, prefix, encoding } = item.file;
+        writeFileAtomic(target, encode((bom ? '\uFEFF' : '') + prefix + result.output, encoding));
       }
     }
   };

@@ -19,6 +19,8 @@ export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
 export interface TextFileInfo {
   path: string;
   bom: boolean;
+  /** The file's encoding when it is not UTF-8. */
+  encoding?: 'utf-16le' | 'utf-16be';
   /** Everything before the reply text: front matter. */
   prefix: string;
 }
@@ -120,8 +122,14 @@ export async function* readFile(path: string, defaults: Partial<ReplyContext>): 
   const head = Buffer.alloc(Math.min(size, 8000));
   await handle.read(head, 0, head.length, 0);
   await handle.close();
-  if (looksBinary(head)) {
+  // UTF-16 (with its byte-order mark) is text with NUL bytes: read it, and write it back as it was.
+  const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : undefined;
+  if (!utf16 && looksBinary(head)) {
     yield { notice: { source: path, message: 'looks like a binary file (it holds NUL bytes); skipped' } };
+    return;
+  }
+  if (size === 0) {
+    yield { notice: { source: path, message: 'is empty; nothing to lint' } };
     return;
   }
   if (ext === '.jsonl' || ext === '.ndjson') {
@@ -135,9 +143,13 @@ export async function* readFile(path: string, defaults: Partial<ReplyContext>): 
   }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(await readFileBytes(path));
+    text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true, ignoreBOM: true }).decode(await readFileBytes(path));
   } catch {
-    yield { notice: { source: path, message: 'is not valid UTF-8; save it as UTF-8 and run again; skipped' } };
+    yield { notice: { source: path, message: `is not valid ${utf16 ? 'UTF-16' : 'UTF-8'}; save it as UTF-8 and run again; skipped` } };
+    return;
+  }
+  if (utf16) {
+    for await (const item of textReply(text, path, defaults, path)) yield 'reply' in item && item.file ? { ...item, file: { ...item.file, encoding: utf16 } } : item;
     return;
   }
   if (CONVERSATION_EXTENSIONS.has(ext)) yield* conversationsFromJson(text, path, defaults);
