@@ -8,6 +8,7 @@ import { conversationsIn, type Conversation, type Source } from '../input/import
 import type { Notice } from '../input/notice.js';
 import type { AuditedReply, Channel, LintResult, Reply, Severity } from '../types.js';
 import { contractResult } from '../report/json.js';
+import { parseJsonlLine } from '../input/jsonl.js';
 import { redact } from './redact.js';
 
 export type WorkItem =
@@ -38,15 +39,14 @@ function* conversationsOf(item: WorkItem, s: BatchSettings, notices: Notice[]): 
     return;
   }
   for (const { text, lineNumber } of blockLines(item.block, item.firstLine)) {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (err) {
-      notices.push({ source: item.source, line: lineNumber, message: `invalid JSON on this line (${(err as Error).message}); the line is skipped` });
+    const parsed = parseJsonlLine(text, item.source, lineNumber);
+    if (!parsed) continue;
+    if ('notice' in parsed) {
+      notices.push(parsed.notice);
       continue;
     }
     try {
-      for (const conversation of conversationsIn(value, s.from)) yield { conversation, lineNumber };
+      for (const conversation of conversationsIn(parsed.value, s.from)) yield { conversation, lineNumber };
     } catch (err) {
       notices.push({ source: item.source, line: lineNumber, message: (err as Error).message });
     }

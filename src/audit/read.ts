@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { readCsv, type CsvColumns } from '../input/importers/csv.js';
 import { conversationsIn, type Conversation, type Source } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
+import { parseJsonlLine } from '../input/jsonl.js';
 import { sizeOrNotice } from '../input/read.js';
 
 export interface AuditInputOptions {
@@ -147,17 +148,13 @@ export async function* readAuditFile(path: string, options: AuditInputOptions): 
   let n = 0;
   let bytes = 0;
   for await (const raw of lines) {
-    n++;
     bytes += Buffer.byteLength(raw) + 1;
-    const line = raw.trim();
-    if (!line) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (err) {
-      yield { notice: { source: path, line: n, message: `invalid JSON on this line (${(err as Error).message}); the line is skipped` } };
+    const parsed = parseJsonlLine(raw, path, ++n);
+    if (!parsed) continue;
+    if ('notice' in parsed) {
+      yield parsed;
       continue;
     }
-    for (const item of fromValue(value, path, n, options)) yield 'conversation' in item ? { ...item, bytes } : item;
+    for (const item of fromValue(parsed.value, path, n, options)) yield 'conversation' in item ? { ...item, bytes } : item;
   }
 }

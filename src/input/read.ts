@@ -9,6 +9,7 @@ import { repliesFromConversation } from './conversation.js';
 import { parseYaml } from '../config/yaml-source.js';
 import { readFrontMatter } from './front-matter.js';
 import { htmlToText } from './importers/clean.js';
+import { parseJsonlLine } from './jsonl.js';
 import { isMacroExport, macroReplies } from './importers/macros.js';
 import type { Notice } from './notice.js';
 
@@ -83,17 +84,13 @@ function* conversationsFromJson(text: string, source: string, defaults: Partial<
 async function* conversationsFromJsonl(lines: AsyncIterable<string>, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
   let n = 0;
   for await (const raw of lines) {
-    n++;
-    const line = raw.trim();
-    if (!line) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (err) {
-      yield { notice: { source, line: n, message: `invalid JSON on this line (${(err as Error).message}); the line is skipped` } };
+    const parsed = parseJsonlLine(raw, source, ++n);
+    if (!parsed) continue;
+    if ('notice' in parsed) {
+      yield parsed;
       continue;
     }
-    const { replies, notices } = repliesFromConversation(value, source, n, defaults);
+    const { replies, notices } = repliesFromConversation(parsed.value, source, n, defaults);
     for (const notice of notices) yield { notice };
     for (const reply of replies) yield { reply };
   }
