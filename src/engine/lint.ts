@@ -107,7 +107,7 @@ export class Linter {
       }
       for (const finding of findings) violations.push(toViolation(rule, finding, doc, reply.lineOffset ?? 0, locale));
     }
-    violations.sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+    violations.sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
     if (reply.directives) {
       const offset = reply.lineOffset ?? 0;
       const ranges = parseDirectives(reply.directiveSource ?? doc.text).map((r) =>

@@ -37,6 +37,9 @@ function foldChar(ch: string): string {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+// Latin-1 and Latin Extended-A/B (every Czech and Slovak letter) folded through a table.
+const LATIN_END = 0x250;
+const latin = new Uint16Array(LATIN_END);
 let codes = new Uint16Array(1024);
 
 /** Lower-cased, diacritics-free copy of `text` with the same length and offsets. */
@@ -50,6 +53,7 @@ export function fold(text: string): string {
     const code = text.charCodeAt(i);
     if (code < 0x80) codes[i] = code >= 65 && code <= 90 ? code + 32 : code;
     else if (code === 0x2018 || code === 0x2019) codes[i] = 39; // typographic apostrophes match the typed one: I’ve = I've
+    else if (code < LATIN_END) codes[i] = latin[code] || (latin[code] = foldChar(text[i]).charCodeAt(0));
     else codes[i] = foldChar(text[i]).charCodeAt(0);
   }
   let out = '';
