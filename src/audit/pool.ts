@@ -13,7 +13,7 @@ import { processBatch, type BatchResult, type BatchSettings, type WorkItem } fro
 const WORKER = new URL('../../dist/audit/lint-worker.js', import.meta.url);
 
 const HEAP_MB = Number(process.env.REPLYLINT_WORKER_HEAP_MB) || 48;
-const YOUNG_MB = Number(process.env.REPLYLINT_WORKER_YOUNG_MB) || 8;
+const YOUNG_MB = Number(process.env.REPLYLINT_WORKER_YOUNG_MB) || 6;
 
 export function defaultWorkers(): number {
   return Math.max(1, Math.min(availableParallelism(), 16));
