@@ -69,6 +69,10 @@ function* conversationsFromJson(text: string, source: string, defaults: Partial<
     yield { notice: { source, message: `invalid JSON: ${(err as Error).message}; fix the file or name it .txt to lint it as text` } };
     return;
   }
+  yield* conversationsFromValue(value, source, defaults);
+}
+
+function* conversationsFromValue(value: unknown, source: string, defaults: Partial<ReplyContext>): Generator<InputItem> {
   if (isMacroExport(value)) {
     yield* fromMacros(value, source, defaults);
     return;
@@ -81,7 +85,7 @@ function* conversationsFromJson(text: string, source: string, defaults: Partial<
   }
 }
 
-async function* conversationsFromJsonl(lines: AsyncIterable<string>, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
+async function* conversationsFromJsonl(lines: AsyncIterable<string> | Iterable<string>, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
   let n = 0;
   for await (const raw of lines) {
     const parsed = parseJsonlLine(raw, source, ++n);
@@ -175,18 +179,19 @@ async function* macrosFromYaml(text: string, source: string, defaults: Partial<R
 export async function* readStdin(text: string, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    const lines = trimmed.split(/\r?\n/).filter((l) => l.trim());
-    const isJsonl = lines.length > 1 && lines.every((l) => l.trim().startsWith('{'));
-    if (isJsonl && !(() => { try { JSON.parse(trimmed); return true; } catch { return false; } })()) {
-      yield* conversationsFromJsonl((async function* () { yield* text.split(/\r?\n/); })(), source, defaults);
-    } else {
-      yield* conversationsFromJson(trimmed, source, defaults);
+    // One JSON value, or else JSONL: a conversation per line.
+    let value: unknown;
+    try {
+      value = JSON.parse(trimmed);
+    } catch {
+      const lines = trimmed.split(/\r?\n/).filter((l) => l.trim());
+      if (lines.length > 1 && lines.every((l) => l.trimStart().startsWith('{'))) {
+        yield* conversationsFromJsonl(text.split(/\r?\n/), source, defaults);
+        return;
+      }
     }
+    yield* value === undefined ? conversationsFromJson(trimmed, source, defaults) : conversationsFromValue(value, source, defaults);
     return;
   }
   yield* textReply(text, source, defaults);
-}
-
-export function isConversationFile(path: string): boolean {
-  return CONVERSATION_EXTENSIONS.has(extname(path).toLowerCase());
 }

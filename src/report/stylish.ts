@@ -5,8 +5,8 @@ import type { Notice } from '../input/notice.js';
 import type { LintResult, Severity } from '../types.js';
 import { summarize } from './summary.js';
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
 }
 
 export function formatStylish(results: readonly LintResult[], notices: readonly Notice[], chalk: ChalkInstance, options: { quiet?: boolean } = {}): string {
@@ -26,7 +26,7 @@ export function formatStylish(results: readonly LintResult[], notices: readonly 
   for (const n of notices) lines.push('', `${chalk.underline(n.source)}${n.line ? `:${n.line}` : ''}  ${chalk.magenta('skipped')}  ${n.message}`);
   const s = summarize(results, notices.length);
   const problems = s.errors + s.warnings + s.suggestions;
-  const tally = `${plural(problems, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.suggestions, 'suggestion')}) in ${plural(s.replies, 'reply').replace('replys', 'replies')}, mean score ${s.meanScore}${s.skipped ? `, ${s.skipped} skipped` : ''}`;
+  const tally = `${plural(problems, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.suggestions, 'suggestion')}) in ${plural(s.replies, 'reply', 'replies')}, mean score ${s.meanScore}${s.skipped ? `, ${s.skipped} skipped` : ''}`;
   lines.push('', (s.errors ? chalk.red.bold : problems ? chalk.yellow.bold : chalk.green.bold)(`${problems ? '✖' : '✔'} ${tally}`), '');
   return lines.join('\n');
 }

@@ -43,7 +43,7 @@ export function mask(value: string, keep = 2): string {
   return value.replace(/\d/g, (d) => (++seen > total - keep ? d : '•'));
 }
 
-interface Detector {
+export interface Detector {
   kind: string;
   pattern: RegExp;
   channels?: readonly Channel[];
@@ -54,7 +54,7 @@ interface Detector {
 const PUBLIC: readonly Channel[] = ['social'];
 const OWN_LINE = /(?<![a-z])(?:our|us|their|nase|nasi|nas|nasu|nasej|nasa|nasho|infolink[a-z]*|hotline|helpline|linka|linku)(?![a-z])/;
 
-const DETECTORS: readonly Detector[] = [
+export const DETECTORS: readonly Detector[] = [
   { kind: 'card', pattern: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g, valid: (m) => luhn(m.replace(/\D/g, '')), keep: 4 },
   { kind: 'birth', pattern: /(?<![\d/])\d{6}\/?\d{3,4}(?![\d/])/g, valid: isBirthNumber, keep: 0 },
   { kind: 'email', pattern: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, channels: PUBLIC, keep: 0 },
@@ -62,6 +62,11 @@ const DETECTORS: readonly Detector[] = [
   { kind: 'order', pattern: /(?:\b(?:order|objedn[aá]vk[auyi]|objedn[aá]vce|objednávku|objednávka|objednávky|objednávke)\s*(?:č\.|c\.|#|no\.?|number|číslo|cislo)?\s*)#?\d{4,}|#\d{4,}/giu, channels: PUBLIC, keep: 0 },
   { kind: 'postcode', pattern: /\b(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|(?:PSČ|PSC)\s?\d{3}\s?\d{2}|\d{3} \d{2})\b/gu, channels: PUBLIC, keep: 0 },
 ];
+
+/** A detected value as reports may show it. */
+export function masked(detector: Detector, value: string): string {
+  return detector.kind === 'email' ? value.replace(/^[^@]+/, (local) => `${local[0]}•••`) : mask(value, detector.keep);
+}
 
 export const privacy: RuleKind = {
   name: 'privacy',
@@ -83,8 +88,7 @@ export const privacy: RuleKind = {
           // The company's own line ("call our Aftersales team on 0344 …") is no personal data.
           if (detector.kind === 'phone' && OWN_LINE.test(doc.folded.slice(Math.max(0, start - 50), start))) continue;
           if (findings.some((f) => start < f.end && end > f.start)) continue;
-          const shown = detector.kind === 'email' ? m[0].replace(/^[^@]+/, (local) => `${local[0]}•••`) : mask(m[0], detector.keep);
-          findings.push({ start, end, message: detector.kind, data: { match: shown } });
+          findings.push({ start, end, message: detector.kind, data: { match: masked(detector, m[0]) } });
         }
       }
       return findings.sort((a, b) => a.start - b.start);
