@@ -6,6 +6,7 @@ import type { Linter } from '../engine/lint.js';
 import type { Notice } from '../input/notice.js';
 import { readFile, readStdin, type InputItem } from '../input/read.js';
 import type { Channel, Language, LintResult, ReplyContext } from '../types.js';
+// Imported statically: a dynamic import would split the config modules it shares into chunks.
 import { CACHE_FILE, ResultCache, settingsKey } from './cache.js';
 import { encode, writeFileAtomic } from './write-file.js';
 
@@ -67,8 +68,7 @@ async function channelGlobMatchers(config: ResolvedConfig): Promise<[Channel, (p
   return entries.map(([channel, globs]) => [channel, picomatch(globs, { dot: true })]);
 }
 
-async function openCache(config: ResolvedConfig, options: LintCommandOptions) {
-  // Static: a dynamic import would split the config modules it shares into chunks.
+function openCache(config: ResolvedConfig, options: LintCommandOptions): ResultCache {
   // Flags that change results are part of the key, as the config is.
   const { lang, channel, customerName, agentName, customerMessage, template, locale } = options;
   return new ResultCache(options.cacheLocation ?? CACHE_FILE, settingsKey(config, options.version ?? '', { lang, channel, customerName, agentName, customerMessage, template, locale }));
@@ -120,7 +120,7 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
   const { expandArguments } = await import('../input/files.js');
   const { files, unmatched } = await expandArguments(args);
   missing.push(...unmatched);
-  const cache = options.cache ? await openCache(config, options) : undefined;
+  const cache = options.cache ? openCache(config, options) : undefined;
   for (const file of files) {
     const cached = options.fix || options.fixDryRun ? undefined : cache?.get(file);
     if (cached) {
