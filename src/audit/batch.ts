@@ -6,10 +6,11 @@ import type { Linter } from '../engine/lint.js';
 import { repliesFromConversation } from '../input/conversation.js';
 import { conversationsIn, type Conversation, type Source } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
-import type { AuditedReply, Channel, LintResult, Reply, Severity } from '../types.js';
+import type { AuditedReply, Channel, LintResult, Reply } from '../types.js';
 import { contractResult } from '../report/json.js';
 import { parseJsonlLine } from '../input/jsonl.js';
 import { redact } from './redact.js';
+import { FiguresBuilder, type FiguresPart } from './figures.js';
 
 export type WorkItem =
   | { block: Uint8Array; source: string; firstLine: number }
@@ -64,23 +65,41 @@ export interface BatchSettings {
   channel?: Channel;
 }
 
-/** What figures need of a reply (small, to cross threads cheaply). */
-export interface ReplyRecord {
-  agent?: string;
-  time?: string;
-  score: number;
-  violations: { rule: string; severity: Severity }[];
-}
-
 export interface BatchResult {
-  /** Output for this batch, in input order (JSON results or CSV rows). */
-  chunks: string[];
-  records: ReplyRecord[];
+  /**
+   * The batch's output in input order, UTF-8: JSON results (each after ",\n    ") or CSV
+   * rows. Bytes cross to the main thread without a copy and become no strings there.
+   */
+  output: Uint8Array;
+  /** How many replies were linted. */
+  replies: number;
+  figures: FiguresPart;
   /** The batch's worst replies, in full, for the report's list. */
   worst: AuditedReply[];
   notices: Notice[];
 }
 
+/** UTF-8 output gathered in one growing buffer instead of a string per reply. */
+class ByteSink {
+  private bytes = new Uint8Array(1 << 16);
+  private length = 0;
+
+  add(text: string): void {
+    // UTF-8 takes at most three bytes per UTF-16 unit.
+    if (this.length + text.length * 3 > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + text.length * 3));
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    this.length += encoder.encodeInto(text, this.bytes.subarray(this.length)).written;
+  }
+
+  done(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
+  }
+}
+
+const encoder = new TextEncoder();
 const WORST = 10;
 
 function inWindow(reply: Reply, s: BatchSettings): boolean {
@@ -99,24 +118,23 @@ function audited(reply: Reply, result: LintResult, redacting: boolean): AuditedR
 
 
 export function processBatch(items: readonly WorkItem[], linter: Linter, s: BatchSettings, csvRow?: (r: AuditedReply) => string): BatchResult {
-  const out: BatchResult = { chunks: [], records: [], worst: [], notices: [] };
+  const output = new ByteSink();
+  const figures = new FiguresBuilder(WORST);
+  const notices: Notice[] = [];
+  let replies = 0;
   for (const item of items) {
-    for (const { conversation, lineNumber } of conversationsOf(item, s, out.notices)) {
-      const { replies, notices } = repliesFromConversation(conversation, item.source, lineNumber, s.channel ? { channel: s.channel } : {});
-      out.notices.push(...notices);
-      for (const reply of replies) {
+    for (const { conversation, lineNumber } of conversationsOf(item, s, notices)) {
+      const converted = repliesFromConversation(conversation, item.source, lineNumber, s.channel ? { channel: s.channel } : {});
+      notices.push(...converted.notices);
+      for (const reply of converted.replies) {
         if (!inWindow(reply, s)) continue;
         const r = audited(reply, linter.lint(reply), s.redact);
-        if (s.format === 'json') out.chunks.push(JSON.stringify(contractResult(r)));
-        else if (s.format === 'csv' && !s.perAgentCsv && csvRow) out.chunks.push(csvRow(r));
-        out.records.push({ agent: r.agent, time: r.time, score: r.score, violations: r.violations.map((v) => ({ rule: v.rule, severity: v.severity })) });
-        if (out.worst.length < WORST || r.score < out.worst[out.worst.length - 1].score) {
-          out.worst.push(r);
-          out.worst.sort((a, b) => a.score - b.score);
-          out.worst.length = Math.min(out.worst.length, WORST);
-        }
+        if (s.format === 'json') output.add(`,\n    ${JSON.stringify(contractResult(r))}`);
+        else if (s.format === 'csv' && !s.perAgentCsv && csvRow) output.add(csvRow(r));
+        figures.add(r);
+        replies++;
       }
     }
   }
-  return out;
+  return { output: output.done(), replies, figures: figures.part(), worst: figures.worstReplies(), notices };
 }

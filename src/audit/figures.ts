@@ -2,7 +2,6 @@
 // (replies, mean and 10th-percentile score from a 0-100 histogram, violations per
 // rule), per rule (violations, share of replies), per day, and the worst replies.
 import type { AuditedReply, Severity } from '../types.js';
-import type { ReplyRecord } from './batch.js';
 
 export interface AgentFigures {
   agent: string;
@@ -39,15 +38,24 @@ export interface AuditFigures {
   skipped: number;
 }
 
+/** Scores as a 0-100 histogram: exact percentiles at a fixed size, and mergeable. */
 class ScoreTally {
   replies = 0;
-  private sum = 0;
-  private readonly histogram = new Array<number>(101).fill(0);
+  sum = 0;
+  // A typed array crosses between threads as one copy of bytes.
+  readonly histogram = new Uint32Array(101);
 
   add(score: number): void {
     this.replies++;
     this.sum += score;
     this.histogram[Math.max(0, Math.min(100, Math.round(score)))]++;
+  }
+
+  /** Another tally's counts (a worker's, arriving as plain data). */
+  merge(other: TallyData): void {
+    this.replies += other.replies;
+    this.sum += other.sum;
+    for (let i = 0; i < 101; i++) this.histogram[i] += other.histogram[i];
   }
 
   mean(): number {
@@ -73,10 +81,26 @@ class ScoreTally {
   }
 }
 
+type TallyData = Pick<ScoreTally, 'replies' | 'sum' | 'histogram'>;
+type AgentTally = { tally: ScoreTally; violations: Record<string, number> };
+type RuleTally = { violations: number; replies: number };
+
+/**
+ * A batch's figures as plain data, to be merged into the run's: a worker sends this
+ * instead of a record per reply, so the main thread has little to receive or add up.
+ */
+export interface FiguresPart {
+  all: TallyData;
+  agents: Map<string, { tally: TallyData; violations: Record<string, number> }>;
+  rules: Map<string, RuleTally>;
+  days: Map<string, TallyData>;
+  bySeverity: Record<Severity, number>;
+}
+
 export class FiguresBuilder {
   private readonly all = new ScoreTally();
-  private readonly agents = new Map<string, { tally: ScoreTally; violations: Record<string, number> }>();
-  private readonly rules = new Map<string, { violations: number; replies: number }>();
+  private readonly agents = new Map<string, AgentTally>();
+  private readonly rules = new Map<string, RuleTally>();
   private readonly days = new Map<string, ScoreTally>();
   private readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, suggestion: 0 };
   private worst: AuditedReply[] = [];
@@ -85,12 +109,12 @@ export class FiguresBuilder {
 
   /** One reply: its figures, and a place among the worst. */
   add(reply: AuditedReply): void {
-    this.addRecord(reply);
+    this.addFigures(reply);
     this.considerWorst([reply]);
   }
 
-  /** A reply's figures (the small record a worker sends). */
-  addRecord(reply: ReplyRecord): void {
+  /** A reply's figures, without its place among the worst. */
+  addFigures(reply: Pick<AuditedReply, 'agent' | 'time' | 'score' | 'violations'>): void {
     this.all.add(reply.score);
     const agentName = reply.agent ?? '(unknown agent)';
     let agent = this.agents.get(agentName);
@@ -112,6 +136,37 @@ export class FiguresBuilder {
       if (!tally) this.days.set(day, (tally = new ScoreTally()));
       tally.add(reply.score);
     }
+  }
+
+  /** The figures gathered so far, as plain data for another builder's `merge`. */
+  part(): FiguresPart {
+    return { all: this.all, agents: this.agents, rules: this.rules, days: this.days, bySeverity: this.bySeverity };
+  }
+
+  merge(part: FiguresPart): void {
+    this.all.merge(part.all);
+    for (const [name, a] of part.agents) {
+      let agent = this.agents.get(name);
+      if (!agent) this.agents.set(name, (agent = { tally: new ScoreTally(), violations: {} }));
+      agent.tally.merge(a.tally);
+      for (const [rule, n] of Object.entries(a.violations)) agent.violations[rule] = (agent.violations[rule] ?? 0) + n;
+    }
+    for (const [id, r] of part.rules) {
+      const rule = this.rules.get(id) ?? { violations: 0, replies: 0 };
+      rule.violations += r.violations;
+      rule.replies += r.replies;
+      this.rules.set(id, rule);
+    }
+    for (const [day, t] of part.days) {
+      let tally = this.days.get(day);
+      if (!tally) this.days.set(day, (tally = new ScoreTally()));
+      tally.merge(t);
+    }
+    for (const severity of Object.keys(part.bySeverity) as Severity[]) this.bySeverity[severity] += part.bySeverity[severity];
+  }
+
+  worstReplies(): AuditedReply[] {
+    return this.worst;
   }
 
   /** Keep only the worst few: a bounded list, so a month of replies costs no memory. */

@@ -1,5 +1,5 @@
 // A worker of the audit's pool: compiles the rules once, then processes batches
-// (parse, lint, redact, format) and sends back output chunks and figure records.
+// (parse, lint, redact, format) and sends back the output bytes and the batch's figures.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
@@ -15,7 +15,9 @@ const ready = linter.prepare();
 parentPort!.on('message', async ({ id, items }: { id: number; items: WorkItem[] }) => {
   try {
     await ready;
-    parentPort!.postMessage({ id, result: processBatch(items, linter, settings, replyRow) });
+    const result = processBatch(items, linter, settings, replyRow);
+    // The output's bytes move to the main thread rather than being copied.
+    parentPort!.postMessage({ id, result }, [result.output.buffer as ArrayBuffer]);
   } catch (err) {
     parentPort!.postMessage({ id, error: (err as Error).message });
   }

@@ -25,7 +25,7 @@ export interface AuditOptions {
   workers?: number;
   locale?: Locale;
   /** Where report text goes when there is no `output` file (default: stdout; the library passes its own). */
-  write?: (chunk: string) => void;
+  write?: (chunk: string | Uint8Array) => void;
 }
 
 /** Items per batch: big enough to amortise a message between threads, small enough to keep memory flat. */
@@ -61,7 +61,7 @@ export async function runAudit(config: ResolvedConfig, files: readonly string[],
   const write =
     !options.output && options.write
       ? options.write
-      : (chunk: string) => {
+      : (chunk: string | Uint8Array) => {
           if (!out.write(chunk)) full = true;
         };
   const flushed = async () => {
@@ -96,11 +96,11 @@ export async function runAudit(config: ResolvedConfig, files: readonly string[],
   const inFlight: Promise<Awaited<ReturnType<Processing['process']>>>[] = [];
   const drainOne = async () => {
     const result = await inFlight.shift()!;
-    for (const chunk of result.chunks) json ? json.addRaw(chunk) : write(chunk);
-    for (const record of result.records) builder.addRecord(record);
+    if (result.output.length) json ? json.addResults(result.output) : write(result.output);
+    builder.merge(result.figures);
     builder.considerWorst(result.worst);
     notices.push(...result.notices);
-    repliesDone += result.records.length;
+    repliesDone += result.replies;
     bar?.update(repliesDone, bytesRead);
     await flushed();
   };

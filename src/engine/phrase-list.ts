@@ -137,19 +137,39 @@ export interface EntryMatch extends Span {
   entry: PhraseEntry;
 }
 
-/** Matches of an entry inside [from, to); `text` is the original, `folded` its folded copy. */
-export function matchEntry(entry: PhraseEntry, text: string, folded: string, from: number, to: number): EntryMatch[] {
+// The last prefix cut, for the folded text and for the original: a rule runs all its
+// entries over one zone, and a fresh slice apiece was the engine's most common garbage.
+const prefixes = [{ haystack: '', to: -1, scope: '' }, { haystack: '', to: -1, scope: '' }];
+
+/**
+ * The haystack up to one character past the zone: exec does not stop at `to` by itself,
+ * and the extra character keeps the word-boundary lookahead honest.
+ */
+function prefix(haystack: string, to: number, exact: boolean): string {
+  if (to + 1 >= haystack.length) return haystack;
+  const last = prefixes[exact ? 1 : 0];
+  if (last.to !== to || last.haystack !== haystack) {
+    last.haystack = haystack;
+    last.to = to;
+    last.scope = haystack.slice(0, to + 1);
+  }
+  return last.scope;
+}
+
+/**
+ * Matches of an entry inside [from, to); `text` is the original, `folded` its folded copy.
+ * They are appended to `out` when given: the rules call this for hundreds of entries per
+ * reply, most of which match nothing, and an array apiece is garbage for the collector.
+ */
+export function matchEntry(entry: PhraseEntry, text: string, folded: string, from: number, to: number, out: EntryMatch[] = []): EntryMatch[] {
   const haystack = entry.exact ? text : folded;
   const regex = entry.phrase.regex;
   if (entry.phrase.bounded) {
     // A user's raw regex: off-thread, within a time limit (bounded-regex.ts).
-    const offset = from;
-    return boundedMatches(regex, haystack.slice(from, to)).map((m) => ({ start: m.start + offset, end: m.end + offset, entry }));
+    for (const m of boundedMatches(regex, haystack.slice(from, to))) out.push({ start: m.start + from, end: m.end + from, entry });
+    return out;
   }
-  const out: EntryMatch[] = [];
-  // Search a prefix that ends one character past the zone: exec does not stop at `to`
-  // by itself, and the extra character keeps the word-boundary lookahead honest.
-  const scope = to < haystack.length ? haystack.slice(0, to + 1) : haystack;
+  const scope = prefix(haystack, to, entry.exact);
   regex.lastIndex = from;
   let m: RegExpExecArray | null;
   const bounds = entry.phrase.boundaries;

@@ -5,13 +5,14 @@ import type { AuditFigures } from '../audit/figures.js';
 
 export class AuditJsonWriter {
   private first = true;
-  constructor(private readonly write: (chunk: string) => void) {
+  constructor(private readonly write: (chunk: string | Uint8Array) => void) {
     write('{\n  "version": 1,\n  "results": [');
   }
 
-  /** One result, already serialised (report/json.ts: contractResult). */
-  addRaw(result: string): void {
-    this.write(`${this.first ? '\n' : ',\n'}    ${result}`);
+  /** Results already serialised by a batch (report/json.ts: contractResult), each after ",\n    ". */
+  addResults(bytes: Uint8Array): void {
+    // The array's first result takes no comma.
+    this.write(this.first ? bytes.subarray(1) : bytes);
     this.first = false;
   }
 

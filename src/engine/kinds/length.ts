@@ -3,7 +3,19 @@
 import type { Channel } from '../../types.js';
 import type { Finding, RuleKind } from '../rule.js';
 
-const WORDS = /[^\s]+/g;
+/** Words (runs of non-space) in text[start, end), counted without an array of them. */
+function countWords(text: string, start: number, end: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    // The whitespace of \s: ASCII spaces, NBSP, the Unicode space separators, BOM.
+    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
 
 export const length: RuleKind = {
   name: 'length',
@@ -21,8 +33,7 @@ export const length: RuleKind = {
       const findings: Finding[] = [];
       const { channel } = reply.context;
       const { content } = doc;
-      const body = doc.text.slice(content.start, content.end);
-      const words = body.match(WORDS)?.length ?? 0;
+      const words = countWords(doc.text, content.start, content.end);
       const wordLimit = maxWords[channel];
       if (wordLimit !== undefined && words > wordLimit) {
         findings.push({ start: content.start, end: content.end, message: 'words', data: { count: String(words), max: String(wordLimit), channel } });
@@ -39,7 +50,7 @@ export const length: RuleKind = {
       if (maxSentenceWords !== undefined) {
         for (const s of doc.sentences) {
           if (s.start >= content.end) break;
-          const n = doc.text.slice(s.start, s.end).match(WORDS)?.length ?? 0;
+          const n = countWords(doc.text, s.start, s.end);
           if (n > maxSentenceWords) findings.push({ start: s.start, end: s.end, message: 'sentence', data: { count: String(n), max: String(maxSentenceWords) } });
         }
       }

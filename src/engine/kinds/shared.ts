@@ -32,15 +32,22 @@ export function findMatches(doc: Document, lists: PhraseLists | undefined, langu
   return findEntryMatches(doc, entriesFor(lists, language), zone);
 }
 
+const byStart = (a: EntryMatch, b: EntryMatch) => a.start - b.start;
+
 export function findEntryMatches(doc: Document, entries: readonly PhraseEntry[], zone: Zone): EntryMatch[] {
   const out: EntryMatch[] = [];
   for (const entry of entries) {
-    for (const m of matchEntry(entry, doc.text, doc.folded, zone.start, zone.end)) {
-      // Template syntax ({{ticket.id}}) and links are not words.
-      if ((!entry.start || opensSentence(doc, m)) && !inLiteral(doc, m.start, m.end)) out.push(m);
+    const first = out.length;
+    matchEntry(entry, doc.text, doc.folded, zone.start, zone.end, out);
+    // Keep, in place, what is a word: template syntax ({{ticket.id}}) and links are not.
+    let kept = first;
+    for (let i = first; i < out.length; i++) {
+      const m = out[i];
+      if ((!entry.start || opensSentence(doc, m)) && !inLiteral(doc, m.start, m.end)) out[kept++] = m;
     }
+    out.length = kept;
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out.length > 1 ? out.sort(byStart) : out;
 }
 
 export function hasMatch(doc: Document, lists: PhraseLists | undefined, language: Language, zone: Zone): boolean {
