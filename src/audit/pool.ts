@@ -13,7 +13,10 @@ import { processBatch, type BatchResult, type BatchSettings, type WorkItem } fro
 const WORKER = new URL('../../dist/audit/lint-worker.js', import.meta.url);
 
 const HEAP_MB = Number(process.env.REPLYLINT_WORKER_HEAP_MB) || 48;
-const YOUNG_MB = Number(process.env.REPLYLINT_WORKER_YOUNG_MB) || 6;
+// A young generation of 16 MB keeps scavenges (one per few MB allocated) from costing
+// a worker more than the main thread pays for the same replies; now that batches send
+// bytes and merged figures, a 1 GB audit on two workers still peaks at 192 MB.
+const YOUNG_MB = Number(process.env.REPLYLINT_WORKER_YOUNG_MB) || 16;
 
 export function defaultWorkers(): number {
   return Math.max(1, Math.min(availableParallelism(), 16));
