@@ -5,7 +5,7 @@ import type { Path } from '../config/yaml-source.js';
 import { isWordAt } from '../text/fold.js';
 import { boundedMatches } from './bounded-regex.js';
 import type { Language } from '../types.js';
-import { compilePhrase, compileRawRegex, PhraseError, type Phrase, type Span } from './phrase.js';
+import { compilePhrase, compileRawRegex, mayMatch, PhraseError, type Phrase, type Span } from './phrase.js';
 
 /** One entry: a phrase (or raw regex) with what to say or put instead. */
 export interface PhraseEntry {
@@ -169,6 +169,7 @@ export function matchEntry(entry: PhraseEntry, text: string, folded: string, fro
     for (const m of boundedMatches(regex, haystack.slice(from, to))) out.push({ start: m.start + from, end: m.end + from, entry });
     return out;
   }
+  if (!mayMatch(entry.phrase, haystack, from, to)) return out;
   const scope = prefix(haystack, to, entry.exact);
   regex.lastIndex = from;
   let m: RegExpExecArray | null;

@@ -30,32 +30,55 @@ interface Item {
   source: string;
   optional: boolean;
   gap?: boolean;
+  /** Plain texts of which every match of the item contains one (none: nothing is sure). */
+  literals: string[];
+}
+
+interface Parsed {
+  source: string;
+  literals: string[];
+}
+
+// More than this many texts to look for cost more than running the regex.
+const MAX_LITERALS = 12;
+
+/** The more telling of two sets of texts: its shortest text is longer, then it is smaller. */
+function better(a: string[], b: string[]): string[] {
+  if (!b.length || b.length > MAX_LITERALS) return a;
+  if (!a.length) return b;
+  const shortest = (set: string[]) => Math.min(...set.map((t) => t.length));
+  return shortest(b) > shortest(a) || (shortest(b) === shortest(a) && b.length < a.length) ? b : a;
 }
 
 class Parser {
   private pos = 0;
   constructor(private readonly text: string) {}
 
-  parse(): string {
-    const source = this.alternatives('');
+  parse(): Parsed {
+    const parsed = this.alternatives('');
     if (this.pos < this.text.length) this.fail(`unexpected "${this.text[this.pos]}"`);
-    return source;
+    return parsed;
   }
 
   private fail(why: string): never {
     throw new PhraseError(`${why} at character ${this.pos + 1}`, this.text);
   }
 
-  private alternatives(closer: string): string {
+  private alternatives(closer: string): Parsed {
     const options = [this.sequence(closer)];
     while (this.text[this.pos] === '|') {
       this.pos++;
       options.push(this.sequence(closer));
     }
-    return options.length === 1 ? options[0] : `(?:${options.join('|')})`;
+    if (options.length === 1) return options[0];
+    // A match holds one of each alternative's texts, if every alternative has some.
+    const all = options.every((o) => o.literals.length) ? options.flatMap((o) => o.literals) : [];
+    // A text that holds another of the set adds nothing ("arrived" beside "arrive").
+    const literals = [...new Set(all)].filter((t, _, set) => !set.some((other) => other !== t && t.includes(other)));
+    return { source: `(?:${options.map((o) => o.source).join('|')})`, literals };
   }
 
-  private sequence(closer: string): string {
+  private sequence(closer: string): Parsed {
     const items: Item[] = [];
     for (;;) {
       this.skipSpaces();
@@ -79,7 +102,7 @@ class Parser {
         out += item.optional ? `(?:${SEP}${item.source})?` : `${SEP}${item.source}`;
       }
     }
-    return out;
+    return { source: out, literals: items.filter((i) => !i.optional).reduce<string[]>((best, i) => better(best, i.literals), []) };
   }
 
   private skipSpaces(): void {
@@ -94,16 +117,19 @@ class Parser {
       const inner = this.alternatives(closer);
       if (this.text[this.pos] !== closer) this.fail(`missing "${closer}"`);
       this.pos++;
-      return { source: `(?:${inner})`, optional: ch === '[' };
+      return { source: `(?:${inner.source})`, optional: ch === '[', literals: inner.literals };
     }
     if (this.text.startsWith('...', this.pos)) {
       this.pos += 3;
-      return { source: '', optional: true, gap: true };
+      return { source: '', optional: true, gap: true, literals: [] };
     }
     let source = '';
+    // Runs of literal characters, broken by * and {num}.
+    const runs = [''];
     while (this.pos < this.text.length && !' |()[]'.includes(this.text[this.pos])) {
       if (this.text.startsWith('{num}', this.pos)) {
         source += NUM;
+        runs.push('');
         this.pos += 5;
         continue;
       }
@@ -111,11 +137,15 @@ class Parser {
       if (c === '\\' && this.pos < this.text.length) {
         c = this.text[this.pos++];
         source += c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+        runs[runs.length - 1] += c;
         continue;
       }
+      if (c === '*') runs.push('');
+      else runs[runs.length - 1] += c;
       source += c === '*' ? FOLDED_LETTERS : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     }
-    return { source, optional: false };
+    const run = runs.reduce((a, b) => (b.length > a.length ? b : a));
+    return { source, optional: false, literals: run ? [run] : [] };
   }
 }
 
@@ -127,6 +157,11 @@ export interface Phrase {
   readonly bounded?: boolean;
   /** Word boundaries to check on the folded text (exact phrases only). */
   readonly boundaries?: { before: boolean; after: boolean };
+  /**
+   * Texts of which every match contains one (in the haystack the regex runs on): where
+   * none is, the regex need not run, nor, in a short run, ever be compiled.
+   */
+  readonly literals?: readonly string[];
 }
 
 const WORDY = /[\p{L}\p{M}\p{N}_]/u;
@@ -136,6 +171,7 @@ export interface CompiledPhrase {
   source: string;
   flags: string;
   boundaries?: { before: boolean; after: boolean };
+  literals?: string[];
 }
 
 // Phrases of the built-in rules, compiled at build time (config/builtin-bundle.ts).
@@ -146,13 +182,13 @@ export function usePrecompiledPhrases(phrases: Record<string, CompiledPhrase>): 
 export const phraseKey = (phrase: string, exact: boolean | undefined) => `${exact ? '=' : '~'}${phrase}`;
 
 export function toCompiled(phrase: Phrase): CompiledPhrase {
-  return { source: phrase.regex.source, flags: phrase.regex.flags, ...(phrase.boundaries ? { boundaries: phrase.boundaries } : {}) };
+  return { source: phrase.regex.source, flags: phrase.regex.flags, ...(phrase.boundaries ? { boundaries: phrase.boundaries } : {}), ...(phrase.literals ? { literals: [...phrase.literals] } : {}) };
 }
 
 /** Compile one phrase (throws PhraseError with the reason). */
 export function compilePhrase(phrase: string, options: { exact?: boolean } = {}): Phrase {
   const known = precompiled[phraseKey(phrase, options.exact)];
-  if (known) return { text: phrase, regex: new RegExp(known.source, known.flags), boundaries: known.boundaries };
+  if (known) return { text: phrase, regex: new RegExp(known.source, known.flags), boundaries: known.boundaries, literals: known.literals };
   const folded = fold(phrase.trim());
   if (!folded) throw new PhraseError('empty phrase', phrase);
   const first = folded.replace(/^[[(]+/, '')[0] ?? '';
@@ -162,13 +198,12 @@ export function compilePhrase(phrase: string, options: { exact?: boolean } = {})
   if (options.exact) {
     // Matched against the original text, so that case and diacritics count; the
     // boundaries are checked on the folded text by the caller (matchEntry).
-    const body = new Parser(phrase.trim()).parse();
-    return { text: phrase, regex: new RegExp(body, 'g'), boundaries: { before, after } };
+    const { source, literals } = new Parser(phrase.trim()).parse();
+    return { text: phrase, regex: new RegExp(source, 'g'), boundaries: { before, after }, ...(literals.length ? { literals } : {}) };
   }
-  let body = new Parser(folded).parse();
-  if (before) body = BEFORE_WORD + body;
-  if (after) body += AFTER_WORD;
-  return { text: phrase, regex: new RegExp(body, 'g') };
+  const { source, literals } = new Parser(folded).parse();
+  const body = (before ? BEFORE_WORD : '') + source + (after ? AFTER_WORD : '');
+  return { text: phrase, regex: new RegExp(body, 'g'), ...(literals.length ? { literals } : {}) };
 }
 
 /** Compile an author's raw regex, refusing ones that could hang a run (ReDoS). */
@@ -196,9 +231,21 @@ export interface Span {
   end: number;
 }
 
+/** False when none of the phrase's texts is in haystack[from, to): no match can be there. */
+export function mayMatch(phrase: Phrase, haystack: string, from: number, to: number): boolean {
+  const { literals } = phrase;
+  if (!literals) return true;
+  for (const literal of literals) {
+    const at = haystack.indexOf(literal, from);
+    if (at >= 0 && at + literal.length <= to) return true;
+  }
+  return false;
+}
+
 /** Every match of `phrase` in folded text, optionally inside [from, to). */
 export function findAll(phrase: Phrase, folded: string, from = 0, to = folded.length): Span[] {
   const spans: Span[] = [];
+  if (!mayMatch(phrase, folded, from, to)) return spans;
   const { regex } = phrase;
   regex.lastIndex = from;
   let m: RegExpExecArray | null;
