@@ -1,6 +1,6 @@
 // --cache: results kept per file, keyed on the file's content, the resolved config,
 // the rule files and replylint's version (not on mtime: CI checks out fresh files).
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BUILTIN_RULES_DIR, type ResolvedConfig } from '../config/load-config.js';
@@ -13,7 +13,8 @@ interface Entry {
   results: LintResult[];
 }
 
-const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+// node:crypto costs over a millisecond to load; only --cache needs it.
+const sha = (data: string | Buffer) => (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(data).digest('hex');
 
 /** What every cached result depends on besides its file. */
 export function settingsKey(config: ResolvedConfig, version: string, extra: object): string {

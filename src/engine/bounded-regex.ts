@@ -2,7 +2,8 @@
 // one that backtracks catastrophically (and slipped past safe-regex2's static check)
 // stops the run with its name instead of hanging it. The lint API stays synchronous:
 // the main thread waits on a shared buffer with Atomics.wait and a timeout.
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { Worker } from 'node:worker_threads';
 
 /** How long one raw regex may take on one reply. */
 export const REGEX_TIME_LIMIT_MS = 1000;
@@ -34,7 +35,9 @@ let worker: Worker | undefined;
 
 function getWorker(): Worker {
   if (!worker) {
-    worker = new Worker(WORKER_SOURCE, { eval: true });
+    // Required here, not imported: only users' raw regexes need it, and every start would pay.
+    const { Worker: WorkerThread } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+    worker = new WorkerThread(WORKER_SOURCE, { eval: true });
     worker.unref(); // never keeps the process alive
   }
   return worker;
