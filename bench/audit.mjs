@@ -19,7 +19,7 @@ const mb = statSync(file).size / 1e6;
 const hasTime = existsSync('/usr/bin/time');
 
 function run(workers) {
-  const args = [join(root, 'bin', 'replylint.js'), 'audit', '--format', 'json', '--output', '/dev/null', '--workers', String(workers), file];
+  const args = [join(root, 'bin', 'replylint.cjs'), 'audit', '--format', 'json', '--output', '/dev/null', '--workers', String(workers), file];
   const started = process.hrtime.bigint();
   const r = hasTime ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8' }) : spawnSync(process.execPath, args, { encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -60,7 +60,7 @@ const lines = fc.sample(line, total);
 const jsonl = join(dir, 'fuzz.jsonl');
 writeFileSync(jsonl, lines.join('\n') + '\n');
 started = Date.now();
-const run = spawnSync(process.execPath, [join(root, 'bin/replylint.js'), '--format', 'json', jsonl], { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 600_000 });
+const run = spawnSync(process.execPath, [join(root, 'bin/replylint.cjs'), '--format', 'json', jsonl], { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 600_000 });
 const report = run.stdout ? JSON.parse(run.stdout) : undefined;
 console.log(`cli: ${lines.length} conversation lines in ${((Date.now() - started) / 1000).toFixed(1)} s, exit ${run.status}${run.signal ? ` (${run.signal})` : ''}, ${report?.summary.replies ?? '?'} replies, ${report?.summary.skipped ?? '?'} skipped${/internal error/.test(run.stderr) ? ', INTERNAL ERROR' : ''}`);
 
@@ -76,7 +76,7 @@ started = Date.now();
 for (const [i, c] of configs.entries()) {
   const cfg = join(dir, `c${i}.json`);
   writeFileSync(cfg, JSON.stringify(c));
-  const r = spawnSync(process.execPath, [join(root, 'bin/replylint.js'), '--config', cfg, join(root, 'fixtures/replies/sk-good.txt')], { encoding: 'utf8', timeout: 10_000 });
+  const r = spawnSync(process.execPath, [join(root, 'bin/replylint.cjs'), '--config', cfg, join(root, 'fixtures/replies/sk-good.txt')], { encoding: 'utf8', timeout: 10_000 });
   if (![0, 1, 2].includes(r.status ?? -1) || /internal error/.test(r.stderr)) bad.push({ config: c, status: r.status, stderr: r.stderr.slice(0, 200) });
 }
 console.log(`configs: ${configs.length} in ${((Date.now() - started) / 1000).toFixed(1)} s, ${bad.length} crashes or hangs`);

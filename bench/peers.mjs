@@ -39,7 +39,7 @@ const input = process.argv[2] ? fs.readFileSync(process.argv[2], 'utf8') : fs.re
 let n = 0; for (const reply of input.split('\\n\\n')) n += wg(reply).length; console.log(n);`);
 
 const tools = {
-  replylint: () => timeRun(node, [join(root, 'bin/replylint.js'), '--format', 'json', jsonl]),
+  replylint: () => timeRun(node, [join(root, 'bin/replylint.cjs'), '--format', 'json', jsonl]),
   'write-good': () => timeRun(node, [join(peers, 'write-good-run.cjs'), text]),
   'textlint (one rule)': () => timeRun(bin('textlint'), ['--rule', 'no-todo', text]),
   alex: () => timeRun(bin('alex'), [text]),
@@ -61,7 +61,7 @@ const cold = (cmd, args, input) => median(Array.from({ length: Math.max(9, runs 
 const bare = cold(node, ['-e', '']);
 console.log(`cold start, one reply on stdin (median): bare node -e '' ${bare.toFixed(0)} ms`);
 for (const [lang, reply] of Object.entries(one)) {
-  const ms = cold(node, [join(root, 'bin/replylint.js'), '--format', 'json'], reply);
+  const ms = cold(node, [join(root, 'bin/replylint.cjs'), '--format', 'json'], reply);
   console.log(`  replylint ${lang}: ${ms.toFixed(0)} ms = ${(ms / bare).toFixed(2)}x bare node (target 1.3x: ${ms / bare <= 1.3 ? 'met' : 'not met'})`);
 }
 const peersCold = {

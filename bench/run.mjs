@@ -34,8 +34,8 @@ const engineMs = median(Array.from({ length: 5 }, () => time(() => { for (const 
 console.log(`engine: ${replies.length} replies, ${mb.toFixed(2)} MB in ${engineMs.toFixed(0)} ms = ${(mb / (engineMs / 1000)).toFixed(2)} MB/s, ${(engineMs / 1000 / mb).toFixed(3)} s per MB (one core)`);
 
 // The whole CLI on the JSONL file (start-up, streaming, JSON report).
-const cliMs = median(Array.from({ length: 3 }, () => time(() => spawnSync(process.execPath, [join(root, 'bin/replylint.js'), '--format', 'json', corpus], { stdio: ['ignore', 'ignore', 'ignore'] }))));
-console.log(`cli:    the same file through bin/replylint.js --format json: ${cliMs.toFixed(0)} ms = ${(cliMs / 1000 / mb).toFixed(3)} s per MB`);
+const cliMs = median(Array.from({ length: 3 }, () => time(() => spawnSync(process.execPath, [join(root, 'bin/replylint.cjs'), '--format', 'json', corpus], { stdio: ['ignore', 'ignore', 'ignore'] }))));
+console.log(`cli:    the same file through bin/replylint.cjs --format json: ${cliMs.toFixed(0)} ms = ${(cliMs / 1000 / mb).toFixed(3)} s per MB`);
 
 // Cold start: one ~200-character reply on stdin, beside a bare node.
 const samples = {
@@ -48,7 +48,7 @@ const bare = median(Array.from({ length: runs }, () => spawnMs(['-e', ''], '')))
 console.log(`cold start (median of ${runs}): bare node -e '' ${bare.toFixed(1)} ms`);
 for (const [lang, text] of Object.entries(samples)) {
   const customer = { en: 'Anna Smith', cs: 'Petr Novák', sk: 'Zuzana Kováčová' }[lang];
-  const ms = median(Array.from({ length: runs }, () => spawnMs([join(root, 'bin/replylint.js'), '--format', 'json', '--customer-name', customer], text)));
+  const ms = median(Array.from({ length: runs }, () => spawnMs([join(root, 'bin/replylint.cjs'), '--format', 'json', '--customer-name', customer], text)));
   const target = lang === 'en' ? 1.5 : 1.3;
   console.log(`  ${lang} reply on stdin: ${ms.toFixed(1)} ms = ${(ms / bare).toFixed(2)}x bare node (target ${target}x: ${ms / bare <= target ? 'met' : 'not met'})`);
 }

@@ -1,36 +1,39 @@
 #!/usr/bin/env node
-// Build step: the CLI as one file. Resolving and loading some forty modules of ours and
-// our dependencies one by one cost about 40 ms at every start; one file costs a few.
+// Build step: the CLI as one CommonJS file, dist/cli/main.cjs, plus a V8 code cache of it.
+// Resolving and loading some forty modules of ours and our dependencies one by one cost
+// about 40 ms at every start; one file costs a few. CommonJS rather than an ES module
+// because only a classic script can be compiled with V8's code cache on Node 20
+// (bin/replylint.cjs; Node 22's module.enableCompileCache does this for any module).
 // The heavy, rarely needed parts (compromise, czech-vocative, yaml, typescript for
-// cosmiconfig's .ts configs) stay outside and load on first use.
+// cosmiconfig's .ts configs) stay outside and load on first use; parts reached through
+// a dynamic import() are bundled but initialised only when first imported.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-await build({
+const outfile = join(root, 'dist/cli/main.cjs');
+const { outputFiles } = await build({
   entryPoints: [join(root, 'src/cli/main.ts')],
-  // Parts needed only with files, a config or a terminal (tinyglobby, cosmiconfig,
-  // chalk) go into chunks of their own, loaded when first imported.
-  outdir: join(root, 'dist/cli'),
-  entryNames: '[name].bundle',
-  // Chunks beside the entry, not below it: modules find rules/ and package.json by
-  // relative URLs that assume the depth of dist/cli.
-  chunkNames: '[name]-[hash].chunk',
-  splitting: true,
+  outfile,
+  write: false,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   external: ['compromise', 'czech-vocative', 'yaml', 'typescript'],
-  // CommonJS dependencies call require(); give the ES module bundle one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // Modules find rules/ and package.json by URLs relative to their own; in the bundle
+  // that is the bundle's URL, whose depth (dist/cli) matches src/cli's.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
   plugins: [
     {
       // The audit and MCP commands load the plain compiled modules beside the bundle
-      // (dist/cli/*.js): bundled, their code would be shared with the lint path and
-      // split into chunks that every reply on stdin would have to load.
+      // (dist/cli/*.js) through import(): bundled, their code would weigh on every start.
       name: 'commands-outside',
       setup(b) {
         b.onResolve({ filter: /^\.\/(audit|mcp)-command\.js$/ }, (args) => ({ path: args.path, external: true }));
@@ -38,3 +41,24 @@ await build({
     },
   ],
 });
+
+// Node 20 cannot import() from a script compiled with a code cache ("A dynamic import
+// callback was not specified"), so the bundle's import() calls (the audit and MCP
+// commands, lazily loaded built-ins, cosmiconfig's loaders) go through __import, which
+// the launcher passes in and which imports from a normal module (relative specifiers
+// from dist/cli, as import() in the bundle would).
+const code = outputFiles[0].text;
+writeFileSync(outfile, code.replace(/(?<![\w$.])import\(/g, '__import('));
+
+// The code cache is written by the launcher after a run, so it holds the functions that
+// run compiled, not just the top level. One run over a reply in each language, from a
+// folder with no config, leaves a cache for the common path; a newer Node rejects it and
+// the launcher writes a fresh one.
+rmSync(`${outfile}.cache`, { force: true });
+const training = [
+  { id: 'en', channel: 'email', customer: { name: 'Jane Doe' }, messages: [{ role: 'customer', text: 'My parcel has not arrived.' }, { role: 'agent', text: 'Hi Jane,\n\nsorry for the wait. Your parcel left our warehouse today; track it at https://example.com/t/1.\n\nKind regards,\nAnna' }] },
+  { id: 'cs', channel: 'email', customer: { name: 'Jan Novák' }, messages: [{ role: 'customer', text: 'Zásilka nedorazila.' }, { role: 'agent', text: 'Dobrý den, pane Nováku,\n\nomlouváme se za zpoždění. Balík jsme odeslali včera.\n\nS pozdravem\nJana' }] },
+  { id: 'sk', channel: 'chat', customer: { name: 'Peter Kováč' }, messages: [{ role: 'customer', text: 'Kde je moja objednávka?' }, { role: 'agent', text: 'Dobrý deň, pán Kováč, prepáčte za meškanie. Objednávku sme odoslali dnes.' }] },
+];
+const run = spawnSync(process.execPath, [join(root, 'bin/replylint.cjs')], { input: training.map((c) => JSON.stringify(c)).join('\n'), cwd: tmpdir(), encoding: 'utf8' });
+if (run.status !== 0 && run.status !== 1) throw new Error(`the training run for the code cache failed (exit ${run.status}): ${run.stderr}`);

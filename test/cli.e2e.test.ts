@@ -1,6 +1,7 @@
 // The built binary, spawned as a user runs it: files, stdin text, stdin JSON, JSONL,
 // exit codes, the JSON contract, and the errors a user sees.
-import { readFileSync, writeFileSync, mkdirSync, copyFileSync, readdirSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT, tempDir } from './helpers.js';
@@ -301,5 +302,48 @@ describe('commands', () => {
   it('--print-config shows the resolved rules', () => {
     const r = cli(['--print-config', 'fixtures/replies/sk-good.txt']);
     expect(JSON.parse(r.stdout).rules.greeting.level).toBe('warning');
+  });
+});
+
+describe('the launcher and its code cache', () => {
+  /** A copy of the launcher and bundle, with the rest linked, so its cache is the test's own. */
+  function installCopy(): string {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'bin'));
+    mkdirSync(join(dir, 'dist', 'cli'), { recursive: true });
+    copyFileSync(join(ROOT, 'bin', 'replylint.cjs'), join(dir, 'bin', 'replylint.cjs'));
+    copyFileSync(join(ROOT, 'dist', 'cli', 'main.cjs'), join(dir, 'dist', 'cli', 'main.cjs'));
+    copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+    symlinkSync(join(ROOT, 'dist', 'builtin-rules.json'), join(dir, 'dist', 'builtin-rules.json'));
+    for (const name of ['rules', 'node_modules']) symlinkSync(join(ROOT, name), join(dir, name));
+    return dir;
+  }
+  const run = (dir: string) => spawnSync(process.execPath, [join(dir, 'bin', 'replylint.cjs'), '--format', 'json', '--lang', 'cs'], { input: 'Dobrý den, pane Nováku,\n\nbalík jsme odeslali včera.\n\nS pozdravem\nJana', encoding: 'utf8', cwd: dir });
+
+  it('writes a missing cache, and runs the same from it', () => {
+    const dir = installCopy();
+    const cache = join(dir, 'dist', 'cli', 'main.cjs.cache');
+    const first = run(dir);
+    expect(existsSync(cache)).toBe(true);
+    const second = run(dir);
+    expect(second.stderr).toBe('');
+    expect(second.status).toBe(first.status);
+    expect(JSON.parse(second.stdout)).toEqual(JSON.parse(first.stdout));
+  });
+
+  it('a corrupt cache is replaced, and the run is unaffected', () => {
+    const dir = installCopy();
+    const cache = join(dir, 'dist', 'cli', 'main.cjs.cache');
+    const expected = JSON.parse(run(dir).stdout);
+    writeFileSync(cache, 'not a code cache');
+    const r = run(dir);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual(expected);
+    expect(readFileSync(cache).length).toBeGreaterThan(1000);
+  });
+
+  it('bin/replylint.js, the former name, still runs the CLI', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'replylint.js'), '--format', 'json'], { input: 'Hi Anna, your parcel ships today.', encoding: 'utf8', cwd: ROOT });
+    expect(JSON.parse(r.stdout).results).toHaveLength(1);
   });
 });

@@ -6,7 +6,7 @@ import { createLinter, lint } from '../src/index.js';
 import type { ReplyContext } from '../src/types.js';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const BIN = join(ROOT, 'bin', 'replylint.js');
+export const BIN = join(ROOT, 'bin', 'replylint.cjs');
 
 const linter = createLinter();
 

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+'use strict';
+// Launcher: runs the bundled CLI (dist/cli/main.cjs, built by `npm install` through the
+// prepare script) with V8's code cache beside it. Compiling the functions a run needs is
+// a good part of answering one reply; the cache, written after a run, holds them
+// compiled. A cache that V8 rejects (another Node version) or that is missing is
+// written afresh; where dist/ is read-only the CLI simply runs without one.
+const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const vm = require('node:vm');
+
+const bundle = join(__dirname, '..', 'dist', 'cli', 'main.cjs');
+// import() does not work inside a script compiled with a code cache (Node 20): the
+// bundle's calls come here (scripts/bundle-cli.mjs), relative ones resolved from dist/cli.
+const bundleImport = (specifier) => import(specifier.startsWith('.') ? new URL(specifier, pathToFileURL(bundle)).href : specifier);
+const cacheFile = `${bundle}.cache`;
+
+let cachedData;
+try {
+  cachedData = readFileSync(cacheFile);
+} catch {
+  // No cache yet.
+}
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __import) {${readFileSync(bundle, 'utf8')}\n})`, { filename: bundle, cachedData });
+const cli = { exports: {} };
+script.runInThisContext()(cli.exports, require('node:module').createRequire(bundle), cli, bundle, join(__dirname, '..', 'dist', 'cli'), bundleImport);
+
+cli.exports.main(process.argv).then((code) => {
+  process.exitCode = code;
+  if (cachedData && !script.cachedDataRejected) return;
+  try {
+    const temporary = `${cacheFile}.${process.pid}`;
+    writeFileSync(temporary, script.createCachedData());
+    renameSync(temporary, cacheFile);
+  } catch {
+    // Read-only install: run without a cache.
+  }
+});
