@@ -10,8 +10,11 @@ const { parseYaml } = await import(join(root, 'dist/config/yaml-source.js'));
 const { compileRule } = await import(join(root, 'dist/engine/load-rules.js'));
 const { CONFIG_SCHEMA } = await import(join(root, 'dist/config/schema.js'));
 const { validate } = await import(join(root, 'dist/config/validate.js'));
-const { compilePhrase, phraseKey, toCompiled } = await import(join(root, 'dist/engine/phrase.js'));
+const phraseModule = await import(join(root, 'dist/engine/phrase.js'));
+const { compilePhrase, phraseKey, toCompiled, usePrecompiledPhrases } = phraseModule;
 const { HELPERS } = await import(join(root, 'dist/language/index.js'));
+const { KINDS } = await import(join(root, 'dist/engine/kinds/index.js'));
+const { PHRASE_LIST_SCHEMA } = await import(join(root, 'dist/engine/phrase-list.js'));
 
 // Every phrase of the built-in rules (and the language helpers' valedictions), compiled
 // once here: at run time a built-in phrase costs one RegExp construction.
@@ -19,7 +22,15 @@ const phrases = {};
 const addPhrase = (text, exact) => {
   phrases[phraseKey(text, exact)] = toCompiled(compilePhrase(text, { exact }));
 };
-const PHRASE_KEYS = ['phrases', 'when', 'require', 'forbid', 'steps', 'vague', 'promises', 'timing'];
+// The phrase lists in a rule's value: the fields whose schema shares PHRASE_LIST_SCHEMA's
+// entries (some add `required`), also inside object fields such as `when`.
+function phraseLists(fields, value) {
+  return Object.entries(fields ?? {}).flatMap(([key, schema]) => {
+    if (value?.[key] === undefined) return [];
+    if (schema.values === PHRASE_LIST_SCHEMA.values) return [value[key]];
+    return schema.type === 'object' ? phraseLists(schema.fields, value[key]) : [];
+  });
+}
 
 const files = {};
 const add = (file, check) => {
@@ -31,9 +42,7 @@ try {
   for (const name of readdirSync(join(root, 'rules')).filter((n) => n.endsWith('.yaml')).sort()) {
     add(join(root, 'rules', name), (source) => {
       compileRule(source, basename(name, extname(name)), { jargon: [], allow: [] });
-      for (const key of PHRASE_KEYS) {
-        const lists = source.value[key];
-        if (!lists) continue;
+      for (const lists of phraseLists(KINDS[source.value.kind]?.fields, source.value)) {
         const walk = (node) => {
           if (Array.isArray(node)) for (const e of node) typeof e === 'string' ? addPhrase(e, false) : e.match !== undefined && addPhrase(e.match, e.exact);
           else if (node && typeof node === 'object') Object.values(node).forEach(walk);
@@ -50,5 +59,16 @@ try {
   process.exit(1);
 }
 for (const helper of Object.values(HELPERS)) for (const v of helper.valedictions) addPhrase(v, false);
+// Check: with these phrases, compiling every built-in rule parses none at run time.
+usePrecompiledPhrases(phrases);
+const parsedBefore = phraseModule.phrasesParsed;
+for (const file of Object.keys(files)) {
+  if (file.startsWith('rules/presets/')) continue;
+  compileRule(parseYaml(readFileSync(join(root, file), 'utf8'), join(root, file)), basename(file, extname(file)), { jargon: [], allow: [] });
+}
+if (phraseModule.phrasesParsed !== parsedBefore) {
+  console.error(`bundle-rules: ${phraseModule.phrasesParsed - parsedBefore} phrases of the built-in rules were not collected for precompiling; extend phraseLists()`);
+  process.exit(1);
+}
 writeFileSync(join(root, 'dist', 'builtin-rules.json'), JSON.stringify({ files, phrases }));
 console.log(`bundle-rules: ${Object.keys(files).length} built-in rule and preset files checked and bundled, ${Object.keys(phrases).length} phrases precompiled`);

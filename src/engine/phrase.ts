@@ -180,6 +180,8 @@ export function usePrecompiledPhrases(phrases: Record<string, CompiledPhrase>): 
   precompiled = phrases;
 }
 export const phraseKey = (phrase: string, exact: boolean | undefined) => `${exact ? '=' : '~'}${phrase}`;
+/** Phrases parsed at run time rather than taken precompiled (the build checks it stays 0 for built-in rules). */
+export let phrasesParsed = 0;
 
 export function toCompiled(phrase: Phrase): CompiledPhrase {
   return { source: phrase.regex.source, flags: phrase.regex.flags, ...(phrase.boundaries ? { boundaries: phrase.boundaries } : {}), ...(phrase.literals ? { literals: [...phrase.literals] } : {}) };
@@ -189,6 +191,7 @@ export function toCompiled(phrase: Phrase): CompiledPhrase {
 export function compilePhrase(phrase: string, options: { exact?: boolean } = {}): Phrase {
   const known = precompiled[phraseKey(phrase, options.exact)];
   if (known) return { text: phrase, regex: new RegExp(known.source, known.flags), boundaries: known.boundaries, literals: known.literals };
+  phrasesParsed++;
   const folded = fold(phrase.trim());
   if (!folded) throw new PhraseError('empty phrase', phrase);
   const first = folded.replace(/^[[(]+/, '')[0] ?? '';
