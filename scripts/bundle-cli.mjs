@@ -10,6 +10,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,20 @@ const { outputFiles } = await build({
       name: 'commands-outside',
       setup(b) {
         b.onResolve({ filter: /^\.\/(audit|mcp)-command\.js$/ }, (args) => ({ path: args.path, external: true }));
+      },
+    },
+    {
+      // commander requires node:child_process at load, for executable subcommands that
+      // replylint does not have; with it come net, dgram and the streams (~1.5 ms of
+      // every start). Here it is required when commander first spawns.
+      name: 'commander-lazy-child-process',
+      setup(b) {
+        b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+          const source = await readFile(args.path, 'utf8');
+          const eager = "const childProcess = require('node:child_process');";
+          if (!source.includes(eager)) throw new Error(`commander changed: "${eager}" is no longer in ${args.path}; update scripts/bundle-cli.mjs`);
+          return { contents: source.replace(eager, "let loadedChildProcess;\nconst childProcess = { spawn: (...args) => (loadedChildProcess ??= require('node:child_process')).spawn(...args) };"), loader: 'js' };
+        });
       },
     },
   ],

@@ -60,6 +60,12 @@ describe('bad input', () => {
     expect(cli(['-f', 'json', file]).stderr).toBe(`replylint: ${file}: is empty; nothing to lint\n`);
   });
 
+  it('empty stdin says so, and scores nothing', () => {
+    const r = cli(['-f', 'json'], { input: ' \n' });
+    expect(r.stderr).toBe('replylint: <stdin>: is empty; nothing to lint\n');
+    expect(JSON.parse(r.stdout).results).toEqual([]);
+  });
+
   it('a directory named like a file has nothing to lint: exit 2', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'reply.txt'));

@@ -347,3 +347,23 @@ describe('the launcher and its code cache', () => {
     expect(JSON.parse(r.stdout).results).toHaveLength(1);
   });
 });
+
+describe('standard output', () => {
+  it('a report larger than a pipe holds reaches a slow reader whole', async () => {
+    const { spawn } = await import('node:child_process');
+    const lines = Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: `c${i}`, messages: [{ role: 'customer', text: 'My parcel has not arrived.' }, { role: 'agent', text: `Hi Sam,\n\nthe parcel ${i} left today.\n\nBest,\nAnna` }] }));
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'replylint.cjs'), '--format', 'json'], { cwd: ROOT });
+    child.stdin.end(lines.join('\n'));
+    // Read nothing for a while, so the pipe fills and the writer has to wait.
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stdout.resume();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    const out = Buffer.concat(chunks);
+    expect(out.length).toBeGreaterThan(1 << 16);
+    expect(JSON.parse(out.toString('utf8')).results).toHaveLength(400);
+    expect(code).toBe(0);
+  });
+});

@@ -10,6 +10,7 @@ import type { LintResult, Locale } from '../types.js';
 import type { AuditOptions } from './audit-command.js';
 import { exitCode, runLint, type LintCommandOptions } from './lint-command.js';
 import * as suppressions from './suppressions.js';
+import { stdinIsTerminal, stdout, writeStdout } from './stdio.js';
 
 // package.json sits two folders up from both src/cli and dist/cli.
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -59,11 +60,6 @@ async function baseline(results: LintResult[], opts: BaselineOptions): Promise<L
 
 /** Run the CLI; resolves to the exit code (0 clean, 1 violations, 2 usage or config error). */
 export async function main(argv: readonly string[]): Promise<number> {
-  // A reader that stops early (| head) is no error of ours: stop quietly.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(0);
-    throw err;
-  });
   let code = 0;
   let debug = argv.includes('--debug');
   const program = new Command('replylint')
@@ -96,18 +92,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     // Options after a command name are that command's own (audit has its own --format).
     .enablePositionalOptions()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => stdout().write(s), writeErr: (s) => process.stderr.write(s) })
     .action(async (files: string[], opts: LintCommandOptions & BaselineOptions & { format: Format; outputFile?: string; config?: string; printConfig?: string; debug?: boolean; locale?: Locale }) => {
       debug = Boolean(opts.debug);
       if (opts.printConfig) {
         const config = await resolveConfig(opts.config, opts.printConfig);
-        process.stdout.write(JSON.stringify(config, null, 2) + '\n');
+        stdout().write(JSON.stringify(config, null, 2) + '\n');
         return;
       }
       const config = await resolveConfig(opts.config, process.cwd());
       const linter = new Linter(loadRuleSet(config), { locale: opts.locale ?? config.locale });
       await linter.prepare();
-      if (files.length === 0 && process.stdin.isTTY) {
+      if (files.length === 0 && stdinIsTerminal()) {
         process.stderr.write('replylint: no files given and nothing on stdin.\n  usage: replylint [files…]   or   echo "Hi Anna, …" | replylint\n');
         code = 2;
         return;
@@ -116,7 +112,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       run.results = await baseline(run.results, opts);
       const report = await renderReport(opts.format, { results: run.results, notices: run.notices, rules: linter.rules, version: VERSION, quiet: opts.quiet });
       if (opts.outputFile) writeFileSync(opts.outputFile, report);
-      else process.stdout.write(report);
+      else writeStdout(report);
       if (opts.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
         const { githubSummary } = await import('../report/github.js');
         appendFileSync(process.env.GITHUB_STEP_SUMMARY, githubSummary(run.results));
@@ -185,7 +181,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (opts: { config?: string; json?: boolean }) => {
       const { formatRules } = await import('./rules-command.js');
       const config = await resolveConfig(opts.config, process.cwd());
-      process.stdout.write(formatRules(loadRuleSet(config), Boolean(opts.json)));
+      stdout().write(formatRules(loadRuleSet(config), Boolean(opts.json)));
     });
 
   program
@@ -194,7 +190,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async () => {
       const { writeStarterConfig } = await import('./init-command.js');
       const { path, created } = writeStarterConfig(process.cwd());
-      process.stdout.write(created ? `wrote ${path}\n` : `${path} exists already; left as it is\n`);
+      stdout().write(created ? `wrote ${path}\n` : `${path} exists already; left as it is\n`);
       if (!created) code = 2;
     });
 

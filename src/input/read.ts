@@ -180,6 +180,11 @@ async function* macrosFromYaml(text: string, source: string, defaults: Partial<R
 /** Stdin: a conversation (JSON or JSONL) when it starts with { or [, else one text reply. */
 export async function* readStdin(text: string, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
   const trimmed = text.trimStart();
+  // As with an empty file: nothing was given, so nothing is scored.
+  if (!trimmed) {
+    yield { notice: { source, message: 'is empty; nothing to lint' } };
+    return;
+  }
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     // One JSON value, or else JSONL: a conversation per line.
     let value: unknown;
