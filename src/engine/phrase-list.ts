@@ -169,12 +169,13 @@ export function matchEntry(entry: PhraseEntry, text: string, folded: string, fro
     for (const m of boundedMatches(regex, haystack.slice(from, to))) out.push({ start: m.start + from, end: m.end + from, entry });
     return out;
   }
-  if (!mayMatch(entry.phrase, haystack, from, to)) return out;
   const scope = prefix(haystack, to, entry.exact);
   regex.lastIndex = from;
   let m: RegExpExecArray | null;
   const bounds = entry.phrase.boundaries;
-  while ((m = regex.exec(scope)) !== null && m.index < to) {
+  // Each exec only where a literal is still ahead: besides saving the call, a regex run a
+  // second time is compiled to machine code, which a one-match phrase never needs.
+  while (mayMatch(entry.phrase, haystack, regex.lastIndex, to) && (m = regex.exec(scope)) !== null && m.index < to) {
     const end = m.index + m[0].length;
     const bounded = !bounds || ((!bounds.before || !isWordAt(folded, m.index - 1)) && (!bounds.after || !isWordAt(folded, end)));
     if (end <= to && m[0].length > 0 && bounded) out.push({ start: m.index, end, entry });
