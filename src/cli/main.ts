@@ -46,15 +46,16 @@ async function baseline(results: LintResult[], opts: BaselineOptions): Promise<L
   const s = suppressions;
   const file = opts.suppressionsLocation ?? s.SUPPRESSIONS_FILE;
   const cwd = process.cwd();
-  const current = s.countViolations(results, cwd);
   if (opts.suppressAll) {
+    const current = s.countViolations(results, cwd);
     s.writeSuppressions(file, current);
     process.stderr.write(`replylint: recorded ${Object.values(current).reduce((n, r) => n + Object.values(r).reduce((m, x) => m + x.count, 0), 0)} violations in ${file}\n`);
     return s.applySuppressions(results, current, cwd);
   }
+  // Without a baseline file there is nothing to apply (and nothing worth counting).
   if (!existsSync(file)) return results;
   const known = s.readSuppressions(file);
-  if (opts.pruneSuppressions) s.writeSuppressions(file, s.pruneSuppressions(known, current));
+  if (opts.pruneSuppressions) s.writeSuppressions(file, s.pruneSuppressions(known, s.countViolations(results, cwd)));
   return s.applySuppressions(results, known, cwd);
 }
 
