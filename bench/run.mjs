@@ -33,6 +33,14 @@ linter.lint(replies[0]); // warm the lazily compiled phrases
 const engineMs = median(Array.from({ length: 5 }, () => time(() => { for (const r of replies) linter.lint(r); })));
 console.log(`engine: ${replies.length} replies, ${mb.toFixed(2)} MB in ${engineMs.toFixed(0)} ms = ${(mb / (engineMs / 1000)).toFixed(2)} MB/s, ${(engineMs / 1000 / mb).toFixed(3)} s per MB (one core)`);
 
+// One very long reply, 1 MB and 4 MB: the time per MB should not grow with the length
+// (a rule that looks sentence by sentence through all matches would make it quadratic).
+for (const size of [1e6, 4e6]) {
+  const text = replies.map((r) => r.text).join('\n\n').repeat(Math.ceil(size / 1e6) + 1).slice(0, size);
+  const ms = time(() => linter.lint({ ...replies[0], text }));
+  console.log(`one reply of ${(size / 1e6).toFixed(0)} MB: ${ms.toFixed(0)} ms = ${(ms / (size / 1e6) / 1000).toFixed(3)} s per MB`);
+}
+
 // The whole CLI on the JSONL file (start-up, streaming, JSON report).
 const cliMs = median(Array.from({ length: 3 }, () => time(() => spawnSync(process.execPath, [join(root, 'bin/replylint.cjs'), '--format', 'json', corpus], { stdio: ['ignore', 'ignore', 'ignore'] }))));
 console.log(`cli:    the same file through bin/replylint.cjs --format json: ${cliMs.toFixed(0)} ms = ${(cliMs / 1000 / mb).toFixed(3)} s per MB`);

@@ -5,7 +5,7 @@ import type { Path } from '../config/yaml-source.js';
 import { isWordAt } from '../text/fold.js';
 import { boundedMatches } from './bounded-regex.js';
 import type { Language } from '../types.js';
-import { compilePhrase, compileRawRegex, mayMatch, PhraseError, type Phrase, type Span } from './phrase.js';
+import { compilePhrase, compileRawRegex, LiteralsAhead, mayMatch, PhraseError, type Phrase, type Span } from './phrase.js';
 
 /** One entry: a phrase (or raw regex) with what to say or put instead. */
 export interface PhraseEntry {
@@ -169,13 +169,19 @@ export function matchEntry(entry: PhraseEntry, text: string, folded: string, fro
     for (const m of boundedMatches(regex, haystack.slice(from, to))) out.push({ start: m.start + from, end: m.end + from, entry });
     return out;
   }
+  // Literals are looked for in the prefix too, so that a search never runs past the zone:
+  // rules ask sentence by sentence, and a search to the end of a long reply per sentence
+  // would make it quadratic.
   const scope = prefix(haystack, to, entry.exact);
+  if (!mayMatch(entry.phrase, scope, from, to)) return out;
   regex.lastIndex = from;
   let m: RegExpExecArray | null;
   const bounds = entry.phrase.boundaries;
-  // Each exec only where a literal is still ahead: besides saving the call, a regex run a
-  // second time is compiled to machine code, which a one-match phrase never needs.
-  while (mayMatch(entry.phrase, haystack, regex.lastIndex, to) && (m = regex.exec(scope)) !== null && m.index < to) {
+  let ahead: LiteralsAhead | undefined;
+  // After a match, exec again only where a literal is still ahead: besides saving the
+  // call, a regex run a second time is compiled to machine code, which a one-match
+  // phrase never needs.
+  while ((regex.lastIndex === from || (ahead ??= new LiteralsAhead(entry.phrase, scope, from)).within(regex.lastIndex, to)) && (m = regex.exec(scope)) !== null && m.index < to) {
     const end = m.index + m[0].length;
     const bounded = !bounds || ((!bounds.before || !isWordAt(folded, m.index - 1)) && (!bounds.after || !isWordAt(folded, end)));
     if (end <= to && m[0].length > 0 && bounded) out.push({ start: m.index, end, entry });

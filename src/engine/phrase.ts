@@ -245,6 +245,35 @@ export function mayMatch(phrase: Phrase, haystack: string, from: number, to: num
   return false;
 }
 
+/**
+ * Where each of a phrase's texts next occurs, for a scan that only moves forward: every
+ * text is searched for at most once per position it could be at, so a long reply with
+ * many matches costs a pass per text, not a pass per match.
+ */
+export class LiteralsAhead {
+  private readonly next: number[];
+
+  constructor(
+    private readonly phrase: Phrase,
+    private readonly haystack: string,
+    from: number,
+  ) {
+    this.next = (phrase.literals ?? []).map((t) => haystack.indexOf(t, from));
+  }
+
+  /** Whether one of the texts lies wholly inside [from, to); `from` never decreases between calls. */
+  within(from: number, to: number): boolean {
+    const literals = this.phrase.literals;
+    if (!literals) return true;
+    let found = false;
+    for (let i = 0; i < literals.length; i++) {
+      if (this.next[i] >= 0 && this.next[i] < from) this.next[i] = this.haystack.indexOf(literals[i], from);
+      if (this.next[i] >= 0 && this.next[i] + literals[i].length <= to) found = true;
+    }
+    return found;
+  }
+}
+
 /** Every match of `phrase` in folded text, optionally inside [from, to). */
 export function findAll(phrase: Phrase, folded: string, from = 0, to = folded.length): Span[] {
   const spans: Span[] = [];

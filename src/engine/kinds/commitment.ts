@@ -15,9 +15,23 @@ type Verdict = 'step' | 'vague' | 'none';
 /** Where each list matches in the reply: found once, then looked up per sentence. */
 type Found = Record<string, EntryMatch[]>;
 
+/** The matches (sorted by start) that lie inside [start, end): a binary search, so a long reply's many sentences cost no more than linearly. */
+function within(matches: readonly EntryMatch[], start: number, end: number): EntryMatch[] {
+  let lo = 0;
+  let hi = matches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (matches[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: EntryMatch[] = [];
+  for (let i = lo; i < matches.length && matches[i].start < end; i++) if (matches[i].end <= end) out.push(matches[i]);
+  return out;
+}
+
 function classify(input: CheckInput, sentence: Sentence, found: Found): Verdict {
   const { doc } = input;
-  const inSentence = (name: string) => found[name].filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+  const inSentence = (name: string) => within(found[name], sentence.start, sentence.end);
   const has = (name: string) => inSentence(name).length > 0;
   // "Please note …" and "don't hesitate to …" are politeness, not instructions.
   const courtesy = inSentence('courtesy');

@@ -9,8 +9,19 @@ const LEAD_IN = /^(?:[\s,;:!–—-]|@[\w.]+|yes|no|sure|ok|okay|of course|also|
 
 const CONDITION = /(?:^|[\s,])(?:if|when|once|pokud|kdyby|kdyz|jakmile|jestli|ak|ked|akonahle|ked)\s[^,]*,\s*$/u;
 
+/** The sentence holding an offset (sentences are in order: a binary search). */
 export function sentenceAt(doc: Document, offset: number): Sentence | undefined {
-  return doc.sentences.find((s) => s.start <= offset && offset < s.end);
+  const { sentences } = doc;
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
 }
 
 /** A match that opens its sentence or clause, allowing a lead-in such as "Yes, " or "Just ". */
