@@ -136,6 +136,20 @@ describe('replylint audit (the built binary)', () => {
     expect(r.stderr).toContain(`${broken}:4: conversation y message 0: no "text" string; message skipped`);
   });
 
+  it('skips a conversation line too long for a worker, with its line, and audits the rest', () => {
+    const dir = tempDir();
+    const file = join(dir, 'long.jsonl');
+    const conversation = (id: string, text: string) => JSON.stringify({ id, messages: [{ role: 'customer', text: 'Where is it?' }, { role: 'agent', text }] });
+    writeFileSync(file, [conversation('a', 'Hi Sam, it ships today.'), conversation('b', 'word '.repeat(500_000)), conversation('c', 'Hi Sam, it ships today.')].join('\n') + '\n');
+    for (const workers of ['1', '2']) {
+      const r = cli(['audit', '--format', 'json', '--workers', workers, file]);
+      const report = JSON.parse(r.stdout);
+      expect(report.results.map((x: { conversationId: string }) => x.conversationId)).toEqual(['a', 'c']);
+      expect(report.summary.skipped).toBe(1);
+      expect(r.stderr).toBe(`replylint: ${file}:2: line is over 2 MB; a conversation that long is skipped\n`);
+    }
+  });
+
   it('filters by agent and date, and writes per-agent CSV', () => {
     const r = cli(['audit', '--format', 'csv', '--per', 'agent', '--since', '2025-03-04', '--agent', 'Jake Thompson', join(ROOT, 'fixtures', 'exports', 'zendesk.json')]);
     const [header, row] = r.stdout.trim().split('\n');

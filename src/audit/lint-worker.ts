@@ -17,7 +17,7 @@ parentPort!.on('message', async ({ id, items }: { id: number; items: WorkItem[] 
     await ready;
     const result = processBatch(items, linter, settings, replyRow);
     // The output's bytes move to the main thread rather than being copied.
-    parentPort!.postMessage({ id, result }, [result.output.buffer as ArrayBuffer]);
+    parentPort!.postMessage({ id, result }, result.output.map((chunk) => chunk.buffer as ArrayBuffer));
   } catch (err) {
     parentPort!.postMessage({ id, error: (err as Error).message });
   }

@@ -21,6 +21,8 @@ export interface AuditInputOptions {
 
 /** Bytes per block of JSONL handed to a worker: big enough to amortise, small enough to stay flat. */
 const BLOCK = 1 << 18;
+/** The longest JSONL line (one conversation) the audit reads: a worker (32 MB of heap) holds it several times over. */
+const MAX_LINE_BYTES = 2 * 1024 * 1024;
 
 /** A conversation or a raw JSONL line, with how far into its file the reader is (bytes, for progress). */
 export type AuditItem =
@@ -32,27 +34,48 @@ export type AuditItem =
  * A JSONL file as blocks of whole lines. Each block is a fresh buffer of its own, so it
  * can be handed to a worker thread without a copy; the reader only counts line breaks.
  */
-async function* jsonlBlocks(path: string): AsyncGenerator<{ block: Uint8Array; source: string; firstLine: number; bytes: number }> {
+async function* jsonlBlocks(path: string): AsyncGenerator<{ block: Uint8Array; source: string; firstLine: number; bytes: number } | { notice: Notice }> {
   const { open } = await import('node:fs/promises');
   const file = await open(path, 'r');
   try {
-    let carry = Buffer.alloc(0);
+    let carry = new Uint8Array(0);
     let line = 1;
     let offset = 0;
+    // Inside a line over the limit: its bytes are dropped up to its end.
+    let skipping = false;
     for (;;) {
-      const fresh = Buffer.allocUnsafeSlow(BLOCK);
-      const { bytesRead } = await file.read(fresh, 0, BLOCK, offset);
+      // One buffer per block, read into behind the last block's unfinished line: it goes
+      // to a worker as it is (transferred), and only that line's bytes are copied.
+      const data = new Uint8Array(carry.length + BLOCK);
+      data.set(carry);
+      const { bytesRead } = await file.read(data, carry.length, BLOCK, offset);
       offset += bytesRead;
-      const data = carry.length ? Buffer.concat([carry, fresh.subarray(0, bytesRead)]) : fresh.subarray(0, bytesRead);
-      const end = bytesRead === 0 ? data.length : data.lastIndexOf(10) + 1;
-      if (end > 0) {
-        // A copy into its own ArrayBuffer: transferable, and the carry stays small.
-        const block = new Uint8Array(new ArrayBuffer(end));
-        block.set(data.subarray(0, end));
-        yield { block, source: path, firstLine: line, bytes: offset - (data.length - end) };
-        for (let i = data.indexOf(10); i >= 0 && i < end; i = data.indexOf(10, i + 1)) line++;
+      const filled = carry.length + bytesRead;
+      let start = 0;
+      if (skipping) {
+        const lineEnd = data.subarray(0, filled).indexOf(10);
+        carry = new Uint8Array(0);
+        if (lineEnd < 0) {
+          if (bytesRead === 0) break;
+          continue;
+        }
+        skipping = false;
+        start = lineEnd + 1;
+        line++;
       }
-      carry = Buffer.from(data.subarray(end));
+      const end = bytesRead === 0 ? filled : data.lastIndexOf(10, filled - 1) + 1;
+      if (end <= start && filled - start > MAX_LINE_BYTES) {
+        // A worker would hold this line several times over; nothing a person wrote is that long.
+        yield { notice: { source: path, line, message: `line is over ${MAX_LINE_BYTES / 1048576} MB; a conversation that long is skipped` } };
+        skipping = true;
+        carry = new Uint8Array(0);
+        continue;
+      }
+      // Everything needed of the buffer is taken before it is handed over (and detached).
+      const firstLine = line;
+      for (let i = data.indexOf(10, start); i >= 0 && i < end; i = data.indexOf(10, i + 1)) line++;
+      carry = data.slice(Math.max(start, end), filled);
+      if (end > start) yield { block: data.subarray(start, end), source: path, firstLine, bytes: offset - (filled - end) };
       if (bytesRead === 0) break;
     }
   } finally {

@@ -96,7 +96,7 @@ export async function runAudit(config: ResolvedConfig, files: readonly string[],
   const inFlight: Promise<Awaited<ReturnType<Processing['process']>>>[] = [];
   const drainOne = async () => {
     const result = await inFlight.shift()!;
-    if (result.output.length) json ? json.addResults(result.output) : write(result.output);
+    for (const chunk of result.output) json ? json.addResults(chunk) : write(chunk);
     builder.merge(result.figures);
     builder.considerWorst(result.worst);
     notices.push(...result.notices);

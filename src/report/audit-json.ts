@@ -11,6 +11,7 @@ export class AuditJsonWriter {
 
   /** Results already serialised by a batch (report/json.ts: contractResult), each after ",\n    ". */
   addResults(bytes: Uint8Array): void {
+    if (!bytes.length) return;
     // The array's first result takes no comma.
     this.write(this.first ? bytes.subarray(1) : bytes);
     this.first = false;
