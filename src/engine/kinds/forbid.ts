@@ -30,9 +30,12 @@ export function removalFix(doc: Document, start: number, end: number): Fix {
     }
     const from = lineStart;
     let to = lineEnd + 1;
-    const before = text.slice(0, from);
-    const after = text.slice(to);
-    if (/(?:^|\n)[ \t]*\r?\n$/.test(before) && /^[ \t]*\r?\n/.test(after)) to += /^[ \t]*\r?\n/.exec(after)![0].length;
+    // A blank line above and one below: drop one of them too. (The line above is read on
+    // its own: a regex anchored at the end of all the text before would scan it all, for
+    // every fix in a long reply.)
+    const above = from > 0 && text[from - 1] === '\n' ? text.slice(text.lastIndexOf('\n', from - 2) + 1, from - 1) : undefined;
+    const below = /^[ \t]*\r?\n/.exec(text.slice(to));
+    if (above !== undefined && /^[ \t]*\r?$/.test(above) && below) to += below[0].length;
     return { range: [from, to], text: '' };
   }
   // Inline: take the match and the separator on one side of it.
