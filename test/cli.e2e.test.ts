@@ -349,6 +349,22 @@ describe('the launcher and its code cache', () => {
 });
 
 describe('standard output', () => {
+  it('a reader that stops early ends an audit quietly (| head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ id: `c${i}`, messages: [{ role: 'customer', text: 'Where is it?' }, { role: 'agent', text: `Hi Sam,\n\nparcel ${i} left today.\n\nBest,\nAnna` }] }));
+    const dir = tempDir();
+    const file = join(dir, 'many.jsonl');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'replylint.cjs'), 'audit', '--format', 'json', '--workers', '1', file], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    // Read the first chunk, then go away, as `| head -c 10` does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('a report larger than a pipe holds reaches a slow reader whole', async () => {
     const { spawn } = await import('node:child_process');
     const lines = Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: `c${i}`, messages: [{ role: 'customer', text: 'My parcel has not arrived.' }, { role: 'agent', text: `Hi Sam,\n\nthe parcel ${i} left today.\n\nBest,\nAnna` }] }));

@@ -149,6 +149,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('-c, --config <file>', 'use this config file')
     .action(async (files: string[], opts: AuditOptions & { config?: string }) => {
       const { runAudit } = await import('./audit-command.js');
+      stdout(); // the report streams to process.stdout: guard it against a reader that stops early
       const config = await resolveConfig(opts.config, process.cwd());
       let result;
       try {
@@ -168,6 +169,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('--locale <locale>', 'language of messages').choices(['en', 'cs', 'sk', 'auto']))
     .action(async (opts: { config?: string; locale?: Locale }) => {
       const { serveMcp } = await import('./mcp-command.js');
+      stdout(); // the protocol runs over process.stdout: a client that goes away is no error
       const config = await resolveConfig(opts.config, process.cwd());
       await serveMcp(config, VERSION, opts.locale ?? config.locale);
       // The server runs until the client closes stdin.
