@@ -114,7 +114,7 @@ export class FiguresBuilder {
   }
 
   /** A reply's figures, without its place among the worst. */
-  addFigures(reply: Pick<AuditedReply, 'agent' | 'time' | 'score' | 'violations'>): void {
+  private addFigures(reply: Pick<AuditedReply, 'agent' | 'time' | 'score' | 'violations'>): void {
     this.all.add(reply.score);
     const agentName = reply.agent ?? '(unknown agent)';
     let agent = this.agents.get(agentName);

@@ -53,8 +53,8 @@ async function* jsonlBlocks(path: string): AsyncGenerator<{ block: Uint8Array; s
       const filled = carry.length + bytesRead;
       let start = 0;
       if (skipping) {
+        // (Nothing is carried while skipping: the buffer holds only what was just read.)
         const lineEnd = data.subarray(0, filled).indexOf(10);
-        carry = new Uint8Array(0);
         if (lineEnd < 0) {
           if (bytesRead === 0) break;
           continue;
