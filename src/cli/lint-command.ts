@@ -8,7 +8,7 @@ import { readFile, readStdin, type InputItem } from '../input/read.js';
 import type { Channel, Language, LintResult, ReplyContext } from '../types.js';
 // Imported statically: a dynamic import would split the config modules it shares into chunks.
 import { CACHE_FILE, ResultCache, settingsKey } from './cache.js';
-import { encode, writeFileAtomic } from './write-file.js';
+import { replaceFixedFile } from './safe-write.js';
 
 export interface LintCommandOptions {
   quiet?: boolean;
@@ -48,6 +48,13 @@ function contextDefaults(options: LintCommandOptions, config: ResolvedConfig): P
   if (options.customerMessage) d.customerMessages = [options.customerMessage];
   if (options.template !== undefined) d.template = options.template;
   return d;
+}
+
+/** Text in the file's own encoding: UTF-8, or UTF-16 in either byte order. */
+function encode(content: string, encoding?: 'utf-16le' | 'utf-16be'): Buffer | string {
+  if (!encoding) return content;
+  const le = Buffer.from(content, 'utf16le');
+  return encoding === 'utf-16le' ? le : le.swap16();
 }
 
 /** All of stdin, read synchronously: a stream's async iteration costs ~2 ms to set up. */
@@ -94,7 +101,7 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
       results.push(result);
       if (options.fix && item.file && result.output !== undefined) {
         const { path: target, bom, prefix, encoding } = item.file;
-        writeFileAtomic(target, encode((bom ? '\uFEFF' : '') + prefix + result.output, encoding));
+        replaceFixedFile(target, encode((bom ? '\uFEFF' : '') + prefix + result.output, encoding));
       }
     }
   };
