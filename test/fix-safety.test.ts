@@ -1,14 +1,37 @@
 // Issue 10, "no file lost, no file leaked": what --fix does to the files it writes back
 // (links, owners, read-only files and folders, edits made meanwhile, leftovers of a
 // killed run), driven through the built CLI.
-import { lstatSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, ROOT, tempDir } from './helpers.js';
+import { BIN, cli, ROOT, tempDir, type CliRun } from './helpers.js';
 
 const CLUTTERED = 'Hi Tom,\n\nYour boots ship today.\n\nTicket #48213\n';
 const FIXED = 'Hi Tom,\n\nYour boots ship today.\n';
 const INTERPOSE = join(ROOT, 'test', 'fixtures', 'interpose-temp-open.cjs');
+const NOBODY = 65534; // nobody and nogroup on Debian
+
+const isRoot = process.getuid?.() === 0;
+const hasSetpriv = existsSync('/usr/bin/setpriv');
+if (!isRoot) console.warn('skipping the --fix tests of owners and permissions: they need root (to hand files to another user, or to drop its own privileges)');
+else if (!hasSetpriv) console.warn('skipping the --fix tests as an unprivileged user: no /usr/bin/setpriv (apt-get install util-linux)');
+
+/**
+ * The CLI as an unprivileged user: root's uid with every capability dropped, so the
+ * kernel checks permissions as it does for any user on their own files. Switching to
+ * nobody instead would need the checkout readable by nobody, which CI's folder need not be.
+ */
+function unprivileged(args: string[], cwd: string): CliRun {
+  const r = spawnSync('/usr/bin/setpriv', ['--bounding-set=-all', '--inh-caps=-all', process.execPath, BIN, ...args], { cwd, encoding: 'utf8', input: '', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The rules a JSON report found, per source. */
+function rulesBySource(stdout: string): Record<string, string[]> {
+  const report = JSON.parse(stdout) as { results: { source: string; violations: { rule: string }[] }[] };
+  return Object.fromEntries(report.results.map((r) => [r.source, r.violations.map((v) => v.rule)]));
+}
 
 function withReply(name = 'reply.txt', content = CLUTTERED) {
   const dir = tempDir();
@@ -31,5 +54,110 @@ describe('--fix writes only what it means to', () => {
     expect(readFileSync(file, 'utf8')).toBe(FIXED);
     // The planted link is left for its owner to see; no temporary file of ours is.
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp')).map((n) => lstatSync(join(dir, n)).isSymbolicLink())).toEqual([true]);
+  });
+
+  it('fixes a symlinked file through the link, which stays a link', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'replies'));
+    const target = join(dir, 'replies', 'reply.txt');
+    writeFileSync(target, CLUTTERED);
+    const link = join(dir, 'link.txt');
+    symlinkSync('replies/reply.txt', link);
+    expect(cli(['--fix', link]).stderr).toBe('');
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe('replies/reply.txt');
+    expect(readFileSync(target, 'utf8')).toBe(FIXED);
+  });
+
+  it('leaves a file with several hard links as it was, says why, and reports its violations', () => {
+    const { dir, file } = withReply();
+    const other = join(dir, 'same-reply.txt');
+    linkSync(file, other);
+    const r = cli(['-f', 'json', '--max-warnings', '0', '--fix', file]);
+    expect(r.stderr).toBe(`replylint: ${file}: has 2 hard links, which a fixed copy would split; not fixed: apply the fixes that --fix-dry-run shows by hand\n`);
+    expect(rulesBySource(r.stdout)[file]).toContain('no-ticket-clutter');
+    expect(r.code).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe(CLUTTERED);
+    expect(statSync(file).ino).toBe(statSync(other).ino);
+  });
+
+  it('keeps an edit that another program made while --fix ran, and says so', () => {
+    const { file } = withReply();
+    // The edit lands after replylint read the file and before it could replace it.
+    const r = cli(['-f', 'json', '--fix', file], { env: { NODE_OPTIONS: `--require ${INTERPOSE}`, REPLYLINT_TEST_APPEND: file } });
+    expect(r.stderr).toBe(`replylint: ${file}: changed while replylint was fixing it (another program wrote it); not fixed: run again\n`);
+    expect(readFileSync(file, 'utf8')).toBe(`${CLUTTERED}P.S. Written by someone else meanwhile.\n`);
+    expect(rulesBySource(r.stdout)[file]).toContain('no-ticket-clutter');
+  });
+
+  it('removes old temporary files of its own left by a killed run, and nothing else', () => {
+    const { dir, file } = withReply();
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!; // a process that has ended
+    const hourAndMore = new Date(Date.now() - 2 * 3600_000);
+    const plant = (name: string, old = true) => {
+      writeFileSync(join(dir, name), 'half a reply');
+      if (old) utimesSync(join(dir, name), hourAndMore, hourAndMore);
+      return name;
+    };
+    const leftovers = [plant(`.reply.txt.replylint-${gone}-0123456789abcdef.tmp`), plant(`.other.txt.replylint-${gone}.tmp`)];
+    const kept = [
+      plant(`.reply.txt.replylint-${gone}-fedcba9876543210.tmp`, false), // recent: a run on another machine may be writing it
+      plant(`.reply.txt.replylint-${process.pid}-00000000000000aa.tmp`), // its writer is running
+      plant('.notes.txt.tmp'), // not ours
+      plant('reply.txt.replylint-1.tmp'), // not ours (no leading dot)
+    ];
+    const outside = join(tempDir(), 'elsewhere.txt');
+    writeFileSync(outside, 'keep me\n');
+    const link = `.linked.txt.replylint-${gone}.tmp`;
+    symlinkSync(outside, join(dir, link));
+    utimesSync(outside, hourAndMore, hourAndMore);
+    kept.push(link); // a link is never ours, and never followed
+
+    expect(cli(['--fix', file]).stderr).toBe('');
+    const names = readdirSync(dir);
+    for (const name of leftovers) expect(names).not.toContain(name);
+    expect(names.sort()).toEqual([...kept, 'reply.txt'].sort());
+    expect(readFileSync(outside, 'utf8')).toBe('keep me\n');
+  });
+});
+
+describe.skipIf(!isRoot)('--fix run by root', () => {
+  it('keeps the owner and group of another user\'s file, and clears setuid and setgid', () => {
+    const { file } = withReply();
+    chownSync(file, NOBODY, NOBODY);
+    chmodSync(file, 0o6754);
+    expect(cli(['--fix', file]).stderr).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe(FIXED);
+    const after = statSync(file);
+    expect([after.uid, after.gid]).toEqual([NOBODY, NOBODY]);
+    expect(after.mode & 0o7777).toBe(0o754);
+  });
+});
+
+describe.skipIf(!isRoot || !hasSetpriv)('--fix run by an unprivileged user', () => {
+  it('leaves a read-only file as it was, says why, and reports its violations', () => {
+    const { dir, file } = withReply();
+    chmodSync(file, 0o444);
+    const r = unprivileged(['-f', 'json', '--fix', 'reply.txt'], dir);
+    expect(r.stderr).toBe('replylint: reply.txt: is read-only; not fixed: make it writable (chmod u+w) and run again\n');
+    expect(readFileSync(file, 'utf8')).toBe(CLUTTERED);
+    expect(rulesBySource(r.stdout)['reply.txt']).toContain('no-ticket-clutter');
+  });
+
+  it('says per file that a read-only folder cannot be written, and fixes the other files', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'locked'));
+    mkdirSync(join(dir, 'open'));
+    for (const name of ['locked/a.txt', 'locked/b.txt', 'open/c.txt']) writeFileSync(join(dir, name), CLUTTERED);
+    chmodSync(join(dir, 'locked'), 0o555);
+    const r = unprivileged(['-f', 'json', '--fix', 'locked/a.txt', 'locked/b.txt', 'open/c.txt'], dir);
+    const locked = join(dir, 'locked');
+    expect(r.stderr).toBe(
+      `replylint: locked/a.txt: is in a folder you cannot write to (${locked}); not fixed: make the folder writable and run again\n` +
+        `replylint: locked/b.txt: is in a folder you cannot write to (${locked}); not fixed: make the folder writable and run again\n`,
+    );
+    expect(readFileSync(join(dir, 'locked/a.txt'), 'utf8')).toBe(CLUTTERED);
+    expect(readFileSync(join(dir, 'open/c.txt'), 'utf8')).toBe(FIXED);
+    expect(rulesBySource(r.stdout)['locked/b.txt']).toContain('no-ticket-clutter');
   });
 });

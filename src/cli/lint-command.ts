@@ -98,11 +98,17 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
         continue;
       }
       const result = linter.lint(item.reply, { fix });
-      results.push(result);
       if (options.fix && item.file && result.output !== undefined) {
-        const { path: target, bom, prefix, encoding } = item.file;
-        replaceFixedFile(target, encode((bom ? '\uFEFF' : '') + prefix + result.output, encoding));
+        const { path, bom, prefix, encoding, stats } = item.file;
+        const notFixed = replaceFixedFile(path, encode((bom ? '\uFEFF' : '') + prefix + result.output, encoding), stats);
+        if (notFixed) {
+          notices.push({ source: path, message: notFixed });
+          // The file is as it was, so are its violations: reported as without --fix.
+          results.push(linter.lint(item.reply));
+          continue;
+        }
       }
+      results.push(result);
     }
   };
 

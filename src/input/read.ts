@@ -1,6 +1,6 @@
 // Reading replies from files and stdin: plain text (with optional front matter),
 // conversation JSON, and JSONL streamed line by line.
-import { createReadStream } from 'node:fs';
+import { createReadStream, type BigIntStats } from 'node:fs';
 import { extname } from 'node:path';
 import { defaultContext, type Reply, type ReplyContext } from '../types.js';
 import { repliesFromConversation } from './conversation.js';
@@ -25,6 +25,8 @@ export interface TextFileInfo {
   encoding?: 'utf-16le' | 'utf-16be';
   /** Everything before the reply text: front matter. */
   prefix: string;
+  /** The file's status taken before it was read: --fix replaces only a file that is still so. */
+  stats: BigIntStats;
 }
 
 export type InputItem = { reply: Reply; file?: TextFileInfo } | { notice: Notice };
@@ -35,7 +37,7 @@ function looksBinary(bytes: Buffer): boolean {
   return bytes.subarray(0, 8000).includes(0);
 }
 
-async function* textReply(text: string, source: string, defaults: Partial<ReplyContext>, path?: string): AsyncGenerator<InputItem> {
+async function* textReply(text: string, source: string, defaults: Partial<ReplyContext>, file?: { path: string; stats: BigIntStats }): AsyncGenerator<InputItem> {
   const bom = text.charCodeAt(0) === 0xfeff;
   const body = bom ? text.slice(1) : text;
   const front = await readFrontMatter(body, source);
@@ -52,7 +54,7 @@ async function* textReply(text: string, source: string, defaults: Partial<ReplyC
     context: defaultContext({ ...defaults, ...front?.context }),
   };
   // --fix writes text files back; an HTML file's fixes apply to extracted text, so never.
-  yield { reply, file: path && !isHtml ? { path, bom, prefix: front ? body.slice(0, front.length) : '' } : undefined };
+  yield { reply, file: file && !isHtml ? { ...file, bom, prefix: front ? body.slice(0, front.length) : '' } : undefined };
 }
 
 /** Replies of a macros export: each macro's comment, a template. */
@@ -145,6 +147,7 @@ export async function* readFile(path: string, defaults: Partial<ReplyContext>): 
     return;
   }
   let text: string;
+  const stats = await (await fsPromises()).stat(path, { bigint: true });
   try {
     text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true, ignoreBOM: true }).decode(await (await fsPromises()).readFile(path));
   } catch {
@@ -152,12 +155,12 @@ export async function* readFile(path: string, defaults: Partial<ReplyContext>): 
     return;
   }
   if (utf16) {
-    for await (const item of textReply(text, path, defaults, path)) yield 'reply' in item && item.file ? { ...item, file: { ...item.file, encoding: utf16 } } : item;
+    for await (const item of textReply(text, path, defaults, { path, stats })) yield 'reply' in item && item.file ? { ...item, file: { ...item.file, encoding: utf16 } } : item;
     return;
   }
   if (CONVERSATION_EXTENSIONS.has(ext)) yield* conversationsFromJson(text, path, defaults);
   else if (ext === '.yaml' || ext === '.yml') yield* macrosFromYaml(text, path, defaults);
-  else yield* textReply(text, path, defaults, path);
+  else yield* textReply(text, path, defaults, { path, stats });
 }
 
 /** A YAML file of macros (the same shape as a Zendesk macros export). */
