@@ -1,7 +1,7 @@
 // `replylint audit`: every agent message of every conversation in helpdesk exports,
 // linted on a pool of workers (in input order), summed into per-agent, per-rule and
 // per-day figures, and reported as tables, JSON, CSV or one HTML file.
-import { createWriteStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { BatchSettings, WorkItem } from '../audit/batch.js';
 import { FiguresBuilder, type AuditFigures } from '../audit/figures.js';
 import { defaultWorkers, inProcess, workerPool, type Processing } from '../audit/pool.js';
@@ -11,6 +11,7 @@ import { parseCsvColumns } from '../input/importers/csv.js';
 import type { Source } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
 import type { Locale } from '../types.js';
+import { beginReport } from './safe-write.js';
 
 export interface AuditOptions {
   format: 'stylish' | 'json' | 'csv' | 'html';
@@ -52,20 +53,36 @@ function progress(totalBytes: number) {
 
 const fileSize = (f: string) => statSync(f, { throwIfNoEntry: false })?.size ?? 0;
 
-export async function runAudit(config: ResolvedConfig, files: readonly string[], options: AuditOptions): Promise<{ figures: AuditFigures; notices: Notice[] }> {
+type AuditResult = { figures: AuditFigures; notices: Notice[] };
+
+export async function runAudit(config: ResolvedConfig, files: readonly string[], options: AuditOptions): Promise<AuditResult> {
+  if (!options.output) return audit(config, files, options);
+  // The report streams into a new file beside the old one, which it replaces only once
+  // complete: an interrupted or failed audit leaves the previous report as it was.
+  const report = beginReport(options.output);
+  try {
+    const result = await audit(config, files, { ...options, output: undefined, write: report.write });
+    report.commit();
+    return result;
+  } catch (err) {
+    report.abort();
+    throw err;
+  }
+}
+
+async function audit(config: ResolvedConfig, files: readonly string[], options: AuditOptions): Promise<AuditResult> {
   const csvColumns = options.csvColumns ? parseCsvColumns(options.csvColumns) : undefined;
-  const out = options.output ? createWriteStream(options.output) : process.stdout;
+  const out = process.stdout;
   // Writes are buffered by the stream; `flushed` waits while its buffer is full, so a
   // slow reader of stdout holds the audit back instead of filling memory.
   let full = false;
   const write =
-    !options.output && options.write
-      ? options.write
-      : (chunk: string | Uint8Array) => {
-          if (!out.write(chunk)) full = true;
-        };
+    options.write ??
+    ((chunk: string | Uint8Array) => {
+      if (!out.write(chunk)) full = true;
+    });
   const flushed = async () => {
-    if (full) await new Promise((resolve) => (out as NodeJS.WritableStream).once('drain', () => resolve(undefined)));
+    if (full) await new Promise((resolve) => out.once('drain', () => resolve(undefined)));
     full = false;
   };
   const settings: BatchSettings = {
@@ -154,6 +171,5 @@ export async function runAudit(config: ResolvedConfig, files: readonly string[],
     const [{ formatAuditStylish }, { default: chalk }] = await Promise.all([import('../report/audit-stylish.js'), import('chalk')]);
     write(formatAuditStylish(figures, chalk));
   }
-  if (options.output) await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
   return { figures, notices };
 }

@@ -1,5 +1,5 @@
 // The replylint command line: commander program, one module per command.
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/errors.js';
 import { findConfig, loadConfigFile, type ResolvedConfig } from '../config/load-config.js';
@@ -9,6 +9,7 @@ import { FORMATS, renderReport, type Format } from '../report/index.js';
 import type { LintResult, Locale } from '../types.js';
 import type { AuditOptions } from './audit-command.js';
 import { exitCode, runLint, type LintCommandOptions } from './lint-command.js';
+import { writeReport } from './safe-write.js';
 import * as suppressions from './suppressions.js';
 import { stdinIsTerminal, stdout, writeStdout } from './stdio.js';
 
@@ -112,7 +113,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       const run = await runLint(linter, config, files, { ...opts, version: VERSION });
       run.results = await baseline(run.results, opts);
       const report = await renderReport(opts.format, { results: run.results, notices: run.notices, rules: linter.rules, version: VERSION, quiet: opts.quiet });
-      if (opts.outputFile) writeFileSync(opts.outputFile, report);
+      if (opts.outputFile) writeReport(opts.outputFile, report);
       else writeStdout(report);
       if (opts.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
         const { githubSummary } = await import('../report/github.js');
@@ -205,8 +206,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Help and version exit 0; any other commander complaint is a usage error.
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
     }
-    if (err instanceof ConfigError) {
-      process.stderr.write(`replylint: ${err.format()}\n`);
+    // The audit's modules load beside the bundle, with a copy of ConfigError of their own.
+    if (err instanceof ConfigError || (err as Error).name === 'ConfigError') {
+      process.stderr.write(`replylint: ${(err as ConfigError).format()}\n`);
       return 2;
     }
     process.stderr.write(`replylint: internal error: ${(err as Error).message}\n${debug ? `${(err as Error).stack}\n` : '  run again with --debug for details, and report it\n'}`);

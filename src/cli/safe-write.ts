@@ -1,15 +1,16 @@
 // Replacing a file's content without losing or leaking any (issue 10): what --fix
-// writes back.
+// writes back and the report files of `-o` and `audit -o`.
 //
 // A new file is written beside the target and renamed over it, so a reader never sees
-// half a file and a failure leaves the previous content whole. The new file
+// half a file and a failure or a signal leaves the previous content whole. The new file
 // is created exclusively (O_EXCL: never an existing file, never through a planted
 // symlink) under a random name. write-file-atomic was considered and not used: its
 // temporary name is derived from pid and a counter, it opens it with 'w' (following a
 // planted symlink), and it copies setuid bits onto changed content (8.0.0, lib/index.js).
 import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type BigIntStats } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ConfigError } from '../config/errors.js';
 
 // ---- temporary files -------------------------------------------------------------
 
@@ -88,6 +89,16 @@ function removeQuietly(path: string): void {
     unlinkSync(path);
   } catch {
     // Already gone.
+  }
+}
+
+/** The file a path names: a symlink is written through, and stays a link. */
+function resolveTarget(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch (err) {
+    if (errorCode(err) === 'ENOENT') return path; // a new file
+    throw err;
   }
 }
 
@@ -185,4 +196,121 @@ export function replaceFixedFile(path: string, content: string | Uint8Array, rea
     closeSync(temp.fd);
     if (!renamed) removeQuietly(temp.path);
   }
+}
+
+// ---- report files (-o, audit -o) ---------------------------------------------------
+
+/** Temporary files to remove if the process is interrupted or exits before committing them. */
+const pending = new Set<string>();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function removePending(): void {
+  for (const path of pending) removeQuietly(path);
+  pending.clear();
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  removePending();
+  stopWatching();
+  // Die of the same signal, as the shell and the caller expect (exit status 128 + n).
+  process.kill(process.pid, signal);
+}
+
+function stopWatching(): void {
+  for (const signal of SIGNALS) process.removeListener(signal, onSignal);
+  process.removeListener('exit', removePending);
+}
+
+function track(path: string): void {
+  if (!pending.size) {
+    for (const signal of SIGNALS) process.on(signal, onSignal);
+    process.on('exit', removePending);
+  }
+  pending.add(path);
+}
+
+function untrack(path: string): void {
+  pending.delete(path);
+  if (!pending.size) stopWatching();
+}
+
+function reportError(err: unknown, target: string): ConfigError {
+  const code = errorCode(err);
+  const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message;
+  return new ConfigError(`cannot write the report: ${reason}`, { file: target }, 'choose a path you may write to (a writable folder, not a read-only file); any previous report is left as it was');
+}
+
+/** A report being written: `commit()` makes it the file, `abort()` leaves the previous one. */
+export interface PendingReport {
+  write(chunk: string | Uint8Array): void;
+  commit(): void;
+  abort(): void;
+}
+
+/**
+ * Start writing a report to `path`. The previous report stays whole until commit(); on
+ * abort(), an error, SIGINT, SIGTERM or SIGHUP the new one is removed. A target that is
+ * not a regular file (a FIFO, /dev/stdout) is written directly: it cannot be replaced.
+ */
+export function beginReport(path: string): PendingReport {
+  const writer = (fd: number) => (chunk: string | Uint8Array) => {
+    try {
+      writeAll(fd, chunk);
+    } catch (err) {
+      throw reportError(err, path);
+    }
+  };
+  try {
+    // /dev/stdout, /proc/self/fd/3…: another descriptor, whatever file it may lead to.
+    const descriptor = /^\/(?:dev|proc)\//.test(resolve(path));
+    const target = descriptor ? path : resolveTarget(path);
+    const old = statSync(target, { throwIfNoEntry: false });
+    if (descriptor || (old && !old.isFile())) {
+      // Appending: a descriptor the shell opened with >> must keep what it holds.
+      const fd = openSync(target, 'a');
+      return { write: writer(fd), commit: () => closeSync(fd), abort: () => closeSync(fd) };
+    }
+    if (old) accessSync(target, constants.W_OK); // as writing over it in place would require
+    // A new report gets the usual 0o666 less umask; a replaced one keeps its mode (commit).
+    const temp = createTempBeside(target, old ? 0o600 : 0o666);
+    track(temp.path);
+    const end = () => {
+      untrack(temp.path);
+      closeSync(temp.fd);
+    };
+    const abort = () => {
+      end();
+      removeQuietly(temp.path);
+    };
+    return {
+      write: writer(temp.fd),
+      commit: () => {
+        try {
+          fsyncSync(temp.fd); // the report is on disk before the rename makes it the file
+          if (old) carryOver(temp.fd, old); // a report whose owner cannot be kept is the writer's
+          end();
+          renameSync(temp.path, target);
+        } catch (err) {
+          if (pending.has(temp.path)) end();
+          removeQuietly(temp.path);
+          throw reportError(err, path);
+        }
+      },
+      abort,
+    };
+  } catch (err) {
+    throw reportError(err, path);
+  }
+}
+
+/** Write a whole report to `path`, atomically (see beginReport). */
+export function writeReport(path: string, text: string): void {
+  const report = beginReport(path);
+  try {
+    report.write(text);
+  } catch (err) {
+    report.abort();
+    throw err;
+  }
+  report.commit();
 }

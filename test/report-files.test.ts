@@ -1,0 +1,128 @@
+// Issue 10, item 6: report files (-o, audit -o) are replaced whole or not at all, in every
+// format; an interrupted audit leaves the previous report as it was, and no temporary file.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FORMATS } from '../src/report/index.js';
+import { BIN, cli, ROOT, tempDir } from './helpers.js';
+
+const SAMPLE = join(ROOT, 'fixtures', 'replies', 'en-needs-work.txt');
+const EXPORTS = ['zendesk.json', 'intercom.json'].map((f) => join(ROOT, 'fixtures', 'exports', f));
+const PREVIOUS = 'the previous report, whole\n';
+
+/** A folder holding a previous report (mode 0640), as a scheduled job leaves it. */
+function previousReport(name: string) {
+  const dir = tempDir();
+  const report = join(dir, name);
+  writeFileSync(report, PREVIOUS);
+  chmodSync(report, 0o640);
+  return { dir, report, ino: statSync(report).ino };
+}
+
+const temporaries = (dir: string) => readdirSync(dir).filter((n) => n.endsWith('.tmp'));
+
+describe('lint -o', () => {
+  it('replaces the report with a whole new file in every format, keeping its mode', () => {
+    for (const format of FORMATS) {
+      const { dir, report, ino } = previousReport(`report.${format}`);
+      const r = cli(['-f', format, '-o', report, SAMPLE]);
+      expect(r.stdout, format).toBe('');
+      expect(readFileSync(report, 'utf8'), format).toBe(cli(['-f', format, SAMPLE]).stdout);
+      // A new file renamed over the old one: a reader sees either report whole, never a mix.
+      expect(statSync(report).ino, format).not.toBe(ino);
+      expect(statSync(report).mode & 0o777, format).toBe(0o640);
+      expect(readdirSync(dir), format).toEqual([`report.${format}`]);
+    }
+  });
+
+  it('writes through a symlink, which stays a link, and into a FIFO as it is', () => {
+    const { dir, report } = previousReport('latest.json');
+    symlinkSync('latest.json', join(dir, 'link.json'));
+    cli(['-f', 'json', '-o', join(dir, 'link.json'), SAMPLE]);
+    expect(readlinkSync(join(dir, 'link.json'))).toBe('latest.json');
+    expect(JSON.parse(readFileSync(report, 'utf8')).results).toHaveLength(1);
+
+    // A FIFO (as `-o >(gzip > r.gz)` gives) cannot be replaced: it is written.
+    const fifo = join(dir, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawnSync('sh', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} -f json -o "$1" "$2" & cat "$1"; wait`, 'sh', fifo, SAMPLE], { encoding: 'utf8' });
+    expect(JSON.parse(reader.stdout).results).toHaveLength(1);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('says where the report cannot be written, exits 2 and leaves nothing behind', () => {
+    const dir = tempDir();
+    const report = join(dir, 'missing', 'report.json');
+    const r = cli(['-f', 'json', '-o', report, SAMPLE]);
+    expect(r.stderr).toBe(`replylint: ${report}: cannot write the report: its folder does not exist\n  hint: choose a path you may write to (a writable folder, not a read-only file); any previous report is left as it was\n`);
+    expect(r.code).toBe(2);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+/** An export large enough that an audit of it is still running when it is interrupted. */
+function bigExport(dir: string): string {
+  const file = join(dir, 'big.jsonl');
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'generate.mjs'), '3000000', file, '--file-bytes'], { encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return file;
+}
+
+/** Wait (polling, no deadline of its own) until `ready` holds while the child still runs. */
+async function whileRunning(child: ChildProcess, ready: () => boolean): Promise<void> {
+  while (!ready()) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error('the audit ended before it could be interrupted; generate a larger export');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function interruptedAudit(format: string, signal: NodeJS.Signals, started: (dir: string, report: string) => boolean) {
+  return async () => {
+    const { dir, report } = previousReport(`audit.${format}`);
+    const input = bigExport(dir);
+    const child = spawn(process.execPath, [BIN, 'audit', '--workers', '1', '-f', format, '-o', report, input], { cwd: ROOT, stdio: 'ignore' });
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, sig) => resolve(sig)));
+    await whileRunning(child, () => started(dir, report));
+    expect(readFileSync(report, 'utf8')).toBe(PREVIOUS); // untouched while the audit runs
+    child.kill(signal);
+    expect(await ended).toBe(signal);
+    expect(readFileSync(report, 'utf8')).toBe(PREVIOUS);
+    expect(temporaries(dir)).toEqual([]);
+  };
+}
+
+const reportChanged = (report: string) => readFileSync(report, 'utf8') !== PREVIOUS;
+
+describe('audit -o', () => {
+  it(
+    'a SIGTERM mid-audit leaves the previous JSON report whole, and no temporary file',
+    // Interrupted once results are streaming into the new report.
+    interruptedAudit('json', 'SIGTERM', (dir, report) => reportChanged(report) || temporaries(dir).some((n) => statSync(join(dir, n)).size > 0)),
+  );
+
+  it(
+    'an HTML audit leaves the previous report as it is until the new one is complete; SIGINT keeps it',
+    interruptedAudit('html', 'SIGINT', (dir, report) => reportChanged(report) || temporaries(dir).length > 0),
+  );
+
+  it('replaces the report with a whole new file in every format, keeping its mode', () => {
+    for (const format of ['stylish', 'json', 'csv', 'html']) {
+      const { dir, report, ino } = previousReport(`audit.${format}`);
+      const r = cli(['audit', '--workers', '1', '-f', format, '-o', report, ...EXPORTS]);
+      expect(r.stdout, format).toBe('');
+      expect(readFileSync(report, 'utf8'), format).toBe(cli(['audit', '--workers', '1', '-f', format, ...EXPORTS]).stdout);
+      expect(statSync(report).ino, format).not.toBe(ino);
+      expect(statSync(report).mode & 0o777, format).toBe(0o640);
+      expect(readdirSync(dir), format).toEqual([`audit.${format}`]);
+    }
+  });
+
+  it('into a folder that does not exist: says so before any work, exits 2', () => {
+    const report = join(tempDir(), 'missing', 'audit.json');
+    const r = cli(['audit', '-f', 'json', '-o', report, ...EXPORTS]);
+    expect(r.stderr).toBe(`replylint: ${report}: cannot write the report: its folder does not exist\n  hint: choose a path you may write to (a writable folder, not a read-only file); any previous report is left as it was\n`);
+    expect(r.code).toBe(2);
+    expect(existsSync(report)).toBe(false);
+  });
+});
