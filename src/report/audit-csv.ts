@@ -1,12 +1,8 @@
 // --format csv for audits: one row per reply as it comes, or with --per agent one row
-// per agent at the end (a column per rule). csv-stringify does the quoting.
-import { createRequire } from 'node:module';
+// per agent at the end (a column per rule). Cells are escaped as report/escape.ts says.
 import type { AuditFigures } from '../audit/figures.js';
 import type { AuditedReply } from '../types.js';
-
-type Stringify = (rows: unknown[][]) => string;
-let stringifySync: Stringify | undefined;
-const csv = (rows: unknown[][]): string => (stringifySync ??= (createRequire(import.meta.url)('csv-stringify/sync') as { stringify: Stringify }).stringify)(rows);
+import { csvRows as csv } from './escape.js';
 
 export const REPLY_HEADER = ['source', 'conversation', 'message', 'agent', 'time', 'language', 'channel', 'score', 'errors', 'warnings', 'suggestions', 'rules'];
 
