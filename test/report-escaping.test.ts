@@ -89,3 +89,87 @@ describe('CSV cells are never formulas (item 12)', () => {
     expect(csvRows([[-3, '-3', 4.5, '+4']])).toBe("-3,'-3,4.5,'+4\n");
   });
 });
+
+describe('notices on stderr are one inert line: no workflow command from a stranger (items 13, 14)', () => {
+  it('a skipped file named with a newline and `::error::` prints one notice line on stderr, not a command', () => {
+    const dir = folder({ 'x\n::error::pwned.json': 'not json', '##[error]pwned.json': 'not json', 'ok.txt': REPLY });
+    for (const format of ['github', 'sarif', 'json', 'stylish']) {
+      const r = cli(['-f', format, 'x\n::error::pwned.json', '##[error]pwned.json', 'ok.txt'], { cwd: dir });
+      expect(workflowCommands(r.stderr), format).toEqual([]);
+      if (format === 'stylish') expect(workflowCommands(r.stdout)).toEqual([]);
+    }
+    const r = cli(['-f', 'github', 'x\n::error::pwned.json', '##[error]pwned.json'], { cwd: dir });
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      expect.stringMatching(/^replylint: x\\n::error::pwned\.json: invalid JSON/),
+      expect.stringMatching(/^replylint: #\\#\[error\]pwned\.json: invalid JSON/),
+    ]);
+  });
+
+  it('audit notices on stderr are one line each, whatever the file and conversation are called', () => {
+    const dir = tempDir();
+    const file = join(dir, 'a\n::error::pwned.jsonl');
+    writeFileSync(file, `not json\n${JSON.stringify({ id: '\n::error::id ##[error]x', messages: [{ role: 'agent' }] })}\n`);
+    const r = cli(['audit', '--format', 'json', '--workers', '1', file]);
+    expect(r.stderr.split('\n').filter(Boolean).length).toBe(2);
+    expect(workflowCommands(r.stderr)).toEqual([]);
+  });
+});
+
+describe('terminal output shows control characters instead of obeying them (item 14)', () => {
+  const hostile = `${ESC_TITLE}\u009b2J\u007f\u202eevil.txt`;
+
+  it('stylish lint: file names, messages quoting the customer\'s name, hints and notices; our colours stay', () => {
+    const dir = folder({ [hostile]: REPLY, [`${ESC_TITLE}.json`]: 'not json' });
+    for (const env of [{}, { FORCE_COLOR: '1' }] as Record<string, string>[]) {
+      const r = cli(['--customer-name', `Anna${ESC_TITLE}\u202e`, hostile, `${ESC_TITLE}.json`], { cwd: dir, env });
+      expect(foreignControls(r.stdout + r.stderr)).toEqual([]);
+      expect(r.stdout).toContain('\\x1b]0;pwn\\x07\\x9b2J\\x7f\\u202eevil.txt');
+      expect(r.stdout).toContain('The reply never addresses the customer (Anna\\x1b]0;pwn\\x07\\u202e) by name.');
+      expect(r.stdout).toContain('"Hi Anna\\x1b]0;pwn\\x07\\u202e,"');
+      expect(r.stdout).toContain('\\x1b]0;pwn\\x07.json');
+      if ('FORCE_COLOR' in env) expect(r.stdout).toMatch(/\u001b\[\d+m/);
+    }
+    // Notices on stderr when the report goes elsewhere.
+    const r = cli(['-f', 'json', `${ESC_TITLE}.json`], { cwd: dir });
+    expect(foreignControls(r.stderr)).toEqual([]);
+    expect(r.stderr).toContain('replylint: \\x1b]0;pwn\\x07.json: invalid JSON');
+  });
+
+  it('stylish audit: agents, conversation ids and sources', () => {
+    const dir = tempDir();
+    const file = transcript(dir, `${ESC_TITLE}.jsonl`, [{ id: `id${ESC_TITLE}`, agent: `${ESC_TITLE}\u202eAgent`, text: 'whatever' }]);
+    for (const env of [{}, { FORCE_COLOR: '1' }] as Record<string, string>[]) {
+      const r = cli(['audit', '--workers', '1', file], { env });
+      expect(foreignControls(r.stdout + r.stderr)).toEqual([]);
+      expect(r.stdout).toContain('\\x1b]0;pwn\\x07\\u202eAgent');
+      expect(r.stdout).toContain('id\\x1b]0;pwn\\x07');
+    }
+  });
+
+  it('json, sarif and audit json: DEL, C1 and bidi controls as \\u escapes; the data is unchanged', () => {
+    const name = 'a\u007f\u009b2J\u202e\u2028.txt';
+    const dir = folder({ [name]: REPLY });
+    for (const format of ['json', 'sarif']) {
+      const r = cli(['-f', format, name], { cwd: dir });
+      expect(r.stdout).not.toMatch(/[\u007f-\u009f\u202e\u2028]/);
+      expect(r.stdout).toContain('a\\u007f\\u009b2J\\u202e\\u2028.txt');
+    }
+    expect(JSON.parse(cli(['-f', 'json', name], { cwd: dir }).stdout).results[0].source).toBe(name);
+    const file = transcript(dir, 'export.jsonl', [{ id: '1', agent: `Ann\u202ea\u009b`, text: 'whatever' }]);
+    const r = cli(['audit', '--format', 'json', '--workers', '1', file]);
+    expect(r.stdout).not.toMatch(/[\u007f-\u009f\u202e]/);
+    const report = JSON.parse(r.stdout);
+    expect([report.results[0].agent, report.audit.agents[0].agent]).toEqual(['Ann\u202ea\u009b', 'Ann\u202ea\u009b']);
+  });
+
+  it('a file name that opens a line with `::` is no workflow command in a CI log', () => {
+    const dir = folder({ '::error::pwned.txt': REPLY });
+    expect(workflowCommands(cli(['::error::pwned.txt'], { cwd: dir }).stdout)).toEqual([]);
+  });
+
+  it('terminalText: each kind of control, visibly', () => {
+    expect(terminalText('a\tb\nc\rd\u0000\u001b[31m\u0007\u007f\u0085\u009b\u061c\u200e\u202a\u202e\u2066\u2069')).toBe('a\\tb\\nc\\rd\\x00\\x1b[31m\\x07\\x7f\\x85\\x9b\\u061c\\u200e\\u202a\\u202e\\u2066\\u2069');
+    expect(terminalText('  ::warning::x ##[error]y ##vso[task.setvariable]z')).toBe('  :\\:warning::x #\\#[error]y #\\#vso[task.setvariable]z');
+    expect(terminalText('Dobrý den, pane Nováku: ::1 # [x]')).toBe('Dobrý den, pane Nováku: ::1 # [x]');
+  });
+});

@@ -7,6 +7,7 @@ import { repliesFromConversation } from '../input/conversation.js';
 import { conversationsIn, type Conversation, type Source } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
 import type { AuditedReply, Channel, LintResult, Reply } from '../types.js';
+import { safeJson } from '../report/escape.js';
 import { contractResult } from '../report/json.js';
 import { parseJsonlLine } from '../input/jsonl.js';
 import { redact } from './redact.js';
@@ -141,7 +142,7 @@ export function processBatch(items: readonly WorkItem[], linter: Linter, s: Batc
       for (const reply of converted.replies) {
         if (!inWindow(reply, s)) continue;
         const r = audited(reply, linter.lint(reply), s.redact);
-        if (s.format === 'json') output.add(`,\n    ${JSON.stringify(contractResult(r))}`);
+        if (s.format === 'json') output.add(`,\n    ${safeJson(contractResult(r))}`);
         else if (s.format === 'csv' && !s.perAgentCsv && csvRow) output.add(csvRow(r));
         figures.add(r);
         replies++;

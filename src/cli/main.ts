@@ -6,6 +6,7 @@ import { findConfig, loadConfigFile, type ResolvedConfig } from '../config/load-
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import { FORMATS, renderReport, type Format } from '../report/index.js';
+import { noticeLine } from '../report/notice-line.js';
 import type { LintResult, Locale } from '../types.js';
 import type { AuditOptions } from './audit-command.js';
 import { exitCode, runLint, type LintCommandOptions } from './lint-command.js';
@@ -121,7 +122,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       // Skipped input is said on stderr, except where the report itself lists it.
       if (opts.format !== 'stylish' || opts.outputFile) {
-        for (const notice of run.notices) process.stderr.write(`replylint: ${notice.source}${notice.line ? `:${notice.line}` : ''}: ${notice.message}\n`);
+        for (const notice of run.notices) process.stderr.write(noticeLine(notice));
       }
       if (run.missing.length) {
         process.stderr.write(`replylint: no files match ${run.missing.map((m) => `"${m}"`).join(', ')}; check the path or quote the glob\n`);
@@ -159,7 +160,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (/^(?:"|--csv-columns)/.test((err as Error).message)) throw new ConfigError(`--csv-columns: ${(err as Error).message}`);
         throw err;
       }
-      for (const n of result.notices) process.stderr.write(`replylint: ${n.source}${n.line ? `:${n.line}` : ''}: ${n.message}\n`);
+      for (const n of result.notices) process.stderr.write(noticeLine(n));
       code = result.figures.bySeverity.error > 0 ? 1 : 0;
     });
 

@@ -2,6 +2,7 @@
 // as they come so a month of transcripts never sits in memory, then the summary and an
 // `audit` section with the figures.
 import type { AuditFigures } from '../audit/figures.js';
+import { safeJson } from './escape.js';
 
 export class AuditJsonWriter {
   private first = true;
@@ -21,6 +22,6 @@ export class AuditJsonWriter {
     const e = figures.bySeverity;
     const summary = { replies: figures.replies, errors: e.error, warnings: e.warning, suggestions: e.suggestion, meanScore: figures.meanScore, skipped: figures.skipped };
     const audit = { ...figures, worst: figures.worst.map((w) => ({ source: w.source, conversationId: w.conversationId, messageIndex: w.messageIndex, agent: w.agent, score: w.score, text: w.text, violations: w.violations.map(({ fix: _f, ...v }) => v) })) };
-    this.write(`${this.first ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summary)},\n  "audit": ${JSON.stringify(audit, null, 2).replace(/\n/g, '\n  ')}\n}\n`);
+    this.write(`${this.first ? '' : '\n  '}],\n  "summary": ${safeJson(summary)},\n  "audit": ${safeJson(audit, 2).replace(/\n/g, '\n  ')}\n}\n`);
   }
 }

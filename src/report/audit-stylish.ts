@@ -1,6 +1,8 @@
-// --format stylish for audits: summary tables a lead reads in the terminal.
+// --format stylish for audits: summary tables a lead reads in the terminal. Agent names,
+// rule ids, sources and conversation ids go through terminalText before colour and padding.
 import type { ChalkInstance } from 'chalk';
 import type { AuditFigures } from '../audit/figures.js';
+import { terminalText } from './escape.js';
 
 function table(rows: string[][], align: ('l' | 'r')[]): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
@@ -13,17 +15,17 @@ export function formatAuditStylish(f: AuditFigures, chalk: ChalkInstance): strin
   lines.push(`  ${f.bySeverity.error} errors, ${f.bySeverity.warning} warnings, ${f.bySeverity.suggestion} suggestions`, '');
   lines.push(chalk.bold('Per agent'));
   const topRules = f.rules.slice(0, 5).map((r) => r.rule);
-  lines.push(...table([['agent', 'replies', 'mean', 'p10', ...topRules], ...f.agents.map((a) => [a.agent, String(a.replies), String(a.meanScore), String(a.p10Score), ...topRules.map((r) => String(a.violations[r] ?? 0))])], ['l', 'r', 'r', 'r', ...topRules.map(() => 'r' as const)]), '');
+  lines.push(...table([['agent', 'replies', 'mean', 'p10', ...topRules.map(terminalText)], ...f.agents.map((a) => [terminalText(a.agent), String(a.replies), String(a.meanScore), String(a.p10Score), ...topRules.map((r) => String(a.violations[r] ?? 0))])], ['l', 'r', 'r', 'r', ...topRules.map(() => 'r' as const)]), '');
   lines.push(chalk.bold('Per rule'));
-  lines.push(...table([['rule', 'violations', 'replies', 'share'], ...f.rules.map((r) => [r.rule, String(r.violations), String(r.replies), `${(r.share * 100).toFixed(1)}%`])], ['l', 'r', 'r', 'r']), '');
+  lines.push(...table([['rule', 'violations', 'replies', 'share'], ...f.rules.map((r) => [terminalText(r.rule), String(r.violations), String(r.replies), `${(r.share * 100).toFixed(1)}%`])], ['l', 'r', 'r', 'r']), '');
   if (f.days.length > 1) {
     lines.push(chalk.bold('Over time'));
-    lines.push(...table([['day', 'replies', 'mean'], ...f.days.map((d) => [d.day, String(d.replies), String(d.meanScore)])], ['l', 'r', 'r']), '');
+    lines.push(...table([['day', 'replies', 'mean'], ...f.days.map((d) => [terminalText(d.day), String(d.replies), String(d.meanScore)])], ['l', 'r', 'r']), '');
   }
   lines.push(chalk.bold('Worst replies'));
   for (const w of f.worst) {
     const where = w.conversationId !== undefined ? `${w.source} ${w.conversationId}#${w.messageIndex}` : w.source;
-    lines.push(`  ${chalk.red(String(w.score).padStart(3))}  ${where}${w.agent ? `  ${chalk.dim(w.agent)}` : ''}  ${chalk.dim([...new Set(w.violations.map((v) => v.rule))].join(', '))}`);
+    lines.push(`  ${chalk.red(String(w.score).padStart(3))}  ${terminalText(where)}${w.agent ? `  ${chalk.dim(terminalText(w.agent))}` : ''}  ${chalk.dim(terminalText([...new Set(w.violations.map((v) => v.rule))].join(', ')))}`);
   }
   return lines.join('\n') + '\n';
 }

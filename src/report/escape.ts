@@ -4,10 +4,43 @@
 // One function per target, each citing the rule it follows.
 import { createRequire } from 'node:module';
 
+// Unicode's Cc (C0 controls, DEL, C1 controls) and Bidi_Control (the explicit embeddings,
+// overrides and isolates, and the marks that steer them).
+const CONTROLS = /[\p{Cc}\p{Bidi_Control}]/gu;
 const NAMED: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 const hex = (c: string, width: number) => c.codePointAt(0)!.toString(16).padStart(width, '0');
 /** A control character as an escape a reader sees: `\n`, `\x1b`, `\u202e`. */
 const shown = (c: string) => NAMED[c] ?? (c <= '\u00ff' ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`);
+
+/**
+ * Text for a terminal or a CI log, made visible where it would act:
+ * - C0, DEL and C1 controls (ECMA-48: ESC and CSI start escape sequences that recolour,
+ *   move the cursor, retitle the window or write to the clipboard; BEL ends OSC; CR and
+ *   LF start lines) and bidi controls (UAX #9; "Trojan Source", CVE-2021-42574: U+202E
+ *   and friends reorder what is shown) become escapes such as `\x1b`, `\n`, `\u202e`.
+ * - Workflow commands (actions/runner ActionCommand.cs): GitHub's runner reads every line
+ *   of a step's stdout and stderr and runs `::command::` at the start of a line (leading
+ *   white space trimmed) and the legacy `##[command]` anywhere in it; Azure Pipelines
+ *   reads `##vso[command]`. A backslash breaks each: `:\:`, `#\#[`, `#\#vso[`.
+ * Our own colours go on after this, around the escaped text.
+ */
+export function terminalText(s: string): string {
+  return s
+    .replace(CONTROLS, shown)
+    .replace(/##(?=(?:vso)?\[)/g, '#\\#')
+    .replace(/^(\s*):(?=:)/u, '$1:\\');
+}
+
+/**
+ * JSON text for a file or a terminal: JSON.stringify escapes C0 controls and lone
+ * surrogates but writes DEL, C1 and bidi controls (and U+2028/U+2029, which end a line
+ * in older JavaScript) as they are. RFC 8259 §7 lets any character in a string be
+ * written as \uXXXX, so these are, and the parsed data is unchanged. (Outside strings
+ * JSON has only white space and punctuation.)
+ */
+export function safeJson(value: unknown, space?: number): string {
+  return JSON.stringify(value, null, space).replace(/[\u007f-\u009f\p{Bidi_Control}\u2028\u2029]/gu, (c) => `\\u${hex(c, 4)}`);
+}
 
 type Stringify = (rows: unknown[][], options: object) => string;
 let stringify: Stringify | undefined;
@@ -22,11 +55,11 @@ let stringify: Stringify | undefined;
  * - OWASP again: a separator inside a cell can start a new cell where the cell is not
  *   quoted; Excel in Czech and Slovak locales splits on `;`, so a cell with `;` or a tab
  *   is quoted too.
- * - Other control characters are shown as escapes: a spreadsheet hides them and a
- *   terminal would act on them.
+ * - Other control characters are shown as escapes (as terminalText shows them): a
+ *   spreadsheet hides them and a terminal would act on them.
  */
 export function csvRows(rows: unknown[][]): string {
   stringify ??= (createRequire(import.meta.url)('csv-stringify/sync') as { stringify: Stringify }).stringify;
-  const visible = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? cell.replace(/[^\t\n\r\P{Cc}]/gu, shown) : cell)));
+  const visible = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? cell.replace(/[^\t\n\r\P{Cc}]|\p{Bidi_Control}/gu, shown) : cell)));
   return stringify(visible, { escape_formulas: true, quoted_match: /[;\t]/ });
 }

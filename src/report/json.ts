@@ -1,6 +1,7 @@
 // --format json: exactly the contract in conversation-format.md.
 import type { Notice } from '../input/notice.js';
 import type { LintResult } from '../types.js';
+import { safeJson } from './escape.js';
 import { summarize } from './summary.js';
 
 /** One result as the contract has it (fixes stay internal; the fixed text is `output`). */
@@ -24,5 +25,5 @@ export function formatJson(results: readonly LintResult[], notices: readonly Not
     results: results.map(contractResult),
     summary: summarize(results, notices.length),
   };
-  return JSON.stringify(report, null, 2) + '\n';
+  return safeJson(report, 2) + '\n';
 }

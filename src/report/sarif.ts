@@ -3,6 +3,7 @@
 // and message as a logical location, with lines that point into the message text.
 import type { Rule } from '../engine/rule.js';
 import type { LintResult, Severity } from '../types.js';
+import { safeJson } from './escape.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', suggestion: 'note' };
 
@@ -47,5 +48,5 @@ export function formatSarif(results: readonly LintResult[], rules: readonly Rule
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  return safeJson(sarif, 2) + '\n';
 }

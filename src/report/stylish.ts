@@ -1,8 +1,10 @@
 // --format stylish: grouped by file (and message of a conversation), coloured only
-// when the terminal takes colour (chalk honours NO_COLOR and FORCE_COLOR).
+// when the terminal takes colour (chalk honours NO_COLOR and FORCE_COLOR). Every string
+// from input goes through terminalText before our colours go around it.
 import type { ChalkInstance } from 'chalk';
 import type { Notice } from '../input/notice.js';
 import type { LintResult, Severity } from '../types.js';
+import { terminalText } from './escape.js';
 import { summarize } from './summary.js';
 
 function plural(n: number, word: string, words = `${word}s`): string {
@@ -15,15 +17,15 @@ export function formatStylish(results: readonly LintResult[], notices: readonly 
   for (const r of results) {
     const shown = options.quiet ? r.violations.filter((v) => v.severity === 'error') : r.violations;
     if (!shown.length) continue;
-    const where = r.conversationId !== undefined ? ` ${chalk.dim(`conversation ${r.conversationId}, message ${r.messageIndex}`)}` : '';
-    lines.push('', `${chalk.underline(r.source)}${where}  ${chalk.dim(`${r.language} · ${r.channel} · score ${r.score}`)}`);
+    const where = r.conversationId !== undefined ? ` ${chalk.dim(`conversation ${terminalText(r.conversationId)}, message ${r.messageIndex}`)}` : '';
+    lines.push('', `${chalk.underline(terminalText(r.source))}${where}  ${chalk.dim(`${r.language} · ${r.channel} · score ${r.score}`)}`);
     const width = Math.max(...shown.map((v) => `${v.line}:${v.column}`.length));
     for (const v of shown) {
-      lines.push(`  ${chalk.dim(`${v.line}:${v.column}`.padEnd(width))}  ${paint[v.severity](v.severity.padEnd(10))} ${v.message}  ${chalk.dim(v.rule)}`);
-      if (v.hint) lines.push(`  ${' '.repeat(width)}  ${' '.repeat(10)} ${chalk.dim(`→ ${v.hint}`)}`);
+      lines.push(`  ${chalk.dim(`${v.line}:${v.column}`.padEnd(width))}  ${paint[v.severity](v.severity.padEnd(10))} ${terminalText(v.message)}  ${chalk.dim(terminalText(v.rule))}`);
+      if (v.hint) lines.push(`  ${' '.repeat(width)}  ${' '.repeat(10)} ${chalk.dim(`→ ${terminalText(v.hint)}`)}`);
     }
   }
-  for (const n of notices) lines.push('', `${chalk.underline(n.source)}${n.line ? `:${n.line}` : ''}  ${chalk.magenta('skipped')}  ${n.message}`);
+  for (const n of notices) lines.push('', `${chalk.underline(terminalText(n.source))}${n.line ? `:${n.line}` : ''}  ${chalk.magenta('skipped')}  ${terminalText(n.message)}`);
   const s = summarize(results, notices.length);
   const problems = s.errors + s.warnings + s.suggestions;
   const tally = `${plural(problems, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.suggestions, 'suggestion')}) in ${plural(s.replies, 'reply', 'replies')}, mean score ${s.meanScore}${s.skipped ? `, ${s.skipped} skipped` : ''}`;
