@@ -115,6 +115,83 @@ describe('notices on stderr are one inert line: no workflow command from a stran
   });
 });
 
+describe('GitHub: the job summary and the action (item 13)', () => {
+  it('the job summary keeps each violation in its row: CR, pipes, HTML, backticks and links in names and messages are text', () => {
+    const name = 'a|b`c<img src=x>\r| injected | row |.txt';
+    const dir = folder({ [name]: REPLY });
+    const summary = join(dir, 'summary.md');
+    writeFileSync(summary, '');
+    cli(['-f', 'github', '--customer-name', 'Eve\r| x | y |\n<script>alert(1)</script> [link](https://x.test) ``', name], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } });
+    const md = readFileSync(summary, 'utf8');
+    expect(md).not.toContain('\r');
+    const rows = md.split('\n').filter((line) => line.startsWith('| '));
+    const violations = rows.slice(2);
+    expect(violations.length).toBeGreaterThan(1);
+    for (const row of violations) {
+      // Five pipes that are not escaped: four cells.
+      expect(row.replace(/\\./g, '').match(/\|/g)?.length, row).toBe(5);
+      expect(row.replace(/\\./g, ''), row).not.toMatch(/[<>[\]]/);
+    }
+    const nameUse = violations.find((row) => row.includes('`name-use`'))!;
+    expect(nameUse).toContain('Eve \\| x \\| y \\| \\<script\\>alert\\(1\\)\\<\\/script\\> \\[link\\]\\(https\\:\\/\\/x\\.test\\) \\`\\`');
+  });
+
+  it('annotations: a message quoting a name with control characters is inert in the log', () => {
+    const dir = folder({ 'ok.txt': REPLY });
+    const out = cli(['-f', 'github', '--customer-name', `Eve${ESC_TITLE}\u202e`, 'ok.txt'], { cwd: dir }).stdout;
+    expect(out).toContain('customer (Eve\\x1b]0;pwn\\x07\\u202e) by name');
+    expect(foreignControls(out)).toEqual([]);
+  });
+
+  it('markdown helpers: a code span cannot be closed from inside', () => {
+    expect(markdownCode('no-rule')).toBe('`no-rule`');
+    expect(markdownCode('a`b``c|d')).toBe('```a`b``c\\|d```');
+    expect(markdownCode('`x')).toBe('`` `x ``');
+    expect(markdownText('*a* _b_ ~c~ &amp; $x$')).toBe('\\*a\\* \\_b\\_ \\~c\\~ \\&amp\\; \\$x\\$');
+  });
+
+  it('action.yml passes inputs through env, never into a script', () => {
+    const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { runs: { steps: { run?: string; env?: Record<string, string> }[] } };
+    const steps = action.runs.steps.filter((s) => s.run);
+    for (const step of steps) expect(step.run).not.toMatch(/\$\{\{\s*inputs\./);
+    const lint = steps.filter((s) => s.run!.includes('action-lint.sh'));
+    expect(lint.length).toBe(2);
+    for (const step of lint) expect(step.env).toEqual({ REPLYLINT_ARGS: '${{ inputs.args }}', REPLYLINT_FILES: '${{ inputs.files }}' });
+  });
+
+  describe('the action\'s lint script splits inputs as a shell would, and runs nothing in them', () => {
+    const script = join(ROOT, 'scripts', 'action-lint.sh');
+    const run = (dir: string, args: string, files: string) =>
+      spawnSync('bash', [script, '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', REPLYLINT_ARGS: args, REPLYLINT_FILES: files } });
+    const sources = (stdout: string) => (JSON.parse(stdout) as { results: { source: string }[] }).results.map((x) => x.source).sort();
+
+    it('quotes group words (a file with spaces, a name), globs go to replylint', () => {
+      const dir = folder({ 'my reply.txt': REPLY, 'other.txt': REPLY, 'third.md': REPLY });
+      const r = run(dir, '--customer-name "Anna Nováková" --lang en', '"my reply.txt"\nother.txt');
+      expect(r.stderr).toBe('');
+      expect(sources(r.stdout)).toEqual(['my reply.txt', 'other.txt']);
+      expect(r.stdout).toContain('Anna Nováková');
+      expect(sources(run(dir, '', "'*.txt'").stdout)).toEqual(['my reply.txt', 'other.txt']);
+      expect(sources(run(dir, '', '*.md').stdout)).toEqual(['third.md']);
+    });
+
+    it('command substitution, variables and `;` are words, not commands', () => {
+      const dir = folder({ 'ok.txt': REPLY });
+      const r = run(dir, '', 'ok.txt $(touch pwned1) `touch pwned2` ;touch pwned3 $HOME');
+      expect(r.status).toBe(2);
+      for (const word of ['$(touch', 'pwned1)', '`touch', 'pwned2`', ';touch', 'pwned3', '$HOME']) expect(r.stderr).toContain(`"${word}"`);
+      for (const f of ['pwned1', 'pwned2', 'pwned3']) expect(existsSync(join(dir, f))).toBe(false);
+    });
+
+    it('an unmatched quote stops the step before replylint runs', () => {
+      const r = run(folder({ 'ok.txt': REPLY }), '--customer-name "Anna', 'ok.txt');
+      expect(r.status).not.toBe(0);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/quote/);
+    });
+  });
+});
+
 describe('terminal output shows control characters instead of obeying them (item 14)', () => {
   const hostile = `${ESC_TITLE}\u009b2J\u007f\u202eevil.txt`;
 

@@ -42,6 +42,29 @@ export function safeJson(value: unknown, space?: number): string {
   return JSON.stringify(value, null, space).replace(/[\u007f-\u009f\p{Bidi_Control}\u2028\u2029]/gu, (c) => `\\u${hex(c, 4)}`);
 }
 
+/**
+ * A GitHub-flavoured Markdown table cell of plain text. A row is one line, so CR and LF
+ * (CommonMark §2.1: both end lines) become spaces; every ASCII punctuation character is
+ * backslash-escaped (CommonMark §2.4), so nothing is read as emphasis, a link or image,
+ * raw HTML, an entity, a code span, math or an autolink, and `\|` does not end the cell
+ * (GFM §4.10).
+ */
+export function markdownText(s: string): string {
+  return s.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
+/**
+ * A code span in a GFM table cell (CommonMark §6.1): fenced by one more backtick than the
+ * longest run inside, padded with a space where the text starts or ends with a backtick.
+ * Backslashes are literal in a code span, but `\|` still keeps a pipe inside the cell (GFM §4.10).
+ */
+export function markdownCode(s: string): string {
+  const text = s.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
 type Stringify = (rows: unknown[][], options: object) => string;
 let stringify: Stringify | undefined;
 
