@@ -226,12 +226,12 @@ describe('terminal output shows control characters instead of obeying them (item
   it('json, sarif and audit json: DEL, C1 and bidi controls as \\u escapes; the data is unchanged', () => {
     const name = 'a\u007f\u009b2J\u202e\u2028.txt';
     const dir = folder({ [name]: REPLY });
-    for (const format of ['json', 'sarif']) {
-      const r = cli(['-f', format, name], { cwd: dir });
-      expect(r.stdout).not.toMatch(/[\u007f-\u009f\u202e\u2028]/);
-      expect(r.stdout).toContain('a\\u007f\\u009b2J\\u202e\\u2028.txt');
-    }
-    expect(JSON.parse(cli(['-f', 'json', name], { cwd: dir }).stdout).results[0].source).toBe(name);
+    const json = cli(['-f', 'json', name], { cwd: dir }).stdout;
+    expect(json).toContain('a\\u007f\\u009b2J\\u202e\\u2028.txt');
+    expect(JSON.parse(json).results[0].source).toBe(name);
+    const sarif = cli(['-f', 'sarif', '--customer-name', name, name], { cwd: dir }).stdout;
+    expect(sarif).toContain('customer (a\\u007f\\u009b2J\\u202e\\u2028.txt)');
+    for (const out of [json, sarif]) expect(out).not.toMatch(/[\u007f-\u009f\u202e\u2028]/);
     const file = transcript(dir, 'export.jsonl', [{ id: '1', agent: `Ann\u202ea\u009b`, text: 'whatever' }]);
     const r = cli(['audit', '--format', 'json', '--workers', '1', file]);
     expect(r.stdout).not.toMatch(/[\u007f-\u009f\u202e]/);
@@ -248,5 +248,42 @@ describe('terminal output shows control characters instead of obeying them (item
     expect(terminalText('a\tb\nc\rd\u0000\u001b[31m\u0007\u007f\u0085\u009b\u061c\u200e\u202a\u202e\u2066\u2069')).toBe('a\\tb\\nc\\rd\\x00\\x1b[31m\\x07\\x7f\\x85\\x9b\\u061c\\u200e\\u202a\\u202e\\u2066\\u2069');
     expect(terminalText('  ::warning::x ##[error]y ##vso[task.setvariable]z')).toBe('  :\\:warning::x #\\#[error]y #\\#vso[task.setvariable]z');
     expect(terminalText('Dobrý den, pane Nováku: ::1 # [x]')).toBe('Dobrý den, pane Nováku: ::1 # [x]');
+  });
+});
+
+describe('JUnit and SARIF (item 15)', () => {
+  const XML_CHARS = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
+
+  it('JUnit is well-formed XML 1.0 whatever the names: U+FFFE, U+FFFF, lone surrogates and controls are replaced', () => {
+    const dir = tempDir();
+    const file = transcript(dir, 'x\uFFFE.jsonl', [{ id: 'id\uFFFF\ud800\u0001\r\n"<&>', agent: 'A', customer: 'Eve\uFFFF\udfff\u0008' }]);
+    const r = cli(['-f', 'junit', file]);
+    expect(r.stdout).toMatch(XML_CHARS);
+    const { XMLParser, XMLValidator } = require('fast-xml-parser');
+    expect(XMLValidator.validate(r.stdout)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, htmlEntities: true }).parse(r.stdout);
+    expect(doc.testsuites.testsuite['@_name']).toBe(`${file.slice(0, -7)}\uFFFD.jsonl`);
+    expect(r.stdout).toContain('name="conversation id\uFFFD\uFFFD\uFFFD&#13;&#10;&quot;&lt;&amp;&gt;, message 1"');
+    expect(r.stdout).toContain('Eve\uFFFD\uFFFD\uFFFD');
+  });
+
+  it('SARIF artifact URIs are URIs: relative to %SRCROOT% and percent-encoded, or file: URLs outside it', () => {
+    const names = ['a b#1?.txt', '100%.txt', 'back\\slash.txt', 'c:colon.txt', '[x]&y=z.txt'];
+    const dir = folder(Object.fromEntries(names.map((n) => [n, REPLY])));
+    const outside = join(tempDir(), 'out side#.txt');
+    writeFileSync(outside, REPLY);
+    const sarif = JSON.parse(cli(['-f', 'sarif', ...names, outside], { cwd: dir }).stdout);
+    const run = sarif.runs[0];
+    expect(run.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(dir).href}/` } });
+    const located = new Map<string, string>();
+    for (const result of run.results) {
+      const { uri, uriBaseId } = result.locations[0].physicalLocation.artifactLocation;
+      const base = uriBaseId ? run.originalUriBaseIds[uriBaseId].uri : undefined;
+      expect(uri).not.toMatch(/[\s#?\\]/);
+      located.set(uri, fileURLToPath(new URL(uri, base)));
+    }
+    expect(new Set(located.values())).toEqual(new Set([...names.map((n) => join(dir, n)), outside]));
+    expect(located.get('a%20b%231%3F.txt')).toBe(join(dir, 'a b#1?.txt'));
+    expect(located.get(pathToFileURL(outside).href)).toBe(outside);
   });
 });

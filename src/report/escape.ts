@@ -3,6 +3,8 @@
 // an XML or Markdown parser, a SARIF viewer) must see them as text and nothing more.
 // One function per target, each citing the rule it follows.
 import { createRequire } from 'node:module';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 // Unicode's Cc (C0 controls, DEL, C1 controls) and Bidi_Control (the explicit embeddings,
 // overrides and isolates, and the marks that steer them).
@@ -40,6 +42,28 @@ export function terminalText(s: string): string {
  */
 export function safeJson(value: unknown, space?: number): string {
   return JSON.stringify(value, null, space).replace(/[\u007f-\u009f\p{Bidi_Control}\u2028\u2029]/gu, (c) => `\\u${hex(c, 4)}`);
+}
+
+// XML 1.0 §2.2 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+// Anything else (other C0 controls, U+FFFE, U+FFFF, lone surrogates) makes a document not
+// well-formed, even as a character reference; it becomes U+FFFD, so a reader sees that
+// something stood there.
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const XML_ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;', '\r': '&#13;', '\t': '&#9;', '\n': '&#10;' };
+// Characters XML allows but a terminal acts on (DEL, C1, bidi) go as references: lossless, and inert.
+const xmlReference = (c: string) => `&#x${hex(c, 1).toUpperCase()};`;
+
+/** XML 1.0 element content: markup escaped (§2.4), CR as &#13; (§2.11 would turn it into LF). */
+export function xmlText(s: string): string {
+  return s
+    .replace(NOT_XML_CHAR, '\uFFFD')
+    .replace(/[<>&"'\r]/g, (c) => XML_ENTITY[c])
+    .replace(/[\u007f-\u009f\p{Bidi_Control}]/gu, xmlReference);
+}
+
+/** An XML 1.0 attribute value: as text, and tab and LF as references too, which §3.3.3 would turn into spaces. */
+export function xmlAttribute(s: string): string {
+  return xmlText(s).replace(/[\t\n]/g, (c) => XML_ENTITY[c]);
 }
 
 /**
@@ -85,4 +109,28 @@ export function csvRows(rows: unknown[][]): string {
   stringify ??= (createRequire(import.meta.url)('csv-stringify/sync') as { stringify: Stringify }).stringify;
   const visible = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? cell.replace(/[^\t\n\r\P{Cc}]|\p{Bidi_Control}/gu, shown) : cell)));
   return stringify(visible, { escape_formulas: true, quoted_match: /[;\t]/ });
+}
+
+/**
+ * A SARIF 2.1.0 artifactLocation for a file as we name it (relative to `root`, the
+ * working directory, or absolute). A path is not a URI: `#`, `?`, `%` and spaces mean
+ * something in a URI (RFC 3986), so each segment is percent-encoded, and a backslash
+ * separates segments only on Windows. Inside `root` it is a relative reference with
+ * uriBaseId %SRCROOT% (SARIF §3.4.4; §3.14.14 for the base): that is what GitHub code
+ * scanning reads best, resolving relative URIs from the repository root, where the
+ * action runs, and percent-decoding them, as CodeQL writes them. Outside `root` it is a
+ * file: URL (node:url's pathToFileURL), which may carry no uriBaseId.
+ */
+export function artifactLocation(path: string, root: string): { uri: string; uriBaseId?: string } {
+  const absolute = resolve(root, path);
+  const inside = relative(root, absolute);
+  if (!inside || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return { uri: pathToFileURL(absolute).href };
+  // encodeURIComponent encodes ':' too, so a first segment such as "c:x" is no scheme.
+  return { uri: inside.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+/** What %SRCROOT% stands for: `root` as a file: URL ending in "/" (SARIF §3.14.14). */
+export function sourceRoot(root: string): { uri: string } {
+  const href = pathToFileURL(root).href;
+  return { uri: href.endsWith('/') ? href : `${href}/` };
 }

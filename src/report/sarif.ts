@@ -1,13 +1,14 @@
 // --format sarif: SARIF 2.1.0 for code scanning (GitHub, Azure DevOps). A reply from a
 // text file is located in the file; one from a conversation carries the conversation
 // and message as a logical location, with lines that point into the message text.
+// Files are located by URIs relative to %SRCROOT%, the working directory (report/escape.ts).
 import type { Rule } from '../engine/rule.js';
 import type { LintResult, Severity } from '../types.js';
-import { safeJson } from './escape.js';
+import { artifactLocation, safeJson, sourceRoot } from './escape.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', suggestion: 'note' };
 
-export function formatSarif(results: readonly LintResult[], rules: readonly Rule[], version: string): string {
+export function formatSarif(results: readonly LintResult[], rules: readonly Rule[], version: string, root = process.cwd()): string {
   const used = rules.filter((r) => r.level !== 'off');
   const index = new Map(used.map((r, i) => [r.id, i]));
   const sarif = {
@@ -28,6 +29,7 @@ export function formatSarif(results: readonly LintResult[], rules: readonly Rule
             })),
           },
         },
+        originalUriBaseIds: { '%SRCROOT%': sourceRoot(root) },
         results: results.flatMap((r) =>
           r.violations.map((v) => ({
             ruleId: v.rule,
@@ -37,7 +39,7 @@ export function formatSarif(results: readonly LintResult[], rules: readonly Rule
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: r.source.replace(/\\/g, '/') },
+                  artifactLocation: artifactLocation(r.source, root),
                   ...(r.conversationId === undefined ? { region: { startLine: v.line, startColumn: v.column, endLine: v.endLine, endColumn: v.endColumn } } : {}),
                 },
                 ...(r.conversationId !== undefined ? { logicalLocations: [{ name: `${r.conversationId}#${r.messageIndex}`, kind: 'message', fullyQualifiedName: `conversation ${r.conversationId}, message ${r.messageIndex}, line ${v.line}:${v.column}` }] } : {}),
