@@ -287,3 +287,40 @@ describe('JUnit and SARIF (item 15)', () => {
     expect(located.get(pathToFileURL(outside).href)).toBe(outside);
   });
 });
+
+describe('--redact covers conversation ids and agent names (item 16)', () => {
+  const secrets = ['ella.t@gmail.com', 'adam.k@gmail.com', '777 123 456', '+420 777 123 456'];
+
+  it('in every audit format, and in notices, while agents stay apart', () => {
+    const dir = tempDir();
+    const file = transcript(dir, 'export.jsonl', [
+      { id: '+420 777 123 456', agent: 'ella.t@gmail.com', text: 'whatever' },
+      { id: 'ticket for ella.t@gmail.com', agent: 'adam.k@gmail.com', text: 'whatever' },
+    ]);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}${JSON.stringify({ id: 'adam.k@gmail.com', messages: [{ role: 'agent' }] })}\n`);
+    for (const args of [['--format', 'stylish'], ['--format', 'json'], ['--format', 'csv'], ['--format', 'csv', '--per', 'agent'], ['--format', 'html']]) {
+      const r = cli(['audit', '--redact', '--workers', '1', ...args, file]);
+      expect(r.stdout.length, args.join(' ')).toBeGreaterThan(0);
+      for (const secret of secrets) {
+        expect(r.stdout, `${args.join(' ')}: ${secret}`).not.toContain(secret);
+        expect(r.stderr, `${args.join(' ')}: ${secret}`).not.toContain(secret);
+      }
+    }
+    const report = JSON.parse(cli(['audit', '--redact', '--format', 'json', '--workers', '1', file]).stdout);
+    expect(report.results.map((x: { conversationId: string; agent: string }) => [x.conversationId, x.agent])).toEqual([
+      ['+••• ••• ••• •56', 'e•••@gmail.com'],
+      ['ticket for e•••@gmail.com', 'a•••@gmail.com'],
+    ]);
+    expect(report.audit.agents.length).toBe(2);
+  });
+
+  it('two agents whose addresses mask alike keep their own rows', () => {
+    const dir = tempDir();
+    const file = transcript(dir, 'export.jsonl', [
+      { id: '1', agent: 'anna@shop.test', text: 'whatever' },
+      { id: '2', agent: 'adam@shop.test', text: 'Hi James,\n\nYour refund went out today; you will see it within 3 days.\n\nBest,\nAdam' },
+    ]);
+    const agents = JSON.parse(cli(['audit', '--redact', '--format', 'json', '--workers', '2', file]).stdout).audit.agents;
+    expect(agents.map((a: { agent: string; replies: number }) => [a.agent, a.replies])).toEqual([['a•••@shop.test', 1], ['a•••@shop.test', 1]]);
+  });
+});

@@ -123,10 +123,13 @@ function inWindow(reply: Reply, s: BatchSettings): boolean {
   return true;
 }
 
+/** A reply as every report shows it: with --redact, its text, messages, hints, conversation id and agent masked. */
 function audited(reply: Reply, result: LintResult, redacting: boolean): AuditedReply {
-  const text = redacting ? redact(reply.text) : reply.text;
-  const violations = redacting ? result.violations.map((v) => ({ ...v, message: redact(v.message) })) : result.violations;
-  return { ...result, violations, text, agent: reply.context.agentName, time: reply.time };
+  const agent = reply.context.agentName;
+  if (!redacting) return { ...result, text: reply.text, agent, time: reply.time };
+  const violations = result.violations.map((v) => ({ ...v, message: redact(v.message), ...(v.hint !== undefined ? { hint: redact(v.hint) } : {}) }));
+  const conversationId = result.conversationId !== undefined ? redact(result.conversationId) : undefined;
+  return { ...result, conversationId, violations, text: redact(reply.text), agent: agent !== undefined ? redact(agent) : undefined, time: reply.time };
 }
 
 
@@ -144,7 +147,8 @@ export function processBatch(items: readonly WorkItem[], linter: Linter, s: Batc
         const r = audited(reply, linter.lint(reply), s.redact);
         if (s.format === 'json') output.add(`,\n    ${safeJson(contractResult(r))}`);
         else if (s.format === 'csv' && !s.perAgentCsv && csvRow) output.add(csvRow(r));
-        figures.add(r);
+        // Figures per agent are kept by the real name, shown by the masked one.
+        figures.add(r, reply.context.agentName);
         replies++;
       }
     }

@@ -82,8 +82,10 @@ class ScoreTally {
 }
 
 type TallyData = Pick<ScoreTally, 'replies' | 'sum' | 'histogram'>;
-type AgentTally = { tally: ScoreTally; violations: Record<string, number> };
+/** An agent's figures, under the name reports show (masked by --redact). */
+type AgentTally = { label: string; tally: ScoreTally; violations: Record<string, number> };
 type RuleTally = { violations: number; replies: number };
+const UNKNOWN_AGENT = '(unknown agent)';
 
 /**
  * A batch's figures as plain data, to be merged into the run's: a worker sends this
@@ -91,7 +93,7 @@ type RuleTally = { violations: number; replies: number };
  */
 export interface FiguresPart {
   all: TallyData;
-  agents: Map<string, { tally: TallyData; violations: Record<string, number> }>;
+  agents: Map<string, { label: string; tally: TallyData; violations: Record<string, number> }>;
   rules: Map<string, RuleTally>;
   days: Map<string, TallyData>;
   bySeverity: Record<Severity, number>;
@@ -107,18 +109,20 @@ export class FiguresBuilder {
 
   constructor(private readonly worstCount = 10) {}
 
-  /** One reply: its figures, and a place among the worst. */
-  add(reply: AuditedReply): void {
-    this.addFigures(reply);
+  /**
+   * One reply: its figures, and a place among the worst. `agentKey` tells agents apart
+   * where the reply's `agent` is masked (--redact): two addresses can mask alike.
+   */
+  add(reply: AuditedReply, agentKey = reply.agent): void {
+    this.addFigures(reply, agentKey ?? UNKNOWN_AGENT);
     this.considerWorst([reply]);
   }
 
   /** A reply's figures, without its place among the worst. */
-  private addFigures(reply: Pick<AuditedReply, 'agent' | 'time' | 'score' | 'violations'>): void {
+  private addFigures(reply: Pick<AuditedReply, 'agent' | 'time' | 'score' | 'violations'>, agentKey: string): void {
     this.all.add(reply.score);
-    const agentName = reply.agent ?? '(unknown agent)';
-    let agent = this.agents.get(agentName);
-    if (!agent) this.agents.set(agentName, (agent = { tally: new ScoreTally(), violations: {} }));
+    let agent = this.agents.get(agentKey);
+    if (!agent) this.agents.set(agentKey, (agent = { label: reply.agent ?? UNKNOWN_AGENT, tally: new ScoreTally(), violations: {} }));
     agent.tally.add(reply.score);
     const seen = new Set<string>();
     for (const v of reply.violations) {
@@ -145,9 +149,9 @@ export class FiguresBuilder {
 
   merge(part: FiguresPart): void {
     this.all.merge(part.all);
-    for (const [name, a] of part.agents) {
-      let agent = this.agents.get(name);
-      if (!agent) this.agents.set(name, (agent = { tally: new ScoreTally(), violations: {} }));
+    for (const [key, a] of part.agents) {
+      let agent = this.agents.get(key);
+      if (!agent) this.agents.set(key, (agent = { label: a.label, tally: new ScoreTally(), violations: {} }));
       agent.tally.merge(a.tally);
       for (const [rule, n] of Object.entries(a.violations)) agent.violations[rule] = (agent.violations[rule] ?? 0) + n;
     }
@@ -188,7 +192,7 @@ export class FiguresBuilder {
       scoreDistribution: this.all.deciles(),
       bySeverity: { ...this.bySeverity },
       agents: [...this.agents]
-        .map(([agent, a]) => ({ agent, replies: a.tally.replies, meanScore: a.tally.mean(), p10Score: a.tally.percentile(0.1), violations: a.violations }))
+        .map(([, a]) => ({ agent: a.label, replies: a.tally.replies, meanScore: a.tally.mean(), p10Score: a.tally.percentile(0.1), violations: a.violations }))
         .sort((a, b) => a.meanScore - b.meanScore || a.agent.localeCompare(b.agent)),
       rules: [...this.rules]
         .map(([rule, r]) => ({ rule, violations: r.violations, replies: r.replies, share: replies ? Math.round((1000 * r.replies) / replies) / 1000 : 0 }))
