@@ -324,3 +324,23 @@ describe('--redact covers conversation ids and agent names (item 16)', () => {
     expect(agents.map((a: { agent: string; replies: number }) => [a.agent, a.replies])).toEqual([['a•••@shop.test', 1], ['a•••@shop.test', 1]]);
   });
 });
+
+describe('the HTML audit report escapes every user string (checked, already so)', () => {
+  it('names, ids, file names and messages stay text in elements, attributes and inline SVG; no script', () => {
+    const dir = tempDir();
+    const evil = '</script><script>alert(1)</script>"><img src=x onerror=alert(2)>\u2028\'';
+    const file = transcript(dir, `${'<svg onload=alert(3)>'}.jsonl`, [{ id: evil, agent: evil, customer: evil, text: 'whatever', time: '2025-03-01T10:00:00Z' }, { id: '2', agent: 'Ben', text: 'whatever', time: '2025-03-02T10:00:00Z' }]);
+    const html = cli(['audit', '--format', 'html', '--workers', '1', file]).stdout;
+    expect(html).not.toMatch(/<script|<img|<svg onload/i);
+    // Every `<` opens one of our tags (or the doctype), whose attributes are ours with quoted values.
+    const TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'div', 'b', 'section', 'svg', 'text', 'rect', 'polyline', 'circle', 'article', 'header', 'span', 'pre', 'mark', 'ul', 'li']);
+    const ATTRIBUTES = new Set(['lang', 'charset', 'class', 'id', 'viewBox', 'width', 'height', 'role', 'aria-label', 'x', 'y', 'text-anchor', 'data-value', 'data-rule', 'title', 'points', 'cx', 'cy', 'r']);
+    const tags = [...html.matchAll(/<\/?([a-z0-9]+)((?:\s+[a-zA-Z-]+="[^"<>]*")*)\s*\/?>/g)];
+    expect(html.match(/</g)!.length).toBe(tags.length + 1);
+    for (const [, name, attributes] of tags) {
+      expect(TAGS.has(name), name).toBe(true);
+      for (const [, attribute] of attributes.matchAll(/([a-zA-Z-]+)="/g)) expect(ATTRIBUTES.has(attribute), attribute).toBe(true);
+    }
+    expect(html).toContain('&#60;/script&#62;&#60;script&#62;alert(1)&#60;/script&#62;&#34;&#62;&#60;img src=x onerror=alert(2)&#62;');
+  });
+});

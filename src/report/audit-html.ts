@@ -1,10 +1,10 @@
 // --format html for audits: one self-contained file (inline CSS and SVG, no scripts, no
 // network) a lead opens in a browser: score distribution, per-agent and per-rule
 // charts, the trend over time, and the worst replies with their violations marked.
+// Every string from input, in text, attributes and SVG alike, goes through esc.
 import type { AuditFigures } from '../audit/figures.js';
 import type { AuditedReply, Violation } from '../types.js';
-
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { htmlText as esc } from './escape.js';
 
 function barChart(id: string, title: string, bars: { label: string; value: number; text: string }[], max: number): string {
   const rowHeight = 22;

@@ -67,6 +67,16 @@ export function xmlAttribute(s: string): string {
 }
 
 /**
+ * HTML text and quoted attribute values (HTML Living Standard, "escapingString"): the five
+ * characters that could end text or an attribute or start markup, as numeric references.
+ * Right for inline SVG too, which the HTML parser reads by the same rules. (A report that
+ * embeds a <script> or JSON would need more; ours has none.)
+ */
+export function htmlText(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
  * A GitHub-flavoured Markdown table cell of plain text. A row is one line, so CR and LF
  * (CommonMark §2.1: both end lines) become spaces; every ASCII punctuation character is
  * backslash-escaped (CommonMark §2.4), so nothing is read as emphasis, a link or image,
