@@ -20,7 +20,7 @@ const { PHRASE_LIST_SCHEMA } = await import(join(root, 'dist/engine/phrase-list.
 // once here: at run time a built-in phrase costs one RegExp construction.
 const phrases = {};
 const addPhrase = (text, exact) => {
-  phrases[phraseKey(text, exact)] = toCompiled(compilePhrase(text, { exact }));
+  phrases[phraseKey(text, exact)] = toCompiled(compilePhrase(text, { exact, trusted: true }));
 };
 // The phrase lists in a rule's value: the fields whose schema shares PHRASE_LIST_SCHEMA's
 // entries (some add `required`), also inside object fields such as `when`.

@@ -27,8 +27,15 @@ describe('phrase language', () => {
     expect(() => compilePhrase('(sorry|apology')).toThrow(PhraseError);
     expect(() => compilePhrase('sorry]')).toThrow(/unmatched/);
   });
-  it('refuses raw regexes that could backtrack catastrophically', () => {
-    expect(() => compileRawRegex('(a+)+$')).toThrow(/backtrack/);
-    expect(compileRawRegex('<font[^>]*>').regex.test('<font color=red>')).toBe(true);
+  it('runs raw regexes on RE2: linear in the text, JavaScript syntax, no lookahead or backreferences', () => {
+    const raw = (source: string, text: string) => findAll(compileRawRegex(source), text).map((s) => text.slice(s.start, s.end));
+    expect(raw('(a+)+$', `${'a'.repeat(30000)}!`)).toEqual([]);
+    expect(raw('<font[^>]*>', 'x <font color=red> y')).toEqual(['<font color=red>']);
+    expect(raw('(?<![a-z])ab\\d', 'xab1 ab2 \u00e9ab3')).toEqual(['ab2', 'ab3']);
+    // \s means JavaScript's white space, no-break space included
+    expect(raw('a\\sb', 'a\u00a0b')).toEqual(['a\u00a0b']);
+    expect(() => compileRawRegex('a(?=b)')).toThrow(/lookahead/);
+    expect(() => compileRawRegex('(a)\\1')).toThrow(/backreferences/);
+    expect(() => compileRawRegex('(?<n>a)\\k<n>')).toThrow(/backreferences/);
   });
 });

@@ -46,7 +46,7 @@ export interface Document {
 let valedictionLine: RegExp | undefined;
 function valedictionRegex(): RegExp {
   if (!valedictionLine) {
-    const sources = Object.values(HELPERS).flatMap((h) => h.valedictions.map((v) => compilePhrase(v).regex.source));
+    const sources = Object.values(HELPERS).flatMap((h) => h.valedictions.map((v) => (compilePhrase(v, { trusted: true }).regex as RegExp).source));
     valedictionLine = new RegExp(`^(?:${sources.join('|')})[\\s,.!:;–—-]*$`);
   }
   return valedictionLine;

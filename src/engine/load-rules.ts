@@ -77,8 +77,12 @@ export function compileRule(source: YamlSource, id: string, vocabulary: Vocabula
   for (const key of kind.messages) {
     if (!messages[key]?.en) throw new ConfigError(`"messages" is missing "${key}"`, source.locate(['messages']), `a ${kind.name} rule reports: ${kind.messages.join(', ')}; each needs at least its English text`);
   }
-  const spec = { ...raw, ...(settings.options ?? {}) };
-  const check = kind.compile({ spec, locate: source.locate, vocabulary, options: settings.options ?? {}, trusted: source.trusted ?? false });
+  const options = settings.options ?? {};
+  const spec = { ...raw, ...options };
+  // A built-in rule's own phrases run on V8 (checked at build); once a config's options
+  // may have put phrases of its own in the spec, all run on RE2 (phrase.ts).
+  const trusted = (source.trusted ?? false) && Object.keys(options).length === 0;
+  const check = kind.compile({ spec, locate: source.locate, vocabulary, options, trusted });
   return {
     id,
     file,

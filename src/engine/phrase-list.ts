@@ -3,7 +3,7 @@ import { ConfigError } from '../config/errors.js';
 import type { Schema } from '../config/validate.js';
 import type { Path } from '../config/yaml-source.js';
 import { isWordAt } from '../text/fold.js';
-import { boundedMatches } from './bounded-regex.js';
+import { LinearRegex } from './linear-regex.js';
 import type { Language } from '../types.js';
 import { compilePhrase, compileRawRegex, LiteralsAhead, mayMatch, PhraseError, type Phrase, type Span } from './phrase.js';
 
@@ -60,7 +60,7 @@ export class PhraseLists {
     private readonly raw: Record<string, RawEntry[]>,
     private readonly path: Path,
     private readonly locate: Locate,
-    /** Built-in rules, checked at build time: raw regexes need no ReDoS check again. */
+    /** Built-in rules' own lists: their phrases run on V8, checked at build time. */
     private readonly trusted: boolean,
   ) {}
 
@@ -114,7 +114,7 @@ export function compileEntry(entry: RawEntry, path: Path, locate: Locate, truste
     throw new ConfigError('a phrase entry needs exactly one of "match" or "regex"', locate(path), 'write "match: <phrase>" for a phrase, or "regex: <pattern>" for a raw regex');
   }
   try {
-    const phrase = e.regex !== undefined ? compileRawRegex(e.regex, { checked: trusted }) : compilePhrase(e.match!, { exact: e.exact });
+    const phrase = e.regex !== undefined ? compileRawRegex(e.regex) : compilePhrase(e.match!, { exact: e.exact, trusted });
     return { phrase, exact: e.exact ?? false, start: e.start ?? false, html: e.html ?? false, replace: e.replace, message: e.message };
   } catch (err) {
     if (err instanceof PhraseError) {
@@ -164,16 +164,12 @@ function prefix(haystack: string, to: number, exact: boolean): string {
 export function matchEntry(entry: PhraseEntry, text: string, folded: string, from: number, to: number, out: EntryMatch[] = []): EntryMatch[] {
   const haystack = entry.exact ? text : folded;
   const regex = entry.phrase.regex;
-  if (entry.phrase.bounded) {
-    // A user's raw regex: off-thread, within a time limit (bounded-regex.ts).
-    for (const m of boundedMatches(regex, haystack.slice(from, to))) out.push({ start: m.start + from, end: m.end + from, entry });
-    return out;
-  }
   // Literals are looked for in the prefix too, so that a search never runs past the zone:
   // rules ask sentence by sentence, and a search to the end of a long reply per sentence
   // would make it quadratic.
   const scope = prefix(haystack, to, entry.exact);
   if (!mayMatch(entry.phrase, scope, from, to)) return out;
+  if (regex instanceof LinearRegex) return matchLinear(entry, regex, scope, folded, from, to, out);
   regex.lastIndex = from;
   let m: RegExpExecArray | null;
   const bounds = entry.phrase.boundaries;
@@ -186,6 +182,16 @@ export function matchEntry(entry: PhraseEntry, text: string, folded: string, fro
     const bounded = !bounds || ((!bounds.before || !isWordAt(folded, m.index - 1)) && (!bounds.after || !isWordAt(folded, end)));
     if (end <= to && m[0].length > 0 && bounded) out.push({ start: m.index, end, entry });
     if (m[0].length === 0) regex.lastIndex++;
+  }
+  return out;
+}
+
+/** matchEntry for a pattern of a user's, on RE2 (linear-regex.ts). */
+function matchLinear(entry: PhraseEntry, regex: LinearRegex, haystack: string, folded: string, from: number, to: number, out: EntryMatch[]): EntryMatch[] {
+  const bounds = entry.phrase.boundaries;
+  for (const m of regex.matches(haystack, from, to)) {
+    if (bounds && ((bounds.before && isWordAt(folded, m.start - 1)) || (bounds.after && isWordAt(folded, m.end)))) continue;
+    out.push({ start: m.start, end: m.end, entry });
   }
   return out;
 }

@@ -10,11 +10,27 @@
 //
 // Everything else is literal. Words match on Unicode word boundaries. A phrase is
 // compiled once per run into a regex over the folded text (see text/fold.ts).
-import { createRequire } from 'node:module';
+//
+// Replies come from strangers, so every compiled phrase must run in linear time on any
+// text. The regexes are built to be unambiguous: at each point of the text at most one
+// way to go on can succeed, so the engine never retries a split it has already tried.
+// - Separators and gap words use disjoint classes: a run of [\s,;:] is always one SEP,
+//   a run of anything else is always one word (a gap word used to be [^\s]+, which also
+//   matched ",", so "We regret" + 35 commas took 24 s: 2^35 ways to split the commas).
+// - A word holds at most one * (a*b*c splits a long word in quadratically many ways),
+//   and ** is one *.
+// - {num} is digit runs joined by / or -, at most five of them, so no long run of
+//   digits and dashes is read from every one of its starts.
+// - Consecutive gaps are one gap.
+// scripts/check-phrases.mjs checks every built-in phrase with a ReDoS checker at build,
+// and test/phrase-linear.test.ts feeds them adversarial text.
 import { fold, BEFORE_WORD, AFTER_WORD, FOLDED_LETTERS } from '../text/fold.js';
+import { LinearRegex } from './linear-regex.js';
 
 const SEP = '[\\s,;:]+';
-const NUM = '[#№]?\\s?\\d(?:[\\d/-]*\\d)?';
+/** A word skipped by "...": anything but a separator, so a gap splits text one way only. */
+const GAP_WORD = '[^\\s,;:]+';
+const NUM = '[#№]?\\s?(?<![0-9])\\d+(?:[/-]+\\d+){0,4}';
 const GAP_WORDS = 5;
 
 export class PhraseError extends Error {
@@ -29,7 +45,10 @@ export class PhraseError extends Error {
 interface Item {
   source: string;
   optional: boolean;
-  gap?: boolean;
+  /** "...": how many words it may skip. */
+  gap?: number;
+  /** Nothing to match: a word of separators (","), a group of such; SEP holds them already. */
+  skip?: boolean;
   /** Plain texts of which every match of the item contains one (none: nothing is sure). */
   literals: string[];
 }
@@ -37,6 +56,10 @@ interface Item {
 interface Parsed {
   source: string;
   literals: string[];
+  /** Matches nothing but the space between words (a gap or a lone comma): dropped. */
+  empty?: boolean;
+  /** Some alternatives are empty: the group is optional. */
+  optional?: boolean;
 }
 
 // More than this many texts to look for cost more than running the regex.
@@ -55,8 +78,9 @@ class Parser {
   constructor(private readonly text: string) {}
 
   parse(): Parsed {
-    const parsed = this.alternatives('');
+    const parsed = this.alternatives('', true);
     if (this.pos < this.text.length) this.fail(`unexpected "${this.text[this.pos]}"`);
+    if (parsed.empty || parsed.optional) this.fail('a phrase needs a word that must be there');
     return parsed;
   }
 
@@ -64,36 +88,57 @@ class Parser {
     throw new PhraseError(`${why} at character ${this.pos + 1}`, this.text);
   }
 
-  private alternatives(closer: string): Parsed {
-    const options = [this.sequence(closer)];
+  /** `leading`: these alternatives may begin the phrase, so their first words start words. */
+  private alternatives(closer: string, leading: boolean): Parsed {
+    const options = [this.sequence(closer, leading)];
     while (this.text[this.pos] === '|') {
       this.pos++;
-      options.push(this.sequence(closer));
+      options.push(this.sequence(closer, leading));
     }
     if (options.length === 1) return options[0];
+    // An empty alternative ("(,|and)") makes the group optional: the separators it
+    // stands for are matched between the words anyway.
+    const real = options.filter((o) => !o.empty);
+    if (!real.length) return { source: '', literals: [], empty: true };
+    const optional = real.length < options.length;
     // A match holds one of each alternative's texts, if every alternative has some.
-    const all = options.every((o) => o.literals.length) ? options.flatMap((o) => o.literals) : [];
+    const all = !optional && real.every((o) => o.literals.length) ? real.flatMap((o) => o.literals) : [];
     // A text that holds another of the set adds nothing ("arrived" beside "arrive").
     const literals = [...new Set(all)].filter((t, _, set) => !set.some((other) => other !== t && t.includes(other)));
-    return { source: `(?:${options.map((o) => o.source).join('|')})`, literals };
+    return { source: `(?:${real.map((o) => o.source).join('|')})`, literals, optional };
   }
 
-  private sequence(closer: string): Parsed {
+  private sequence(closer: string, leading: boolean): Parsed {
     const items: Item[] = [];
     for (;;) {
       this.skipSpaces();
       const ch = this.text[this.pos];
       if (ch === undefined || ch === '|' || (closer && ch === closer)) break;
       if (ch === ')' || ch === ']') this.fail(`unmatched "${ch}"`);
-      items.push(this.item());
+      const item = this.item(leading);
+      items.push(item);
+      // Until a word that must be there, each item may be where the phrase begins.
+      if (!item.optional) leading = false;
     }
     if (items.length === 0) this.fail('empty phrase or alternative');
+    const words = items.filter((i) => !i.skip && !i.gap);
+    if (!words.length) return { source: '', literals: [], empty: true };
+    // Optional words only could match nothing, and a group that can be empty between
+    // two separators splits a run of spaces in many ways.
+    if (words.every((i) => i.optional)) this.fail('every word here is optional; a phrase or alternative needs one that is not (write [a|b] for optional alternatives)');
     let out = '';
     let atStart = true;
+    let gap = 0;
     for (const item of items) {
+      if (item.skip) continue;
       if (item.gap) {
-        if (!atStart) out += `(?:${SEP}[^\\s]+){0,${GAP_WORDS}}`;
-      } else if (atStart) {
+        // A gap at the start skips nothing; consecutive gaps are one longer gap.
+        if (!atStart) gap += item.gap;
+        continue;
+      }
+      if (gap) out += `(?:${SEP}${GAP_WORD}){0,${gap}}`;
+      gap = 0;
+      if (atStart) {
         // Optional words at the start carry their own separator; the phrase starts
         // for real at its first required word.
         out += item.optional ? `(?:${item.source}${SEP})?` : item.source;
@@ -102,30 +147,34 @@ class Parser {
         out += item.optional ? `(?:${SEP}${item.source})?` : `${SEP}${item.source}`;
       }
     }
-    return { source: out, literals: items.filter((i) => !i.optional).reduce<string[]>((best, i) => better(best, i.literals), []) };
+    if (gap) out += `(?:${SEP}${GAP_WORD}){0,${gap}}`;
+    return { source: out, literals: words.filter((i) => !i.optional).reduce<string[]>((best, i) => better(best, i.literals), []) };
   }
 
   private skipSpaces(): void {
     while (this.text[this.pos] === ' ') this.pos++;
   }
 
-  private item(): Item {
+  private item(leading: boolean): Item {
     const ch = this.text[this.pos];
     if (ch === '(' || ch === '[') {
       const closer = ch === '(' ? ')' : ']';
       this.pos++;
-      const inner = this.alternatives(closer);
+      const inner = this.alternatives(closer, leading);
       if (this.text[this.pos] !== closer) this.fail(`missing "${closer}"`);
       this.pos++;
-      return { source: `(?:${inner.source})`, optional: ch === '[', literals: inner.literals };
+      if (inner.empty) return { source: '', optional: true, skip: true, literals: [] };
+      return { source: `(?:${inner.source})`, optional: ch === '[' || Boolean(inner.optional), literals: inner.literals };
     }
     if (this.text.startsWith('...', this.pos)) {
       this.pos += 3;
-      return { source: '', optional: true, gap: true, literals: [] };
+      return { source: '', optional: true, gap: GAP_WORDS, literals: [] };
     }
+    const start = this.pos;
     let source = '';
     // Runs of literal characters, broken by * and {num}.
     const runs = [''];
+    let stars = 0;
     while (this.pos < this.text.length && !' |()[]'.includes(this.text[this.pos])) {
       if (this.text.startsWith('{num}', this.pos)) {
         source += NUM;
@@ -140,21 +189,36 @@ class Parser {
         runs[runs.length - 1] += c;
         continue;
       }
-      if (c === '*') runs.push('');
-      else runs[runs.length - 1] += c;
+      if (c === '*') {
+        if (this.text[this.pos] === '*') continue; // ** is one *: the next one adds it
+        if (++stars > 1) this.fail('a word may hold one * (its inflected ending, as in omlouv*, or its start, as in *te)');
+        runs.push('');
+      } else runs[runs.length - 1] += c;
       source += c === '*' ? FOLDED_LETTERS : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     }
+    // A word of separators only ("," in "on [,] nie") is what SEP matches between words
+    // anyway; as a word of its own it would split a run of commas in many ways.
+    if (runs.length === 1 && /^[,;:]+$/.test(runs[0])) return { source: '', optional: true, skip: true, literals: [] };
+    // A lone * is any one word: at least a letter, so that it never matches between
+    // two separators.
+    if (source === FOLDED_LETTERS) source = '[a-z]+';
+    // A word that may begin the phrase begins a word of the text: the regex is tried at
+    // word starts only, never again inside a long word (where a * or {num} would scan
+    // the rest of the word from every position).
+    const head = this.text[start];
+    if (leading && (WORDY.test(head) || head === '*' || this.text.startsWith('{num}', start))) source = BEFORE_WORD + source;
     const run = runs.reduce((a, b) => (b.length > a.length ? b : a));
     return { source, optional: false, literals: run ? [run] : [] };
   }
 }
 
-/** A compiled phrase: a global regex over folded text (or over the original, if exact). */
+/**
+ * A compiled phrase: a global regex over folded text (or over the original, if exact).
+ * Built-in phrases are V8 regexes; what users write is a LinearRegex (RE2).
+ */
 export interface Phrase {
   readonly text: string;
-  readonly regex: RegExp;
-  /** A raw regex from a user's rule file: run off-thread with a time limit. */
-  readonly bounded?: boolean;
+  readonly regex: RegExp | LinearRegex;
   /** Word boundaries to check on the folded text (exact phrases only). */
   readonly boundaries?: { before: boolean; after: boolean };
   /**
@@ -184,11 +248,20 @@ export const phraseKey = (phrase: string, exact: boolean | undefined) => `${exac
 export let phrasesParsed = 0;
 
 export function toCompiled(phrase: Phrase): CompiledPhrase {
+  if (!(phrase.regex instanceof RegExp)) throw new Error(`phrase "${phrase.text}" was compiled for RE2, not as a built-in`);
   return { source: phrase.regex.source, flags: phrase.regex.flags, ...(phrase.boundaries ? { boundaries: phrase.boundaries } : {}), ...(phrase.literals ? { literals: [...phrase.literals] } : {}) };
 }
 
-/** Compile one phrase (throws PhraseError with the reason). */
-export function compilePhrase(phrase: string, options: { exact?: boolean } = {}): Phrase {
+// "Not followed by a word character", written with lookbehinds and \b only, which RE2
+// has (it has no lookahead): after a word character, a word boundary; after any other,
+// no boundary. Folded text's word characters are exactly [a-z0-9_], as \b's are.
+const AFTER_WORD_RE2 = '(?:(?<=[a-z0-9_])\\b|(?<![a-z0-9_])\\B)';
+
+/**
+ * Compile one phrase (throws PhraseError with the reason). `trusted`: a phrase of the
+ * built-in rules, run on V8 (checked at build); any other runs on RE2.
+ */
+export function compilePhrase(phrase: string, options: { exact?: boolean; trusted?: boolean } = {}): Phrase {
   const known = precompiled[phraseKey(phrase, options.exact)];
   if (known) return { text: phrase, regex: new RegExp(known.source, known.flags), boundaries: known.boundaries, literals: known.literals };
   phrasesParsed++;
@@ -198,35 +271,37 @@ export function compilePhrase(phrase: string, options: { exact?: boolean } = {})
   const last = folded.replace(/[\])]+$/, '').slice(-1);
   const before = WORDY.test(first) || first === '*' || folded.startsWith('{num}');
   const after = WORDY.test(last) || folded.endsWith('{num}');
+  const compile = (source: string) => (options.trusted ? new RegExp(source, 'g') : linear(source, phrase));
   if (options.exact) {
     // Matched against the original text, so that case and diacritics count; the
     // boundaries are checked on the folded text by the caller (matchEntry).
     const { source, literals } = new Parser(phrase.trim()).parse();
-    return { text: phrase, regex: new RegExp(source, 'g'), boundaries: { before, after }, ...(literals.length ? { literals } : {}) };
+    return { text: phrase, regex: compile(source), boundaries: { before, after }, ...(literals.length ? { literals } : {}) };
   }
   const { source, literals } = new Parser(folded).parse();
-  const body = (before ? BEFORE_WORD : '') + source + (after ? AFTER_WORD : '');
-  return { text: phrase, regex: new RegExp(body, 'g'), ...(literals.length ? { literals } : {}) };
+  // The words that may begin the phrase carry their own word boundary (Parser.item).
+  const body = source + (after ? (options.trusted ? AFTER_WORD : AFTER_WORD_RE2) : '');
+  return { text: phrase, regex: compile(body), ...(literals.length ? { literals } : {}) };
 }
 
-/** Compile an author's raw regex, refusing ones that could hang a run (ReDoS). */
-// safe-regex2 is loaded only when a rule file of a user's holds a raw regex.
-let safeRegex: ((re: RegExp) => boolean) | undefined;
-
-export function compileRawRegex(source: string, options: { checked?: boolean } = {}): Phrase {
-  let regex: RegExp;
+function linear(source: string, phrase: string): LinearRegex {
   try {
-    // The u flag (and its costlier compile) only where the author uses \p{…} or \u{…}.
-    regex = new RegExp(source, /\\[pPu]\{/.test(source) ? 'giu' : 'gi');
+    return LinearRegex.compile(source);
   } catch (err) {
-    throw new PhraseError(`invalid regex: ${(err as Error).message}`, source);
+    throw new PhraseError((err as Error).message, phrase);
   }
-  if (options.checked) return { text: source, regex };
-  safeRegex ??= createRequire(import.meta.url)('safe-regex2') as (re: RegExp) => boolean;
-  if (!safeRegex(regex)) {
-    throw new PhraseError('regex could backtrack catastrophically (nested quantifiers such as (a+)+); rewrite it without a quantifier inside a quantified group', source);
+}
+
+/**
+ * Compile an author's raw regex (JavaScript syntax, case-insensitive) to RE2: linear in
+ * the text, so no regex can hang a run (ReDoS); RE2 has no lookahead or backreferences.
+ */
+export function compileRawRegex(source: string): Phrase {
+  try {
+    return { text: source, regex: LinearRegex.compile(source, { ignoreCase: true }) };
+  } catch (err) {
+    throw new PhraseError(`regex not supported: ${(err as Error).message}`, source);
   }
-  return { text: source, regex, bounded: true };
 }
 
 export interface Span {
@@ -279,6 +354,7 @@ export function findAll(phrase: Phrase, folded: string, from = 0, to = folded.le
   const spans: Span[] = [];
   if (!mayMatch(phrase, folded, from, to)) return spans;
   const { regex } = phrase;
+  if (regex instanceof LinearRegex) return regex.matches(folded, from, to, spans);
   regex.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = regex.exec(folded)) !== null) {
