@@ -88,10 +88,11 @@ export interface AuditedReply extends LintResult {
 export function defaultContext(partial: Partial<ReplyContext> = {}): ReplyContext {
   const strings = (list: unknown): string[] => (Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []);
   return {
-    channel: 'email',
-    firstReply: true,
-    template: false,
     ...partial,
+    // `{ channel: undefined }` is a caller with nothing to say: the default, not a channel no rule applies to.
+    channel: partial.channel ?? 'email',
+    firstReply: partial.firstReply ?? true,
+    template: partial.template ?? false,
     customerMessages: strings(partial.customerMessages),
     previousAgentMessages: strings(partial.previousAgentMessages),
   };

@@ -20,4 +20,12 @@ describe('library API', () => {
     const { figures } = await audit([join(ROOT, 'fixtures', 'transcripts', 'sample.jsonl')], { config, workers: 0 });
     expect(figures.replies).toBe(4);
   });
+
+  it('a context field given as undefined takes its default', () => {
+    // `{ channel: options.channel }` with no channel must not switch every rule off.
+    const text = 'hi anna we will call you tomorrow!!!';
+    const plain = lint(text);
+    expect(plain.violations.length).toBeGreaterThan(0);
+    expect(lint(text, { channel: undefined, firstReply: undefined, template: undefined })).toEqual(plain);
+  });
 });
