@@ -1,5 +1,6 @@
 // A small structural validator that reports the first problem with its YAML position
 // and a hint. Schemas are plain objects (see engine/rule-schema.ts, config/schema.ts).
+// The library API checks its arguments with the same schemas (api/arguments.ts).
 import { ConfigError } from './errors.js';
 import type { Path, YamlSource } from './yaml-source.js';
 
@@ -11,10 +12,12 @@ export type Schema =
   | { type: 'list'; of: Schema }
   | { type: 'map'; keys?: readonly string[]; values: Schema }
   | { type: 'object'; fields: Record<string, Schema & { required?: boolean }> }
-  | { type: 'any-of'; options: readonly Schema[]; describe: string };
+  | { type: 'any-of'; options: readonly Schema[]; describe: string }
+  /** A value only code can make (a Linter, a resolved config): the library API's arguments. */
+  | { type: 'made-by'; test: (value: unknown) => boolean; describe: string };
 
 function typeName(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   return `a ${typeof value}`;
@@ -36,7 +39,12 @@ function distance(a: string, b: string): number {
 
 export function didYouMean(word: string, options: readonly string[]): string {
   const best = [...options].sort((a, b) => distance(word, a) - distance(word, b))[0];
-  return best && distance(word, best) <= Math.max(2, Math.floor(word.length / 3)) ? `did you mean "${best}"? ` : '';
+  // A short word must keep a letter: "cz" is a slip for "cs", "de" is no slip for "en".
+  const near = Math.min(Math.max(2, Math.floor(word.length / 3)), word.length - 1);
+  if (best && distance(word, best) <= near) return `did you mean "${best}"? `;
+  // An abbreviation is far in letters but plain to read: "lang" for "language".
+  const longer = word.length >= 3 ? options.find((o) => o.startsWith(word)) : undefined;
+  return longer ? `did you mean "${longer}"? ` : '';
 }
 
 function describe(schema: Schema): string {
@@ -49,18 +57,26 @@ function describe(schema: Schema): string {
     case 'object':
       return 'a mapping';
     case 'any-of':
+    case 'made-by':
       return schema.describe;
     default:
       return `a ${schema.type}`;
   }
 }
 
-/** Returns an error message for `value` against `schema`, or undefined. */
-function check(value: unknown, schema: Schema, path: (string | number)[], fail: (path: Path, msg: string, hint?: string) => never): void {
+/**
+ * Calls `fail` with the first problem of `value` against `schema`. `yamlHint` is advice
+ * for whoever writes YAML ("quote the value"), beside the `hint` that holds for anyone.
+ */
+export type Fail = (path: Path, message: string, hint?: string, yamlHint?: string) => never;
+
+export { check as checkValue };
+
+function check(value: unknown, schema: Schema, path: (string | number)[], fail: Fail): void {
   const label = path.length ? `"${path.join('.')}"` : 'the file';
   switch (schema.type) {
     case 'string':
-      if (typeof value !== 'string') fail(path, `${label} must be a string, not ${typeName(value)}`, 'quote the value');
+      if (typeof value !== 'string') fail(path, `${label} must be a string, not ${typeName(value)}`, undefined, 'quote the value');
       if (schema.pattern && !schema.pattern.test(value as string)) fail(path, `${label} is not valid: "${value}"`, schema.patternHint);
       return;
     case 'number':
@@ -76,7 +92,7 @@ function check(value: unknown, schema: Schema, path: (string | number)[], fail: 
         fail(path, `${label} must be ${describe(schema)}, not ${JSON.stringify(value)}`, typeof value === 'string' ? didYouMean(value, schema.values).trim() || undefined : undefined);
       return;
     case 'list':
-      if (!Array.isArray(value)) fail(path, `${label} must be a list, not ${typeName(value)}`, 'write it as "- item" lines or [a, b]');
+      if (!Array.isArray(value)) fail(path, `${label} must be a list, not ${typeName(value)}`, undefined, 'write it as "- item" lines or [a, b]');
       (value as unknown[]).forEach((item, i) => check(item, schema.of, [...path, i], fail));
       return;
     case 'map':
@@ -88,8 +104,9 @@ function check(value: unknown, schema: Schema, path: (string | number)[], fail: 
         if (allowed && !allowed.includes(key))
           fail([...path, key], `unknown key "${key}"${path.length ? ` in ${label}` : ''}`, `${didYouMean(key, allowed)}allowed keys: ${allowed.join(', ')}`);
         const sub = schema.type === 'object' ? schema.fields[key] : schema.values;
-        // An empty key ("rules:" with everything below commented out) counts as absent.
-        if (record[key] === null && schema.type === 'object' && !schema.fields[key].required) continue;
+        // An empty key ("rules:" with everything below commented out) counts as absent, as
+        // does a key a library caller set to undefined.
+        if ((record[key] === null || record[key] === undefined) && schema.type === 'object' && !schema.fields[key].required) continue;
         check(record[key], sub, [...path, key], fail);
       }
       if (schema.type === 'object') {
@@ -99,6 +116,9 @@ function check(value: unknown, schema: Schema, path: (string | number)[], fail: 
       }
       return;
     }
+    case 'made-by':
+      if (!schema.test(value)) fail(path, `${label} must be ${schema.describe}, not ${typeName(value)}`);
+      return;
     case 'any-of': {
       for (const option of schema.options) {
         try {
@@ -111,7 +131,9 @@ function check(value: unknown, schema: Schema, path: (string | number)[], fail: 
         }
       }
       // Report the error of the option whose shape matches best (same JS type).
-      const same = schema.options.find((o) => (o.type === 'object' || o.type === 'map' ? typeof value === 'object' && !Array.isArray(value) : o.type === 'string' ? typeof value === 'string' : false));
+      const same = schema.options.find((o) =>
+        o.type === 'object' || o.type === 'map' ? typeof value === 'object' && !Array.isArray(value) : o.type === 'list' ? Array.isArray(value) : o.type === 'string' ? typeof value === 'string' : false,
+      );
       if (same) check(value, same, path, fail);
       fail(path, `${label} must be ${schema.describe}, not ${typeName(value)}`);
     }
@@ -121,8 +143,8 @@ function check(value: unknown, schema: Schema, path: (string | number)[], fail: 
 export function validate(source: YamlSource, schema: Schema, path: Path = []): void {
   let value: unknown = source.value;
   for (const key of path) value = (value as Record<string | number, unknown>)?.[key];
-  check(value, schema, [...path], (p, message, hint) => {
-    if (value === undefined && path.length) throw new ConfigError(`"${path.join('.')}" is missing`, source.locate([]), hint);
-    throw new ConfigError(message, source.locate(p), hint);
+  check(value, schema, [...path], (p, message, hint, yamlHint) => {
+    if (value === undefined && path.length) throw new ConfigError(`"${path.join('.')}" is missing`, source.locate([]), hint ?? yamlHint);
+    throw new ConfigError(message, source.locate(p), hint ?? yamlHint);
   });
 }
