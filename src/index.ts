@@ -10,12 +10,14 @@ import { runAudit, type AuditOptions } from './cli/audit-command.js';
 import { runLint, type LintCommandOptions } from './cli/lint-command.js';
 import type { AuditFigures } from './audit/figures.js';
 import type { Notice } from './input/notice.js';
+import { checkAudit, checkCreateLinter, checkLint, checkLintFiles, checkLoadConfig } from './api/arguments.js';
 import { readFileSync } from 'node:fs';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export type { ResolvedConfig } from './config/load-config.js';
 export { ConfigError } from './config/errors.js';
+export { InvalidArgumentError } from './api/arguments.js';
 export type { Rule } from './engine/rule.js';
 export { Linter } from './engine/lint.js';
 export type * from './types.js';
@@ -23,14 +25,26 @@ export type { AuditFigures, AgentFigures, RuleFigures, DayFigures } from './audi
 export type { Notice } from './input/notice.js';
 export type { LintOptions, LinterOptions } from './engine/lint.js';
 
+export interface LoadConfigOptions {
+  /** The folder to search upwards from (default: the working folder). */
+  cwd?: string;
+  /** A config file to use instead of searching. */
+  configFile?: string;
+}
+
+// Every function checks its arguments first: one that is not what its type says throws
+// an InvalidArgumentError (a TypeError) that names it, instead of being quietly ignored.
+
 /** The config for a folder (searched upwards), a given config file, or the default. */
-export async function loadConfig(options: { cwd?: string; configFile?: string } = {}): Promise<ResolvedConfig> {
+export async function loadConfig(options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
+  checkLoadConfig(options);
   if (options.configFile) return loadConfigFile(options.configFile);
   return findConfig(options.cwd ?? process.cwd());
 }
 
 /** A linter with the config's rules compiled once; reuse it for many replies. */
 export function createLinter(config: ResolvedConfig = defaultConfig(), options: LinterOptions = {}): Linter {
+  checkCreateLinter(config, options);
   return new Linter(loadRuleSet(config), { locale: options.locale ?? config.locale });
 }
 
@@ -42,27 +56,36 @@ export interface LintFilesOptions extends Omit<LintCommandOptions, 'version'> {
   locale?: Locale;
 }
 
-/** Lint files, folders and globs as the CLI does; results in file order, unreadable input as notices. */
-export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<{ results: LintResult[]; notices: Notice[]; missing: string[] }> {
-  if (!patterns.length) throw new Error('lintFiles needs at least one file, folder or glob');
+/** Lint files, folders and globs (one, or a list) as the CLI does; results in file order, unreadable input as notices. */
+export async function lintFiles(patterns: string | readonly string[], options: LintFilesOptions = {}): Promise<{ results: LintResult[]; notices: Notice[]; missing: string[] }> {
+  const list = checkLintFiles(patterns, options);
   const config = options.config ?? (await loadConfig());
   const linter = new Linter(loadRuleSet(config), { locale: options.locale ?? config.locale });
   await linter.prepare();
-  return runLint(linter, config, patterns, { ...options, version: VERSION });
+  return runLint(linter, config, list, { ...options, version: VERSION });
 }
 
 export interface AuditApiOptions extends Partial<Omit<AuditOptions, 'write'>> {
   config?: ResolvedConfig;
 }
 
-/** Audit exports (conversation files, helpdesk JSON/JSONL/CSV): the figures, and a report file if `output` is given. */
-export async function audit(files: readonly string[], options: AuditApiOptions = {}): Promise<{ figures: AuditFigures; notices: Notice[] }> {
+/** Audit exports (one file or a list: conversation files, helpdesk JSON/JSONL/CSV): the figures, and a report file if `output` is given. */
+export async function audit(files: string | readonly string[], options: AuditApiOptions = {}): Promise<{ figures: AuditFigures; notices: Notice[] }> {
+  const list = checkAudit(files, options);
   const config = options.config ?? (await loadConfig());
-  return runAudit(config, files, { format: 'json', from: 'auto', ...options, write: () => {} });
+  return runAudit(config, list, { ...options, format: options.format ?? 'json', from: options.from ?? 'auto', write: () => {} });
+}
+
+export interface LintCallOptions extends LintOptions {
+  /** A linter of your own (createLinter), e.g. with your config; default: the recommended rules. */
+  linter?: Linter;
+  /** What results name the reply by (default: "<text>"). */
+  source?: string;
 }
 
 /** Lint one reply with the recommended rules (or a linter of your own). */
-export function lint(text: string, context: Partial<ReplyContext> = {}, options: LintOptions & { linter?: Linter; source?: string } = {}): LintResult {
+export function lint(text: string, context: Partial<ReplyContext> = {}, options: LintCallOptions = {}): LintResult {
+  checkLint(text, context, options);
   const linter = options.linter ?? (defaultLinter ??= createLinter());
   return linter.lint({ text, source: options.source ?? '<text>', context: defaultContext(context) }, options);
 }

@@ -5,6 +5,7 @@ export const LANGUAGES: readonly Language[] = ['en', 'cs', 'sk'];
 export type Channel = 'email' | 'chat' | 'social';
 /** The language of messages: a fixed one, or the reply's own. */
 export type Locale = Language | 'auto';
+export const LOCALES: readonly Locale[] = [...LANGUAGES, 'auto'];
 export const CHANNELS: readonly Channel[] = ['email', 'chat', 'social'];
 export type Severity = 'error' | 'warning' | 'suggestion';
 export type Level = Severity | 'off';

@@ -13,8 +13,10 @@ import type { Notice } from '../input/notice.js';
 import type { Locale } from '../types.js';
 import { beginReport } from './safe-write.js';
 
+export const AUDIT_FORMATS = ['stylish', 'json', 'csv', 'html'] as const;
+
 export interface AuditOptions {
-  format: 'stylish' | 'json' | 'csv' | 'html';
+  format: (typeof AUDIT_FORMATS)[number];
   from: Source;
   csvColumns?: string;
   per?: 'reply' | 'agent';
