@@ -2,12 +2,12 @@
 // draft before sending it. The process stays up, so the rules are compiled once and a
 // reply costs milliseconds. Tools: lint_reply, list_rules.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { z } from 'zod';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import { defaultContext, type Locale } from '../types.js';
+import { BoundedStdioTransport } from './mcp-transport.js';
 
 export async function serveMcp(config: ResolvedConfig, version: string, locale?: Locale): Promise<void> {
   const linter = new Linter(loadRuleSet(config), { locale });
@@ -65,5 +65,5 @@ export async function serveMcp(config: ResolvedConfig, version: string, locale?:
     },
   );
 
-  await server.connect(new StdioServerTransport());
+  await server.connect(new BoundedStdioTransport());
 }
