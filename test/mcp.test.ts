@@ -9,6 +9,8 @@ import { BIN, ROOT } from './helpers.js';
 
 /** Over the transport's message limit (4 MiB), so never parsed. */
 const OVER_MESSAGE_LIMIT = 5 * 1024 * 1024;
+/** lint_reply's text limit, in characters. */
+const TEXT_LIMIT = 256 * 1024;
 
 describe('replylint mcp', () => {
   const client = new Client({ name: 'replylint-test', version: '1.0.0' });
@@ -41,6 +43,30 @@ describe('replylint mcp', () => {
     // The same process answers again: start-up is paid once.
     const again = await client.callTool({ name: 'lint_reply', arguments: { text: 'Hi Anna,\n\nYour refund went out today.', customerName: 'Anna Smith' } });
     expect((again.structuredContent as { score: number }).score).toBeGreaterThan(50);
+  });
+
+  it('lint_reply refuses a text over its limit, saying the limit, and answers what comes next', async () => {
+    const res = await client.callTool({ name: 'lint_reply', arguments: { text: 'Hi Anna, we will call you. '.repeat(TEXT_LIMIT / 20) } });
+    expect(res.isError).toBe(true);
+    expect(JSON.stringify(res.content)).toMatch(/text is \d+ characters long, over lint_reply's limit of 262144/);
+    await expect(client.ping()).resolves.toEqual({});
+    // The limit is advertised in the tool's schema, for an agent to see before it calls.
+    const { tools } = await client.listTools();
+    expect(tools.find((t) => t.name === 'lint_reply')!.inputSchema.properties!.text).toMatchObject({ maxLength: TEXT_LIMIT });
+  });
+
+  it('lint_reply refuses arguments it does not know or cannot use, naming them', async () => {
+    const message = async (args: Record<string, unknown>) => {
+      const res = await client.callTool({ name: 'lint_reply', arguments: { text: 'Hi Anna,', ...args } });
+      expect(res.isError).toBe(true);
+      return (res.content as { text: string }[])[0].text;
+    };
+    expect(await message({ lang: 'cs' })).toMatch(/unknown argument "lang"; lint_reply takes text, language, channel, /);
+    expect(await message({ language: 'de' })).toMatch(/expected one of "en"\|"cs"\|"sk" at language/);
+    expect(await message({ channel: 'fax' })).toMatch(/expected one of "email"\|"chat"\|"social" at channel/);
+    expect(await message({ customerName: '  ' })).toMatch(/customerName is empty: give the customer's name, or leave it out/);
+    expect(await message({ agentName: 'x'.repeat(300) })).toMatch(/agentName is 300 characters long, over the limit of 200/);
+    expect(await message({ customerMessage: 'x'.repeat(TEXT_LIMIT + 1) })).toMatch(/customerMessage is 262145 characters long, over lint_reply's limit of 262144/);
   });
 
   it('a message over the size limit is answered with a JSON-RPC error for its request, and the server keeps serving', async () => {

@@ -6,8 +6,44 @@ import { z } from 'zod';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
-import { defaultContext, type Locale } from '../types.js';
+import { CHANNELS, defaultContext, LANGUAGES, type Locale } from '../types.js';
 import { BoundedStdioTransport } from './mcp-transport.js';
+
+/**
+ * lint_reply's limit for the reply and the customer's message. The CLI skips files over
+ * MAX_TEXT_BYTES (5 MB, input/read.ts) as no customer replies; a server that answers one
+ * call at a time holds a tighter bound: 256 K characters of prose lint (as written and
+ * fixed) in about 0.2 s, so that one huge call does not hold the next ones up for
+ * seconds. (One sentence that long is slower: the commitment kind is not yet linear in a
+ * sentence's length.)
+ */
+export const MAX_REPLY_CHARS = 256 * 1024;
+const MAX_NAME_CHARS = 200;
+
+/** A string of at most `limit` characters, refused with its length and the limit. */
+const bounded = (name: string, limit: number, what: string) =>
+  z.string().max(limit, { error: (issue) => `${name} is ${(issue.input as string).length} characters long, over ${what} of ${limit}` });
+
+/** A person's name: not blank, not a paragraph. */
+const personName = (name: string, whose: string) =>
+  bounded(name, MAX_NAME_CHARS, 'the limit')
+    .trim()
+    .min(1, { error: `${name} is empty: give ${whose} name, or leave it out` });
+
+// Strict, so that a misspelt argument ("lang") is refused rather than quietly ignored.
+const LINT_REPLY_SHAPE = {
+  text: bounded('text', MAX_REPLY_CHARS, "lint_reply's limit").describe(`the reply as it would be sent (up to ${MAX_REPLY_CHARS} characters)`),
+  language: z.enum(LANGUAGES).optional().describe('default: detected'),
+  channel: z.enum(CHANNELS).optional().describe('default: email'),
+  customerName: personName('customerName', "the customer's").optional().describe('the customer\'s full name, to check that the reply addresses them'),
+  customerMessage: bounded('customerMessage', MAX_REPLY_CHARS, "lint_reply's limit").optional().describe('the customer\'s message this replies to'),
+  agentName: personName('agentName', "the agent's").optional(),
+  firstReply: z.boolean().optional().describe('the agent\'s first message in the conversation (default true)'),
+  template: z.boolean().optional().describe('a canned response with placeholders'),
+};
+const LINT_REPLY_INPUT = z.strictObject(LINT_REPLY_SHAPE, {
+  error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown argument ${issue.keys.map((k) => `"${k}"`).join(', ')}; lint_reply takes ${Object.keys(LINT_REPLY_SHAPE).join(', ')}` : undefined),
+});
 
 export async function serveMcp(config: ResolvedConfig, version: string, locale?: Locale): Promise<void> {
   const linter = new Linter(loadRuleSet(config), { locale });
@@ -20,16 +56,7 @@ export async function serveMcp(config: ResolvedConfig, version: string, locale?:
       title: 'Lint a support reply',
       description:
         'Check the tone and etiquette of a customer-support reply (English, Czech, Slovak): greeting, apology, the customer\'s name, jargon, next steps and more. Returns a 0-100 score, every violation with its place and a hint, and the reply with automatic fixes applied.',
-      inputSchema: {
-        text: z.string().describe('the reply as it would be sent'),
-        language: z.enum(['en', 'cs', 'sk']).optional().describe('default: detected'),
-        channel: z.enum(['email', 'chat', 'social']).optional().describe('default: email'),
-        customerName: z.string().optional().describe('the customer\'s full name, to check that the reply addresses them'),
-        customerMessage: z.string().optional().describe('the customer\'s message this replies to'),
-        agentName: z.string().optional(),
-        firstReply: z.boolean().optional().describe('the agent\'s first message in the conversation (default true)'),
-        template: z.boolean().optional().describe('a canned response with placeholders'),
-      },
+      inputSchema: LINT_REPLY_INPUT,
     },
     async (args) => {
       const context = defaultContext({
