@@ -1,4 +1,5 @@
 // The shapes that cross module borders: a reply with its context, and what linting it yields.
+import { HistoryPrefix } from './input/history.js';
 
 export type Language = 'en' | 'cs' | 'sk';
 export const LANGUAGES: readonly Language[] = ['en', 'cs', 'sk'];
@@ -11,6 +12,19 @@ export type Severity = 'error' | 'warning' | 'suggestion';
 export type Level = Severity | 'off';
 export const LEVELS: readonly Level[] = ['error', 'warning', 'suggestion', 'off'];
 
+/**
+ * Earlier messages of a conversation, oldest first: an array, or (in replies read from a
+ * conversation) a view of the part of the conversation's one list that came before the
+ * reply, so that a long conversation's replies do not each hold a copy of it.
+ */
+export interface MessageHistory extends Iterable<string> {
+  readonly length: number;
+  /** As Array.prototype.at: -1 is the latest message. */
+  at(index: number): string | undefined;
+  /** As Array.prototype.slice: that part as an array of its own. */
+  slice(start?: number, end?: number): string[];
+}
+
 /** What the linter knows about one reply (etiquette-rules.md, "the context"). */
 export interface ReplyContext {
   language?: Language;
@@ -18,9 +32,9 @@ export interface ReplyContext {
   customerName?: string;
   agentName?: string;
   /** The customer's messages before this reply, oldest first. */
-  customerMessages: string[];
+  customerMessages: MessageHistory;
   /** The agent's own earlier messages in the conversation, oldest first. */
-  previousAgentMessages: string[];
+  previousAgentMessages: MessageHistory;
   firstReply: boolean;
   template: boolean;
 }
@@ -85,9 +99,13 @@ export interface AuditedReply extends LintResult {
   text: string;
 }
 
-/** A full context from a partial one; lists keep only their strings (library callers pass anything). */
+/**
+ * A full context from a partial one; arrays keep only their strings (library callers pass
+ * anything), a conversation's shared history is kept as it is.
+ */
 export function defaultContext(partial: Partial<ReplyContext> = {}): ReplyContext {
-  const strings = (list: unknown): string[] => (Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []);
+  const strings = (list: unknown): MessageHistory =>
+    list instanceof HistoryPrefix ? list : Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
   return {
     ...partial,
     // `{ channel: undefined }` is a caller with nothing to say: the default, not a channel no rule applies to.

@@ -2,6 +2,7 @@
 // Reply with the conversation as its context.
 import { defaultContext, type Reply, type ReplyContext } from '../types.js';
 import { asChannel, asLanguage, asName } from './context-fields.js';
+import { HistoryPrefix } from './history.js';
 import type { Notice } from './notice.js';
 
 const CUSTOMER_ROLES = new Set(['customer', 'end-user', 'user', 'enduser', 'requester', 'contact']);
@@ -37,6 +38,7 @@ export function repliesFromConversation(value: unknown, source: string, line: nu
   if (typeof c.template === 'boolean') base.template = c.template;
 
   const replies: Reply[] = [];
+  // The conversation's history so far: each reply gets a view of it as it stands then.
   const customerMessages: string[] = [];
   const agentMessages: string[] = [];
   c.messages.forEach((m: unknown, index: number) => {
@@ -59,8 +61,8 @@ export function repliesFromConversation(value: unknown, source: string, line: nu
         context: defaultContext({
           ...base,
           agentName: asName(msg.author) ?? base.agentName,
-          customerMessages: [...customerMessages],
-          previousAgentMessages: [...agentMessages],
+          customerMessages: new HistoryPrefix(customerMessages),
+          previousAgentMessages: new HistoryPrefix(agentMessages),
           firstReply: agentMessages.length === 0,
         }),
       });

@@ -52,7 +52,7 @@ function classify(input: CheckInput, sentence: Sentence, found: Found): Verdict 
  */
 function isChatAnswer(input: CheckInput): boolean {
   const { context } = input.reply;
-  const question = context.customerMessages[context.customerMessages.length - 1]?.trim();
+  const question = context.customerMessages.at(-1)?.trim();
   const oneLine = input.doc.lineZones.length === 1;
   return context.channel === 'chat' && !context.firstReply && oneLine && (question === undefined || question.endsWith('?'));
 }

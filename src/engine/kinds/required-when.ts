@@ -6,6 +6,15 @@ import { compilePhraseLists, entriesFor, PHRASE_LIST_SCHEMA, type PhraseLists } 
 import type { CheckInput, Finding, RuleKind } from '../rule.js';
 import { findMatches, textMatches } from './shared.js';
 
+/**
+ * How many earlier turns of each side are read: the customer's before their latest, and
+ * the agent's. Reading the whole history for every reply made a 20,000-message
+ * conversation quadratic (issue 10, item 5); a problem raised ten turns back and never
+ * answered has been talked past. (The labelled corpora hold at most three customer turns
+ * before a reply.)
+ */
+const EARLIER_TURNS = 10;
+
 function customerTriggered(input: CheckInput, triggers: PhraseLists, required: PhraseLists): boolean {
   const { context } = input.reply;
   // Customers write in their own language, which need not be the reply's.
@@ -14,10 +23,10 @@ function customerTriggered(input: CheckInput, triggers: PhraseLists, required: P
   // The customer's latest turn counts; an earlier one counts until the agent has
   // answered it with a required phrase (no need to apologise twice for one problem).
   if (!context.customerMessages.length) return false;
-  const latest = context.customerMessages[context.customerMessages.length - 1];
+  const latest = context.customerMessages.at(-1);
   if (latest !== undefined && reports(latest)) return true;
-  const answered = context.previousAgentMessages.some((m) => textMatches(m, fold(m), entriesFor(required, input.language)));
-  return !answered && context.customerMessages.slice(0, -1).some(reports);
+  const answered = context.previousAgentMessages.slice(-EARLIER_TURNS).some((m) => textMatches(m, fold(m), entriesFor(required, input.language)));
+  return !answered && context.customerMessages.slice(-EARLIER_TURNS - 1, -1).some(reports);
 }
 
 export const requiredWhen: RuleKind = {
