@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createLinter, lint } from '../src/index.js';
 import { repliesFromConversation } from '../src/input/conversation.js';
 import { defaultContext } from '../src/types.js';
-import { cli, tempDir } from './helpers.js';
+import { cli, ROOT, tempDir } from './helpers.js';
 
 interface Message {
   role: 'customer' | 'agent';
@@ -114,5 +114,50 @@ describe('a long conversation', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expectAuditedInFull(`${input}.report.json`, messages);
+  });
+});
+
+describe('a worker thread that dies', () => {
+  const KILL = { NODE_OPTIONS: `--require ${join(ROOT, 'test', 'fixtures', 'kill-audit-worker.cjs')}`, REPLYLINT_WORKER_HEAP_MB: '32' };
+  // A pool once waited for ever on a worker that had exited: such a run is ended, and fails.
+  const killAfterMs = 120_000;
+  /** Short conversations, one per line (line n holds id c<n>), some given an id that kills the worker parsing them. */
+  function exportOf(lines: number, killer: (line: number) => string | undefined): string {
+    const file = join(tempDir(), 'export.jsonl');
+    const conversations = Array.from({ length: lines }, (_, i) => shortConversation(killer(i + 1) ?? `c${i + 1}`));
+    writeFileSync(file, conversations.map((c) => JSON.stringify(c)).join('\n') + '\n');
+    return file;
+  }
+
+  it.each([
+    ['runs out of memory', 'exhaust-worker-heap', 'the worker thread ran out of memory; audit the file with --workers 1 (no worker threads), or give each worker more heap with REPLYLINT_WORKER_HEAP_MB (now 32)'],
+    ['crashes', 'exit-worker', 'the worker thread stopped (exit code 70)'],
+  ])('and %s is replaced; its batch is reported skipped with file and lines, and the rest is audited', (_, killerId, why) => {
+    const input = exportOf(6000, (line) => (line === 2000 ? killerId : undefined));
+    const output = `${input}.report.json`;
+    const r = cli(['audit', '--format', 'json', '--workers', '2', '-o', output, input], { env: KILL, killAfterMs });
+    const skipped = /^replylint: (.+):(\d+): lines (\d+)-(\d+) not audited: (.+)\n$/.exec(r.stderr);
+    expect(skipped?.slice(1)).toEqual([input, skipped?.[3], expect.any(String), expect.any(String), why]);
+    const [first, last] = [Number(skipped![3]), Number(skipped![4])];
+    // One batch of lines, the killer among them; the batches before and after it audited.
+    expect(first <= 2000 && 2000 <= last && first > 1 && last < 6000).toBe(true);
+    const report = JSON.parse(readFileSync(output, 'utf8')) as AuditJson;
+    const outside = Array.from({ length: 6000 }, (_, i) => i + 1).filter((line) => line < first || line > last);
+    expect(report.results.map((x) => x.conversationId)).toEqual(outside.map((line) => `c${line}`));
+    expect(report.summary).toMatchObject({ replies: outside.length, errors: 0, skipped: 1 });
+    expect(r.code).toBe(0);
+  });
+
+  it('again and again stops the audit with exit 2 and says why, and the previous report stays', () => {
+    const input = exportOf(9000, () => 'exhaust-worker-heap');
+    const output = join(tempDir(), 'report.json');
+    writeFileSync(output, 'the previous report\n');
+    const r = cli(['audit', '--format', 'json', '--workers', '2', '-o', output, input], { env: KILL, killAfterMs });
+    expect(r.stderr).toBe(
+      'replylint: the audit stopped: 3 worker threads in a row died before finishing a batch: they ran out of memory\n' +
+        '  hint: audit with --workers 1 (no worker threads), or give each worker more heap with REPLYLINT_WORKER_HEAP_MB (now 32)\n',
+    );
+    expect(r.code).toBe(2);
+    expect(readFileSync(output, 'utf8')).toBe('the previous report\n');
   });
 });

@@ -32,13 +32,17 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Run the built binary as a user would. */
-export function cli(args: string[], options: { input?: string; cwd?: string; env?: Record<string, string> } = {}): CliRun {
+/**
+ * Run the built binary as a user would. `killAfterMs` ends a run that hangs (the test then
+ * fails on its exit code) where a hang is the bug being guarded against.
+ */
+export function cli(args: string[], options: { input?: string; cwd?: string; env?: Record<string, string>; killAfterMs?: number } = {}): CliRun {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     input: options.input ?? '',
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...options.env },
+    timeout: options.killAfterMs,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -14,7 +14,7 @@ import { redact } from './redact.js';
 import { FiguresBuilder, type FiguresPart } from './figures.js';
 
 export type WorkItem =
-  | { block: Uint8Array; source: string; firstLine: number }
+  | { block: Uint8Array; source: string; firstLine: number; lastLine: number }
   | { conversation: Conversation; source: string; lineNumber?: number };
 
 const decoder = new TextDecoder();

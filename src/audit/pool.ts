@@ -1,13 +1,17 @@
 // Auditing on every core: a pool of worker threads, each with its own compiled rules.
-// Batches go out round-robin and come back as promises that the caller awaits in
-// submission order, so the output order is the input order whatever the pool does.
+// Batches go to whichever worker is free, one at a time, and come back as promises that
+// the caller awaits in submission order, so the output order is the input order
+// whatever the pool does. A worker that dies (out of memory, a crash) is replaced, and
+// the batch it held comes back as skipped, with its file and lines (issue 10, item 5).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { ConfigError } from '../config/errors.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import type { Locale } from '../types.js';
 import { processBatch, type BatchResult, type BatchSettings, type WorkItem } from './batch.js';
+import { batchExtent, skippedBatch, type BatchExtent } from './skipped-batch.js';
 
 // The compiled worker (dist/audit/lint-worker.js), found from src/ (tests) and dist/ alike.
 const WORKER = new URL('../../dist/audit/lint-worker.js', import.meta.url);
@@ -39,36 +43,116 @@ export async function inProcess(config: ResolvedConfig, settings: BatchSettings,
   return { process: async (batch) => processBatch(batch, linter, settings, csvRow), capacity: 1, close: async () => {} };
 }
 
+/** What a worker thread sends: that it is ready, or a batch's result or failure. */
+type WorkerMessage = { ready: true } | { result: BatchResult } | { error: string };
+
+interface Job {
+  /** Dropped once posted: the JSONL bytes have moved to the worker. */
+  items?: WorkItem[];
+  extent: BatchExtent[];
+  resolve(result: BatchResult): void;
+  reject(err: Error): void;
+}
+
+/** A worker and the one batch it holds: if it dies, that batch and no other is the one lost. */
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job?: Job;
+}
+
+/**
+ * Workers that die one after another with no batch finished between them are not being
+ * killed by one bad conversation: the audit stops rather than skip batch after batch.
+ */
+const DEATHS_IN_A_ROW = 3;
+
+const OUT_OF_MEMORY = 'ERR_WORKER_OUT_OF_MEMORY';
+const MORE_HEAP = `--workers 1 (no worker threads), or give each worker more heap with REPLYLINT_WORKER_HEAP_MB (now ${HEAP_MB})`;
+
+const outOfMemory = (err: Error | undefined) => (err as NodeJS.ErrnoException | undefined)?.code === OUT_OF_MEMORY;
+/** How a worker died, as "the worker thread …". */
+const cause = (err: Error | undefined, exitCode: number) => (outOfMemory(err) ? 'ran out of memory' : `stopped (${err ? err.message : `exit code ${exitCode}`})`);
+
 export function workerPool(config: ResolvedConfig, settings: BatchSettings, size: number, locale?: Locale): Processing {
-  // Capped heaps keep a pool's memory flat instead of letting every thread grow its own.
-  const workers = Array.from({ length: size }, () => new Worker(WORKER, { workerData: { config, locale, settings }, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: YOUNG_MB } }));
-  const pending = new Map<number, { resolve: (r: BatchResult) => void; reject: (e: Error) => void }>();
-  for (const worker of workers) {
-    worker.on('message', ({ id, result, error }: { id: number; result?: BatchResult; error?: string }) => {
-      const p = pending.get(id);
-      pending.delete(id);
-      if (error) p?.reject(new Error(error));
-      else p?.resolve(result!);
+  const queue: Job[] = [];
+  let deathsInARow = 0;
+  let failure: Error | undefined;
+  let closing = false;
+
+  const start = (): Slot => {
+    // Capped heaps keep a pool's memory flat instead of letting every thread grow its own.
+    const worker = new Worker(WORKER, { workerData: { config, locale, settings }, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: YOUNG_MB } });
+    const slot: Slot = { worker, ready: false };
+    let death: Error | undefined;
+    worker.on('message', (message: WorkerMessage) => {
+      if ('ready' in message) slot.ready = true;
+      else {
+        const job = slot.job!;
+        slot.job = undefined;
+        if ('error' in message) job.reject(new Error(message.error));
+        else {
+          deathsInARow = 0;
+          job.resolve(message.result);
+        }
+      }
+      dispatch();
     });
-    worker.on('error', (err) => {
-      for (const p of pending.values()) p.reject(err);
-      pending.clear();
+    // ERR_WORKER_OUT_OF_MEMORY and uncaught errors come here first, then 'exit'.
+    worker.on('error', (err) => (death = err));
+    worker.on('exit', (code) => {
+      if (!closing) replace(slot, death, code);
     });
+    return slot;
+  };
+  const slots = Array.from({ length: size }, start);
+
+  function dispatch(): void {
+    for (const slot of slots) {
+      if (!queue.length) return;
+      if (!slot.ready || slot.job) continue;
+      const job = queue.shift()!;
+      slot.job = job;
+      // JSONL blocks move to the worker without a copy.
+      const transfer = job.items!.flatMap((i) => ('block' in i ? [i.block.buffer as ArrayBuffer] : []));
+      slot.worker.postMessage({ items: job.items }, transfer);
+      job.items = undefined;
+    }
   }
-  let next = 0;
+
+  /** A dead worker's batch is reported skipped and a new worker takes its place, unless workers keep dying. */
+  function replace(slot: Slot, err: Error | undefined, exitCode: number): void {
+    const how = cause(err, exitCode);
+    if (slot.job) slot.job.resolve(skippedBatch(slot.job.extent, `the worker thread ${how}${outOfMemory(err) ? `; audit the file with ${MORE_HEAP}` : ''}`));
+    slot.job = undefined;
+    if (++deathsInARow < DEATHS_IN_A_ROW) {
+      slots[slots.indexOf(slot)] = start();
+      return;
+    }
+    const stopped = `the audit stopped: ${deathsInARow} worker threads in a row died before finishing a batch`;
+    // Too small a heap is the user's to change; a crash is ours to hear about.
+    fail(outOfMemory(err) ? new ConfigError(`${stopped}: they ran out of memory`, undefined, `audit with ${MORE_HEAP}`) : new Error(`${stopped}; the last ${how}`));
+  }
+
+  function fail(err: Error): void {
+    failure = err;
+    closing = true;
+    for (const job of [...queue.splice(0), ...slots.flatMap((s) => (s.job ? [s.job] : []))]) job.reject(err);
+    for (const slot of slots) void slot.worker.terminate();
+  }
+
   return {
     capacity: size * 2,
     process(items) {
-      const id = next++;
+      if (failure) return Promise.reject(failure);
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        // JSONL blocks move to the worker without a copy.
-        const transfer = items.flatMap((i) => ('block' in i ? [i.block.buffer as ArrayBuffer] : []));
-        workers[id % size].postMessage({ id, items }, transfer);
+        queue.push({ items, extent: batchExtent(items), resolve, reject });
+        dispatch();
       });
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      closing = true;
+      await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };
 }

@@ -27,14 +27,14 @@ const MAX_LINE_BYTES = 2 * 1024 * 1024;
 /** A conversation or a raw JSONL line, with how far into its file the reader is (bytes, for progress). */
 export type AuditItem =
   | { conversation: Conversation; source: string; line?: number; bytes?: number }
-  | { block: Uint8Array; source: string; firstLine: number; bytes: number }
+  | { block: Uint8Array; source: string; firstLine: number; lastLine: number; bytes: number }
   | { notice: Notice };
 
 /**
  * A JSONL file as blocks of whole lines. Each block is a fresh buffer of its own, so it
  * can be handed to a worker thread without a copy; the reader only counts line breaks.
  */
-async function* jsonlBlocks(path: string): AsyncGenerator<{ block: Uint8Array; source: string; firstLine: number; bytes: number } | { notice: Notice }> {
+async function* jsonlBlocks(path: string): AsyncGenerator<Exclude<AuditItem, { conversation: Conversation }>> {
   const { open } = await import('node:fs/promises');
   const file = await open(path, 'r');
   try {
@@ -75,7 +75,9 @@ async function* jsonlBlocks(path: string): AsyncGenerator<{ block: Uint8Array; s
       const firstLine = line;
       for (let i = data.indexOf(10, start); i >= 0 && i < end; i = data.indexOf(10, i + 1)) line++;
       carry = data.slice(Math.max(start, end), filled);
-      if (end > start) yield { block: data.subarray(start, end), source: path, firstLine, bytes: offset - (filled - end) };
+      // The last block of a file without a final line break ends inside its last line.
+      const lastLine = data[end - 1] === 10 ? line - 1 : line;
+      if (end > start) yield { block: data.subarray(start, end), source: path, firstLine, lastLine, bytes: offset - (filled - end) };
       if (bytesRead === 0) break;
     }
   } finally {

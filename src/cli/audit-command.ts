@@ -126,7 +126,11 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   let batch: WorkItem[] = [];
   const submit = async () => {
     if (!batch.length) return;
-    inFlight.push(pool.process(batch));
+    const done = pool.process(batch);
+    // Awaited in order by drainOne, which throws a failure; until then it is no unhandled
+    // rejection (one of those ended the process with exit 1, "violations found").
+    done.catch(() => {});
+    inFlight.push(done);
     batch = [];
     if (inFlight.length >= pool.capacity) await drainOne();
   };
@@ -143,7 +147,7 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
         if ('block' in item) {
           // A block is a batch of its own.
           await submit();
-          batch.push({ block: item.block, source: item.source, firstLine: item.firstLine });
+          batch.push({ block: item.block, source: item.source, firstLine: item.firstLine, lastLine: item.lastLine });
           bytesRead = before + item.bytes;
           await submit();
           continue;
