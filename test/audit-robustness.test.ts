@@ -148,6 +148,19 @@ describe('a worker thread that dies', () => {
     expect(r.code).toBe(0);
   });
 
+  it('on a conversation longer than a block takes no other conversation with it', () => {
+    const file = join(tempDir(), 'export.jsonl');
+    const long = { ...shortConversation('exhaust-worker-heap'), messages: [{ role: 'agent', text: 'Hi Sam, here is the log:\n'.repeat(20_000) }] };
+    const lines = [...Array.from({ length: 1000 }, (_, i) => shortConversation(`a${i}`)), long, ...Array.from({ length: 1000 }, (_, i) => shortConversation(`b${i}`))];
+    writeFileSync(file, lines.map((c) => JSON.stringify(c)).join('\n') + '\n');
+    const output = `${file}.report.json`;
+    const r = cli(['audit', '--format', 'json', '--workers', '2', '-o', output, file], { env: KILL, killAfterMs });
+    expect(r.stderr).toMatch(new RegExp(`^replylint: ${file}:1001: line 1001 not audited: the worker thread ran out of memory;`));
+    const report = JSON.parse(readFileSync(output, 'utf8')) as AuditJson;
+    expect(report.results.map((x) => x.conversationId)).toEqual(lines.filter((c) => c !== long).map((c) => c.id));
+    expect(r.code).toBe(0);
+  });
+
   it('again and again stops the audit with exit 2 and says why, and the previous report stays', () => {
     const input = exportOf(9000, () => 'exhaust-worker-heap');
     const output = join(tempDir(), 'report.json');

@@ -63,7 +63,11 @@ async function* jsonlBlocks(path: string): AsyncGenerator<Exclude<AuditItem, { c
         start = lineEnd + 1;
         line++;
       }
-      const end = bytesRead === 0 ? filled : data.lastIndexOf(10, filled - 1) + 1;
+      let end = bytesRead === 0 ? filled : data.lastIndexOf(10, filled - 1) + 1;
+      // A line longer than a block goes to a worker alone (the lines behind it are carried):
+      // should it be too much for the worker, the batch skipped with it holds nothing else.
+      const firstLineEnd = data.indexOf(10, start) + 1;
+      if (bytesRead > 0 && firstLineEnd > 0 && firstLineEnd < end && firstLineEnd - start > BLOCK) end = firstLineEnd;
       if (end <= start && filled - start > MAX_LINE_BYTES) {
         // A worker would hold this line several times over; nothing a person wrote is that long.
         yield { notice: { source: path, line, message: `line is over ${MAX_LINE_BYTES / 1048576} MB; a conversation that long is skipped` } };
