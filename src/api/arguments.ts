@@ -6,6 +6,7 @@ import { AUDIT_FORMATS } from '../cli/audit-command.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { checkValue, type Schema } from '../config/validate.js';
 import { Linter, type LinterOptions } from '../engine/lint.js';
+import { HistoryPrefix } from '../input/history.js';
 import { SOURCES } from '../input/importers/index.js';
 import { CHANNELS, LANGUAGES, LOCALES, type ReplyContext } from '../types.js';
 import type { AuditApiOptions, LintCallOptions, LintFilesOptions, LoadConfigOptions } from '../index.js';
@@ -41,6 +42,9 @@ function isResolvedConfig(value: unknown): boolean {
 }
 const RESOLVED_CONFIG: Schema = { type: 'made-by', test: isResolvedConfig, describe: 'a resolved config (from loadConfig())' };
 
+// A conversation's replies share one history (input/history.ts); a caller passes a list.
+const HISTORY: Schema = { type: 'any-of', describe: 'a list', options: [STRINGS, { type: 'made-by', test: (v) => v instanceof HistoryPrefix, describe: 'a conversation\'s history' }] };
+
 const PATHS: Schema = { type: 'any-of', describe: 'a file, folder or glob, or a list of them', options: [STRING, STRINGS] };
 
 const object = (fields: Record<string, Schema>): Schema => ({ type: 'object', fields });
@@ -52,8 +56,8 @@ const CONTEXT = object({
   channel: CHANNEL,
   customerName: STRING,
   agentName: STRING,
-  customerMessages: STRINGS,
-  previousAgentMessages: STRINGS,
+  customerMessages: HISTORY,
+  previousAgentMessages: HISTORY,
   firstReply: BOOLEAN,
   template: BOOLEAN,
 } satisfies Record<keyof ReplyContext, Schema>);
