@@ -2,30 +2,18 @@
 // (links, owners, read-only files and folders, edits made meanwhile, leftovers of a
 // killed run), driven through the built CLI.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, cli, ROOT, tempDir, type CliRun } from './helpers.js';
+import { cli, hasSetpriv, isRoot, ROOT, tempDir, unprivileged } from './helpers.js';
 
 const CLUTTERED = 'Hi Tom,\n\nYour boots ship today.\n\nTicket #48213\n';
 const FIXED = 'Hi Tom,\n\nYour boots ship today.\n';
 const INTERPOSE = join(ROOT, 'test', 'fixtures', 'interpose-temp-open.cjs');
 const NOBODY = 65534; // nobody and nogroup on Debian
 
-const isRoot = process.getuid?.() === 0;
-const hasSetpriv = existsSync('/usr/bin/setpriv');
 if (!isRoot) console.warn('skipping the --fix tests of owners and permissions: they need root (to hand files to another user, or to drop its own privileges)');
 else if (!hasSetpriv) console.warn('skipping the --fix tests as an unprivileged user: no /usr/bin/setpriv (apt-get install util-linux)');
-
-/**
- * The CLI as an unprivileged user: root's uid with every capability dropped, so the
- * kernel checks permissions as it does for any user on their own files. Switching to
- * nobody instead would need the checkout readable by nobody, which CI's folder need not be.
- */
-function unprivileged(args: string[], cwd: string): CliRun {
-  const r = spawnSync('/usr/bin/setpriv', ['--bounding-set=-all', '--inh-caps=-all', process.execPath, BIN, ...args], { cwd, encoding: 'utf8', input: '', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** The rules a JSON report found, per source. */
 function rulesBySource(stdout: string): Record<string, string[]> {
