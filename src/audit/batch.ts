@@ -141,7 +141,7 @@ export function processBatch(items: readonly WorkItem[], linter: Linter, s: Batc
   for (const item of items) {
     for (const { conversation, lineNumber } of conversationsOf(item, s, notices)) {
       const converted = repliesFromConversation(conversation, item.source, lineNumber, s.channel ? { channel: s.channel } : {});
-      notices.push(...converted.notices);
+      for (const notice of converted.notices) notices.push(notice);
       for (const reply of converted.replies) {
         if (!inWindow(reply, s)) continue;
         const r = audited(reply, linter.lint(reply), s.redact);

@@ -10,6 +10,7 @@ import type { ResolvedConfig } from '../config/load-config.js';
 import { parseCsvColumns } from '../input/importers/csv.js';
 import type { Source } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
+import { appendAll } from '../lists.js';
 import type { Locale } from '../types.js';
 import { beginReport } from './safe-write.js';
 
@@ -118,7 +119,7 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
     for (const chunk of result.output) json ? json.addResults(chunk) : write(chunk);
     builder.merge(result.figures);
     builder.considerWorst(result.worst);
-    notices.push(...result.notices);
+    appendAll(notices, result.notices);
     repliesDone += result.replies;
     bar?.update(repliesDone, bytesRead);
     await flushed();

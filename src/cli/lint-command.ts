@@ -9,6 +9,7 @@ import type { Channel, Language, LintResult, ReplyContext } from '../types.js';
 // Imported statically: a dynamic import would split the config modules it shares into chunks.
 import { CACHE_FILE, ResultCache, settingsKey } from './cache.js';
 import { replaceFixedFile } from './safe-write.js';
+import { appendAll } from '../lists.js';
 
 export interface LintCommandOptions {
   quiet?: boolean;
@@ -132,12 +133,12 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
   }
   const { expandArguments } = await import('../input/files.js');
   const { files, unmatched } = await expandArguments(args);
-  missing.push(...unmatched);
+  appendAll(missing, unmatched);
   const cache = options.cache ? openCache(config, options) : undefined;
   for (const file of files) {
     const cached = options.fix || options.fixDryRun ? undefined : cache?.get(file);
     if (cached) {
-      results.push(...cached);
+      appendAll(results, cached);
       continue;
     }
     const before = results.length;

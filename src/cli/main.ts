@@ -6,6 +6,7 @@ import { findConfig, loadConfigFile, type ResolvedConfig } from '../config/load-
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import { FORMATS, renderReport, type Format } from '../report/index.js';
+import { maxOf } from '../lists.js';
 import { noticeLine } from '../report/notice-line.js';
 import type { LintResult, Locale } from '../types.js';
 import type { AuditOptions } from './audit-command.js';
@@ -33,7 +34,7 @@ async function resolveConfig(configFile: string | undefined, from: string): Prom
 function formatTiming(timing: Map<string, number>): string {
   const rows = [...timing].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TIMING) > 1 ? Number(process.env.TIMING) : 10);
   const total = [...timing.values()].reduce((a, b) => a + b, 0) || 1;
-  const width = Math.max(4, ...rows.map(([id]) => id.length));
+  const width = maxOf(rows.map(([id]) => id.length), 4);
   return ['Rule'.padEnd(width) + ' | Time (ms) | Relative', ...rows.map(([id, ms]) => `${id.padEnd(width)} | ${ms.toFixed(3).padStart(9)} | ${((100 * ms) / total).toFixed(1).padStart(7)}%`)].join('\n') + '\n';
 }
 

@@ -10,6 +10,7 @@ import { bundledSource } from './builtin-bundle.js';
 import { ConfigError } from './errors.js';
 import { CONFIG_SCHEMA } from './schema.js';
 import { didYouMean, validate } from './validate.js';
+import { appendAll } from '../lists.js';
 import { parseYaml, type YamlSource } from './yaml-source.js';
 
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -90,17 +91,17 @@ function mergeInto(target: ResolvedConfig, source: YamlSource): void {
     const prev = target.rules[id] ?? {};
     target.rules[id] = { level: next.level ?? prev.level, weight: next.weight ?? prev.weight, options: { ...prev.options, ...next.options } };
   }
-  target.rulePaths.push(...(raw.rulePaths ?? []).map((p) => resolve(dir, p)));
+  appendAll(target.rulePaths, (raw.rulePaths ?? []).map((p) => resolve(dir, p)));
   const jargon = raw.vocabulary?.jargon ?? undefined;
   if (jargon) {
     const entries = Array.isArray(jargon) ? jargon.map((j) => (typeof j === 'string' ? { term: j } : j)) : Object.entries(jargon).map(([term, replace]) => ({ term, replace }));
-    target.vocabulary.jargon.push(...entries);
+    appendAll(target.vocabulary.jargon, entries);
   }
-  target.vocabulary.allow.push(...(raw.vocabulary?.allow ?? []));
+  appendAll(target.vocabulary.allow, raw.vocabulary?.allow ?? []);
   for (const [lang, path] of Object.entries(raw.vocabulary?.dictionaries ?? {})) {
     target.vocabulary.dictionaries = { ...target.vocabulary.dictionaries, [lang]: resolve(dir, path) };
   }
-  target.templates.push(...(raw.templates ?? []));
+  appendAll(target.templates, raw.templates ?? []);
   for (const [channel, globs] of Object.entries(raw.channels ?? {}) as [Channel, string[]][]) {
     target.channelGlobs[channel] = [...(target.channelGlobs[channel] ?? []), ...globs];
   }

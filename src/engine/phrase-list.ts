@@ -68,7 +68,7 @@ export class PhraseLists {
     let entries = this.compiled.get(lang);
     if (!entries) {
       entries = (this.raw[lang] ?? []).map((entry, i) => compileEntry(entry, [...this.path, lang, i], this.locate, this.trusted));
-      entries.push(...(this.extra.get(lang) ?? []));
+      for (const entry of this.extra.get(lang) ?? []) entries.push(entry);
       this.compiled.set(lang, entries);
     }
     return entries;

@@ -1,6 +1,7 @@
 // Expanding the command line's files, folders and globs into a sorted list of files.
 import { statSync } from 'node:fs';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { appendAll } from '../lists.js';
 
 /** Extensions linted when a folder is named. */
 export const REPLY_EXTENSIONS = ['txt', 'md', 'markdown', 'text', 'html', 'htm', 'json', 'jsonl', 'ndjson', 'yaml', 'yml'];
@@ -34,7 +35,7 @@ export async function expandArguments(args: readonly string[], cwd = process.cwd
     }
     const found = await glob(pattern, { cwd, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false, expandDirectories: false });
     if (!found.length) unmatched.push(arg);
-    files.push(...found.sort());
+    appendAll(files, found.sort());
   }
   return { files: [...new Set(files)], unmatched };
 }

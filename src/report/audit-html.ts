@@ -4,6 +4,7 @@
 // Every string from input, in text, attributes and SVG alike, goes through esc.
 import type { AuditFigures } from '../audit/figures.js';
 import type { AuditedReply, Violation } from '../types.js';
+import { maxOf } from '../lists.js';
 import { htmlText as esc } from './escape.js';
 
 function barChart(id: string, title: string, bars: { label: string; value: number; text: string }[], max: number): string {
@@ -25,7 +26,7 @@ function barChart(id: string, title: string, bars: { label: string; value: numbe
 function distribution(f: AuditFigures): string {
   const width = 640;
   const height = 200;
-  const max = Math.max(1, ...f.scoreDistribution);
+  const max = maxOf(f.scoreDistribution, 1);
   const bw = width / f.scoreDistribution.length;
   const bars = f.scoreDistribution
     .map((n, i) => {
@@ -84,7 +85,7 @@ const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width
 
 export function formatAuditHtml(f: AuditFigures, title = 'replylint audit'): string {
   const agents = barChart('agents', 'Mean score per agent', f.agents.map((a) => ({ label: a.agent, value: a.meanScore, text: `${a.meanScore} (p10 ${a.p10Score}, ${a.replies} replies)` })), 100);
-  const rules = barChart('rules', 'Share of replies per rule', f.rules.map((r) => ({ label: r.rule, value: r.share, text: `${(r.share * 100).toFixed(1)}% (${r.violations})` })), Math.max(0.01, ...f.rules.map((r) => r.share)));
+  const rules = barChart('rules', 'Share of replies per rule', f.rules.map((r) => ({ label: r.rule, value: r.share, text: `${(r.share * 100).toFixed(1)}% (${r.violations})` })), maxOf(f.rules.map((r) => r.share), 0.01));
   const kpi = (label: string, value: string | number) => `<div class="kpi"><b>${esc(String(value))}</b>${esc(label)}</div>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${CSS}</style></head>

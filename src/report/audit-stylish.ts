@@ -2,10 +2,11 @@
 // rule ids, sources and conversation ids go through terminalText before colour and padding.
 import type { ChalkInstance } from 'chalk';
 import type { AuditFigures } from '../audit/figures.js';
+import { appendAll, maxOf } from '../lists.js';
 import { terminalText } from './escape.js';
 
 function table(rows: string[][], align: ('l' | 'r')[]): string[] {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const widths = rows[0].map((_, i) => maxOf(rows.map((r) => r[i].length)));
   return rows.map((r) => '  ' + r.map((cell, i) => (align[i] === 'r' ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  '));
 }
 
@@ -15,12 +16,15 @@ export function formatAuditStylish(f: AuditFigures, chalk: ChalkInstance): strin
   lines.push(`  ${f.bySeverity.error} errors, ${f.bySeverity.warning} warnings, ${f.bySeverity.suggestion} suggestions`, '');
   lines.push(chalk.bold('Per agent'));
   const topRules = f.rules.slice(0, 5).map((r) => r.rule);
-  lines.push(...table([['agent', 'replies', 'mean', 'p10', ...topRules.map(terminalText)], ...f.agents.map((a) => [terminalText(a.agent), String(a.replies), String(a.meanScore), String(a.p10Score), ...topRules.map((r) => String(a.violations[r] ?? 0))])], ['l', 'r', 'r', 'r', ...topRules.map(() => 'r' as const)]), '');
+  appendAll(lines, table([['agent', 'replies', 'mean', 'p10', ...topRules.map(terminalText)], ...f.agents.map((a) => [terminalText(a.agent), String(a.replies), String(a.meanScore), String(a.p10Score), ...topRules.map((r) => String(a.violations[r] ?? 0))])], ['l', 'r', 'r', 'r', ...topRules.map(() => 'r' as const)]));
+  lines.push('');
   lines.push(chalk.bold('Per rule'));
-  lines.push(...table([['rule', 'violations', 'replies', 'share'], ...f.rules.map((r) => [terminalText(r.rule), String(r.violations), String(r.replies), `${(r.share * 100).toFixed(1)}%`])], ['l', 'r', 'r', 'r']), '');
+  appendAll(lines, table([['rule', 'violations', 'replies', 'share'], ...f.rules.map((r) => [terminalText(r.rule), String(r.violations), String(r.replies), `${(r.share * 100).toFixed(1)}%`])], ['l', 'r', 'r', 'r']));
+  lines.push('');
   if (f.days.length > 1) {
     lines.push(chalk.bold('Over time'));
-    lines.push(...table([['day', 'replies', 'mean'], ...f.days.map((d) => [terminalText(d.day), String(d.replies), String(d.meanScore)])], ['l', 'r', 'r']), '');
+    appendAll(lines, table([['day', 'replies', 'mean'], ...f.days.map((d) => [terminalText(d.day), String(d.replies), String(d.meanScore)])], ['l', 'r', 'r']));
+    lines.push('');
   }
   lines.push(chalk.bold('Worst replies'));
   for (const w of f.worst) {

@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { maxOf } from '../lists.js';
 
 // Unicode's Cc (C0 controls, DEL, C1 controls) and Bidi_Control (the explicit embeddings,
 // overrides and isolates, and the marks that steer them).
@@ -94,7 +95,7 @@ export function markdownText(s: string): string {
  */
 export function markdownCode(s: string): string {
   const text = s.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
-  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+  const fence = '`'.repeat(maxOf((text.match(/`+/g) ?? []).map((run) => run.length), 0) + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;
 }

@@ -3,6 +3,7 @@
 // from input goes through terminalText before our colours go around it.
 import type { ChalkInstance } from 'chalk';
 import type { Notice } from '../input/notice.js';
+import { maxOf } from '../lists.js';
 import type { LintResult, Severity } from '../types.js';
 import { terminalText } from './escape.js';
 import { summarize } from './summary.js';
@@ -19,7 +20,7 @@ export function formatStylish(results: readonly LintResult[], notices: readonly 
     if (!shown.length) continue;
     const where = r.conversationId !== undefined ? ` ${chalk.dim(`conversation ${terminalText(r.conversationId)}, message ${r.messageIndex}`)}` : '';
     lines.push('', `${chalk.underline(terminalText(r.source))}${where}  ${chalk.dim(`${r.language} · ${r.channel} · score ${r.score}`)}`);
-    const width = Math.max(...shown.map((v) => `${v.line}:${v.column}`.length));
+    const width = maxOf(shown.map((v) => `${v.line}:${v.column}`.length));
     for (const v of shown) {
       lines.push(`  ${chalk.dim(`${v.line}:${v.column}`.padEnd(width))}  ${paint[v.severity](v.severity.padEnd(10))} ${terminalText(v.message)}  ${chalk.dim(terminalText(v.rule))}`);
       if (v.hint) lines.push(`  ${' '.repeat(width)}  ${' '.repeat(10)} ${chalk.dim(`→ ${terminalText(v.hint)}`)}`);
