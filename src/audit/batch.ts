@@ -9,30 +9,13 @@ import type { Notice } from '../input/notice.js';
 import type { AuditedReply, Channel, LintResult, Reply } from '../types.js';
 import { safeJson } from '../report/escape.js';
 import { contractResult } from '../report/json.js';
-import { parseJsonlLine } from '../input/jsonl.js';
+import { blockLines, parseJsonlLine } from '../input/jsonl.js';
 import { redact } from './redact.js';
 import { FiguresBuilder, type FiguresPart } from './figures.js';
 
 export type WorkItem =
   | { block: Uint8Array; source: string; firstLine: number; lastLine: number }
   | { conversation: Conversation; source: string; lineNumber?: number };
-
-const decoder = new TextDecoder();
-
-/** The lines of a JSONL block, numbered from its first line. */
-function* blockLines(block: Uint8Array, firstLine: number): Generator<{ text: string; lineNumber: number }> {
-  const text = decoder.decode(block);
-  let start = 0;
-  let lineNumber = firstLine;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const line = text.slice(start, end).trim();
-    if (line) yield { text: line, lineNumber };
-    lineNumber++;
-    start = end + 1;
-  }
-}
 
 /** Conversations of one work item, with problems as notices. */
 function* conversationsOf(item: WorkItem, s: BatchSettings, notices: Notice[]): Generator<{ conversation: Conversation; lineNumber?: number }> {

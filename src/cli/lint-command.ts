@@ -1,5 +1,4 @@
 // The default command: lint files, globs or stdin, print a report, return the exit code.
-import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/load-config.js';
 import type { Linter } from '../engine/lint.js';
@@ -9,6 +8,7 @@ import type { Channel, Language, LintResult, ReplyContext } from '../types.js';
 // Imported statically: a dynamic import would split the config modules it shares into chunks.
 import { CACHE_FILE, ResultCache, settingsKey } from './cache.js';
 import { replaceFixedFile } from './safe-write.js';
+import { stdinReader } from './stdio.js';
 import { appendAll } from '../lists.js';
 
 export interface LintCommandOptions {
@@ -56,17 +56,6 @@ function encode(content: string, encoding?: 'utf-16le' | 'utf-16be'): Buffer | s
   if (!encoding) return content;
   const le = Buffer.from(content, 'utf16le');
   return encoding === 'utf-16le' ? le : le.swap16();
-}
-
-/** All of stdin, read synchronously: a stream's async iteration costs ~2 ms to set up. */
-function readAllStdin(): string {
-  try {
-    return readFileSync(0, 'utf8');
-  } catch (err) {
-    // No stdin at all (closed descriptor) reads as an empty reply.
-    if ((err as NodeJS.ErrnoException).code === 'EAGAIN' || (err as NodeJS.ErrnoException).code === 'EOF') return '';
-    throw err;
-  }
 }
 
 async function channelGlobMatchers(config: ResolvedConfig): Promise<[Channel, (path: string) => boolean][]> {
@@ -126,9 +115,8 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
 
   const useStdin = args.length === 0 || (args.length === 1 && args[0] === '-');
   if (useStdin) {
-    const text = readAllStdin();
     // --stdin-filename: stdin is linted as that file would be (globs, directives).
-    await consume(readStdin(text, options.stdinFilename ?? '<stdin>', options.stdinFilename ? contextFor(options.stdinFilename) : defaults));
+    await consume(readStdin(stdinReader(), options.stdinFilename ?? '<stdin>', options.stdinFilename ? contextFor(options.stdinFilename) : defaults));
     return { results, notices, missing };
   }
   const { expandArguments } = await import('../input/files.js');

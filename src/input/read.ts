@@ -1,18 +1,16 @@
 // Reading replies from files and stdin: plain text (with optional front matter),
 // conversation JSON, and JSONL streamed line by line.
-import { createReadStream, type BigIntStats } from 'node:fs';
+import { closeSync, readSync, type BigIntStats } from 'node:fs';
 import { extname } from 'node:path';
 import { defaultContext, type Reply, type ReplyContext } from '../types.js';
 import { repliesFromConversation } from './conversation.js';
 import { parseYaml } from '../config/yaml-source.js';
 import { readFrontMatter } from './front-matter.js';
 import { htmlToText } from './importers/clean.js';
-import { parseJsonlLine } from './jsonl.js';
+import { jsonlLines, parseJsonlLine, type ByteReader } from './jsonl.js';
 import { isMacroExport, macroReplies } from './importers/macros.js';
 import type { Notice } from './notice.js';
-
-// Loaded when files are read: a reply on stdin needs neither, and each adds ~0.4 ms to a start.
-const fsPromises = () => import('node:fs/promises');
+import { limitText, megabytes, openRegularFile, readUpTo } from './regular-file.js';
 
 /** Text replies larger than this are not customer replies; they are skipped. */
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
@@ -88,44 +86,50 @@ function* conversationsFromValue(value: unknown, source: string, defaults: Parti
   }
 }
 
-async function* conversationsFromJsonl(lines: AsyncIterable<string> | Iterable<string>, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
-  let n = 0;
-  for await (const raw of lines) {
-    const parsed = parseJsonlLine(raw, source, ++n);
+/** JSONL read as a .jsonl file is: line by line, a line over the limit skipped with a notice. */
+async function* conversationsFromJsonl(read: ByteReader, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
+  for await (const line of jsonlLines(read, source)) {
+    if ('notice' in line) {
+      yield line;
+      continue;
+    }
+    const parsed = parseJsonlLine(line.text, source, line.lineNumber);
     if (!parsed) continue;
     if ('notice' in parsed) {
       yield parsed;
       continue;
     }
-    const { replies, notices } = repliesFromConversation(parsed.value, source, n, defaults);
+    const { replies, notices } = repliesFromConversation(parsed.value, source, line.lineNumber, defaults);
     for (const notice of notices) yield { notice };
     for (const reply of replies) yield { reply };
   }
 }
 
-/** A file's size, or the notice that says why it cannot be read. */
-export async function sizeOrNotice(path: string, whatToName: string): Promise<number | Notice> {
-  try {
-    const info = await (await fsPromises()).stat(path);
-    if (info.isDirectory()) return { source: path, message: `is a directory; name ${whatToName}` };
-    return info.size;
-  } catch {
-    return { source: path, message: 'no such file; check the path' };
-  }
-}
+/** Reads an open file from where it stands (its start). */
+const fileReader = (fd: number): ByteReader => (buffer, offset, length) => readSync(fd, buffer, offset, length, null);
 
 /** Read one file: conversations by extension, otherwise a text reply. */
 export async function* readFile(path: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
-  const size = await sizeOrNotice(path, 'the files in it or a glob such as "dir/**/*.txt"');
-  if (typeof size !== 'number') {
-    yield { notice: size };
+  const opened = openRegularFile(path);
+  if ('problem' in opened) {
+    const { problem } = opened;
+    // A missing file is "no such file" as it was: the CLI tells it apart (a usage error).
+    const message = problem === 'is a directory' ? 'is a directory; name the files in it or a glob such as "dir/**/*.txt"' : problem.startsWith('no such file') ? problem : `${problem}; skipped`;
+    yield { notice: { source: path, message } };
     return;
   }
+  // Everything is read through the descriptor checked to be a regular file, never by the name again.
+  try {
+    yield* readOpenedFile(opened.fd, opened.size, opened.stats, path, defaults);
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
+async function* readOpenedFile(fd: number, size: number, stats: BigIntStats, path: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
   const ext = extname(path).toLowerCase();
-  const handle = await (await fsPromises()).open(path, 'r');
   const head = Buffer.alloc(Math.min(size, 8000));
-  await handle.read(head, 0, head.length, 0);
-  await handle.close();
+  readSync(fd, head, 0, head.length, 0);
   // UTF-16 (with its byte-order mark) is text with NUL bytes: read it, and write it back as it was.
   const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : undefined;
   if (!utf16 && looksBinary(head)) {
@@ -137,19 +141,16 @@ export async function* readFile(path: string, defaults: Partial<ReplyContext>): 
     return;
   }
   if (ext === '.jsonl' || ext === '.ndjson') {
-    const { createInterface } = await import('node:readline');
-    const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-    yield* conversationsFromJsonl(lines, path, defaults);
+    yield* conversationsFromJsonl(fileReader(fd), path, defaults);
     return;
   }
   if (size > MAX_TEXT_BYTES) {
-    yield { notice: { source: path, message: `is ${(size / 1048576).toFixed(1)} MB, too large for a reply (limit ${MAX_TEXT_BYTES / 1048576} MB); skipped` } };
+    yield { notice: { source: path, message: `is ${megabytes(size)}, too large for a reply (limit ${limitText(MAX_TEXT_BYTES)}); skipped` } };
     return;
   }
   let text: string;
-  const stats = await (await fsPromises()).stat(path, { bigint: true });
   try {
-    text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true, ignoreBOM: true }).decode(await (await fsPromises()).readFile(path));
+    text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true, ignoreBOM: true }).decode(readUpTo(fd, MAX_TEXT_BYTES));
   } catch {
     yield { notice: { source: path, message: `is not valid ${utf16 ? 'UTF-16' : 'UTF-8'}; save it as UTF-8 and run again; skipped` } };
     return;
@@ -180,8 +181,61 @@ async function* macrosFromYaml(text: string, source: string, defaults: Partial<R
   yield* fromMacros(value, source, defaults);
 }
 
-/** Stdin: a conversation (JSON or JSONL) when it starts with { or [, else one text reply. */
-export async function* readStdin(text: string, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
+/** The bytes of `head`, then the rest of `read`. */
+function after(head: Uint8Array, read: ByteReader): ByteReader {
+  let served = 0;
+  return (buffer, offset, length) => {
+    if (served === head.length) return read(buffer, offset, length);
+    const n = Math.min(length, head.length - served);
+    buffer.set(head.subarray(served, served + n), offset);
+    served += n;
+    return n;
+  };
+}
+
+/** Up to `limit` bytes from `read`. */
+async function readAtMost(read: ByteReader, limit: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(limit);
+  let filled = 0;
+  while (filled < limit) {
+    const n = await read(buffer, filled, Math.min(limit - filled, 1 << 16));
+    if (n === 0) break;
+    filled += n;
+  }
+  return buffer.subarray(0, filled);
+}
+
+/**
+ * Stdin. Up to MAX_TEXT_BYTES it is read whole: a conversation (JSON or JSONL) when it
+ * starts with { or [, else one text reply. Beyond that it can only be conversations a
+ * line each: they are read as a .jsonl file is, line by line at flat memory, each line up
+ * to MAX_LINE_BYTES. Anything else that long is refused without reading the rest
+ * (`< /dev/zero` ends at once).
+ */
+export async function* readStdin(read: ByteReader, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
+  const head = await readAtMost(read, MAX_TEXT_BYTES + 1);
+  if (head.length <= MAX_TEXT_BYTES) {
+    yield* readStdinWhole(head, source, defaults);
+    return;
+  }
+  if (startsWithJsonLine(head.toString('utf8'))) {
+    yield* conversationsFromJsonl(after(head, read), source, defaults);
+    return;
+  }
+  yield { notice: { source, message: `is over ${limitText(MAX_TEXT_BYTES)}, too large for a reply; give conversations as JSONL (one a line) or name the file; skipped` } };
+}
+
+/** Whether the first line that holds anything is a JSON object on its own: JSONL. */
+function startsWithJsonLine(text: string): boolean {
+  const rest = text.replace(/^\uFEFF/, '').trimStart();
+  const end = rest.indexOf('\n');
+  const first = end < 0 ? undefined : parseJsonlLine(rest.slice(0, end), '', 1);
+  return rest.startsWith('{') && first !== undefined && 'value' in first;
+}
+
+/** Stdin read whole: a conversation (JSON or JSONL) when it starts with { or [, else one text reply. */
+async function* readStdinWhole(bytes: Buffer, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
+  const text = bytes.toString('utf8');
   const trimmed = text.trimStart();
   // As with an empty file: nothing was given, so nothing is scored.
   if (!trimmed) {
@@ -196,7 +250,7 @@ export async function* readStdin(text: string, source: string, defaults: Partial
     } catch {
       const lines = trimmed.split(/\r?\n/).filter((l) => l.trim());
       if (lines.length > 1 && lines.every((l) => l.trimStart().startsWith('{'))) {
-        yield* conversationsFromJsonl(text.split(/\r?\n/), source, defaults);
+        yield* conversationsFromJsonl(after(bytes, () => 0), source, defaults);
         return;
       }
     }

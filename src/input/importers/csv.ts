@@ -1,7 +1,7 @@
 // CSV exports with a column mapping: --csv-columns conversation=…,role=…,text=…,author=…,time=…
 // Rows of one conversation follow each other (sort the export by conversation first).
 // Parsed by csv-parse, streaming, so a file of any size is read at flat memory.
-import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import { createRequire } from 'node:module';
 import { cleanBody, looksLikeHtml } from './clean.js';
 import type { Conversation } from './types.js';
@@ -31,10 +31,11 @@ export interface CsvRecord {
 
 type Parse = (options: object) => NodeJS.ReadWriteStream & AsyncIterable<Record<string, string>> & { info?: { lines: number } };
 
-/** Conversations from a CSV file, one at a time, in file order. */
-export async function* readCsv(path: string, columns: CsvColumns): AsyncGenerator<CsvRecord> {
+/** Conversations from a CSV file's bytes, one at a time, in file order; a read error ends them with that error. */
+export async function* readCsv(input: Readable, columns: CsvColumns): AsyncGenerator<CsvRecord> {
   const { parse } = createRequire(import.meta.url)('csv-parse') as { parse: Parse };
-  const parser = createReadStream(path).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, info: true }));
+  const parser = input.pipe(parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, info: true }));
+  input.on('error', (err) => parser.emit('error', err));
   let current: Conversation | undefined;
   let currentId: string | undefined;
   let checkedHeader = false;
