@@ -55,6 +55,14 @@ describe('unreadable input is a notice, and the rest is linted (item 7)', () => 
     expect(report(r.stdout).summary).toMatchObject({ replies: 1, skipped: 160_000 });
     expect(r.stderr.split('\n')[0]).toBe('replylint: replies/0.txt: is empty; nothing to lint');
   }, 120_000);
+
+  it('one bad front matter is a notice for its file; the other files are linted', () => {
+    const dir = folder({ 'bad.txt': '---\nlanguage: [en\n---\nHi Tom,\n\nThanks!\n' });
+    const r = cli(['-f', 'json', 'bad.txt', 'good.txt'], { cwd: dir });
+    expect(r.stderr).toBe('replylint: bad.txt:2: invalid front matter: Flow sequence in block collection must be sufficiently indented and end with a ] (column 14); front matter is YAML between two "---" lines: fix it or remove it; skipped\n');
+    expect(report(r.stdout).results.map((x) => x.source)).toEqual(['good.txt']);
+    expect(r.code).toBe(0);
+  });
 });
 
 describe('reads are bounded (item 8)', () => {

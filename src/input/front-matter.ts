@@ -1,6 +1,5 @@
 // YAML front matter at the top of a .txt/.md reply: its context (language, channel,
 // customer, agent, template). The yaml parser is loaded only when a file has some.
-import { ConfigError } from '../config/errors.js';
 import type { ReplyContext } from '../types.js';
 import { asChannel, asLanguage, asName } from './context-fields.js';
 
@@ -13,7 +12,13 @@ export interface FrontMatter {
   lines: number;
 }
 
-export async function readFrontMatter(text: string, file: string): Promise<FrontMatter | undefined> {
+/** Front matter that is not YAML: what is wrong, and the file's line it is on. */
+export interface FrontMatterError {
+  error: string;
+  line: number;
+}
+
+export async function readFrontMatter(text: string): Promise<FrontMatter | FrontMatterError | undefined> {
   const m = FENCE.exec(text);
   if (!m) return undefined;
   const { parse } = await import('yaml');
@@ -21,8 +26,10 @@ export async function readFrontMatter(text: string, file: string): Promise<Front
   try {
     data = parse(m[1], { maxAliasCount: 100 });
   } catch (err) {
-    const line = (err as { linePos?: { line: number; col: number }[] }).linePos?.[0];
-    throw new ConfigError(`invalid front matter: ${(err as Error).message.split('\n')[0]}`, { file, line: line ? line.line + 1 : 1, column: line?.col ?? 1 }, 'front matter is YAML between two "---" lines');
+    // The parser counts lines from the first line after "---"; its own "at line …" would mislead.
+    const at = (err as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+    const what = (err as Error).message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    return { error: `invalid front matter: ${what}${at ? ` (column ${at.col})` : ''}`, line: at ? at.line + 1 : 1 };
   }
   const d = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
   const context: Partial<ReplyContext> = {};

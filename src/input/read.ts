@@ -38,7 +38,11 @@ function looksBinary(bytes: Buffer): boolean {
 async function* textReply(text: string, source: string, defaults: Partial<ReplyContext>, file?: { path: string; stats: BigIntStats }): AsyncGenerator<InputItem> {
   const bom = text.charCodeAt(0) === 0xfeff;
   const body = bom ? text.slice(1) : text;
-  const front = await readFrontMatter(body, source);
+  const front = await readFrontMatter(body);
+  if (front && 'error' in front) {
+    yield { notice: { source, line: front.line, message: `${front.error}; front matter is YAML between two "---" lines: fix it or remove it; skipped` } };
+    return;
+  }
   const isHtml = /\.html?$/i.test(source);
   const content = front ? body.slice(front.length) : body;
   const reply: Reply = {
