@@ -2,12 +2,13 @@
 // huge or circular is a notice (or, in a config, a configuration error) that says what,
 // where and how to fix it; never "internal error", never a hang, never memory without end.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, closeSync, linkSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, linkSync, mkdirSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, hasSetpriv, isRoot, tempDir, unprivileged } from './helpers.js';
+import { cli, hasSetpriv, isRoot, ROOT, tempDir, unprivileged } from './helpers.js';
 
 const GOOD = 'Hi Anna,\n\nThe ETA is Monday.\n\nBest,\nMark\n';
+const SAMPLE = join(ROOT, 'fixtures', 'replies', 'sk-good.txt');
 const conversation = (id: string, text = GOOD, customer = 'Where is my order?') => JSON.stringify({ id, messages: [{ role: 'customer', text: customer }, { role: 'agent', text }] });
 
 /** A folder with `good.txt` and the other files given. */
@@ -56,6 +57,38 @@ describe('unreadable input is a notice, and the rest is linted (item 7)', () => 
     expect(r.stderr.split('\n')[0]).toBe('replylint: replies/0.txt: is empty; nothing to lint');
   }, 120_000);
 
+  it('a config list of 1.5 million entries is refused with its name and limit: exit 2', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'replylint.config.mjs'), 'export default { vocabulary: { allow: Array.from({ length: 1_500_000 }, (_, i) => `word${i}`) } };\n');
+    const r = cli(['good.txt'], { cwd: dir });
+    expect(r.stderr).toBe(`replylint: ${join(dir, 'replylint.config.mjs')}: "vocabulary.allow" has 1,500,000 entries; it may have 10,000 at most\n  hint: a word list that long belongs in a Hunspell dictionary: point "vocabulary.dictionaries" at it\n`);
+    expect(r.code).toBe(2);
+    writeFileSync(join(dir, 'replylint.config.mjs'), 'export default { templates: Array.from({ length: 1_500_000 }, (_, i) => `canned/${i}.txt`) };\n');
+    expect(cli(['good.txt'], { cwd: dir }).stderr).toMatch(/"templates" has 1,500,000 entries; it may have 10,000 at most\n {2}hint: use fewer, broader globs/);
+  });
+
+  it('an "extends" cycle is reported as the cycle: exit 2', () => {
+    const dir = folder({ 'a.yaml': 'extends: ./b.yaml\n', 'b.yaml': 'extends: [recommended, ./a.yaml]\n', 'self.yaml': 'extends: ./self.yaml\n' });
+    const r = cli(['-c', 'a.yaml', 'good.txt'], { cwd: dir });
+    expect(r.stderr).toBe(`replylint: ${join(dir, 'b.yaml')}:1:24: "extends" makes a cycle: a.yaml → b.yaml → a.yaml\n  hint: remove the "extends" that leads back to a config already extended\n`);
+    expect(r.code).toBe(2);
+    expect(cli(['-c', 'self.yaml', 'good.txt'], { cwd: dir }).stderr).toContain('"extends" makes a cycle: self.yaml → self.yaml');
+  });
+
+  it.each([
+    ['a link to itself', (rules: string) => symlinkSync('loop.yaml', join(rules, 'loop.yaml')), 'loop.yaml', 'cannot read this rule file: it is a loop of symbolic links; point the link at a file'],
+    ['a link to nothing', (rules: string) => symlinkSync('gone.yaml', join(rules, 'dangling.yaml')), 'dangling.yaml', 'cannot read this rule file: it is a symbolic link to "gone.yaml", which does not exist; fix or remove the link'],
+    ['a folder', (rules: string) => mkdirSync(join(rules, 'x.yaml')), 'x.yaml', 'cannot read this rule file: it is a directory'],
+    ['a FIFO', (rules: string) => mkfifo(join(rules, 'pipe.yaml')), 'pipe.yaml', 'cannot read this rule file: it is a named pipe (FIFO), not a regular file; only files are read'],
+  ])('a rule folder holding %s named like a rule: the file named, exit 2', (_what, plant, name, message) => {
+    const dir = folder({ '.replylintrc.yaml': 'rulePaths: [team]\n' });
+    mkdirSync(join(dir, 'team'));
+    plant(join(dir, 'team'));
+    const r = cli(['good.txt'], { cwd: dir });
+    expect(r.stderr).toBe(`replylint: ${join(dir, 'team', name)}: ${message}\n  hint: a rule is a YAML file in the rule folder; fix or remove what stands at this name\n`);
+    expect(r.code).toBe(2);
+  });
+
   it('one bad front matter is a notice for its file; the other files are linted', () => {
     const dir = folder({ 'bad.txt': '---\nlanguage: [en\n---\nHi Tom,\n\nThanks!\n' });
     const r = cli(['-f', 'json', 'bad.txt', 'good.txt'], { cwd: dir });
@@ -76,6 +109,29 @@ describe('reads are bounded (item 8)', () => {
     const audit = cli(['audit', '-f', 'json', '--workers', '0', 'pipe.jsonl', 'c.jsonl'], { cwd: dir });
     expect(audit.stderr).toBe('replylint: pipe.jsonl: is a named pipe (FIFO), not a regular file; only files are read\n');
     expect(report(audit.stdout).summary).toMatchObject({ replies: 1, skipped: 1 });
+  });
+
+  it('a FIFO or a device as a config, an extended config or a dictionary is a configuration error', () => {
+    const dir = folder({ 'zero.yaml': 'extends: /dev/zero\n', 'dict.yaml': 'vocabulary:\n  dictionaries:\n    en: ./words\n' });
+    mkfifo(join(dir, 'pipe.yaml'));
+    mkfifo(join(dir, 'words.dic'));
+    writeFileSync(join(dir, 'fifo-extends.yaml'), 'extends: ./pipe.yaml\n');
+    const run = (...args: string[]) => cli([...args, 'good.txt'], { cwd: dir, memoryLimit: GIGABYTE });
+    expect(run('-c', 'zero.yaml')).toMatchObject({ code: 2, stderr: `replylint: ${join(dir, 'zero.yaml')}:1:1: "extends" names "/dev/zero", which is a device, not a regular file; only files are read\n  hint: give the path of a config file relative to ${dir}, or a preset: recommended, strict\n` });
+    expect(run('-c', 'fifo-extends.yaml').stderr).toContain('"extends" names "./pipe.yaml", which is a named pipe (FIFO), not a regular file');
+    expect(run('-c', 'pipe.yaml')).toMatchObject({ code: 2, stderr: `replylint: ${join(dir, 'pipe.yaml')}: cannot use this config file: it is a named pipe (FIFO), not a regular file; only files are read\n  hint: name a config file of your own (YAML, JSON or JS) under 1 MB\n` });
+    expect(run('-c', 'dict.yaml')).toMatchObject({ code: 2, stderr: `replylint: ${join(dir, 'dict.yaml')}:3:5: the dictionary "${join(dir, 'words.dic')}" is a named pipe (FIFO), not a regular file; only files are read\n  hint: point "vocabulary.dictionaries" at the base name of a Hunspell .aff/.dic pair of files\n` });
+    // Found by the search as well as named.
+    const searched = folder();
+    mkfifo(join(searched, '.replylintrc.yaml'));
+    expect(cli(['good.txt'], { cwd: searched })).toMatchObject({ code: 2, stderr: `replylint: ${join(searched, '.replylintrc.yaml')}: cannot use this config file: it is a named pipe (FIFO), not a regular file; only files are read\n  hint: remove it, or put the config in a regular file\n` });
+  });
+
+  it('config and rule files over 1 MB are refused', () => {
+    const big = `vocabulary:\n  allow:\n${'    - word\n'.repeat(200_000)}`;
+    const dir = folder({ 'big.yaml': big, 'rules/team/long-rule.yaml': `description: x\n# ${'x'.repeat(2_200_000)}\n`, 'rules/.replylintrc.yaml': 'rulePaths: [team]\n' });
+    expect(cli(['-c', 'big.yaml', 'good.txt'], { cwd: dir })).toMatchObject({ code: 2, stderr: `replylint: ${join(dir, 'big.yaml')}: cannot use this config file: it is 2.1 MB, more than a config or rule file may be (1 MB)\n  hint: name a config file of your own (YAML, JSON or JS) under 1 MB\n` });
+    expect(cli([SAMPLE], { cwd: join(dir, 'rules') }).stderr).toContain(`${join(dir, 'rules', 'team', 'long-rule.yaml')}: cannot read this rule file: it is 2.1 MB, more than a config or rule file may be (1 MB)`);
   });
 
   it('stdin from /dev/zero is refused after the 5 MB a reply may be, without reading on', () => {

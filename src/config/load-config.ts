@@ -1,7 +1,7 @@
 // Finding and resolving the config: cosmiconfig's search, our YAML reader (so errors
 // carry line and column), presets and `extends`.
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleSettings } from '../engine/load-rules.js';
 import type { Vocabulary } from '../engine/rule.js';
@@ -9,9 +9,10 @@ import type { Channel, Language, Level, Locale } from '../types.js';
 import { bundledSource } from './builtin-bundle.js';
 import { ConfigError } from './errors.js';
 import { CONFIG_SCHEMA } from './schema.js';
-import { didYouMean, validate } from './validate.js';
+import { didYouMean, RESERVED_IDS, validate } from './validate.js';
 import { appendAll } from '../lists.js';
-import { parseYaml, type YamlSource } from './yaml-source.js';
+import { notRegular } from '../input/regular-file.js';
+import { parseYaml, readConfigText, type YamlSource } from './yaml-source.js';
 
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 const PRESETS_DIR = resolve(BUILTIN_RULES_DIR, 'presets');
@@ -47,21 +48,30 @@ interface RawConfig {
   channel?: Channel;
 }
 
-function readSource(file: string, prefix: readonly string[] = []): YamlSource {
+/** A config file parsed, or the problem that keeps it from being read, in words. */
+function sourceOrProblem(file: string, prefix: readonly string[] = []): YamlSource | { problem: string } {
   const bundled = prefix.length ? undefined : bundledSource(file);
   if (bundled) return bundled;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new ConfigError(`config file "${file}" cannot be read`, undefined, 'check the path');
-  }
-  const source = parseYaml(text, file);
+  const read = readConfigText(file);
+  if ('problem' in read) return read;
+  const source = parseYaml(read.text, file);
   if (!prefix.length) return source;
   let value: unknown = source.value;
   for (const key of prefix) value = (value as Record<string, unknown>)?.[key];
   return { file, value, locate: (path) => source.locate([...prefix, ...path]) };
 }
+
+function readSource(file: string, prefix: readonly string[] = []): YamlSource {
+  const source = sourceOrProblem(file, prefix);
+  if ('problem' in source) throw new ConfigError(`cannot use this config file: it ${source.problem}`, { file }, 'name a config file of your own (YAML, JSON or JS) under 1 MB');
+  return source;
+}
+
+/** How a config file is named in a message: relative to the working folder where that is shorter. */
+const shown = (file: string) => {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') ? rel : file;
+};
 
 function settingFrom(raw: unknown): RuleSettings {
   if (typeof raw === 'string') return { level: raw as Level };
@@ -70,23 +80,38 @@ function settingFrom(raw: unknown): RuleSettings {
   return { level: r.level, weight: r.weight, options: r.options };
 }
 
-function mergeInto(target: ResolvedConfig, source: YamlSource): void {
+/**
+ * Merge a config (and, first, what it extends) into `target`. `chain` holds the files
+ * being merged from the top down, so that a file extending one of them is caught as the
+ * cycle it makes instead of recursing until the stack runs out.
+ */
+function mergeInto(target: ResolvedConfig, source: YamlSource, chain: readonly string[] = [source.file]): void {
   validate(source, CONFIG_SCHEMA);
   const raw = Object.fromEntries(Object.entries((source.value ?? {}) as object).filter(([, v]) => v !== null)) as RawConfig;
   const dir = dirname(source.file);
-  for (const base of [raw.extends ?? []].flat()) {
+  for (const [i, base] of [raw.extends ?? []].flat().entries()) {
+    const where = source.locate(Array.isArray(raw.extends) ? ['extends', i] : ['extends']);
     const presetName = base.replace(/^replylint:/, '');
+    let file: string;
     if ((PRESETS as readonly string[]).includes(presetName)) {
-      mergeInto(target, readSource(resolve(PRESETS_DIR, `${presetName}.yaml`)));
+      file = resolve(PRESETS_DIR, `${presetName}.yaml`);
     } else if (/^[./]/.test(base) || isAbsolute(base)) {
-      const file = resolve(dir, base);
-      if (!existsSync(file)) throw new ConfigError(`"extends" names "${base}", which does not exist`, source.locate(['extends']), `give a path relative to ${dir}, or a preset: ${PRESETS.join(', ')}`);
-      mergeInto(target, readSource(file));
+      file = resolve(dir, base);
     } else {
-      throw new ConfigError(`unknown preset "${base}" in "extends"`, source.locate(['extends']), `${didYouMean(presetName, PRESETS)}presets: ${PRESETS.join(', ')}; or a path starting with ./`);
+      throw new ConfigError(`unknown preset "${base}" in "extends"`, where, `${didYouMean(presetName, PRESETS)}presets: ${PRESETS.join(', ')}; or a path starting with ./`);
     }
+    if (chain.includes(file)) {
+      throw new ConfigError(`"extends" makes a cycle: ${[...chain.slice(chain.indexOf(file)), file].map(shown).join(' → ')}`, where, 'remove the "extends" that leads back to a config already extended');
+    }
+    const extended = sourceOrProblem(file);
+    if ('problem' in extended) {
+      const problem = extended.problem.startsWith('no such file') ? 'does not exist' : extended.problem;
+      throw new ConfigError(`"extends" names "${base}", which ${problem}`, where, `give the path of a config file relative to ${dir}, or a preset: ${PRESETS.join(', ')}`);
+    }
+    mergeInto(target, extended, [...chain, file]);
   }
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
+    if (RESERVED_IDS.has(id)) throw new ConfigError(`"${id}" is not a rule id`, source.locate(['rules', id]), 'rule ids are lower-case words joined by hyphens, such as "no-jargon"; `replylint rules` lists them');
     const next = settingFrom(setting);
     const prev = target.rules[id] ?? {};
     target.rules[id] = { level: next.level ?? prev.level, weight: next.weight ?? prev.weight, options: { ...prev.options, ...next.options } };
@@ -99,7 +124,9 @@ function mergeInto(target: ResolvedConfig, source: YamlSource): void {
   }
   appendAll(target.vocabulary.allow, raw.vocabulary?.allow ?? []);
   for (const [lang, path] of Object.entries(raw.vocabulary?.dictionaries ?? {})) {
-    target.vocabulary.dictionaries = { ...target.vocabulary.dictionaries, [lang]: resolve(dir, path) };
+    const base = resolve(dir, path);
+    checkDictionary(base, source.locate(['vocabulary', 'dictionaries', lang]));
+    target.vocabulary.dictionaries = { ...target.vocabulary.dictionaries, [lang]: base };
   }
   appendAll(target.templates, raw.templates ?? []);
   for (const [channel, globs] of Object.entries(raw.channels ?? {}) as [Channel, string[]][]) {
@@ -108,6 +135,19 @@ function mergeInto(target: ResolvedConfig, source: YamlSource): void {
   target.locale = raw.locale ?? target.locale;
   target.language = raw.language ?? target.language;
   target.channel = raw.channel ?? target.channel;
+}
+
+/**
+ * A dictionary's .aff and .dic, where they exist, must be regular files: the spelling
+ * rule reads them whole, and a FIFO or a device there would hang or never end. (Missing
+ * ones are the spelling rule's to report, when it is on.)
+ */
+function checkDictionary(base: string, where: { file: string; line: number; column: number }): void {
+  for (const file of [`${base}.aff`, `${base}.dic`]) {
+    const stats = statSync(file, { bigint: true, throwIfNoEntry: false });
+    const problem = stats && notRegular(stats);
+    if (problem) throw new ConfigError(`the dictionary "${file}" ${problem}`, where, 'point "vocabulary.dictionaries" at the base name of a Hunspell .aff/.dic pair of files');
+  }
 }
 
 function emptyConfig(baseDir: string, file?: string): ResolvedConfig {
@@ -145,22 +185,39 @@ const SEARCH_PLACES = [
  * Whether any folder from `from` up to the project root (the first with a package.json,
  * as cosmiconfig's "project" strategy) holds a possible config. Loading and creating a
  * cosmiconfig explorer costs ~20 ms, a fifth of a reply's whole run on stdin; these
- * stat calls cost well under 1 ms and let the common case of no config skip it.
+ * stat calls cost well under 1 ms and let the common case of no config skip it. They
+ * also check what cosmiconfig would read in the folder where it stops: a FIFO or a
+ * device among the candidates would hang its read, so it is refused here.
  */
 function mayHaveConfig(from: string): boolean {
   let dir = resolve(from);
   for (;;) {
+    let found = false;
     for (const place of SEARCH_PLACES) {
       const file = resolve(dir, place);
-      if (!existsSync(file)) continue;
-      if (place !== 'package.json') return true;
+      let stats;
       try {
-        if ('replylint' in (JSON.parse(readFileSync(file, 'utf8')) as object)) return true;
+        stats = statSync(file, { bigint: true, throwIfNoEntry: false });
       } catch {
-        return true; // let cosmiconfig report the broken package.json
+        continue; // a part of the path is no folder: cosmiconfig passes over it too
+      }
+      if (!stats || stats.isDirectory()) continue;
+      const problem = notRegular(stats);
+      if (problem) throw new ConfigError(`cannot use this config file: it ${problem}`, { file }, 'remove it, or put the config in a regular file');
+      if (place !== 'package.json') {
+        found = true;
+        continue;
+      }
+      const read = readConfigText(file);
+      try {
+        // A package.json too large or broken is left for cosmiconfig to read or report.
+        if ('problem' in read || 'replylint' in (JSON.parse(read.text) as object)) found = true;
+      } catch {
+        found = true;
       }
     }
     const parent = dirname(dir);
+    if (found) return true;
     if (existsSync(resolve(dir, 'package.json')) || parent === dir) return false;
     dir = parent;
   }

@@ -16,13 +16,20 @@ export const RULE_SETTING: Schema = {
 
 const STRINGS: Schema = { type: 'list', of: { type: 'string' } };
 
+// Lists a person writes into a config are short. Longer ones cost their weight at every
+// start (each glob and each jargon term compiles to a matcher: 1.5 million globs took over
+// 4 GB), so each list holds at most this many entries.
+const MAX_ENTRIES = 10_000;
+const JARGON_HINT = 'list the terms your customers stumble on, not a dictionary';
+const GLOBS: Schema = { ...STRINGS, max: MAX_ENTRIES, maxHint: 'use fewer, broader globs, such as "canned/**/*.txt"' };
+
 export const CONFIG_SCHEMA: Schema = {
   type: 'object',
   fields: {
     root: { type: 'boolean' },
     extends: { type: 'any-of', describe: 'a preset name or config path, or a list of them', options: [{ type: 'string' }, STRINGS] },
     rules: { type: 'map', values: RULE_SETTING },
-    rulePaths: STRINGS,
+    rulePaths: { ...STRINGS, max: MAX_ENTRIES, maxHint: 'keep the rules in a few folders' },
     vocabulary: {
       type: 'object',
       fields: {
@@ -30,17 +37,17 @@ export const CONFIG_SCHEMA: Schema = {
           type: 'any-of',
           describe: 'a list of terms (or {term, replace}), or a mapping term: replacement',
           options: [
-            { type: 'list', of: { type: 'any-of', describe: 'a term or {term, replace}', options: [{ type: 'string' }, { type: 'object', fields: { term: { type: 'string', required: true }, replace: { type: 'string' } } }] } },
-            { type: 'map', values: { type: 'string' } },
+            { type: 'list', of: { type: 'any-of', describe: 'a term or {term, replace}', options: [{ type: 'string' }, { type: 'object', fields: { term: { type: 'string', required: true }, replace: { type: 'string' } } }] }, max: MAX_ENTRIES, maxHint: JARGON_HINT },
+            { type: 'map', values: { type: 'string' }, max: MAX_ENTRIES, maxHint: JARGON_HINT },
           ],
         },
-        allow: STRINGS,
+        allow: { ...STRINGS, max: MAX_ENTRIES, maxHint: 'a word list that long belongs in a Hunspell dictionary: point "vocabulary.dictionaries" at it' },
         dictionaries: { type: 'map', keys: ['en', 'cs', 'sk'], values: { type: 'string' } },
       },
     },
-    templates: STRINGS,
+    templates: GLOBS,
     // Files that hold replies of one channel: { chat: ["chat/**"], social: ["tweets/**"] }.
-    channels: { type: 'map', keys: ['email', 'chat', 'social'], values: STRINGS },
+    channels: { type: 'map', keys: ['email', 'chat', 'social'], values: GLOBS },
     locale: { type: 'enum', values: ['en', 'cs', 'sk', 'auto'] },
     language: { type: 'enum', values: ['en', 'cs', 'sk'] },
     channel: { type: 'enum', values: ['email', 'chat', 'social'] },

@@ -9,12 +9,18 @@ export type Schema =
   | { type: 'number'; min?: number; max?: number }
   | { type: 'boolean' }
   | { type: 'enum'; values: readonly string[] }
-  | { type: 'list'; of: Schema }
-  | { type: 'map'; keys?: readonly string[]; values: Schema }
+  | { type: 'list'; of: Schema; max?: number; maxHint?: string }
+  | { type: 'map'; keys?: readonly string[]; values: Schema; max?: number; maxHint?: string }
   | { type: 'object'; fields: Record<string, Schema & { required?: boolean }> }
   | { type: 'any-of'; options: readonly Schema[]; describe: string }
   /** A value only code can make (a Linter, a resolved config): the library API's arguments. */
   | { type: 'made-by'; test: (value: unknown) => boolean; describe: string };
+
+/**
+ * Names that a plain object has already, or whose assignment changes its prototype: as
+ * a rule id they would reach Object.prototype wherever ids key a table, so none is an id.
+ */
+export const RESERVED_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 function typeName(value: unknown): string {
   if (value === null || value === undefined) return String(value);
@@ -72,6 +78,11 @@ export type Fail = (path: Path, message: string, hint?: string, yamlHint?: strin
 
 export { check as checkValue };
 
+/** A list or mapping longer than its schema's `max`: refused before any entry is looked at. */
+function tooMany(length: number, schema: { max?: number; maxHint?: string }, label: string, path: Path, fail: Fail): void {
+  if (schema.max !== undefined && length > schema.max) fail(path, `${label} has ${length.toLocaleString('en')} entries; it may have ${schema.max.toLocaleString('en')} at most`, schema.maxHint);
+}
+
 function check(value: unknown, schema: Schema, path: (string | number)[], fail: Fail): void {
   const label = path.length ? `"${path.join('.')}"` : 'the file';
   switch (schema.type) {
@@ -93,12 +104,14 @@ function check(value: unknown, schema: Schema, path: (string | number)[], fail: 
       return;
     case 'list':
       if (!Array.isArray(value)) fail(path, `${label} must be a list, not ${typeName(value)}`, undefined, 'write it as "- item" lines or [a, b]');
+      tooMany((value as unknown[]).length, schema, label, path, fail);
       (value as unknown[]).forEach((item, i) => check(item, schema.of, [...path, i], fail));
       return;
     case 'map':
     case 'object': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, `${label} must be a mapping, not ${typeName(value)}`);
       const record = value as Record<string, unknown>;
+      if (schema.type === 'map') tooMany(Object.keys(record).length, schema, label, path, fail);
       const allowed = schema.type === 'object' ? Object.keys(schema.fields) : schema.keys;
       for (const key of Object.keys(record)) {
         if (allowed && !allowed.includes(key))
@@ -132,7 +145,7 @@ function check(value: unknown, schema: Schema, path: (string | number)[], fail: 
       }
       // Report the error of the option whose shape matches best (same JS type).
       const same = schema.options.find((o) =>
-        o.type === 'object' || o.type === 'map' ? typeof value === 'object' && !Array.isArray(value) : o.type === 'list' ? Array.isArray(value) : o.type === 'string' ? typeof value === 'string' : false,
+        o.type === 'object' || o.type === 'map' ? typeof value === 'object' && value !== null && !Array.isArray(value) : o.type === 'list' ? Array.isArray(value) : o.type === 'string' ? typeof value === 'string' : false,
       );
       if (same) check(value, same, path, fail);
       fail(path, `${label} must be ${schema.describe}, not ${typeName(value)}`);

@@ -1,6 +1,7 @@
 // YAML parsed with positions, so that a validation error can name its line and column.
 import { createRequire } from 'node:module';
 import type { Node, Document } from 'yaml';
+import { readRegularFile } from '../input/regular-file.js';
 import { ConfigError } from './errors.js';
 
 // The parser is loaded on first use: the built-in rules come pre-parsed (builtin-bundle.ts).
@@ -17,6 +18,18 @@ export interface YamlSource {
   trusted?: boolean;
   /** Where the node at `path` starts (falls back to its nearest ancestor). */
   locate(path: Path): { file: string; line: number; column: number };
+}
+
+/**
+ * Config and rule files larger than this are not what a person writes: a 1 MB YAML list
+ * already takes the parser about a second and 300 MB.
+ */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/** A config or rule file's text, if it is a regular file within the limit; else the problem in words. */
+export function readConfigText(file: string): { text: string } | { problem: string } {
+  const read = readRegularFile(file, MAX_CONFIG_BYTES, 'a config or rule file');
+  return 'problem' in read ? read : { text: read.bytes.toString('utf8') };
 }
 
 export function parseYaml(text: string, file: string): YamlSource {

@@ -1,10 +1,11 @@
 // Rule files (one YAML file per rule, named by its id) validated and compiled.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { ConfigError } from '../config/errors.js';
-import { validate, type Schema } from '../config/validate.js';
+import { RESERVED_IDS, validate, type Schema } from '../config/validate.js';
 import { bundledSource } from '../config/builtin-bundle.js';
-import { parseYaml, type YamlSource } from '../config/yaml-source.js';
+import { parseYaml, readConfigText, type YamlSource } from '../config/yaml-source.js';
+import { whyUnreadable } from '../input/regular-file.js';
 import { CHANNELS, LANGUAGES, LEVELS, type Channel, type Language, type Level } from '../types.js';
 import { KINDS } from './kinds/index.js';
 import { SKIP_CONDITIONS, type Rule, type RuleExample, type Vocabulary } from './rule.js';
@@ -105,19 +106,30 @@ export interface RuleFile {
   source: YamlSource;
 }
 
-/** Read every *.yaml / *.yml rule file in a folder (not its presets/ subfolder). */
+/**
+ * Read every *.yaml / *.yml rule file in a folder (not its presets/ subfolder). Each must
+ * be a regular file of a reasonable size: a link loop, a link to nothing, a folder or a
+ * FIFO named like a rule is a configuration error, named with its path, never a crash or
+ * a hang; and no rule may take an id that a plain object already has as a key.
+ */
 export function readRuleFolder(dir: string): RuleFile[] {
   let names: string[];
   try {
     names = readdirSync(dir);
-  } catch {
-    throw new ConfigError(`rule folder "${dir}" cannot be read`, undefined, 'check the path in "rulePaths"');
+  } catch (err) {
+    throw new ConfigError(`rule folder "${dir}" ${whyUnreadable(dir, err).replace(/^no such file/, 'does not exist')}`, undefined, 'check the path in "rulePaths"');
   }
   return names
     .filter((n) => ['.yaml', '.yml'].includes(extname(n)))
     .sort()
     .map((n) => {
       const file = join(dir, n);
-      return { id: basename(n, extname(n)), source: bundledSource(file) ?? parseYaml(readFileSync(file, 'utf8'), file) };
+      const id = basename(n, extname(n));
+      if (RESERVED_IDS.has(id)) throw new ConfigError(`"${id}" cannot be a rule id`, { file }, 'rename the rule file: rule ids are lower-case words joined by hyphens, such as "no-jargon"');
+      const bundled = bundledSource(file);
+      if (bundled) return { id, source: bundled };
+      const read = readConfigText(file);
+      if ('problem' in read) throw new ConfigError(`cannot read this rule file: it ${read.problem}`, { file }, 'a rule is a YAML file in the rule folder; fix or remove what stands at this name');
+      return { id, source: parseYaml(read.text, file) };
     });
 }

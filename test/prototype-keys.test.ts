@@ -1,0 +1,31 @@
+// Issue 10, item 17: names that come from input (file names, rule ids, author types, CSV
+// columns) key tables; "__proto__", "constructor" and "toString" must be names like any
+// other, never a way to Object.prototype.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, tempDir } from './helpers.js';
+
+const JARGON = 'Hi Anna,\n\nThe ETA is Monday.\n\nBest,\nMark\n';
+
+describe('input names are never prototype keys', () => {
+  it.each(['__proto__', 'constructor', 'prototype'])('"%s" under "rules" in a config is refused: exit 2', (id) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.replylintrc.yaml'), `rules:\n  no-jargon: error\n  ${id}:\n    level: "off"\n`);
+    writeFileSync(join(dir, 'a.txt'), JARGON);
+    const r = cli(['a.txt'], { cwd: dir });
+    expect(r.stderr).toBe(`replylint: ${join(dir, '.replylintrc.yaml')}:3:3: "${id}" is not a rule id\n  hint: rule ids are lower-case words joined by hyphens, such as "no-jargon"; \`replylint rules\` lists them\n`);
+    expect(r.code).toBe(2);
+  });
+
+  it('a rule file named constructor.yaml is refused: exit 2', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'team'));
+    writeFileSync(join(dir, 'team', 'constructor.yaml'), 'description: x\nkind: forbid\nlevel: warning\nmessages: { forbidden: x }\n');
+    writeFileSync(join(dir, '.replylintrc.yaml'), 'rulePaths: [team]\n');
+    writeFileSync(join(dir, 'a.txt'), JARGON);
+    const r = cli(['a.txt'], { cwd: dir });
+    expect(r.stderr).toBe(`replylint: ${join(dir, 'team', 'constructor.yaml')}: "constructor" cannot be a rule id\n  hint: rename the rule file: rule ids are lower-case words joined by hyphens, such as "no-jargon"\n`);
+    expect(r.code).toBe(2);
+  });
+});
