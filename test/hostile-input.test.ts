@@ -2,7 +2,7 @@
 // huge or circular is a notice (or, in a config, a configuration error) that says what,
 // where and how to fix it; never "internal error", never a hang, never memory without end.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, closeSync, linkSync, mkdirSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, hasSetpriv, isRoot, ROOT, tempDir, unprivileged } from './helpers.js';
@@ -95,6 +95,66 @@ describe('unreadable input is a notice, and the rest is linted (item 7)', () => 
     expect(r.stderr).toBe('replylint: bad.txt:2: invalid front matter: Flow sequence in block collection must be sufficiently indented and end with a ] (column 14); front matter is YAML between two "---" lines: fix it or remove it; skipped\n');
     expect(report(r.stdout).results.map((x) => x.source)).toEqual(['good.txt']);
     expect(r.code).toBe(0);
+  });
+});
+
+describe("replylint's own files: a cache or a baseline that is not one is left out, said once (item 7)", () => {
+  const lint = (dir: string, ...flags: string[]) => cli(['-f', 'json', ...flags, 'good.txt'], { cwd: dir });
+
+  it.each([
+    ['null', 'null', 'it holds null, not a cache'],
+    ['a number', '42', 'it holds a number, not a cache'],
+    ['a string', '"cache"', 'it holds a string, not a cache'],
+    ['not JSON', '{"a":', 'it is not JSON'],
+  ])('a cache holding %s', (_what, content, why) => {
+    const dir = folder({ '.replylintcache': content });
+    const expected = lint(dir).stdout;
+    const r = lint(dir, '--cache');
+    expect(r.stderr).toMatch(new RegExp(`^replylint: \\.replylintcache: is not a usable cache: ${why.replace(/[()]/g, '\\$&')}.*; it is left out, and every file is linted and cached afresh\\n$`));
+    expect(r.stdout).toBe(expected);
+    expect(r.code).toBe(0);
+    // Written afresh: the next run uses it and has nothing to say.
+    expect(lint(dir, '--cache')).toMatchObject({ stderr: '', stdout: expected });
+  });
+
+  it('a cache whose results are of the wrong type', () => {
+    const dir = folder();
+    const expected = lint(dir, '--cache').stdout;
+    const cache = JSON.parse(readFileSync(join(dir, '.replylintcache'), 'utf8')) as Record<string, { results: unknown }>;
+    for (const entry of Object.values(cache)) entry.results = [{ source: 'good.txt', violations: 'none' }];
+    writeFileSync(join(dir, '.replylintcache'), JSON.stringify(cache));
+    const r = lint(dir, '--cache');
+    expect(r.stderr).toBe(`replylint: .replylintcache: is not a usable cache: its entry for "${join(dir, 'good.txt')}" is not results of replylint; it is left out, and every file is linted and cached afresh\n`);
+    expect(r.stdout).toBe(expected);
+  });
+
+  it('--cache-location naming a folder puts the cache file in it, as ESLint does', () => {
+    const dir = folder();
+    mkdirSync(join(dir, 'caches'));
+    const first = lint(dir, '--cache', '--cache-location', 'caches');
+    expect(first.stderr).toBe('');
+    const [name] = readdirSync(join(dir, 'caches'));
+    expect(name).toMatch(/^\.replylintcache_[0-9a-f]{16}$/);
+    // The second run reads its results from there.
+    const file = join(dir, 'caches', name);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/"rule":"no-jargon"/g, '"rule":"from-cache"'));
+    expect(lint(dir, '--cache', '--cache-location', 'caches/').stdout).toContain('"rule": "from-cache"');
+  });
+
+  it.each([
+    ['null', 'null', 'it holds null, not a mapping of replies to rules'],
+    ['a number', '7', 'it holds a number, not a mapping of replies to rules'],
+    ['a string', '"x"', 'it holds a string, not a mapping of replies to rules'],
+    ['counts of the wrong type', '{"good.txt": {"no-jargon": {"count": "all"}}}', '"good.txt" → "no-jargon" has no whole "count"'],
+  ])('a suppressions file holding %s: every violation is reported, the file is kept', (_what, content, why) => {
+    const dir = folder({ 'replylint-suppressions.json': content });
+    const expected = lint(dir).stdout;
+    for (const flags of [[], ['--prune-suppressions']]) {
+      const r = lint(dir, ...flags);
+      expect(r.stderr).toBe(`replylint: replylint-suppressions.json: is not a suppressions baseline: ${why}; it is left out (every violation is reported) and left as it is; fix it, or delete it and run with --suppress-all\n`);
+      expect(r.stdout).toBe(expected);
+      expect(readFileSync(join(dir, 'replylint-suppressions.json'), 'utf8')).toBe(content);
+    }
   });
 });
 

@@ -1,14 +1,30 @@
 // Issue 10, item 17: names that come from input (file names, rule ids, author types, CSV
 // columns) key tables; "__proto__", "constructor" and "toString" must be names like any
 // other, never a way to Object.prototype.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from './helpers.js';
 
 const JARGON = 'Hi Anna,\n\nThe ETA is Monday.\n\nBest,\nMark\n';
+const rulesOf = (stdout: string) => (JSON.parse(stdout) as { results: { source: string; violations: { rule: string }[] }[] }).results.map((r) => [r.source, r.violations.map((v) => v.rule)]);
 
 describe('input names are never prototype keys', () => {
+  it('a reply file named __proto__ is recorded by --suppress-all like any other, and counts nothing twice', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '__proto__'), JARGON);
+    writeFileSync(join(dir, 'a.txt'), JARGON);
+    const recorded = cli(['-f', 'json', '--suppress-all', '__proto__', 'a.txt'], { cwd: dir });
+    expect(recorded.stderr).toBe('replylint: recorded 6 violations in replylint-suppressions.json\n');
+    const baseline = JSON.parse(readFileSync(join(dir, 'replylint-suppressions.json'), 'utf8')) as Record<string, Record<string, { count: number }>>;
+    expect(Object.keys(baseline)).toEqual(['__proto__', 'a.txt']);
+    expect(baseline['a.txt']['no-jargon']).toEqual({ count: 1 });
+    // Both replies as recorded: nothing new. One more "ETA" in a.txt: exactly that one.
+    expect(rulesOf(cli(['-f', 'json', '__proto__', 'a.txt'], { cwd: dir }).stdout)).toEqual([['__proto__', []], ['a.txt', []]]);
+    writeFileSync(join(dir, 'a.txt'), JARGON.replace('Monday.', 'Monday, ETA included.'));
+    expect(rulesOf(cli(['-f', 'json', '__proto__', 'a.txt'], { cwd: dir }).stdout)).toEqual([['__proto__', []], ['a.txt', ['no-jargon']]]);
+  });
+
   it.each(['__proto__', 'constructor', 'prototype'])('"%s" under "rules" in a config is refused: exit 2', (id) => {
     const dir = tempDir();
     writeFileSync(join(dir, '.replylintrc.yaml'), `rules:\n  no-jargon: error\n  ${id}:\n    level: "off"\n`);

@@ -1,12 +1,23 @@
 // --cache: results kept per file, keyed on the file's content, the resolved config,
 // the rule files and replylint's version (not on mtime: CI checks out fresh files).
+// The cache is our own file, but whatever is in it is read as input: a cache that is not
+// one (null, a number, results of another shape, a FIFO at its name) is left out with one
+// notice and written afresh; it never stops a run.
 import { createRequire } from 'node:module';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { closeSync, existsSync, readdirSync, readSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { BUILTIN_RULES_DIR, type ResolvedConfig } from '../config/load-config.js';
-import type { LintResult } from '../types.js';
+import { readConfigText } from '../config/yaml-source.js';
+import type { Notice } from '../input/notice.js';
+import { openRegularFile, readRegularFile } from '../input/regular-file.js';
+import { CHANNELS, LANGUAGES, type LintResult } from '../types.js';
+import { beginReport } from './safe-write.js';
 
 export const CACHE_FILE = '.replylintcache';
+/** A cache larger than this is not read (parsing it would cost more than linting again). */
+const MAX_CACHE_BYTES = 128 * 1024 * 1024;
+/** A file with more results than this (a long JSONL) is not kept: its results would stay in memory all run. */
+export const MAX_CACHED_RESULTS = 10_000;
 
 interface Entry {
   key: string;
@@ -14,52 +25,164 @@ interface Entry {
 }
 
 // node:crypto costs over a millisecond to load; only --cache needs it.
-const sha = (data: string | Buffer) => (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(data).digest('hex');
+const crypto = () => createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+const sha = (data: string | Buffer) => crypto().createHash('sha256').update(data).digest('hex');
+
+/**
+ * The cache file for --cache-location: the file named, or, as ESLint does, for a folder
+ * (one that exists, or a name ending in a slash) a file in it named after the working
+ * folder, so that projects can share a cache folder.
+ */
+export function cacheFile(location = CACHE_FILE, cwd = process.cwd()): string {
+  const isFolder = location.endsWith('/') || location.endsWith(sep) || statSync(location, { throwIfNoEntry: false })?.isDirectory();
+  return isFolder ? join(location, `${CACHE_FILE}_${sha(cwd).slice(0, 16)}`) : location;
+}
 
 /** What every cached result depends on besides its file. */
 export function settingsKey(config: ResolvedConfig, version: string, extra: object): string {
   const ruleTexts = [BUILTIN_RULES_DIR, ...config.rulePaths].flatMap((dir) =>
-    existsSync(dir) ? readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => `${n}\n${readFileSync(join(dir, n), 'utf8')}`) : [],
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((n) => /\.ya?ml$/.test(n))
+          .sort()
+          .map((n) => {
+            // The rules were loaded already; a rule file changed since cannot be read as one.
+            const read = readConfigText(join(dir, n));
+            return `${n}\n${'text' in read ? read.text : read.problem}`;
+          })
+      : [],
   );
   return sha(JSON.stringify({ version, config, extra, rules: sha(ruleTexts.join('\n')) }));
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const SEVERITIES = ['error', 'warning', 'suggestion'];
+const position = (n: unknown) => Number.isInteger(n) && (n as number) >= 1;
+
+/** Whether a cached value has the shape of a result, down to its violations: reports read every field. */
+function isResult(r: unknown): r is LintResult {
+  return (
+    isObject(r) &&
+    typeof r.source === 'string' &&
+    LANGUAGES.includes(r.language as never) &&
+    CHANNELS.includes(r.channel as never) &&
+    typeof r.score === 'number' &&
+    Number.isFinite(r.score) &&
+    (r.conversationId === undefined || typeof r.conversationId === 'string') &&
+    (r.messageIndex === undefined || Number.isInteger(r.messageIndex)) &&
+    Array.isArray(r.violations) &&
+    r.violations.every(
+      (v) =>
+        isObject(v) &&
+        typeof v.rule === 'string' &&
+        SEVERITIES.includes(v.severity as string) &&
+        typeof v.message === 'string' &&
+        (v.hint === undefined || typeof v.hint === 'string') &&
+        [v.line, v.column, v.endLine, v.endColumn].every(position),
+    )
+  );
+}
+
+/** What a parsed cache holds, or why it is not a cache. */
+function entriesIn(value: unknown): Map<string, Entry> | string {
+  if (!isObject(value)) return `it holds ${value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not a cache`;
+  const entries = new Map<string, Entry>();
+  for (const [path, entry] of Object.entries(value)) {
+    if (!isObject(entry) || typeof entry.key !== 'string' || !Array.isArray(entry.results) || !entry.results.every(isResult)) return `its entry for "${path}" is not results of replylint`;
+    entries.set(path, { key: entry.key, results: entry.results });
+  }
+  return entries;
+}
+
+function isFileOrUnknown(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? true;
+  } catch {
+    return false; // a link loop, a folder we may not enter: nothing to write to
+  }
+}
+
 export class ResultCache {
-  private entries: Record<string, Entry> = {};
+  private readonly entries: Map<string, Entry>;
   private changed = false;
+  /** False where something other than a file stands at the cache's name (a FIFO would block the write): it is never written to. */
+  private readonly writable: boolean;
+  /** Why the cache file could not be used, for the user; it is then left out and written afresh. */
+  readonly notice?: Notice;
 
   constructor(
     private readonly file: string,
     private readonly settings: string,
   ) {
-    try {
-      if (existsSync(file)) this.entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Entry>;
-    } catch {
-      this.entries = {}; // a broken cache is no cache
+    const read = readRegularFile(file, MAX_CACHE_BYTES, 'a cache');
+    const absent = 'problem' in read && read.problem.startsWith('no such file');
+    this.writable = absent || isFileOrUnknown(file);
+    let entries: Map<string, Entry> | string;
+    if ('problem' in read) entries = absent ? new Map() : `it ${read.problem}`;
+    else {
+      try {
+        entries = entriesIn(JSON.parse(read.bytes.toString('utf8')));
+      } catch (err) {
+        entries = `it is not JSON (${(err as Error).message})`;
+      }
     }
+    if (typeof entries === 'string') {
+      const after = this.writable ? 'every file is linted and cached afresh' : 'every file is linted, and nothing is cached';
+      this.notice = { source: file, message: `is not a usable cache: ${entries}; it is left out, and ${after}` };
+      this.entries = new Map();
+      this.changed = true;
+    } else this.entries = entries;
   }
 
+  /** A file's content hash, read through a descriptor checked to be a regular file; undefined for anything else. */
   private key(path: string): string | undefined {
+    const opened = openRegularFile(path);
+    if ('problem' in opened) return undefined;
     try {
-      return sha(this.settings + sha(readFileSync(path)));
+      const hash = crypto().createHash('sha256');
+      const chunk = Buffer.allocUnsafe(1 << 16);
+      for (let n; (n = readSync(opened.fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, n));
+      return sha(this.settings + hash.digest('hex'));
     } catch {
       return undefined;
+    } finally {
+      closeSync(opened.fd);
     }
   }
 
   get(path: string): LintResult[] | undefined {
-    const entry = this.entries[resolve(path)];
+    const entry = this.entries.get(resolve(path));
     return entry && entry.key === this.key(path) ? entry.results : undefined;
   }
 
   set(path: string, results: LintResult[]): void {
     const key = this.key(path);
     if (!key) return;
-    this.entries[resolve(path)] = { key, results };
+    this.entries.set(resolve(path), { key, results });
     this.changed = true;
   }
 
-  save(): void {
-    if (this.changed) writeFileSync(this.file, JSON.stringify(this.entries));
+  /** Write the cache (whole or not at all); a problem is returned as a notice: a cache not saved costs only time. */
+  save(): Notice | undefined {
+    if (!this.changed || !this.writable) return undefined;
+    try {
+      const report = beginReport(this.file, 'the cache');
+      try {
+        // An entry at a time: the cache of a large run would not fit in one string.
+        let first = true;
+        for (const [path, entry] of this.entries) {
+          report.write(`${first ? '{' : ','}${JSON.stringify(path)}:${JSON.stringify(entry)}`);
+          first = false;
+        }
+        report.write(first ? '{}' : '}');
+      } catch (err) {
+        report.abort();
+        throw err;
+      }
+      report.commit();
+    } catch (err) {
+      return { source: this.file, message: `${(err as Error).message}; the next run lints every file again` };
+    }
+    return undefined;
   }
 }

@@ -6,7 +6,7 @@ import type { Notice } from '../input/notice.js';
 import { readFile, readStdin, type InputItem } from '../input/read.js';
 import type { Channel, Language, LintResult, ReplyContext } from '../types.js';
 // Imported statically: a dynamic import would split the config modules it shares into chunks.
-import { CACHE_FILE, ResultCache, settingsKey } from './cache.js';
+import { cacheFile, MAX_CACHED_RESULTS, ResultCache, settingsKey } from './cache.js';
 import { replaceFixedFile } from './safe-write.js';
 import { stdinReader } from './stdio.js';
 import { appendAll } from '../lists.js';
@@ -36,6 +36,8 @@ export interface LintRun {
   notices: Notice[];
   /** Files named on the command line that do not exist: a usage error. */
   missing: string[];
+  /** About replylint's own files (a cache left out or not saved): said, but no input was skipped. */
+  warnings: Notice[];
 }
 
 function contextDefaults(options: LintCommandOptions, config: ResolvedConfig): Partial<ReplyContext> {
@@ -68,12 +70,13 @@ async function channelGlobMatchers(config: ResolvedConfig): Promise<[Channel, (p
 function openCache(config: ResolvedConfig, options: LintCommandOptions): ResultCache {
   // Flags that change results are part of the key, as the config is.
   const { lang, channel, customerName, agentName, customerMessage, template, locale } = options;
-  return new ResultCache(options.cacheLocation ?? CACHE_FILE, settingsKey(config, options.version ?? '', { lang, channel, customerName, agentName, customerMessage, template, locale }));
+  return new ResultCache(cacheFile(options.cacheLocation), settingsKey(config, options.version ?? '', { lang, channel, customerName, agentName, customerMessage, template, locale }));
 }
 
 export async function runLint(linter: Linter, config: ResolvedConfig, args: readonly string[], options: LintCommandOptions): Promise<LintRun> {
   const results: LintResult[] = [];
   const notices: Notice[] = [];
+  const warnings: Notice[] = [];
   const missing: string[] = [];
   const defaults = contextDefaults(options, config);
   // Glob libraries load only when files are named: stdin replies do without them.
@@ -117,26 +120,31 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
   if (useStdin) {
     // --stdin-filename: stdin is linted as that file would be (globs, directives).
     await consume(readStdin(stdinReader(), options.stdinFilename ?? '<stdin>', options.stdinFilename ? contextFor(options.stdinFilename) : defaults));
-    return { results, notices, missing };
+    return { results, notices, missing, warnings };
   }
   const { expandArguments } = await import('../input/files.js');
   const { files, unmatched } = await expandArguments(args);
   appendAll(missing, unmatched);
-  const cache = options.cache ? openCache(config, options) : undefined;
+  // Results of --fix runs are not kept: they were found before the file changed.
+  const cache = options.cache && !fix ? openCache(config, options) : undefined;
+  if (cache?.notice) warnings.push(cache.notice);
   for (const file of files) {
-    const cached = options.fix || options.fixDryRun ? undefined : cache?.get(file);
+    const cached = cache?.get(file);
     if (cached) {
       appendAll(results, cached);
       continue;
     }
     const before = results.length;
+    const noticesBefore = notices.length;
     // A file matched by the config's template globs is a canned response; one matched
     // by a channel glob holds replies of that channel (flags still win).
     await consume(readFile(file, contextFor(file)), file);
-    cache?.set(file, results.slice(before));
+    // Kept for the cache while its results are few, and only if nothing in it was skipped.
+    if (cache && results.length - before <= MAX_CACHED_RESULTS && notices.length === noticesBefore) cache.set(file, results.slice(before));
   }
-  cache?.save();
-  return { results, notices, missing };
+  const notSaved = cache?.save();
+  if (notSaved) warnings.push(notSaved);
+  return { results, notices, missing, warnings };
 }
 
 /** 0 clean, 1 violations (an error, too many warnings, a score under the bar). */

@@ -1,5 +1,5 @@
 // The replylint command line: commander program, one module per command.
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/errors.js';
 import { findConfig, loadConfigFile, type ResolvedConfig } from '../config/load-config.js';
@@ -8,11 +8,11 @@ import { loadRuleSet } from '../engine/rule-set.js';
 import { FORMATS, renderReport, type Format } from '../report/index.js';
 import { maxOf } from '../lists.js';
 import { noticeLine } from '../report/notice-line.js';
-import type { LintResult, Locale } from '../types.js';
+import type { Locale } from '../types.js';
 import type { AuditOptions } from './audit-command.js';
 import { exitCode, runLint, type LintCommandOptions } from './lint-command.js';
 import { writeReport } from './safe-write.js';
-import * as suppressions from './suppressions.js';
+import { Baseline } from './suppressions.js';
 import { stdinIsTerminal, stdout, writeStdout } from './stdio.js';
 
 // package.json sits two folders up from both src/cli and dist/cli.
@@ -42,24 +42,6 @@ interface BaselineOptions {
   suppressAll?: boolean;
   pruneSuppressions?: boolean;
   suppressionsLocation?: string;
-}
-
-/** Apply, write or prune the suppressions baseline (cli/suppressions.ts). */
-async function baseline(results: LintResult[], opts: BaselineOptions): Promise<LintResult[]> {
-  const s = suppressions;
-  const file = opts.suppressionsLocation ?? s.SUPPRESSIONS_FILE;
-  const cwd = process.cwd();
-  if (opts.suppressAll) {
-    const current = s.countViolations(results, cwd);
-    s.writeSuppressions(file, current);
-    process.stderr.write(`replylint: recorded ${Object.values(current).reduce((n, r) => n + Object.values(r).reduce((m, x) => m + x.count, 0), 0)} violations in ${file}\n`);
-    return s.applySuppressions(results, current, cwd);
-  }
-  // Without a baseline file there is nothing to apply (and nothing worth counting).
-  if (!existsSync(file)) return results;
-  const known = s.readSuppressions(file);
-  if (opts.pruneSuppressions) s.writeSuppressions(file, s.pruneSuppressions(known, s.countViolations(results, cwd)));
-  return s.applySuppressions(results, known, cwd);
 }
 
 /** Run the CLI; resolves to the exit code (0 clean, 1 violations, 2 usage or config error). */
@@ -112,8 +94,11 @@ export async function main(argv: readonly string[]): Promise<number> {
         code = 2;
         return;
       }
+      const baseline = new Baseline(opts);
       const run = await runLint(linter, config, files, { ...opts, version: VERSION });
-      run.results = await baseline(run.results, opts);
+      run.results = run.results.map((r) => baseline.apply(r));
+      const recorded = baseline.finish();
+      if (recorded) process.stderr.write(`replylint: ${recorded}\n`);
       const report = await renderReport(opts.format, { results: run.results, notices: run.notices, rules: linter.rules, version: VERSION, quiet: opts.quiet });
       if (opts.outputFile) writeReport(opts.outputFile, report);
       else writeStdout(report);
@@ -121,6 +106,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         const { githubSummary } = await import('../report/github.js');
         appendFileSync(process.env.GITHUB_STEP_SUMMARY, githubSummary(run.results));
       }
+      // replylint's own files (a cache, a baseline) left out: said whatever the format.
+      for (const warning of [...(baseline.notice ? [baseline.notice] : []), ...run.warnings]) process.stderr.write(noticeLine(warning));
       // Skipped input is said on stderr, except where the report itself lists it.
       if (opts.format !== 'stylish' || opts.outputFile) {
         for (const notice of run.notices) process.stderr.write(noticeLine(notice));

@@ -234,10 +234,10 @@ function untrack(path: string): void {
   if (!pending.size) stopWatching();
 }
 
-function reportError(err: unknown, target: string): ConfigError {
+function reportError(err: unknown, target: string, what: string): ConfigError {
   const code = errorCode(err);
-  const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (err as Error).message;
-  return new ConfigError(`cannot write the report: ${reason}`, { file: target }, 'choose a path you may write to (a writable folder, not a read-only file); any previous report is left as it was');
+  const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
+  return new ConfigError(`cannot write ${what}: ${reason}`, { file: target }, `choose a path you may write to (a writable folder, not a read-only file); any previous ${what.replace(/^the /, '')} is left as it was`);
 }
 
 /** A report being written: `commit()` makes it the file, `abort()` leaves the previous one. */
@@ -252,12 +252,12 @@ export interface PendingReport {
  * abort(), an error, SIGINT, SIGTERM or SIGHUP the new one is removed. A target that is
  * not a regular file (a FIFO, /dev/stdout) is written directly: it cannot be replaced.
  */
-export function beginReport(path: string): PendingReport {
+export function beginReport(path: string, what = 'the report'): PendingReport {
   const writer = (fd: number) => (chunk: string | Uint8Array) => {
     try {
       writeAll(fd, chunk);
     } catch (err) {
-      throw reportError(err, path);
+      throw reportError(err, path, what);
     }
   };
   try {
@@ -293,19 +293,19 @@ export function beginReport(path: string): PendingReport {
         } catch (err) {
           if (pending.has(temp.path)) end();
           removeQuietly(temp.path);
-          throw reportError(err, path);
+          throw reportError(err, path, what);
         }
       },
       abort,
     };
   } catch (err) {
-    throw reportError(err, path);
+    throw reportError(err, path, what);
   }
 }
 
 /** Write a whole report to `path`, atomically (see beginReport). */
-export function writeReport(path: string, text: string): void {
-  const report = beginReport(path);
+export function writeReport(path: string, text: string, what = 'the report'): void {
+  const report = beginReport(path, what);
   try {
     report.write(text);
   } catch (err) {
