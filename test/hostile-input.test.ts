@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, closeSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { safeJson } from '../src/report/escape.js';
 import { cli, hasSetpriv, isRoot, ROOT, tempDir, unprivileged } from './helpers.js';
 
 const GOOD = 'Hi Anna,\n\nThe ETA is Monday.\n\nBest,\nMark\n';
@@ -220,5 +221,15 @@ describe('reads are bounded (item 8)', () => {
     expect(report(r.stdout).results.map((x) => x.conversationId)).toEqual(['c1', 'c3']);
     const audit = cli(['audit', '-f', 'json', '--workers', '0', 'c.jsonl'], { cwd: dir });
     expect(audit.stderr).toBe(r.stderr);
+  });
+
+  it('the json and sarif reports, written as results come, are the documents serialised whole', () => {
+    const dir = folder({ 'c.jsonl': `${conversation('c1')}\n${conversation('c2', 'Hi,\n\nASAP!!!\n')}\n`, 'empty.txt': '' });
+    for (const format of ['json', 'sarif']) {
+      for (const files of [['c.jsonl', 'good.txt', 'empty.txt'], ['empty.txt']]) {
+        const { stdout } = cli(['-f', format, ...files], { cwd: dir });
+        expect(stdout).toBe(`${safeJson(JSON.parse(stdout), 2)}\n`);
+      }
+    }
   });
 });

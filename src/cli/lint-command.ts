@@ -73,8 +73,11 @@ function openCache(config: ResolvedConfig, options: LintCommandOptions): ResultC
   return new ResultCache(cacheFile(options.cacheLocation), settingsKey(config, options.version ?? '', { lang, channel, customerName, agentName, customerMessage, template, locale }));
 }
 
-export async function runLint(linter: Linter, config: ResolvedConfig, args: readonly string[], options: LintCommandOptions): Promise<LintRun> {
-  const results: LintResult[] = [];
+/**
+ * Lint files, globs or stdin, handing each result to `onResult` as it comes (in file
+ * order) and keeping none: a report written as they come keeps memory flat on any input.
+ */
+export async function lintInputs(linter: Linter, config: ResolvedConfig, args: readonly string[], options: LintCommandOptions, onResult: (result: LintResult) => void | Promise<void>): Promise<Omit<LintRun, 'results'>> {
   const notices: Notice[] = [];
   const warnings: Notice[] = [];
   const missing: string[] = [];
@@ -83,7 +86,7 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
   const isTemplate = config.templates.length && (args.length || options.stdinFilename) ? (await import('picomatch')).default(config.templates, { dot: true }) : undefined;
   const fix = options.fix || options.fixDryRun;
 
-  const consume = async (items: AsyncIterable<InputItem>, file?: string) => {
+  const consume = async (items: AsyncIterable<InputItem>, file: string | undefined, emit: (result: LintResult) => void | Promise<void>) => {
     for await (const item of items) {
       if ('notice' in item) {
         if (file && item.notice.message.startsWith('no such file')) missing.push(file);
@@ -97,11 +100,11 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
         if (notFixed) {
           notices.push({ source: path, message: notFixed });
           // The file is as it was, so are its violations: reported as without --fix.
-          results.push(linter.lint(item.reply));
+          await emit(linter.lint(item.reply));
           continue;
         }
       }
-      results.push(result);
+      await emit(result);
     }
   };
 
@@ -119,8 +122,8 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
   const useStdin = args.length === 0 || (args.length === 1 && args[0] === '-');
   if (useStdin) {
     // --stdin-filename: stdin is linted as that file would be (globs, directives).
-    await consume(readStdin(stdinReader(), options.stdinFilename ?? '<stdin>', options.stdinFilename ? contextFor(options.stdinFilename) : defaults));
-    return { results, notices, missing, warnings };
+    await consume(readStdin(stdinReader(), options.stdinFilename ?? '<stdin>', options.stdinFilename ? contextFor(options.stdinFilename) : defaults), undefined, onResult);
+    return { notices, missing, warnings };
   }
   const { expandArguments } = await import('../input/files.js');
   const { files, unmatched } = await expandArguments(args);
@@ -131,27 +134,53 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
   for (const file of files) {
     const cached = cache?.get(file);
     if (cached) {
-      appendAll(results, cached);
+      for (const result of cached) await onResult(result);
       continue;
     }
-    const before = results.length;
+    // A file's results are kept for the cache while they are few, and only if nothing in it was skipped.
+    let kept: LintResult[] | undefined = cache ? [] : undefined;
     const noticesBefore = notices.length;
     // A file matched by the config's template globs is a canned response; one matched
     // by a channel glob holds replies of that channel (flags still win).
-    await consume(readFile(file, contextFor(file)), file);
-    // Kept for the cache while its results are few, and only if nothing in it was skipped.
-    if (cache && results.length - before <= MAX_CACHED_RESULTS && notices.length === noticesBefore) cache.set(file, results.slice(before));
+    await consume(readFile(file, contextFor(file)), file, (result) => {
+      if (kept && kept.push(result) > MAX_CACHED_RESULTS) kept = undefined;
+      return onResult(result);
+    });
+    if (kept && notices.length === noticesBefore) cache!.set(file, kept);
   }
   const notSaved = cache?.save();
   if (notSaved) warnings.push(notSaved);
-  return { results, notices, missing, warnings };
+  return { notices, missing, warnings };
 }
 
-/** 0 clean, 1 violations (an error, too many warnings, a score under the bar). */
-export function exitCode(results: readonly LintResult[], options: LintCommandOptions): number {
-  const errors = results.some((r) => r.violations.some((v) => v.severity === 'error'));
-  const warnings = results.reduce((n, r) => n + r.violations.filter((v) => v.severity === 'warning').length, 0);
-  const tooManyWarnings = options.maxWarnings !== undefined && options.maxWarnings >= 0 && warnings > options.maxWarnings;
-  const lowScore = options.minScore !== undefined && results.some((r) => r.score < options.minScore!);
-  return errors || tooManyWarnings || lowScore ? 1 : 0;
+/** Lint files, globs or stdin; every result, in file order. */
+export async function runLint(linter: Linter, config: ResolvedConfig, args: readonly string[], options: LintCommandOptions): Promise<LintRun> {
+  const results: LintResult[] = [];
+  const run = await lintInputs(linter, config, args, options, (result) => {
+    results.push(result);
+  });
+  return { results, ...run };
+}
+
+/** The exit code, from the results as they come: 0 clean, 1 violations (an error, too many warnings, a score under the bar). */
+export class ExitTally {
+  private errors = false;
+  private warnings = 0;
+  private lowScore = false;
+
+  constructor(private readonly options: Pick<LintCommandOptions, 'maxWarnings' | 'minScore'>) {}
+
+  add(r: LintResult): void {
+    for (const v of r.violations) {
+      if (v.severity === 'error') this.errors = true;
+      else if (v.severity === 'warning') this.warnings++;
+    }
+    if (this.options.minScore !== undefined && r.score < this.options.minScore) this.lowScore = true;
+  }
+
+  code(): number {
+    const { maxWarnings } = this.options;
+    const tooManyWarnings = maxWarnings !== undefined && maxWarnings >= 0 && this.warnings > maxWarnings;
+    return this.errors || tooManyWarnings || this.lowScore ? 1 : 0;
+  }
 }

@@ -5,15 +5,15 @@ import { ConfigError } from '../config/errors.js';
 import { findConfig, loadConfigFile, type ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
-import { FORMATS, renderReport, type Format } from '../report/index.js';
+import { FORMATS, reportWriter, type Format } from '../report/index.js';
 import { maxOf } from '../lists.js';
 import { noticeLine } from '../report/notice-line.js';
-import type { Locale } from '../types.js';
+import type { LintResult, Locale } from '../types.js';
 import type { AuditOptions } from './audit-command.js';
-import { exitCode, runLint, type LintCommandOptions } from './lint-command.js';
-import { writeReport } from './safe-write.js';
+import { ExitTally, lintInputs, type LintCommandOptions } from './lint-command.js';
+import { beginReport } from './safe-write.js';
 import { Baseline } from './suppressions.js';
-import { stdinIsTerminal, stdout, writeStdout } from './stdio.js';
+import { StdoutWriter, stdinIsTerminal, stdout } from './stdio.js';
 
 // package.json sits two folders up from both src/cli and dist/cli.
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -42,6 +42,19 @@ interface BaselineOptions {
   suppressAll?: boolean;
   pruneSuppressions?: boolean;
   suppressionsLocation?: string;
+}
+
+/**
+ * Where the lint report goes: standard output as it is written, or the -o file, which
+ * replaces the previous report only once whole.
+ */
+function reportOutput(outputFile: string | undefined): { write: (text: string) => void; drained: () => Promise<void>; commit: () => void; abort: () => void } {
+  if (outputFile) {
+    const report = beginReport(outputFile);
+    return { write: report.write, drained: async () => {}, commit: report.commit, abort: report.abort };
+  }
+  const out = new StdoutWriter();
+  return { write: out.write, drained: () => out.drained(), commit: () => {}, abort: () => {} };
 }
 
 /** Run the CLI; resolves to the exit code (0 clean, 1 violations, 2 usage or config error). */
@@ -94,17 +107,33 @@ export async function main(argv: readonly string[]): Promise<number> {
         code = 2;
         return;
       }
+      // Each result goes through the baseline into the report as it comes; none is kept
+      // (but for the GitHub job summary, which lists them all).
       const baseline = new Baseline(opts);
-      const run = await runLint(linter, config, files, { ...opts, version: VERSION });
-      run.results = run.results.map((r) => baseline.apply(r));
-      const recorded = baseline.finish();
-      if (recorded) process.stderr.write(`replylint: ${recorded}\n`);
-      const report = await renderReport(opts.format, { results: run.results, notices: run.notices, rules: linter.rules, version: VERSION, quiet: opts.quiet });
-      if (opts.outputFile) writeReport(opts.outputFile, report);
-      else writeStdout(report);
-      if (opts.format === 'github' && process.env.GITHUB_STEP_SUMMARY) {
+      const exit = new ExitTally(opts);
+      const summaryResults = opts.format === 'github' && process.env.GITHUB_STEP_SUMMARY ? ([] as LintResult[]) : undefined;
+      const output = reportOutput(opts.outputFile);
+      let run;
+      try {
+        const report = await reportWriter(opts.format, output.write, { rules: linter.rules, version: VERSION, quiet: opts.quiet });
+        run = await lintInputs(linter, config, files, { ...opts, version: VERSION }, async (found) => {
+          const result = baseline.apply(found);
+          report.add(result);
+          exit.add(result);
+          summaryResults?.push(result);
+          await output.drained();
+        });
+        const recorded = baseline.finish();
+        if (recorded) process.stderr.write(`replylint: ${recorded}\n`);
+        report.end(run.notices);
+        output.commit();
+      } catch (err) {
+        output.abort();
+        throw err;
+      }
+      if (summaryResults) {
         const { githubSummary } = await import('../report/github.js');
-        appendFileSync(process.env.GITHUB_STEP_SUMMARY, githubSummary(run.results));
+        appendFileSync(process.env.GITHUB_STEP_SUMMARY!, githubSummary(summaryResults));
       }
       // replylint's own files (a cache, a baseline) left out: said whatever the format.
       for (const warning of [...(baseline.notice ? [baseline.notice] : []), ...run.warnings]) process.stderr.write(noticeLine(warning));
@@ -118,7 +147,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return;
       }
       if (linter.timing) process.stderr.write(formatTiming(linter.timing));
-      code = exitCode(run.results, opts);
+      code = exit.code();
     });
 
   program

@@ -20,21 +20,43 @@ export function stdout(): NodeJS.WriteStream {
   return process.stdout;
 }
 
-/** Write text to standard output now; a slow pipe (EAGAIN) gets the rest through process.stdout. */
-export function writeStdout(text: string): void {
-  // Windows consoles want process.stdout's conversion of the text.
-  if (process.platform === 'win32') {
-    stdout().write(text);
-    return;
-  }
-  const bytes = Buffer.from(text);
-  let written = 0;
-  try {
-    while (written < bytes.length) written += writeSync(1, bytes, written);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EAGAIN') stdout().write(bytes.subarray(written));
-    else if (code !== 'EPIPE') throw err;
+/**
+ * Standard output written as a report comes: synchronous writes to fd 1 while they go
+ * through; once the pipe is full and non-blocking (EAGAIN), everything after goes through
+ * process.stdout, in order, and `drained()` waits while its buffer is full, so a slow
+ * reader holds the run back instead of filling memory. A reader that stops early (| head)
+ * is no error: the rest is dropped.
+ */
+export class StdoutWriter {
+  private viaStream = process.platform === 'win32'; // Windows consoles want process.stdout's conversion of the text
+  private full = false;
+  private closed = false;
+
+  write = (text: string | Uint8Array): void => {
+    if (this.closed) return;
+    if (this.viaStream) {
+      if (!stdout().write(text)) this.full = true;
+      return;
+    }
+    const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+    let written = 0;
+    try {
+      while (written < bytes.length) written += writeSync(1, bytes, written);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE') this.closed = true;
+      else if (code !== 'EAGAIN') throw err;
+      else {
+        this.viaStream = true;
+        if (!stdout().write(bytes.subarray(written))) this.full = true;
+      }
+    }
+  };
+
+  async drained(): Promise<void> {
+    if (!this.full) return;
+    this.full = false;
+    await new Promise((resolve) => stdout().once('drain', resolve));
   }
 }
 

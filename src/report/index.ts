@@ -1,4 +1,5 @@
-// Picking a report format: each is a pure function from results to text, loaded when asked for.
+// Picking a report format, loaded when asked for. Each writes a result as it comes where
+// the format allows (json, sarif, csv, stylish), so a long run keeps no results in memory.
 import type { Rule } from '../engine/rule.js';
 import type { Notice } from '../input/notice.js';
 import type { LintResult } from '../types.js';
@@ -6,31 +7,39 @@ import type { LintResult } from '../types.js';
 export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export interface ReportInput {
-  results: readonly LintResult[];
-  notices: readonly Notice[];
+export interface ReportOptions {
   rules: readonly Rule[];
   version: string;
   quiet?: boolean;
-  /** Colour for stylish output (chalk decides from the terminal and NO_COLOR). */
-  color?: boolean;
 }
 
-export async function renderReport(format: Format, input: ReportInput): Promise<string> {
+/** A report written as the results come: add() each result once, then end() with the inputs skipped. */
+export interface ReportWriter {
+  add(result: LintResult): void;
+  end(notices: readonly Notice[]): void;
+}
+
+/** A format that needs every result before its first line (JUnit's totals lead its file). */
+function collected(write: (text: string) => void, format: (results: readonly LintResult[]) => string): ReportWriter {
+  const results: LintResult[] = [];
+  return { add: (r) => results.push(r), end: () => write(format(results)) };
+}
+
+export async function reportWriter(format: Format, write: (text: string) => void, options: ReportOptions): Promise<ReportWriter> {
   switch (format) {
     case 'json':
-      return (await import('./json.js')).formatJson(input.results, input.notices);
+      return new (await import('./json.js')).JsonReport(write);
     case 'sarif':
-      return (await import('./sarif.js')).formatSarif(input.results, input.rules, input.version);
+      return new (await import('./sarif.js')).SarifReport(write, options.rules, options.version);
     case 'junit':
-      return (await import('./junit.js')).formatJunit(input.results);
+      return collected(write, (await import('./junit.js')).formatJunit);
     case 'github':
-      return (await import('./github.js')).formatGithub(input.results);
+      return collected(write, (await import('./github.js')).formatGithub);
     case 'csv':
-      return (await import('./csv.js')).formatCsv(input.results);
+      return new (await import('./csv.js')).CsvReport(write);
     default: {
-      const [{ formatStylish }, { default: chalk }] = await Promise.all([import('./stylish.js'), import('chalk')]);
-      return formatStylish(input.results, input.notices, chalk, { quiet: input.quiet });
+      const [{ StylishReport }, { default: chalk }] = await Promise.all([import('./stylish.js'), import('chalk')]);
+      return new StylishReport(write, chalk, { quiet: options.quiet });
     }
   }
 }

@@ -1,8 +1,8 @@
-// --format json: exactly the contract in conversation-format.md.
+// --format json: exactly the contract in conversation-format.md, written a result at a time.
 import type { Notice } from '../input/notice.js';
 import type { LintResult } from '../types.js';
-import { safeJson } from './escape.js';
-import { summarize } from './summary.js';
+import { JsonArrayWriter, STREAMED_ARRAY } from './json-stream.js';
+import { SummaryTally, type Summary } from './summary.js';
 
 /** One result as the contract has it (fixes stay internal; the fixed text is `output`). */
 export function contractResult(r: LintResult & { agent?: string; time?: string }): object {
@@ -19,11 +19,22 @@ export function contractResult(r: LintResult & { agent?: string; time?: string }
   };
 }
 
-export function formatJson(results: readonly LintResult[], notices: readonly Notice[]): string {
-  const report = {
-    version: 1,
-    results: results.map(contractResult),
-    summary: summarize(results, notices.length),
-  };
-  return safeJson(report, 2) + '\n';
+const document = (summary?: Summary) => ({ version: 1, results: STREAMED_ARRAY, summary });
+
+export class JsonReport {
+  private readonly tally = new SummaryTally();
+  private readonly results: JsonArrayWriter;
+
+  constructor(write: (text: string) => void) {
+    this.results = new JsonArrayWriter(write, document());
+  }
+
+  add(result: LintResult): void {
+    this.tally.add(result);
+    this.results.add(contractResult(result));
+  }
+
+  end(notices: readonly Notice[]): void {
+    this.results.end(document(this.tally.summary(notices.length)));
+  }
 }

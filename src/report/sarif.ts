@@ -4,14 +4,14 @@
 // Files are located by URIs relative to %SRCROOT%, the working directory (report/escape.ts).
 import type { Rule } from '../engine/rule.js';
 import type { LintResult, Severity } from '../types.js';
-import { artifactLocation, safeJson, sourceRoot } from './escape.js';
+import { artifactLocation, sourceRoot } from './escape.js';
+import { JsonArrayWriter, STREAMED_ARRAY } from './json-stream.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', suggestion: 'note' };
 
-export function formatSarif(results: readonly LintResult[], rules: readonly Rule[], version: string, root = process.cwd()): string {
-  const used = rules.filter((r) => r.level !== 'off');
-  const index = new Map(used.map((r, i) => [r.id, i]));
-  const sarif = {
+/** The SARIF document around its results, which stand where `results` is. */
+function sarifDocument(rules: readonly Rule[], version: string, root: string, results: unknown) {
+  return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -21,7 +21,7 @@ export function formatSarif(results: readonly LintResult[], rules: readonly Rule
             name: 'replylint',
             version,
             informationUri: 'https://www.npmjs.com/package/replylint',
-            rules: used.map((r) => ({
+            rules: rules.map((r) => ({
               id: r.id,
               shortDescription: { text: r.description },
               defaultConfiguration: { level: LEVEL[r.level as Severity] },
@@ -30,25 +30,51 @@ export function formatSarif(results: readonly LintResult[], rules: readonly Rule
           },
         },
         originalUriBaseIds: { '%SRCROOT%': sourceRoot(root) },
-        results: results.flatMap((r) =>
-          r.violations.map((v) => ({
-            ruleId: v.rule,
-            ...(index.has(v.rule) ? { ruleIndex: index.get(v.rule) } : {}),
-            level: LEVEL[v.severity],
-            message: { text: v.hint ? `${v.message} ${v.hint}` : v.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: artifactLocation(r.source, root),
-                  ...(r.conversationId === undefined ? { region: { startLine: v.line, startColumn: v.column, endLine: v.endLine, endColumn: v.endColumn } } : {}),
-                },
-                ...(r.conversationId !== undefined ? { logicalLocations: [{ name: `${r.conversationId}#${r.messageIndex}`, kind: 'message', fullyQualifiedName: `conversation ${r.conversationId}, message ${r.messageIndex}, line ${v.line}:${v.column}` }] } : {}),
-              },
-            ],
-          })),
-        ),
+        results,
       },
     ],
   };
-  return safeJson(sarif, 2) + '\n';
+}
+
+/** --format sarif, written a result at a time (json-stream.ts). */
+export class SarifReport {
+  private readonly document: object;
+  private readonly index: Map<string, number>;
+  private readonly results: JsonArrayWriter;
+
+  constructor(
+    write: (text: string) => void,
+    rules: readonly Rule[],
+    version: string,
+    private readonly root = process.cwd(),
+  ) {
+    const used = rules.filter((r) => r.level !== 'off');
+    this.index = new Map(used.map((r, i) => [r.id, i]));
+    this.document = sarifDocument(used, version, root, STREAMED_ARRAY);
+    this.results = new JsonArrayWriter(write, this.document);
+  }
+
+  add(r: LintResult): void {
+    for (const v of r.violations) {
+      this.results.add({
+        ruleId: v.rule,
+        ...(this.index.has(v.rule) ? { ruleIndex: this.index.get(v.rule) } : {}),
+        level: LEVEL[v.severity],
+        message: { text: v.hint ? `${v.message} ${v.hint}` : v.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: artifactLocation(r.source, this.root),
+              ...(r.conversationId === undefined ? { region: { startLine: v.line, startColumn: v.column, endLine: v.endLine, endColumn: v.endColumn } } : {}),
+            },
+            ...(r.conversationId !== undefined ? { logicalLocations: [{ name: `${r.conversationId}#${r.messageIndex}`, kind: 'message', fullyQualifiedName: `conversation ${r.conversationId}, message ${r.messageIndex}, line ${v.line}:${v.column}` }] } : {}),
+          },
+        ],
+      });
+    }
+  }
+
+  end(): void {
+    this.results.end(this.document);
+  }
 }

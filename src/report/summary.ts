@@ -9,15 +9,33 @@ export interface Summary {
   skipped: number;
 }
 
+/** The summary's counts, added up one result at a time: a streamed report keeps no results. */
+export class SummaryTally {
+  private replies = 0;
+  private scores = 0;
+  private readonly counts = { error: 0, warning: 0, suggestion: 0 };
+
+  add(result: LintResult): void {
+    this.replies++;
+    this.scores += result.score;
+    for (const v of result.violations) this.counts[v.severity]++;
+  }
+
+  summary(skipped: number): Summary {
+    const mean = this.replies ? this.scores / this.replies : 100;
+    return {
+      replies: this.replies,
+      errors: this.counts.error,
+      warnings: this.counts.warning,
+      suggestions: this.counts.suggestion,
+      meanScore: Math.round(mean * 10) / 10,
+      skipped,
+    };
+  }
+}
+
 export function summarize(results: readonly LintResult[], skipped: number): Summary {
-  const count = (severity: string) => results.reduce((n, r) => n + r.violations.filter((v) => v.severity === severity).length, 0);
-  const mean = results.length ? results.reduce((s, r) => s + r.score, 0) / results.length : 100;
-  return {
-    replies: results.length,
-    errors: count('error'),
-    warnings: count('warning'),
-    suggestions: count('suggestion'),
-    meanScore: Math.round(mean * 10) / 10,
-    skipped,
-  };
+  const tally = new SummaryTally();
+  for (const r of results) tally.add(r);
+  return tally.summary(skipped);
 }
