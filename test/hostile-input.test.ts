@@ -3,6 +3,7 @@
 // where and how to fix it; never "internal error", never a hang, never memory without end.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, closeSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safeJson } from '../src/report/escape.js';
@@ -231,5 +232,23 @@ describe('reads are bounded (item 8)', () => {
         expect(stdout).toBe(`${safeJson(JSON.parse(stdout), 2)}\n`);
       }
     }
+  });
+});
+
+describe('--workers (item 9)', () => {
+  const dir = folder({ 'c.jsonl': `${conversation('c1')}\n` });
+
+  it('more workers than cores run as many as there are cores, and say so', () => {
+    const cores = availableParallelism();
+    const r = cli(['audit', '-f', 'json', '--workers', String(cores + 3), 'c.jsonl'], { cwd: dir });
+    expect(r.stderr).toBe(`replylint: --workers ${cores + 3} is more than this machine's ${cores} core${cores === 1 ? '' : 's'}; using ${cores}\n`);
+    expect(report(r.stdout).summary.replies).toBe(1);
+    expect(r.code).toBe(0);
+  });
+
+  it('a negative count is a usage error: exit 2', () => {
+    const r = cli(['audit', '--workers', '-2', 'c.jsonl'], { cwd: dir });
+    expect(r.stderr).toMatch(/--workers takes 0 or more, not -2/);
+    expect(r.code).toBe(2);
   });
 });

@@ -4,6 +4,7 @@
 import { statSync } from 'node:fs';
 import type { BatchSettings, WorkItem } from '../audit/batch.js';
 import { FiguresBuilder, type AuditFigures } from '../audit/figures.js';
+import { availableParallelism } from 'node:os';
 import { defaultWorkers, inProcess, workerPool, type Processing } from '../audit/pool.js';
 import { readAuditFile } from '../audit/read.js';
 import type { ResolvedConfig } from '../config/load-config.js';
@@ -52,6 +53,11 @@ function progress(totalBytes: number) {
     },
     end: () => process.stderr.write('\n'),
   };
+}
+
+/** The worker threads to run for `requested`: never more than the cores. */
+export function workerCount(requested: number): number {
+  return Math.max(0, Math.min(requested, availableParallelism()));
 }
 
 const fileSize = (f: string) => statSync(f, { throwIfNoEntry: false })?.size ?? 0;
@@ -105,7 +111,7 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   const json = options.format === 'json' ? new AuditJsonWriter(write) : undefined;
   if (csv && !settings.perAgentCsv) write(csv.header());
 
-  const workers = options.workers ?? defaultWorkers();
+  const workers = options.workers === undefined ? defaultWorkers() : workerCount(options.workers);
   const pool: Processing = workers <= 1 ? await inProcess(config, settings, options.locale) : workerPool(config, settings, workers, options.locale);
   const totalBytes = files.reduce((n, f) => n + fileSize(f), 0);
   const bar = process.stderr.isTTY ? progress(totalBytes) : undefined;

@@ -18,10 +18,11 @@ import { StdoutWriter, stdinIsTerminal, stdout } from './stdio.js';
 // package.json sits two folders up from both src/cli and dist/cli.
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-function integer(name: string) {
+function integer(name: string, { min }: { min?: number } = {}) {
   return (value: string): number => {
     const n = Number(value);
     if (!Number.isInteger(n)) throw new InvalidArgumentError(`${name} takes a whole number, not "${value}".`);
+    if (min !== undefined && n < min) throw new InvalidArgumentError(`${name} takes ${min} or more, not ${n}.`);
     return n;
   };
 }
@@ -163,12 +164,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--until <date>', 'only replies written on or before this date')
     .option('--agent <name>', 'only this agent\'s replies (repeat for several)', (name: string, names: string[] = []) => [...names, name])
     .option('--redact', 'mask e-mail addresses, phone, card and birth numbers in the reports')
-    .option('--workers <n>', 'worker threads (default: one per core; 0 or 1: none)', integer('--workers'))
+    .option('--workers <n>', 'worker threads, at most one per core (default: one per core; 0 or 1: none)', integer('--workers', { min: 0 }))
     .addOption(new Option('--locale <locale>', 'language of messages').choices(['en', 'cs', 'sk', 'auto']))
     .option('-c, --config <file>', 'use this config file')
     .action(async (files: string[], opts: AuditOptions & { config?: string }) => {
-      const { runAudit } = await import('./audit-command.js');
+      const { runAudit, workerCount } = await import('./audit-command.js');
       stdout(); // the report streams to process.stdout: guard it against a reader that stops early
+      // More workers than cores only share the cores and cost ~30 MB each: the count is
+      // capped, not refused, so that one command line serves machines of any size.
+      const cores = opts.workers === undefined ? undefined : workerCount(opts.workers);
+      if (cores !== undefined && cores < opts.workers!) process.stderr.write(`replylint: --workers ${opts.workers} is more than this machine's ${cores} core${cores === 1 ? '' : 's'}; using ${cores}\n`);
       const config = await resolveConfig(opts.config, process.cwd());
       let result;
       try {
