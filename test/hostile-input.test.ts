@@ -98,6 +98,14 @@ describe('unreadable input is a notice, and the rest is linted (item 7)', () => 
     expect(report(r.stdout).results.map((x) => x.source)).toEqual(['good.txt']);
     expect(r.code).toBe(0);
   });
+
+  it.each([0, 2])('a broken rule file stops an audit (--workers %i) as a configuration error, wherever the rules compile', (workers) => {
+    const dir = folder({ 'c.jsonl': `${conversation('c1')}\n`, 'team/note.yaml': 'kind: forbid\nlevel: [\n' });
+    writeFileSync(join(dir, '.replylintrc.yaml'), 'rulePaths: [team]\n');
+    const r = cli(['audit', '--workers', String(workers), 'c.jsonl'], { cwd: dir });
+    expect(r.stderr).toMatch(new RegExp(`^replylint: ${join(dir, 'team', 'note.yaml')}:3:1: invalid YAML: `));
+    expect(r.code).toBe(2);
+  });
 });
 
 describe("replylint's own files: a cache or a baseline that is not one is left out, said once (item 7)", () => {

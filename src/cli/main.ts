@@ -1,7 +1,7 @@
 // The replylint command line: commander program, one module per command.
 import { appendFileSync, readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ConfigError } from '../config/errors.js';
+import { ConfigError, formatConfigError } from '../config/errors.js';
 import { findConfig, loadConfigFile, type ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
@@ -231,9 +231,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Help and version exit 0; any other commander complaint is a usage error.
       return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
     }
-    // The audit's modules load beside the bundle, with a copy of ConfigError of their own.
+    // The audit's modules load beside the bundle, with a copy of ConfigError of their own;
+    // one thrown in a worker thread arrives as a plain Error with its name and fields.
     if (err instanceof ConfigError || (err as Error).name === 'ConfigError') {
-      process.stderr.write(`replylint: ${(err as ConfigError).format()}\n`);
+      process.stderr.write(`replylint: ${formatConfigError(err as ConfigError)}\n`);
       return 2;
     }
     process.stderr.write(`replylint: internal error: ${(err as Error).message}\n${debug ? `${(err as Error).stack}\n` : '  run again with --debug for details, and report it\n'}`);

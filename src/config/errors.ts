@@ -11,7 +11,16 @@ export class ConfigError extends Error {
   }
 
   format(): string {
-    const place = this.where ? `${this.where.file}${this.where.line ? `:${this.where.line}:${this.where.column ?? 1}` : ''}: ` : '';
-    return `${place}${this.message}${this.hint ? `\n  hint: ${this.hint}` : ''}`;
+    return formatConfigError(this);
   }
+}
+
+/**
+ * A configuration error as the user reads it. Given the fields rather than the class: a
+ * ConfigError thrown in a worker thread arrives as a plain Error with them (and its name),
+ * and one from the audit's modules is an instance of their own copy of the class.
+ */
+export function formatConfigError(e: Pick<ConfigError, 'message' | 'where' | 'hint'>): string {
+  const place = e.where ? `${e.where.file}${e.where.line ? `:${e.where.line}:${e.where.column ?? 1}` : ''}: ` : '';
+  return `${place}${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}`;
 }
