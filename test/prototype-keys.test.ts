@@ -44,4 +44,20 @@ describe('input names are never prototype keys', () => {
     expect(r.stderr).toBe(`replylint: ${join(dir, 'team', 'constructor.yaml')}: "constructor" cannot be a rule id\n  hint: rename the rule file: rule ids are lower-case words joined by hyphens, such as "no-jargon"\n`);
     expect(r.code).toBe(2);
   });
+
+  it('an Intercom author of type "toString" is an unknown author (a bot), not a role of Object.prototype', () => {
+    const dir = tempDir();
+    const part = (type: string, body: string) => ({ part_type: 'comment', author: { type, name: type }, body: `<p>${body}</p>` });
+    writeFileSync(join(dir, 'intercom.json'), JSON.stringify({ type: 'conversation', id: 'i1', conversation_parts: { conversation_parts: [part('user', 'Where is my order?'), part('toString', 'beep'), part('admin', 'Hi Jana, it ships today.')] } }));
+    const r = cli(['audit', '-f', 'json', '--workers', '0', 'intercom.json'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).summary).toMatchObject({ replies: 1, skipped: 0 });
+  });
+
+  it('a CSV column mapped to "toString" is missing from a header without it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'export.csv'), 'ticket,sender,body\n1,customer,Hi\n1,agent,Hello there\n');
+    const r = cli(['audit', '-f', 'json', '--workers', '0', '--csv-columns', 'conversation=ticket,role=sender,text=toString', 'export.csv'], { cwd: dir });
+    expect(r.stderr).toBe('replylint: export.csv: cannot read the CSV: column "toString" not in the header (ticket, sender, body)\n');
+  });
 });

@@ -84,6 +84,8 @@ class ScoreTally {
 type TallyData = Pick<ScoreTally, 'replies' | 'sum' | 'histogram'>;
 /** An agent's figures, under the name reports show (masked by --redact). */
 type AgentTally = { label: string; tally: ScoreTally; violations: Record<string, number> };
+/** Violations per rule id, in an object without a prototype: no rule id reaches a key it already has. */
+const perRule = () => Object.create(null) as Record<string, number>;
 type RuleTally = { violations: number; replies: number };
 const UNKNOWN_AGENT = '(unknown agent)';
 
@@ -122,7 +124,7 @@ export class FiguresBuilder {
   private addFigures(reply: Pick<AuditedReply, 'agent' | 'time' | 'score' | 'violations'>, agentKey: string): void {
     this.all.add(reply.score);
     let agent = this.agents.get(agentKey);
-    if (!agent) this.agents.set(agentKey, (agent = { label: reply.agent ?? UNKNOWN_AGENT, tally: new ScoreTally(), violations: {} }));
+    if (!agent) this.agents.set(agentKey, (agent = { label: reply.agent ?? UNKNOWN_AGENT, tally: new ScoreTally(), violations: perRule() }));
     agent.tally.add(reply.score);
     const seen = new Set<string>();
     for (const v of reply.violations) {
@@ -151,7 +153,7 @@ export class FiguresBuilder {
     this.all.merge(part.all);
     for (const [key, a] of part.agents) {
       let agent = this.agents.get(key);
-      if (!agent) this.agents.set(key, (agent = { label: a.label, tally: new ScoreTally(), violations: {} }));
+      if (!agent) this.agents.set(key, (agent = { label: a.label, tally: new ScoreTally(), violations: perRule() }));
       agent.tally.merge(a.tally);
       for (const [rule, n] of Object.entries(a.violations)) agent.violations[rule] = (agent.violations[rule] ?? 0) + n;
     }

@@ -43,7 +43,8 @@ export async function* readCsv(input: Readable, columns: CsvColumns): AsyncGener
     const { record, info } = row;
     if (!checkedHeader) {
       checkedHeader = true;
-      const missing = Object.values(columns).filter((c) => !(c! in record));
+      // Own keys only: a column named "toString" is not in every header.
+      const missing = Object.values(columns).filter((c) => !Object.hasOwn(record, c!));
       if (missing.length) throw new Error(`column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} not in the header (${Object.keys(record).join(', ')})`);
     }
     const id = record[columns.conversation!];

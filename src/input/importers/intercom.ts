@@ -4,13 +4,20 @@
 import { cleanBody } from './clean.js';
 import { isObject, str, time, type Conversation, type ConversationMessage, type Importer, type Json } from './types.js';
 
-const ROLES: Record<string, ConversationMessage['role']> = { admin: 'agent', user: 'customer', lead: 'customer', contact: 'customer', bot: 'bot' };
+// A Map: the author type comes from the export, and "constructor" is no role.
+const ROLES = new Map<string, ConversationMessage['role']>([
+  ['admin', 'agent'],
+  ['user', 'customer'],
+  ['lead', 'customer'],
+  ['contact', 'customer'],
+  ['bot', 'bot'],
+]);
 
 function message(part: Json, createdAt: unknown): ConversationMessage | undefined {
   const author = isObject(part.author) ? part.author : {};
   const body = str(part.body);
   if (body === undefined || body.trim() === '') return undefined; // assignments, state changes
-  const role = part.part_type === 'note' ? 'note' : ROLES[str(author.type) ?? ''] ?? 'bot';
+  const role = part.part_type === 'note' ? 'note' : ROLES.get(str(author.type) ?? '') ?? 'bot';
   return { role, text: cleanBody(body, true), html: body, author: str(author.name), time: time(part.created_at ?? createdAt) };
 }
 
