@@ -106,6 +106,13 @@ describe('unreadable input is a notice, and the rest is linted (item 7)', () => 
     expect(r.stderr).toMatch(new RegExp(`^replylint: ${join(dir, 'team', 'note.yaml')}:3:1: invalid YAML: `));
     expect(r.code).toBe(2);
   });
+
+  it.each([0, 2])('spelling without its dictionaries stops an audit (--workers %i) as a configuration error', (workers) => {
+    const dir = folder({ 'c.jsonl': `${conversation('c1')}\n`, '.replylintrc.yaml': 'rules:\n  spelling: warning\nvocabulary:\n  dictionaries: { en: ./none, cs: ./none, sk: ./none }\n' });
+    const r = cli(['audit', '--workers', String(workers), 'c.jsonl'], { cwd: dir });
+    expect(r.stderr).toMatch(/^replylint: spelling is on, but no Hunspell dictionary was found \(en: .*\n {2}hint: install them/);
+    expect(r.code).toBe(2);
+  });
 });
 
 describe("replylint's own files: a cache or a baseline that is not one is left out, said once (item 7)", () => {

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { defaultWorkers, inProcess, workerPool, type Processing } from '../audit/pool.js';
 import { readAuditFile } from '../audit/read.js';
 import type { ResolvedConfig } from '../config/load-config.js';
+import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import { parseCsvColumns } from '../input/importers/csv.js';
 import type { Source } from '../input/importers/index.js';
@@ -113,10 +114,12 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   if (csv && !settings.perAgentCsv) write(csv.header());
 
   const workers = options.workers === undefined ? defaultWorkers() : workerCount(options.workers);
-  // Workers compile the rules for themselves; compiled here first (~10 ms), a broken rule
-  // file stops the audit before any worker starts, with its file and line, instead of
-  // failing in workers the pool may not yet be listening to.
-  if (workers > 1) loadRuleSet(config);
+  // Workers compile and prepare the rules for themselves. Done here first, a broken rule
+  // file (or a dictionary the spelling rule cannot find) stops the audit before any
+  // worker starts, as the configuration error it is, with its file and line; in a worker
+  // it would fail where the pool may not yet be listening, or lose its class on the way.
+  // Compiling costs ~10 ms; preparing costs nothing but for rules that load data.
+  if (workers > 1) await new Linter(loadRuleSet(config), { locale: options.locale }).prepare();
   const pool: Processing = workers <= 1 ? await inProcess(config, settings, options.locale) : workerPool(config, settings, workers, options.locale);
   const totalBytes = files.reduce((n, f) => n + fileSize(f), 0);
   const bar = process.stderr.isTTY ? progress(totalBytes) : undefined;
