@@ -21,8 +21,22 @@ const NOT_A_STEP_OPENER = new Set([
   'it', "it's", 'great', 'good', 'sadly', 'regards', 'best', 'cheers', 'kind', 'many', 'most', 'because', 'since', 'unless', 'although', 'however',
 ]);
 
+// compromise's tagging is superlinear in a sentence's length (a 100 KB reply without a
+// full stop took 47 s). What is asked of it is decided by the sentence's opening words
+// (an imperative, "we will …"), so it reads at most this much of one: a long sentence of
+// a real reply is some forty words.
+const GRAMMAR_CHARS = 400;
+
+/** The sentence's first GRAMMAR_CHARS characters, cut at a word's end. */
+function opening(sentence: string): string {
+  if (sentence.length <= GRAMMAR_CHARS) return sentence;
+  const cut = sentence.lastIndexOf(' ', GRAMMAR_CHARS);
+  return sentence.slice(0, cut > 0 ? cut : GRAMMAR_CHARS);
+}
+
 /** An imperative sentence ("Pop it in the post") or a first-person commitment. */
-export function englishHasStep(sentence: string): boolean {
+export function englishHasStep(whole: string): boolean {
+  const sentence = opening(whole);
   const opener = /^[\s"'(@\w.-]*?([A-Za-z']+)/.exec(sentence.replace(/^(?:@\S+\s*)+/, ''))?.[1]?.toLowerCase();
   if (opener === undefined || NOT_A_STEP_OPENER.has(opener)) return false;
   const doc = load()(sentence);

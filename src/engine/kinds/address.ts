@@ -57,11 +57,18 @@ export function addressedNames(doc: Document): NameToken[] {
   return [];
 }
 
+// A name field longer than this holds something else (a pasted message, an attack): the
+// customer's name is then unknown. Czech vocatives cost time superlinear in a word's
+// length (a 100 KB "name" took 29 s), so no longer word is ever a part of a name.
+const MAX_NAME = 200;
+const MAX_NAME_PART = 40;
+
 function nameParts(fullName: string): string[] {
+  if (fullName.length > MAX_NAME) return [];
   return fullName
     .split(/\s+/)
     .map((p) => p.replace(/[.,]$/, ''))
-    .filter((p) => p.length > 1 && !ALL_TITLES.has(fold(p)) && !/^(ing|mgr|bc|phd|mudr|judr)$/i.test(p));
+    .filter((p) => p.length > 1 && p.length <= MAX_NAME_PART && !ALL_TITLES.has(fold(p)) && !/^(ing|mgr|bc|phd|mudr|judr)$/i.test(p));
 }
 
 interface NameForms {
@@ -71,6 +78,9 @@ interface NameForms {
   wrongCase: Map<string, string>;
 }
 
+// Caches of what one name costs to work out, for the replies of one conversation or
+// one batch; cleared when full, so an audit of millions of names holds no more.
+const CACHE_LIMIT = 2000;
 const formsCache = new Map<string, NameForms>();
 
 /** The forms of a customer's name in a language, computed once per name (vocatives are not free). */
@@ -79,6 +89,7 @@ function formsOf(fullName: string, language: Language): NameForms {
   let forms = formsCache.get(key);
   if (!forms) {
     forms = computeForms(fullName, language);
+    if (formsCache.size >= CACHE_LIMIT) formsCache.clear();
     formsCache.set(key, forms);
   }
   return forms;
@@ -110,6 +121,7 @@ function mentions(doc: Document, forms: Iterable<string>): boolean {
     if (!re) {
       // Not inside an e-mail address or a link: "kevin.ross@mailbox.co.uk" names nobody.
       re = new RegExp(`${BEFORE_WORD}(?<![.@])${form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${AFTER_WORD}(?![.@][a-z0-9])`);
+      if (mentionPatterns.size >= CACHE_LIMIT) mentionPatterns.clear();
       mentionPatterns.set(form, re);
     }
     if (re.test(content)) return true;
