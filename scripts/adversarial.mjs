@@ -1,6 +1,6 @@
 // Text built to make a regex backtrack: runs of separators, long unpunctuated runs, and a
 // phrase's own words repeated (with and without what must follow them). Used by the
-// build's phrase check (check-phrases.mjs) and the linear-time tests (test/phrase-linear).
+// build's regex check (check-regexes.mjs) and the linear-time tests (test/phrase-linear).
 // A regex that runs in linear time takes well under a millisecond on SIZE characters of
 // any of these; one that backtracks polynomially takes seconds.
 

@@ -1,26 +1,27 @@
 #!/usr/bin/env node
-// Build step: every built-in phrase, as compiled (dist/builtin-rules.json), checked with
-// the recheck ReDoS checker (https://makenowjust-labs.github.io/recheck/). Built-in
-// phrases run on V8's backtracking engine, so a phrase that can backtrack badly would
-// let a reply hang the linter (issue 10: "We regret" and 35 commas took 24 s).
+// Build step: every regex that runs on V8's backtracking engine over text from strangers
+// is checked with the recheck ReDoS checker (https://makenowjust-labs.github.io/recheck/):
+// the built-in phrases as compiled (dist/builtin-rules.json), and the regex literals in
+// src/. One that can backtrack badly would let a reply hang the linter (issue 10: "We
+// regret" and 35 commas took 24 s). Users' patterns run on RE2 and need no check.
 //
-// recheck needs about half a second a phrase, so its verdicts are kept in
-// scripts/phrase-checks.json, keyed by a hash of the regex and of recheck's version and
-// settings: a verdict is a pure function of those, and only a new or changed phrase is
-// checked again (`--all` checks every phrase).
+// recheck needs about half a second a regex, so its verdicts are kept in
+// scripts/regex-checks.json, keyed by a hash of the regex and of recheck's version and
+// settings: a verdict is a pure function of those, and only a new or changed regex is
+// checked again (`--all` checks every one).
 //
-// recheck models backtracking in an engine of its own, which flags some phrases V8 runs
+// recheck models backtracking in an engine of its own, which flags some regexes V8 runs
 // in linear time (it does not see that a lookbehind keeps a phrase to word starts) and
-// cannot decide on the largest alternations in its time limit. So a phrase it flags or
+// cannot decide on the largest alternations in its time limit. So a regex it flags or
 // cannot decide is run on V8 with recheck's own attack string and with the adversarial
 // texts of scripts/adversarial.mjs, 64 KB each: linear code takes a millisecond or so,
-// polynomial backtracking seconds. The build fails on a phrase slow on any of them.
+// polynomial backtracking seconds. The build fails on a regex slow on any of them.
 //
-//   node scripts/check-phrases.mjs [--all] [--jobs N]
+//   node scripts/check-regexes.mjs [--all] [--jobs N]
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { adversarialTexts, pumpedAttack, slowest } from './adversarial.mjs';
@@ -33,7 +34,7 @@ const SLOW_MS = 100;
 if (!isMainThread) {
   const { checkSync } = await import('recheck');
   for (const { key, source, flags } of workerData.todo) {
-    const r = checkSync(source, flags.replace('g', ''), SETTINGS);
+    const r = checkSync(source, flags.replace(/[gy]/g, ''), SETTINGS);
     const attack = r.attack && { pattern: r.attack.pattern, pumps: r.attack.pumps, suffix: r.attack.suffix };
     parentPort.postMessage({ key, source, status: r.status, complexity: r.complexity?.type, attack, error: r.error?.kind });
   }
@@ -41,7 +42,7 @@ if (!isMainThread) {
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const verdictsFile = join(root, 'scripts', 'phrase-checks.json');
+const verdictsFile = join(root, 'scripts', 'regex-checks.json');
 const args = process.argv.slice(2);
 const all = args.includes('--all');
 const jobs = Number(args[args.indexOf('--jobs') + 1]) || availableParallelism();
@@ -51,8 +52,36 @@ try {
   version = JSON.parse(readFileSync(join(root, 'node_modules', 'recheck', 'package.json'), 'utf8')).version;
 } catch {
   // A production install (no devDependencies) cannot check; the published phrases were.
-  console.warn('check-phrases: recheck is not installed (a devDependency); built-in phrases not checked');
+  console.warn('check-regexes: recheck is not installed (a devDependency); regexes not checked');
   process.exit(0);
+}
+
+/** The regex literals of src/ that can repeat (the others cannot backtrack), named by file and line. */
+async function sourceRegexes() {
+  const ts = (await import('typescript')).default;
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts')) {
+        const file = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+        const visit = (node) => {
+          if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+            const text = node.getText();
+            const slash = text.lastIndexOf('/');
+            const source = text.slice(1, slash);
+            // Named without a line number, so that the verdicts file changes only with the regexes.
+            if (/[*+]|\{\d+,\d*\}/.test(source)) found.push({ text: `${relative(root, path)} /${source}/`, source, flags: text.slice(slash + 1) });
+          }
+          ts.forEachChild(node, visit);
+        };
+        visit(file);
+      }
+    }
+  };
+  walk(join(root, 'src'));
+  return found;
 }
 
 const { phrases } = JSON.parse(readFileSync(join(root, 'dist', 'builtin-rules.json'), 'utf8'));
@@ -66,7 +95,10 @@ try {
 } catch {
   /* none yet */
 }
-const current = Object.entries(phrases).map(([text, p]) => ({ text, key: keyOf(p), source: p.source, flags: p.flags, literals: p.literals }));
+const current = [
+  ...Object.entries(phrases).map(([text, p]) => ({ text: `phrase ${text}`, key: keyOf(p), source: p.source, flags: p.flags, literals: p.literals })),
+  ...(await sourceRegexes()).map((r) => ({ ...r, key: keyOf(r) })),
+];
 const todo = current.filter((p) => all || !(known[p.key] || knownOnV8[p.key]));
 
 const failures = [];
@@ -78,7 +110,7 @@ for (const p of current) {
   else if (knownOnV8[p.key]) linearOnV8[p.key] = knownOnV8[p.key];
 }
 if (todo.length) {
-  console.log(`check-phrases: checking ${todo.length} of ${current.length} built-in phrases with recheck ${version} (${jobs} at a time)…`);
+  console.log(`check-regexes: checking ${todo.length} of ${current.length} regexes with recheck ${version} (${jobs} at a time)…`);
   const byKey = new Map(todo.map((p) => [p.key, p]));
   const shares = Array.from({ length: Math.min(jobs, todo.length) }, (_, i) => todo.filter((_, j) => j % jobs === i));
   await Promise.all(
@@ -93,7 +125,7 @@ if (todo.length) {
               return;
             }
             // Flagged or undecided: what does V8, which runs it, make of the attacks?
-            const regex = new RegExp(phrase.source, phrase.flags);
+            const regex = new RegExp(phrase.source, phrase.flags.replace(/[gy]/g, ''));
             const texts = adversarialTexts(phrase.literals ?? []);
             if (r.attack) texts.push({ name: `recheck's attack ${r.attack.pattern}`, text: pumpedAttack(r.attack) });
             const worst = slowest(regex, texts);
@@ -122,9 +154,9 @@ if (next !== previous) {
 }
 if (failures.length) {
   for (const f of failures) {
-    console.error(`check-phrases: phrase "${f.text}" backtracks: ${f.worst.ms.toFixed(0)} ms on 64 KB of ${f.worst.name} (recheck: ${f.status === 'vulnerable' ? `${f.complexity}, e.g. on ${f.attack.pattern.slice(0, 120)}` : f.error})\n  regex: /${f.source}/`);
+    console.error(`check-regexes: ${f.text} backtracks: ${f.worst.ms.toFixed(0)} ms on 64 KB of ${f.worst.name} (recheck: ${f.status === 'vulnerable' ? `${f.complexity}, e.g. on ${f.attack.pattern.slice(0, 120)}` : f.error})\n  regex: /${f.source}/`);
   }
-  console.error(`check-phrases: ${failures.length} built-in phrase(s) could hang on some text; rewrite them (see the notes at the top of src/engine/phrase.ts)`);
+  console.error(`check-regexes: ${failures.length} regex(es) could hang on some text; rewrite them (for phrases, see the notes at the top of src/engine/phrase.ts)`);
   process.exit(1);
 }
-console.log(`check-phrases: ${current.length} built-in phrases checked for catastrophic backtracking: ${Object.keys(safe).length} safe by recheck ${version}, ${Object.keys(linearOnV8).length} linear on V8 with its attacks and ours`);
+console.log(`check-regexes: ${current.length} regexes (built-in phrases and src/) checked for catastrophic backtracking: ${Object.keys(safe).length} safe by recheck ${version}, ${Object.keys(linearOnV8).length} linear on V8 with its attacks and ours`);

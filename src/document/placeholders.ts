@@ -10,8 +10,10 @@ export interface Placeholder {
 }
 
 const SYNTAXES: readonly RegExp[] = [
-  /\{\{\s*([^{}\n]*?)\s*\}\}/g, // Zendesk, Liquid, Handlebars: {{first_name}}, {{x | fallback: "y"}}
-  /\{%\s*([^%\n]*?)\s*%\}/g, // Liquid tags, Intercom {%customer.firstName,fallback=there%}
+  // (The spaces inside the braces are trimmed from the field, not matched: \s* on both
+  // sides of a lazy field split a run of spaces cubically.)
+  /\{\{([^{}\n]*)\}\}/g, // Zendesk, Liquid, Handlebars: {{first_name}}, {{x | fallback: "y"}}
+  /\{%([^%\n]*)%\}/g, // Liquid tags, Intercom {%customer.firstName,fallback=there%}
   /(?<![\w%])%([A-Za-z_][\w.]*(?:,[^%\n]*)?)%(?![\w%])/g, // %customer.firstName%
   /\{!\s*([\w.]+)\s*\}/g, // Salesforce {!Contact.FirstName}
   /\[((?:Customer|Client|First|Last|Full|Your|Agent|Order|Ticket|Name|Jméno|Meno|Zákazník)[^\]\n]{0,30})\]/g, // [Customer Name]
@@ -22,18 +24,36 @@ const SYNTAXES: readonly RegExp[] = [
 
 const NAME_FIELD = /(?:first_?name|firstname|last_?name|full_?name|^name$|\.name$|customer_?name|jmeno|jméno|meno|krestni|oslovení|osloveni|vokativ|vocative|requester\.name|customer name|client name)/i;
 
+/** Whether [start, end) overlaps one of `sorted` (in order, not overlapping): a binary search. */
+function overlaps(sorted: readonly Placeholder[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo].start < end;
+}
+
 export function findPlaceholders(text: string, to = text.length): Placeholder[] {
-  const found: Placeholder[] = [];
+  let found: Placeholder[] = [];
   for (const syntax of SYNTAXES) {
+    // A syntax's matches never overlap one another; they are checked against the
+    // earlier syntaxes' (kept sorted), not each against all, which a template of
+    // thousands of placeholders made quadratic.
+    const earlier = found;
+    const added: Placeholder[] = [];
     syntax.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = syntax.exec(text)) !== null && m.index < to) {
       const start = m.index;
       const end = start + m[0].length;
-      if (found.some((p) => start < p.end && end > p.start)) continue;
+      if (overlaps(earlier, start, end)) continue;
       const field = m[1].split(/[|,]/)[0].trim().toLowerCase();
-      found.push({ start, end, text: m[0], field, isName: NAME_FIELD.test(field) && !/agent|current_user|sender/.test(field) });
+      added.push({ start, end, text: m[0], field, isName: NAME_FIELD.test(field) && !/agent|current_user|sender/.test(field) });
     }
+    if (added.length) found = [...earlier, ...added].sort((a, b) => a.start - b.start);
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found;
 }

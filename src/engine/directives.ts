@@ -11,7 +11,9 @@ interface Range {
   to: number;
 }
 
-const DIRECTIVE = /<!--\s*replylint-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
+// The rule list is read at most 1,000 characters on: an unclosed directive repeated
+// read to the end of the text from each one.
+const DIRECTIVE = /<!--\s*replylint-(disable-next-line|disable|enable)\b([^>]{0,1000}?)-->/g;
 
 function lineOf(text: string, offset: number): number {
   let line = 1;

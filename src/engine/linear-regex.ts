@@ -3,7 +3,7 @@
 // pattern: no pattern from a config can hang a run, on any thread, in any host (the
 // browser has no worker to time a regex out in). The built-in phrases run on V8's
 // faster backtracking engine instead: they are fixed, and checked at build
-// (scripts/check-phrases.mjs). RE2 has no lookahead and no backreferences; re2js's
+// (scripts/check-regexes.mjs). RE2 has no lookahead and no backreferences; re2js's
 // captureless lookbehinds (LOOKBEHINDS) also run in linear time.
 import { createRequire } from 'node:module';
 import type { RE2JS } from 're2js';

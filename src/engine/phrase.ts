@@ -22,7 +22,7 @@
 // - {num} is digit runs joined by / or -, at most five of them, so no long run of
 //   digits and dashes is read from every one of its starts.
 // - Consecutive gaps are one gap.
-// scripts/check-phrases.mjs checks every built-in phrase with a ReDoS checker at build,
+// scripts/check-regexes.mjs checks every built-in phrase with a ReDoS checker at build,
 // and test/phrase-linear.test.ts feeds them adversarial text.
 import { fold, BEFORE_WORD, AFTER_WORD, FOLDED_LETTERS } from '../text/fold.js';
 import { LinearRegex } from './linear-regex.js';
@@ -268,7 +268,7 @@ export function compilePhrase(phrase: string, options: { exact?: boolean; truste
   const folded = fold(phrase.trim());
   if (!folded) throw new PhraseError('empty phrase', phrase);
   const first = folded.replace(/^[[(]+/, '')[0] ?? '';
-  const last = folded.replace(/[\])]+$/, '').slice(-1);
+  const last = folded.replace(/(?<![\])])[\])]+$/, '').slice(-1);
   const before = WORDY.test(first) || first === '*' || folded.startsWith('{num}');
   const after = WORDY.test(last) || folded.endsWith('{num}');
   const compile = (source: string) => (options.trusted ? new RegExp(source, 'g') : linear(source, phrase));

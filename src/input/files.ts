@@ -31,7 +31,7 @@ export async function expandArguments(args: readonly string[], cwd = process.cwd
         files.push(arg);
         continue;
       }
-      pattern = `${arg.replace(/\/+$/, '')}/**/*.{${REPLY_EXTENSIONS.join(',')}}`;
+      pattern = `${arg.replace(/(?<!\/)\/+$/, '')}/**/*.{${REPLY_EXTENSIONS.join(',')}}`;
     }
     const found = await glob(pattern, { cwd, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false, expandDirectories: false });
     if (!found.length) unmatched.push(arg);

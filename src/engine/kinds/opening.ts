@@ -3,6 +3,11 @@ import { allEntries, compilePhraseLists, PHRASE_LIST_SCHEMA } from '../phrase-li
 import type { RuleKind } from '../rule.js';
 import { findEntryMatches } from './shared.js';
 
+// What may stand before the greeting: quotes and bullets, and on social media the
+// @handles a reply starts with. A handle is read whole (the lookahead), or "@a_b_c"
+// split between handle and "_" in exponentially many ways.
+const LEADING = /^(?:[\s"'„“(*_-]|@[\w.]+(?![\w.]))*$/;
+
 export const opening: RuleKind = {
   name: 'opening',
   fields: { phrases: { ...PHRASE_LIST_SCHEMA, required: true } },
@@ -16,7 +21,7 @@ export const opening: RuleKind = {
       if (line.end === line.start) return [];
       // What may stand before the greeting: quotes and bullets, and on social media the
       // @handles a reply starts with ("@anna Hi Anna, …").
-      const found = findEntryMatches(doc, entries, line).some((m) => /^(?:[\s"'„“(*_-]|@[\w.]+)*$/u.test(doc.folded.slice(line.start, m.start)));
+      const found = findEntryMatches(doc, entries, line).some((m) => LEADING.test(doc.folded.slice(line.start, m.start)));
       return found ? [] : [{ start: line.start, end: line.end, message: 'missing' }];
     };
   },

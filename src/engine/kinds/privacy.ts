@@ -57,9 +57,9 @@ const OWN_LINE = /(?<![a-z])(?:our|us|their|nase|nasi|nas|nasu|nasej|nasa|nasho|
 export const DETECTORS: readonly Detector[] = [
   { kind: 'card', pattern: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g, valid: (m) => luhn(m.replace(/\D/g, '')), keep: 4 },
   { kind: 'birth', pattern: /(?<![\d/])\d{6}\/?\d{3,4}(?![\d/])/g, valid: isBirthNumber, keep: 0 },
-  { kind: 'email', pattern: /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, channels: PUBLIC, keep: 0 },
+  { kind: 'email', pattern: /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, channels: PUBLIC, keep: 0 },
   { kind: 'phone', pattern: /(?<![\w/])(?:\+\d{1,3}[ -]?)?(?:\(?\d{2,4}\)?[ -]?){2,4}\d{2,4}(?![\w/])/g, channels: PUBLIC, valid: (m) => m.replace(/\D/g, '').length >= 9 && m.replace(/\D/g, '').length <= 13, keep: 2 },
-  { kind: 'order', pattern: /(?:\b(?:order|objedn[aá]vk[auyi]|objedn[aá]vce|objednávku|objednávka|objednávky|objednávke)\s*(?:č\.|c\.|#|no\.?|number|číslo|cislo)?\s*)#?\d{4,}|#\d{4,}/giu, channels: PUBLIC, keep: 0 },
+  { kind: 'order', pattern: /(?:\b(?:order|objedn[aá]vk[auyi]|objedn[aá]vce|objednávku|objednávka|objednávky|objednávke)\s*(?:(?:č\.|c\.|#|no\.?|number|číslo|cislo)\s*)?)#?\d{4,}|#\d{4,}/giu, channels: PUBLIC, keep: 0 },
   { kind: 'postcode', pattern: /\b(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|(?:PSČ|PSC)\s?\d{3}\s?\d{2}|\d{3} \d{2})\b/gu, channels: PUBLIC, keep: 0 },
 ];
 

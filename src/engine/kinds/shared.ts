@@ -4,10 +4,30 @@ import type { Sentence } from '../../document/sentences.js';
 import type { Language } from '../../types.js';
 import { entriesFor, matchEntry, type EntryMatch, type PhraseEntry, type PhraseLists } from '../phrase-list.js';
 
-// Words that may stand before an imperative at the start of a sentence.
-const LEAD_IN = /^(?:[\s,;:!–—-]|@[\w.]+|yes|no|sure|ok|okay|of course|also|then|and|so|first|next|simply|just|please|ano|ne|jo|jasne|urcite|samozrejme|potom|pak|tak|a|taky|take|tiez|prosim|stacilo|hotovo|done|aj|dobre|super|vyborne|skvele|great|perfect|thanks|thank you|diky|dakujem|dekuji)*$/u;
+// Words that may stand before an imperative at the start of a sentence. Each is a whole
+// word, and so is a handle (the lookaheads): "ano" is never "a" + "no", so a clause splits into lead-ins one
+// way only ("anoano…" of 36 letters took minutes to refuse when it could split).
+const LEAD_IN = /^(?:[\s,;:!–—-]|@[\w.]+(?![\w.])|(?:yes|no|sure|ok|okay|of course|also|then|and|so|first|next|simply|just|please|ano|ne|jo|jasne|urcite|samozrejme|potom|pak|tak|a|taky|take|tiez|prosim|stacilo|hotovo|done|aj|dobre|super|vyborne|skvele|great|perfect|thanks|thank you|diky|dakujem|dekuji)(?![a-z0-9_]))*$/;
 
-const CONDITION = /(?:^|[\s,])(?:if|when|once|pokud|kdyby|kdyz|jakmile|jestli|ak|ked|akonahle|ked)\s[^,]*,\s*$/u;
+const CONDITION_WORD = /(?:^|\s)(?:if|when|once|pokud|kdyby|kdyz|jakmile|jestli|ak|ked|akonahle)\s/;
+
+/**
+ * Whether a clause ends in a condition and its comma: "if you need that, ". Its last
+ * comma-free stretch is searched for the word, where a regex from each "if" to the end
+ * ([^,]*,\s*$) read the clause quadratically.
+ */
+function endsWithCondition(clause: string): boolean {
+  const body = clause.trimEnd();
+  if (!body.endsWith(',')) return false;
+  return CONDITION_WORD.test(body.slice(body.lastIndexOf(',', body.length - 2) + 1, -1));
+}
+
+/**
+ * How far back from a match a sentence's opening is looked for. A lead-in and a condition
+ * before it are a few words; looking further made every match cost its whole sentence
+ * (quadratic on a long reply without a full stop).
+ */
+const OPENING_REACH = 300;
 
 /** The sentence holding an offset (sentences are in order: a binary search). */
 export function sentenceAt(doc: Document, offset: number): Sentence | undefined {
@@ -28,11 +48,15 @@ export function sentenceAt(doc: Document, offset: number): Sentence | undefined 
 export function opensSentence(doc: Document, match: EntryMatch): boolean {
   const sentence = sentenceAt(doc, match.start);
   if (!sentence) return false;
-  const before = doc.folded.slice(sentence.start, match.start);
+  const reach = Math.max(sentence.start, match.start - OPENING_REACH);
+  const before = doc.folded.slice(reach, match.start);
   // A clause after a colon or a dash starts afresh: "Returns are easy: fill in the form".
-  let clause = before.slice(Math.max(before.lastIndexOf(':'), before.lastIndexOf(';'), before.lastIndexOf('–'), before.lastIndexOf(' - ')) + 1);
+  const clauseBreak = Math.max(before.lastIndexOf(':'), before.lastIndexOf(';'), before.lastIndexOf('–'), before.lastIndexOf(' - '));
+  // The sentence's start, or a clause break, must be within reach.
+  if (clauseBreak < 0 && reach > sentence.start) return false;
+  let clause = before.slice(clauseBreak + 1);
   // So does the main clause after a condition: "if you need that, search for …".
-  if (CONDITION.test(clause)) clause = clause.slice(clause.lastIndexOf(',') + 1);
+  if (endsWithCondition(clause)) clause = clause.slice(clause.lastIndexOf(',') + 1);
   return LEAD_IN.test(clause);
 }
 

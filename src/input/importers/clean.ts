@@ -35,7 +35,7 @@ export function cleanBody(body: string, isHtml: boolean): string {
   text = text.slice(0, historyStart(text));
   const signature = SIGNATURE.exec(text);
   if (signature) text = text.slice(0, signature.index);
-  return text.replace(/\s+$/, '');
+  return text.trimEnd();
 }
 
-export const looksLikeHtml = (s: string): boolean => /<\/?(?:p|div|br|span|a|b|i|strong|em|ul|ol|li|table|font|blockquote|html|body)\b[^>]*>/i.test(s);
+export const looksLikeHtml = (s: string): boolean => /<\/?(?:p|div|br|span|a|b|i|strong|em|ul|ol|li|table|font|blockquote|html|body)\b[^<>]*>/i.test(s);
