@@ -11,7 +11,7 @@ const { compileRule } = await import(join(root, 'dist/engine/load-rules.js'));
 const { CONFIG_SCHEMA } = await import(join(root, 'dist/config/schema.js'));
 const { validate } = await import(join(root, 'dist/config/validate.js'));
 const phraseModule = await import(join(root, 'dist/engine/phrase.js'));
-const { compilePhrase, phraseKey, toCompiled, usePrecompiledPhrases } = phraseModule;
+const { compilePhrase, compileRawRegex, phraseKey, toCompiled, usePrecompiledPhrases } = phraseModule;
 const { HELPERS } = await import(join(root, 'dist/language/index.js'));
 const { KINDS } = await import(join(root, 'dist/engine/kinds/index.js'));
 const { PHRASE_LIST_SCHEMA } = await import(join(root, 'dist/engine/phrase-list.js'));
@@ -21,6 +21,11 @@ const { PHRASE_LIST_SCHEMA } = await import(join(root, 'dist/engine/phrase-list.
 const phrases = {};
 const addPhrase = (text, exact) => {
   phrases[phraseKey(text, exact)] = toCompiled(compilePhrase(text, { exact, trusted: true }));
+};
+// A built-in rule's raw regexes run on V8 too: listed here (under "/"), so that the build's
+// ReDoS check (check-regexes.mjs) reads them with the phrases; none is looked up by key.
+const addRawRegex = (source) => {
+  phrases[`/${source}`] = toCompiled(compileRawRegex(source, { trusted: true }));
 };
 // The phrase lists in a rule's value: the fields whose schema shares PHRASE_LIST_SCHEMA's
 // entries (some add `required`), also inside object fields such as `when`.
@@ -43,11 +48,11 @@ const add = (file, check) => {
 try {
   for (const name of readdirSync(join(root, 'rules')).filter((n) => n.endsWith('.yaml')).sort()) {
     add(join(root, 'rules', name), (source) => {
-      compileRule(source, basename(name, extname(name)), { jargon: [], allow: [] });
+      compileRule(source, basename(name, extname(name)), { jargon: [], allow: [] }, {}, true);
       rules.push([source, basename(name, extname(name))]);
       for (const lists of phraseLists(KINDS[source.value.kind]?.fields, source.value)) {
         const walk = (node) => {
-          if (Array.isArray(node)) for (const e of node) typeof e === 'string' ? addPhrase(e, false) : e.match !== undefined && addPhrase(e.match, e.exact);
+          if (Array.isArray(node)) for (const e of node) typeof e === 'string' ? addPhrase(e, false) : e.match !== undefined ? addPhrase(e.match, e.exact) : e.regex !== undefined && addRawRegex(e.regex);
           else if (node && typeof node === 'object') Object.values(node).forEach(walk);
         };
         walk(lists);
@@ -65,7 +70,7 @@ for (const helper of Object.values(HELPERS)) for (const v of helper.valedictions
 // Check: with these phrases, compiling every built-in rule parses none at run time.
 usePrecompiledPhrases(phrases);
 const parsedBefore = phraseModule.phrasesParsed;
-for (const [source, id] of rules) compileRule(source, id, { jargon: [], allow: [] });
+for (const [source, id] of rules) compileRule(source, id, { jargon: [], allow: [] }, {}, true);
 if (phraseModule.phrasesParsed !== parsedBefore) {
   console.error(`bundle-rules: ${phraseModule.phrasesParsed - parsedBefore} phrases of the built-in rules were not collected for precompiling; extend phraseLists()`);
   process.exit(1);

@@ -60,6 +60,7 @@ describe('hostile text never hangs a run', () => {
     ['an order number after a run of tabs, on social', `Hi Anna, order${'\t'.repeat(500_000)}x`, ['--lang', 'en', '--channel', 'social']],
     ['a long Slovak-looking word, language detected', `Dobrý deň, ${'ťa'.repeat(100_000)}`, []],
     ['a long word ending like Slovak, language detected', `Dobrý deň, ${'i'.repeat(200_000)}x`, []],
+    ['unclosed <font color=…> tags in an HTML reply', `<p>Hi Anna,</p>${'<font color=red '.repeat(20_000)}`, ['--lang', 'en', '--stdin-filename', 'reply.html']],
     ['a condition clause repeated before a command', `Hi Anna, ${' if '.repeat(200_000)}, please reply.`, ['--lang', 'en']],
   ])('%s', (_name, text, args) => {
     lintJson(text, args);

@@ -114,7 +114,7 @@ export function compileEntry(entry: RawEntry, path: Path, locate: Locate, truste
     throw new ConfigError('a phrase entry needs exactly one of "match" or "regex"', locate(path), 'write "match: <phrase>" for a phrase, or "regex: <pattern>" for a raw regex');
   }
   try {
-    const phrase = e.regex !== undefined ? compileRawRegex(e.regex) : compilePhrase(e.match!, { exact: e.exact, trusted });
+    const phrase = e.regex !== undefined ? compileRawRegex(e.regex, { trusted }) : compilePhrase(e.match!, { exact: e.exact, trusted });
     return { phrase, exact: e.exact ?? false, start: e.start ?? false, html: e.html ?? false, replace: e.replace, message: e.message };
   } catch (err) {
     if (err instanceof PhraseError) {
