@@ -70,6 +70,14 @@ function answersThanks(input: CheckInput, lists: Record<string, PhraseLists>): b
 
 const SENTENCE_LISTS = ['instructions', 'steps', 'vague', 'promises', 'timing', 'courtesy'];
 
+// compromise costs some 50 µs a sentence: a reply of thousands ("WOW!!! " repeated) took
+// seconds in the grammar step alone. A real reply has a few dozen sentences, and where it
+// has more, its step is among the first or the last.
+const GRAMMAR_SENTENCES = 30;
+function grammarSample<T>(sentences: T[]): T[] {
+  return sentences.length <= 2 * GRAMMAR_SENTENCES ? sentences : [...sentences.slice(0, GRAMMAR_SENTENCES), ...sentences.slice(-GRAMMAR_SENTENCES)];
+}
+
 export const commitment: RuleKind = {
   name: 'commitment',
   fields: {
@@ -102,7 +110,7 @@ export const commitment: RuleKind = {
       if (vague) return [{ start: vague.start, end: vague.end, message: 'vague', data: { sentence: doc.text.slice(vague.start, vague.end) } }];
       // English grammar catches imperatives and commitments the phrase lists miss;
       // compromise is loaded only here, for English replies that look step-less.
-      if (useGrammar && language === 'en' && sentences.some((s) => englishHasStep(doc.text.slice(s.start, s.end)))) return [];
+      if (useGrammar && language === 'en' && grammarSample(sentences).some((s) => englishHasStep(doc.text.slice(s.start, s.end)))) return [];
       const where = sentences[sentences.length - 1] ?? doc.opening;
       return [{ start: where.start, end: where.end, message: 'missing' }];
     };
