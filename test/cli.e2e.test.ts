@@ -185,6 +185,18 @@ describe('errors a user sees', () => {
     expect(json(matching.stdout).results[0].violations.filter((v: { rule: string }) => v.rule === 'slow')).toHaveLength(1);
   });
 
+  it("options on a built-in rule leave its own patterns alone; phrases the options give run as a team's", () => {
+    const dir = tempDir();
+    // no-ticket-clutter's markup regexes use lookahead (V8, checked at build): an option on
+    // the rule must not send them to RE2, which has none.
+    writeFileSync(join(dir, '.replylintrc.yaml'), 'rules:\n  no-ticket-clutter: [warning, {zone: reply}]\n  no-jargon: [warning, {phrases: {en: ["(tier|level) (1|2) ... queue"]}}]\n');
+    const r = cli(['--format', 'json', '--stdin-filename', 'reply.html'], { cwd: dir, input: '<p>Hi Anna,</p><p>It is in the tier 2 support queue. <font color="red">Ticket #48213</font></p>' });
+    expect(r.stderr).toBe('');
+    const rules = json(r.stdout).results[0].violations.map((v) => v.rule);
+    expect(rules.filter((id) => id === 'no-ticket-clutter').length).toBeGreaterThanOrEqual(1);
+    expect(rules).toContain('no-jargon');
+  });
+
   it('a raw regex with lookahead or a backreference is refused when the rule loads, with its place and why', () => {
     const ahead = withTeamRule('ahead.yaml', "description: x\nkind: forbid\nlevel: warning\nphrases:\n  en:\n    - regex: 'foo(?=bar)'\nmessages:\n  found: x\n");
     expect(ahead.code).toBe(2);

@@ -4,7 +4,7 @@ import { basename, extname, join } from 'node:path';
 import { ConfigError } from '../config/errors.js';
 import { RESERVED_IDS, validate, type Schema } from '../config/validate.js';
 import { bundledSource } from '../config/builtin-bundle.js';
-import { parseYaml, readConfigText, type YamlSource } from '../config/yaml-source.js';
+import { parseYaml, readConfigText, type Path, type YamlSource } from '../config/yaml-source.js';
 import { whyUnreadable } from '../input/regular-file.js';
 import { CHANNELS, LANGUAGES, LEVELS, type Channel, type Language, type Level } from '../types.js';
 import { KINDS } from './kinds/index.js';
@@ -84,9 +84,9 @@ export function compileRule(source: YamlSource, id: string, vocabulary: Vocabula
   }
   const options = settings.options ?? {};
   const spec = { ...raw, ...options };
-  // A built-in rule's own phrases run on V8 (checked at build); once a config's options
-  // may have put phrases of its own in the spec, all run on RE2 (phrase.ts).
-  const trusted = builtin && Object.keys(options).length === 0;
+  // A built-in rule's own phrases and regexes run on V8 (checked at build); a list that a
+  // config's options put in the spec is the config's, and runs on RE2 (phrase.ts).
+  const trusted = (path: Path) => builtin && !Object.hasOwn(options, String(path[0]));
   const check = kind.compile({ spec, locate: source.locate, vocabulary, options, trusted });
   return {
     id,

@@ -103,9 +103,11 @@ export class PhraseLists {
   }
 }
 
-export function compilePhraseLists(raw: Record<string, RawEntry[]> | undefined, path: Path, locate: Locate, trusted = false): PhraseLists {
-  const lists = new PhraseLists(raw ?? {}, path, locate, trusted);
-  return trusted ? lists : lists.compileAll();
+/** `trusted`: a built-in rule's own lists (or, given a function, whether the list at `path` is). */
+export function compilePhraseLists(raw: Record<string, RawEntry[]> | undefined, path: Path, locate: Locate, trusted: boolean | ((path: Path) => boolean) = false): PhraseLists {
+  const own = typeof trusted === 'function' ? trusted(path) : trusted;
+  const lists = new PhraseLists(raw ?? {}, path, locate, own);
+  return own ? lists : lists.compileAll();
 }
 
 export function compileEntry(entry: RawEntry, path: Path, locate: Locate, trusted = false): PhraseEntry {

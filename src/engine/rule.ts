@@ -1,4 +1,5 @@
 // What a rule kind is, and what a compiled rule looks like to the engine.
+import type { Path } from '../config/yaml-source.js';
 import type { Schema } from '../config/validate.js';
 import type { Document } from '../document/document.js';
 import type { Channel, Fix, Language, Level, Reply, Severity } from '../types.js';
@@ -42,8 +43,11 @@ export interface CompileTools {
   vocabulary: Vocabulary;
   /** Options from the config (`rules: { id: [level, {…}] }`), merged over the file's. */
   options: Record<string, unknown>;
-  /** A built-in rule, validated at build time: its phrases may compile lazily. */
-  trusted: boolean;
+  /**
+   * Whether the phrase list at a path of the spec is a built-in rule's own (checked at
+   * build: it runs on V8 and may compile lazily) rather than a config's (it runs on RE2).
+   */
+  trusted: (path: Path) => boolean;
 }
 
 export interface RuleKind {
