@@ -1,5 +1,6 @@
 // The parsed reply, built once and shared by every rule: zones, sentences,
 // placeholders and language. Rules read it; none re-parses the text.
+import { insideAny, overlapsAny } from './spans.js';
 import { compilePhrase } from '../engine/phrase.js';
 import { HELPERS } from '../language/index.js';
 import { fold, isUpper } from '../text/fold.js';
@@ -124,9 +125,9 @@ function findLiterals(text: string, end: number): Zone[] {
   return zones;
 }
 
-/** Whether [start, end) lies inside a placeholder or a literal span. */
+/** Whether [start, end) lies inside a placeholder or a literal span (both in order). */
 export function inLiteral(doc: Document, start: number, end: number): boolean {
-  return doc.placeholders.some((p) => start < p.end && end > p.start) || doc.literals.some((z) => start >= z.start && end <= z.end);
+  return overlapsAny(doc.placeholders, start, end) || insideAny(doc.literals, start, end);
 }
 
 export interface DocumentOptions {

@@ -1,4 +1,6 @@
 // Placeholders of the common helpdesks' template syntaxes, found once per reply.
+import { overlapsAny } from './spans.js';
+
 export interface Placeholder {
   start: number;
   end: number;
@@ -24,18 +26,6 @@ const SYNTAXES: readonly RegExp[] = [
 
 const NAME_FIELD = /(?:first_?name|firstname|last_?name|full_?name|^name$|\.name$|customer_?name|jmeno|jméno|meno|krestni|oslovení|osloveni|vokativ|vocative|requester\.name|customer name|client name)/i;
 
-/** Whether [start, end) overlaps one of `sorted` (in order, not overlapping): a binary search. */
-function overlaps(sorted: readonly Placeholder[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo].start < end;
-}
-
 export function findPlaceholders(text: string, to = text.length): Placeholder[] {
   let found: Placeholder[] = [];
   for (const syntax of SYNTAXES) {
@@ -49,7 +39,7 @@ export function findPlaceholders(text: string, to = text.length): Placeholder[] 
     while ((m = syntax.exec(text)) !== null && m.index < to) {
       const start = m.index;
       const end = start + m[0].length;
-      if (overlaps(earlier, start, end)) continue;
+      if (overlapsAny(earlier, start, end)) continue;
       const field = m[1].split(/[|,]/)[0].trim().toLowerCase();
       added.push({ start, end, text: m[0], field, isName: NAME_FIELD.test(field) && !/agent|current_user|sender/.test(field) });
     }

@@ -15,17 +15,16 @@ interface Range {
 // read to the end of the text from each one.
 const DIRECTIVE = /<!--\s*replylint-(disable-next-line|disable|enable)\b([^>]{0,1000}?)-->/g;
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
 export function parseDirectives(text: string): Range[] {
   const ranges: Range[] = [];
   const open = new Map<string, number>(); // rule (or *) -> line it was disabled on
+  // Lines are counted on from the last directive, not from the start for each one (a
+  // file of directives was quadratic: 2 MB took 19 s).
+  let line = 1;
+  let counted = 0;
   for (const m of text.matchAll(DIRECTIVE)) {
-    const line = lineOf(text, m.index!);
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < m.index!; i = text.indexOf('\n', i + 1)) line++;
+    counted = m.index!;
     const names = m[2].split(/[\s,]+/).filter(Boolean);
     if (m[1] === 'disable-next-line') {
       ranges.push({ rules: names.length ? new Set(names) : 'all', from: line + 1, to: line + 1 });
@@ -44,8 +43,45 @@ export function parseDirectives(text: string): Range[] {
   return ranges;
 }
 
-/** The violations no directive turns off. */
+/** Each rule's (and "*" for all rules') lines turned off, as sorted disjoint spans. */
+function spansByRule(ranges: readonly Range[]): Map<string, [number, number][]> {
+  const spans = new Map<string, [number, number][]>();
+  for (const r of ranges) {
+    for (const key of r.rules === 'all' ? ['*'] : r.rules) {
+      let list = spans.get(key);
+      if (!list) spans.set(key, (list = []));
+      list.push([r.from, r.to]);
+    }
+  }
+  for (const [key, list] of spans) {
+    list.sort((a, b) => a[0] - b[0]);
+    const merged: [number, number][] = [];
+    for (const span of list) {
+      const last = merged[merged.length - 1];
+      if (last && span[0] <= last[1] + 1) last[1] = Math.max(last[1], span[1]);
+      else merged.push([...span]);
+    }
+    spans.set(key, merged);
+  }
+  return spans;
+}
+
+/** Whether `line` lies in one of the sorted disjoint spans: a binary search. */
+function covered(spans: readonly [number, number][] | undefined, line: number): boolean {
+  if (!spans) return false;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid][1] < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length && spans[lo][0] <= line;
+}
+
+/** The violations no directive turns off (each looked up, not tried against every directive). */
 export function applyDirectives(violations: Violation[], ranges: readonly Range[]): Violation[] {
   if (!ranges.length) return violations;
-  return violations.filter((v) => !ranges.some((r) => v.line >= r.from && v.line <= r.to && (r.rules === 'all' || r.rules.has(v.rule))));
+  const spans = spansByRule(ranges);
+  return violations.filter((v) => !covered(spans.get('*'), v.line) && !covered(spans.get(v.rule), v.line));
 }

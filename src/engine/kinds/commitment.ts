@@ -29,13 +29,28 @@ function within(matches: readonly EntryMatch[], start: number, end: number): Ent
   return out;
 }
 
+/**
+ * An instruction that no courtesy phrase covers. Both lists are sorted by start: walked
+ * together, so that a sentence of thousands of each (a reply without a full stop) costs
+ * their sum, not their product.
+ */
+function hasPlainInstruction(instructions: readonly EntryMatch[], courtesy: readonly EntryMatch[]): boolean {
+  let c = 0;
+  // The courtesy spans that started so far; the furthest end among them covers or not.
+  let coveredTo = -1;
+  for (const m of instructions) {
+    while (c < courtesy.length && courtesy[c].start <= m.start) coveredTo = Math.max(coveredTo, courtesy[c++].end);
+    if (m.start >= coveredTo) return true;
+  }
+  return false;
+}
+
 function classify(input: CheckInput, sentence: Sentence, found: Found): Verdict {
   const { doc } = input;
   const inSentence = (name: string) => within(found[name], sentence.start, sentence.end);
   const has = (name: string) => inSentence(name).length > 0;
   // "Please note …" and "don't hesitate to …" are politeness, not instructions.
-  const courtesy = inSentence('courtesy');
-  if (inSentence('instructions').some((m) => !courtesy.some((c) => c.start <= m.start && m.start < c.end))) return 'step';
+  if (hasPlainInstruction(inSentence('instructions'), inSentence('courtesy'))) return 'step';
   const timed = has('timing');
   if (has('vague')) return timed ? 'step' : 'vague';
   // A question for the customer to answer is the next step, unless it is a courtesy

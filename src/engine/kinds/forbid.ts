@@ -6,6 +6,23 @@ import type { Document } from '../../document/document.js';
 import type { Fix } from '../../types.js';
 import { findEntryMatches } from './shared.js';
 
+// What may stand beside a removed match on a line that then goes whole.
+const SEPARATOR = /[\s|·•:;,.#*_=~<>[\]()-]/;
+
+/**
+ * Whether text[from, to) holds separators only, read outwards from the match (from its
+ * start back, or from its end on) and stopping at the first other character: a long line
+ * of many matches costs each match a few characters, not the whole line.
+ */
+function separatorsOnly(text: string, from: number, to: number, backwards: boolean): boolean {
+  if (backwards) {
+    for (let i = to - 1; i >= from; i--) if (!SEPARATOR.test(text[i])) return false;
+  } else {
+    for (let i = from; i < to; i++) if (!SEPARATOR.test(text[i])) return false;
+  }
+  return true;
+}
+
 /**
  * Removing a match must not leave an empty line or dangling punctuation: when nothing
  * but separators would remain on its line, the whole line goes, with one of the blank
@@ -13,11 +30,9 @@ import { findEntryMatches } from './shared.js';
  */
 export function removalFix(doc: Document, start: number, end: number): Fix {
   const { text } = doc;
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  let lineEnd = text.indexOf('\n', end);
-  if (lineEnd < 0) lineEnd = text.length;
-  const rest = text.slice(lineStart, start) + text.slice(end, lineEnd);
-  if (/^[\s|·•:;,.#*_=~<>\[\]()-]*$/u.test(rest)) {
+  const lineStart = doc.lines.bounds(start).start;
+  const lineEnd = doc.lines.bounds(end).end;
+  if (separatorsOnly(text, lineStart, start, true) && separatorsOnly(text, end, lineEnd, false)) {
     // Drop the line with its line break; if that leaves two blank lines, drop one more.
     const afterContent = text.slice(lineEnd).trim() === '';
     if (afterContent) {

@@ -2,28 +2,51 @@
 // Name], XXX) is an error; in a canned response placeholders are expected, and only a
 // malformed one ({{first_name}, {% x) is reported. Malformed ones are errors in drafts too.
 import type { Document } from '../../document/document.js';
+import { insideAny, overlapsAny } from '../../document/spans.js';
 import type { Finding, RuleKind } from '../rule.js';
+
+type Span = { start: number; end: number };
 
 // Template syntax opened and never closed, or closed and never opened, on one line.
 const MALFORMED: readonly RegExp[] = [
   /\{\{[^{}\n]*\}(?!\})/g, // {{first_name}
   /\{\{[^{}\n]*$/gm, // {{first_name
   /(?<!\{)\{[^{}%!\n]*\}\}/g, // {first_name}}
-  /\{%(?![^\n]*%\})[^\n]*/g, // {% x
 ];
 
-function malformed(doc: Document): { start: number; end: number }[] {
-  const found: { start: number; end: number }[] = [];
-  const text = doc.text.slice(0, doc.end);
-  for (const re of MALFORMED) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      const start = m.index;
-      const end = Math.min(start + m[0].length, start + 60);
-      if (!found.some((f) => start < f.end && end > f.start) && !doc.placeholders.some((p) => start >= p.start && end <= p.end)) found.push({ start, end });
-    }
+/**
+ * "{% x" never closed on its line: the first "{%" after the line's last "%}". (A regex
+ * looking ahead to the line's end from every "{%" read a line of them quadratically.)
+ */
+function unclosedTags(text: string): Span[] {
+  const found: Span[] = [];
+  for (let open = text.indexOf('{%'); open >= 0; ) {
+    let lineEnd = text.indexOf('\n', open);
+    if (lineEnd < 0) lineEnd = text.length;
+    const lastClose = text.lastIndexOf('%}', lineEnd - 2);
+    // A "%}" counts for a "{%" that it follows: it starts two or more characters on.
+    const first = lastClose < open ? open : text.indexOf('{%', lastClose - 1);
+    if (first >= 0 && first < lineEnd) found.push({ start: first, end: lineEnd });
+    open = text.indexOf('{%', lineEnd);
   }
+  return found;
+}
+
+function malformed(doc: Document): Span[] {
+  const text = doc.text.slice(0, doc.end);
+  // In order: each pattern's matches never overlap one another, and are checked against
+  // the earlier patterns' by binary search.
+  let found: Span[] = [];
+  const take = (matches: Iterable<Span>) => {
+    const added: Span[] = [];
+    for (const { start, end: matchEnd } of matches) {
+      const end = Math.min(matchEnd, start + 60);
+      if (!overlapsAny(found, start, end) && !insideAny(doc.placeholders, start, end)) added.push({ start, end });
+    }
+    if (added.length) found = [...found, ...added].sort((a, b) => a.start - b.start);
+  };
+  for (const re of MALFORMED) take([...text.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length })));
+  take(unclosedTags(text));
   return found;
 }
 

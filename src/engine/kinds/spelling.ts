@@ -48,13 +48,14 @@ export const spelling: RuleKind = {
       if (!speller) return [];
       const findings: Finding[] = [];
       const text = doc.text.slice(doc.content.start, doc.content.end);
+      const sentenceStarts = new Set(doc.sentences.map((s) => s.start));
       for (const m of text.matchAll(WORD)) {
         const start = doc.content.start + m.index!;
         const word = m[0];
         const end = start + word.length;
         if (word.length < 2 || allowed.has(word.toLowerCase()) || inLiteral(doc, start, end)) continue;
         // Names and acronyms are not for a dictionary: capitals inside a sentence, or all caps.
-        const sentenceStart = doc.sentences.some((s) => s.start === start);
+        const sentenceStart = sentenceStarts.has(start);
         if (word === word.toUpperCase() || (isUpper(word[0]) && !sentenceStart) || /\p{Lu}/u.test(word.slice(1))) continue;
         if (speller.spell(word) || speller.spell(word.toLowerCase())) continue;
         const suggestions = speller.suggest(word);
