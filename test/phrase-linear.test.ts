@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { adversarialTexts, slowRegexes } from '../scripts/adversarial.mjs';
 import { compilePhrase, findAll, PhraseError, type Phrase } from '../src/engine/phrase.js';
 import { LinearRegex } from '../src/engine/linear-regex.js';
+import { matchEntry, type PhraseEntry } from '../src/engine/phrase-list.js';
 import { fold } from '../src/text/fold.js';
 
 const SIZE = 16 * 1024;
@@ -87,6 +88,23 @@ describe('phrases of users run on RE2 and find what V8 finds', () => {
         for (const haystack of haystacks) {
           const folded = fold(haystack);
           expect(findAll(re2, folded), `${text} in ${JSON.stringify(haystack)}`).toEqual(findAll(v8, folded));
+        }
+      }),
+      { numRuns: 300, seed: 20261129 },
+    );
+  });
+
+  it('through matchEntry, as the rules call it, exact phrases included', () => {
+    const entry = (phrase: Phrase, exact: boolean): PhraseEntry => ({ phrase, exact, start: false, html: false });
+    fc.assert(
+      fc.property(phraseText, fc.boolean(), fc.array(sample, { minLength: 1, maxLength: 6 }), (text, exact, haystacks) => {
+        const v8 = compiled(text, { trusted: true, exact });
+        const re2 = compiled(text, { trusted: false, exact });
+        if (!v8 || !re2) return;
+        for (const haystack of haystacks) {
+          const folded = fold(haystack);
+          const spans = (e: PhraseEntry) => matchEntry(e, haystack, folded, 0, haystack.length).map((m) => [m.start, m.end]);
+          expect(spans(entry(re2, exact)), `${exact ? 'exact ' : ''}${text} in ${JSON.stringify(haystack)}`).toEqual(spans(entry(v8, exact)));
         }
       }),
       { numRuns: 300, seed: 20261129 },

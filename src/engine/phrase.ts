@@ -31,6 +31,8 @@ const SEP = '[\\s,;:]+';
 /** A word skipped by "...": anything but a separator, so a gap splits text one way only. */
 const GAP_WORD = '[^\\s,;:]+';
 const NUM = '[#№]?\\s?(?<![0-9])\\d+(?:[/-]+\\d+){0,4}';
+// On RE2 no lookbehind is needed to keep it linear (and what precedes it is no digit).
+const NUM_RE2 = '[#№]?\\s?\\d+(?:[/-]+\\d+){0,4}';
 const GAP_WORDS = 5;
 
 export class PhraseError extends Error {
@@ -49,6 +51,8 @@ interface Item {
   gap?: number;
   /** Nothing to match: a word of separators (","), a group of such; SEP holds them already. */
   skip?: boolean;
+  /** Every match ends with a word character (so RE2 can end the phrase with \b). */
+  endsWordy?: boolean;
   /** Plain texts of which every match of the item contains one (none: nothing is sure). */
   literals: string[];
 }
@@ -60,7 +64,16 @@ interface Parsed {
   empty?: boolean;
   /** Some alternatives are empty: the group is optional. */
   optional?: boolean;
+  /** Every match ends with a word character. */
+  endsWordy?: boolean;
 }
+
+/**
+ * Which engine a phrase is compiled for. V8 gets lookbehinds at word starts (they keep a
+ * backtracking search linear); RE2 is linear anyway and runs several times faster on its
+ * DFA, which lookbehinds turn off, so it gets \b wherever \b means the same.
+ */
+type Target = 'v8' | 're2';
 
 // More than this many texts to look for cost more than running the regex.
 const MAX_LITERALS = 12;
@@ -73,9 +86,28 @@ function better(a: string[], b: string[]): string[] {
   return shortest(b) > shortest(a) || (shortest(b) === shortest(a) && b.length < a.length) ? b : a;
 }
 
+/**
+ * Whether every match of a sequence ends with a word character: its last item does, and
+ * so does what comes before an optional last item (which may be left out).
+ */
+function endsWordy(items: readonly Item[]): boolean {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
+    if (item.skip) continue;
+    if (item.gap || !item.endsWordy) return false;
+    if (!item.optional) return true;
+  }
+  return false;
+}
+
 class Parser {
   private pos = 0;
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly target: Target = 'v8',
+    /** An exact phrase, matched on the original text (its boundaries are checked after). */
+    private readonly exact = false,
+  ) {}
 
   parse(): Parsed {
     const parsed = this.alternatives('', true);
@@ -105,7 +137,7 @@ class Parser {
     const all = !optional && real.every((o) => o.literals.length) ? real.flatMap((o) => o.literals) : [];
     // A text that holds another of the set adds nothing ("arrived" beside "arrive").
     const literals = [...new Set(all)].filter((t, _, set) => !set.some((other) => other !== t && t.includes(other)));
-    return { source: `(?:${real.map((o) => o.source).join('|')})`, literals, optional };
+    return { source: `(?:${real.map((o) => o.source).join('|')})`, literals, optional, endsWordy: real.every((o) => o.endsWordy) };
   }
 
   private sequence(closer: string, leading: boolean): Parsed {
@@ -148,7 +180,7 @@ class Parser {
       }
     }
     if (gap) out += `(?:${SEP}${GAP_WORD}){0,${gap}}`;
-    return { source: out, literals: words.filter((i) => !i.optional).reduce<string[]>((best, i) => better(best, i.literals), []) };
+    return { source: out, literals: words.filter((i) => !i.optional).reduce<string[]>((best, i) => better(best, i.literals), []), endsWordy: !gap && endsWordy(items) };
   }
 
   private skipSpaces(): void {
@@ -164,7 +196,7 @@ class Parser {
       if (this.text[this.pos] !== closer) this.fail(`missing "${closer}"`);
       this.pos++;
       if (inner.empty) return { source: '', optional: true, skip: true, literals: [] };
-      return { source: `(?:${inner.source})`, optional: ch === '[' || Boolean(inner.optional), literals: inner.literals };
+      return { source: `(?:${inner.source})`, optional: ch === '[' || Boolean(inner.optional), literals: inner.literals, endsWordy: inner.endsWordy };
     }
     if (this.text.startsWith('...', this.pos)) {
       this.pos += 3;
@@ -177,7 +209,7 @@ class Parser {
     let stars = 0;
     while (this.pos < this.text.length && !' |()[]'.includes(this.text[this.pos])) {
       if (this.text.startsWith('{num}', this.pos)) {
-        source += NUM;
+        source += this.target === 're2' ? NUM_RE2 : NUM;
         runs.push('');
         this.pos += 5;
         continue;
@@ -206,9 +238,23 @@ class Parser {
     // word starts only, never again inside a long word (where a * or {num} would scan
     // the rest of the word from every position).
     const head = this.text[start];
-    if (leading && (WORDY.test(head) || head === '*' || this.text.startsWith('{num}', start))) source = BEFORE_WORD + source;
+    const word = this.text.slice(start, this.pos);
+    if (leading && (WORDY.test(head) || head === '*' || word.startsWith('{num}'))) source = this.wordStart(head) + source;
     const run = runs.reduce((a, b) => (b.length > a.length ? b : a));
-    return { source, optional: false, literals: run ? [run] : [] };
+    // Ends with a word character: a letter or digit, a {num}, or a * after one.
+    let stem = word.length;
+    while (stem > 0 && word[stem - 1] === '*') stem--;
+    const last = word.charAt(stem - 1);
+    const endsWordy = word.endsWith('{num}') || word === '*' || (last !== '' && WORDY.test(last));
+    return { source, optional: false, literals: run ? [run] : [], endsWordy };
+  }
+
+  /** What makes a leading word start a word of the text, for the engine compiled for. */
+  private wordStart(head: string): string {
+    // On RE2, a letter, digit or * after \b starts a word just as after the lookbehind
+    // (folded text's word characters are \b's). Not so in an exact phrase's original
+    // text (capitals, diacritics), nor before a {num}'s "#": there the lookbehind stays.
+    return this.target === 're2' && !this.exact && (WORDY.test(head) || head === '*') ? '\\b' : BEFORE_WORD;
   }
 }
 
@@ -271,17 +317,19 @@ export function compilePhrase(phrase: string, options: { exact?: boolean; truste
   const last = folded.replace(/(?<![\])])[\])]+$/, '').slice(-1);
   const before = WORDY.test(first) || first === '*' || folded.startsWith('{num}');
   const after = WORDY.test(last) || folded.endsWith('{num}');
+  const target: Target = options.trusted ? 'v8' : 're2';
   const compile = (source: string) => (options.trusted ? new RegExp(source, 'g') : linear(source, phrase));
   if (options.exact) {
     // Matched against the original text, so that case and diacritics count; the
     // boundaries are checked on the folded text by the caller (matchEntry).
-    const { source, literals } = new Parser(phrase.trim()).parse();
+    const { source, literals } = new Parser(phrase.trim(), target, true).parse();
     return { text: phrase, regex: compile(source), boundaries: { before, after }, ...(literals.length ? { literals } : {}) };
   }
-  const { source, literals } = new Parser(folded).parse();
-  // The words that may begin the phrase carry their own word boundary (Parser.item).
-  const body = source + (after ? (options.trusted ? AFTER_WORD : AFTER_WORD_RE2) : '');
-  return { text: phrase, regex: compile(body), ...(literals.length ? { literals } : {}) };
+  const parsed = new Parser(folded, target).parse();
+  // The words that may begin the phrase carry their own word boundary (Parser.item); the
+  // end gets one here. On RE2, \b where the phrase always ends with a word character.
+  const end = !after ? '' : target === 'v8' ? AFTER_WORD : parsed.endsWordy ? '\\b' : AFTER_WORD_RE2;
+  return { text: phrase, regex: compile(parsed.source + end), ...(parsed.literals.length ? { literals: parsed.literals } : {}) };
 }
 
 function linear(source: string, phrase: string): LinearRegex {
