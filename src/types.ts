@@ -1,5 +1,5 @@
 // The shapes that cross module borders: a reply with its context, and what linting it yields.
-import { HistoryPrefix } from './input/history.js';
+import { isMessageHistory } from './input/history.js';
 
 export type Language = 'en' | 'cs' | 'sk';
 export const LANGUAGES: readonly Language[] = ['en', 'cs', 'sk'];
@@ -17,6 +17,9 @@ export const LEVELS: readonly Level[] = ['error', 'warning', 'suggestion', 'off'
  * conversation) a view of the part of the conversation's one list that came before the
  * reply, so that a long conversation's replies do not each hold a copy of it.
  */
+/** The longest customer or agent name taken as one (a longer field is a pasted message or an attack). */
+export const MAX_NAME_CHARS = 200;
+
 export interface MessageHistory extends Iterable<string> {
   readonly length: number;
   /** As Array.prototype.at: -1 is the latest message. */
@@ -29,6 +32,7 @@ export interface MessageHistory extends Iterable<string> {
 export interface ReplyContext {
   language?: Language;
   channel: Channel;
+  /** A name field longer than MAX_NAME_CHARS holds no name: name-use is silent. */
   customerName?: string;
   agentName?: string;
   /** The customer's messages before this reply, oldest first. */
@@ -104,8 +108,9 @@ export interface AuditedReply extends LintResult {
  * anything), a conversation's shared history is kept as it is.
  */
 export function defaultContext(partial: Partial<ReplyContext> = {}): ReplyContext {
+  // A list of strings is kept as it is (no copy per reply); other items are dropped.
   const strings = (list: unknown): MessageHistory =>
-    list instanceof HistoryPrefix ? list : Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+    Array.isArray(list) ? (list.every((x) => typeof x === 'string') ? list : list.filter((x): x is string => typeof x === 'string')) : isMessageHistory(list) ? list : [];
   return {
     ...partial,
     // `{ channel: undefined }` is a caller with nothing to say: the default, not a channel no rule applies to.

@@ -34,6 +34,18 @@ describe('input names are never prototype keys', () => {
     expect(r.code).toBe(2);
   });
 
+  it("a team rule's message names {constructor} or {toString}: printed as written, never a function's source", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'team'));
+    writeFileSync(join(dir, 'team', 'no-hype.yaml'), 'description: x\nkind: forbid\nlevel: warning\nphrases:\n  en: [amazing]\nmessages:\n  found: "{match} {constructor} {toString}"\nhints:\n  found: "Say {constructor}."\n');
+    writeFileSync(join(dir, '.replylintrc.yaml'), 'rulePaths: [team]\n');
+    const report = JSON.parse(cli(['-f', 'json', '--lang', 'en'], { cwd: dir, input: 'Hi Anna, amazing news.' }).stdout) as { results: { violations: { rule: string; message: string; hint?: string }[] }[] };
+    const found = report.results[0].violations.find((v) => v.rule === 'no-hype')!;
+    expect(found.message).toBe('amazing {constructor} {toString}');
+    // A hint that names a value the finding lacks is left out.
+    expect(found.hint).toBeUndefined();
+  });
+
   it('a rule file named constructor.yaml is refused: exit 2', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'team'));

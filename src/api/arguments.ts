@@ -6,7 +6,7 @@ import { AUDIT_FORMATS } from '../cli/audit-command.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { checkValue, type Schema } from '../config/validate.js';
 import { Linter, type LinterOptions } from '../engine/lint.js';
-import { HistoryPrefix } from '../input/history.js';
+import { isMessageHistory } from '../input/history.js';
 import { SOURCES } from '../input/importers/index.js';
 import { CHANNELS, LANGUAGES, LOCALES, type ReplyContext } from '../types.js';
 import type { AuditApiOptions, LintCallOptions, LintFilesOptions, LoadConfigOptions } from '../index.js';
@@ -43,7 +43,7 @@ function isResolvedConfig(value: unknown): boolean {
 const RESOLVED_CONFIG: Schema = { type: 'made-by', test: isResolvedConfig, describe: 'a resolved config (from loadConfig())' };
 
 // A conversation's replies share one history (input/history.ts); a caller passes a list.
-const HISTORY: Schema = { type: 'any-of', describe: 'a list', options: [STRINGS, { type: 'made-by', test: (v) => v instanceof HistoryPrefix, describe: 'a conversation\'s history' }] };
+const HISTORY: Schema = { ...STRINGS, accepts: isMessageHistory };
 
 const PATHS: Schema = { type: 'any-of', describe: 'a file, folder or glob, or a list of them', options: [STRING, STRINGS] };
 

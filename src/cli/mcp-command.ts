@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
-import { CHANNELS, defaultContext, LANGUAGES, type Locale } from '../types.js';
+import { CHANNELS, defaultContext, LANGUAGES, MAX_NAME_CHARS, type Locale } from '../types.js';
 import { BoundedStdioTransport } from './mcp-transport.js';
 
 /**
@@ -14,11 +14,10 @@ import { BoundedStdioTransport } from './mcp-transport.js';
  * MAX_TEXT_BYTES (5 MB, input/read.ts) as no customer replies; a server that answers one
  * call at a time holds a tighter bound: 256 K characters of prose lint (as written and
  * fixed) in about 0.2 s, so that one huge call does not hold the next ones up for
- * seconds. (One sentence that long is slower: the commitment kind is not yet linear in a
- * sentence's length.)
+ * seconds (every rule is linear in the reply's length: bench/run.mjs).
  */
 export const MAX_REPLY_CHARS = 256 * 1024;
-const MAX_NAME_CHARS = 200;
+
 
 /** A string of at most `limit` characters, refused with its length and the limit. */
 const bounded = (name: string, limit: number, what: string) =>

@@ -9,7 +9,8 @@ export type Schema =
   | { type: 'number'; min?: number; max?: number }
   | { type: 'boolean' }
   | { type: 'enum'; values: readonly string[] }
-  | { type: 'list'; of: Schema; max?: number; maxHint?: string }
+  /** `accepts`: a value that is no array but stands for a list (a view the reader made). */
+  | { type: 'list'; of: Schema; max?: number; maxHint?: string; accepts?: (value: unknown) => boolean }
   | { type: 'map'; keys?: readonly string[]; values: Schema; max?: number; maxHint?: string }
   | { type: 'object'; fields: Record<string, Schema & { required?: boolean }> }
   | { type: 'any-of'; options: readonly Schema[]; describe: string }
@@ -102,11 +103,17 @@ function check(value: unknown, schema: Schema, path: (string | number)[], fail: 
       if (typeof value !== 'string' || !schema.values.includes(value))
         fail(path, `${label} must be ${describe(schema)}, not ${JSON.stringify(value)}`, typeof value === 'string' ? didYouMean(value, schema.values).trim() || undefined : undefined);
       return;
-    case 'list':
+    case 'list': {
+      if (!Array.isArray(value) && schema.accepts?.(value)) return;
       if (!Array.isArray(value)) fail(path, `${label} must be a list, not ${typeName(value)}`, undefined, 'write it as "- item" lines or [a, b]');
-      tooMany((value as unknown[]).length, schema, label, path, fail);
-      (value as unknown[]).forEach((item, i) => check(item, schema.of, [...path, i], fail));
+      const list = value as unknown[];
+      tooMany(list.length, schema, label, path, fail);
+      // Items of a simple type are checked in a plain loop, and a path is made only for the
+      // one that fails: the library checks a conversation's history at every call.
+      const simple = schema.of.type === 'string' || schema.of.type === 'number' || schema.of.type === 'boolean' ? schema.of.type : undefined;
+      for (let i = 0; i < list.length; i++) if (!simple || typeof list[i] !== simple) check(list[i], schema.of, [...path, i], fail);
       return;
+    }
     case 'map':
     case 'object': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(path, `${label} must be a mapping, not ${typeName(value)}`);

@@ -18,15 +18,18 @@ function isSkipped(rule: Rule, reply: Reply): boolean {
   );
 }
 
+/** The finding's own value for a {key} of a message: never one a plain object inherits ({constructor}). */
+const valueOf = (data: Record<string, string>, key: string): string | undefined => (Object.hasOwn(data, key) ? data[key] : undefined);
+
 function fill(template: string, data: Record<string, string> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => data[key] ?? whole);
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => valueOf(data, key) ?? whole);
 }
 
 /** A hint that names a value the finding lacks (a jargon term with no replacement) is left out. */
 function fillHint(template: string | undefined, data: Record<string, string> = {}): string | undefined {
   if (!template) return undefined;
   const keys = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-  return keys.every((k) => data[k]) ? fill(template, data) : undefined;
+  return keys.every((k) => valueOf(data, k)) ? fill(template, data) : undefined;
 }
 
 /** The text in the reader's language, else English. */

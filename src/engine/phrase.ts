@@ -417,16 +417,3 @@ export function findAll(phrase: Phrase, folded: string, from = 0, to = folded.le
   return spans;
 }
 
-/** First match of any phrase in the list inside [from, to), earliest first. */
-export function findFirst(phrases: readonly Phrase[], folded: string, from = 0, to = folded.length): (Span & { phrase: Phrase }) | undefined {
-  let best: (Span & { phrase: Phrase }) | undefined;
-  for (const phrase of phrases) {
-    const [span] = findAll(phrase, folded, from, to);
-    if (span && (!best || span.start < best.start)) best = { ...span, phrase };
-  }
-  return best;
-}
-
-export function matchesAny(phrases: readonly Phrase[], folded: string, from = 0, to = folded.length): boolean {
-  return phrases.some((p) => findAll(p, folded, from, to).length > 0);
-}

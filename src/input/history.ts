@@ -35,3 +35,14 @@ export class HistoryPrefix implements MessageHistory {
     return this.slice();
   }
 }
+
+/**
+ * A history view by its shape, not its class: the CLI's bundle and the compiled modules
+ * beside it (audit, MCP) each have a copy of the class, and a view made by one copy must
+ * not read as "no history" to the other.
+ */
+export function isMessageHistory(value: unknown): value is MessageHistory {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const v = value as Partial<MessageHistory>;
+  return typeof v.length === 'number' && typeof v.at === 'function' && typeof v.slice === 'function' && typeof (v as Iterable<string>)[Symbol.iterator] === 'function';
+}

@@ -34,8 +34,3 @@ export class SummaryTally {
   }
 }
 
-export function summarize(results: readonly LintResult[], skipped: number): Summary {
-  const tally = new SummaryTally();
-  for (const r of results) tally.add(r);
-  return tally.summary(skipped);
-}

@@ -4,7 +4,7 @@
 import type { Document, Zone } from '../../document/document.js';
 import { HELPERS, helperFor } from '../../language/index.js';
 import { fold, isUpper, BEFORE_WORD, AFTER_WORD } from '../../text/fold.js';
-import type { Language } from '../../types.js';
+import { MAX_NAME_CHARS, type Language } from '../../types.js';
 import type { Finding, RuleKind } from '../rule.js';
 
 const ALL_SALUTATIONS = new Set([...Object.values(HELPERS).flatMap((h) => h.salutationWords), 'there', 'all', 'team', 'everyone', 'folks', 'again']);
@@ -57,14 +57,13 @@ export function addressedNames(doc: Document): NameToken[] {
   return [];
 }
 
-// A name field longer than this holds something else (a pasted message, an attack): the
-// customer's name is then unknown. Czech vocatives cost time superlinear in a word's
-// length (a 100 KB "name" took 29 s), so no longer word is ever a part of a name.
-const MAX_NAME = 200;
+// A name field longer than MAX_NAME_CHARS holds something else (a pasted message, an
+// attack): the customer's name is then unknown. Czech vocatives cost time superlinear in
+// a word's length (a 100 KB "name" took 29 s), so no longer word is ever a part of a name.
 const MAX_NAME_PART = 40;
 
 function nameParts(fullName: string): string[] {
-  if (fullName.length > MAX_NAME) return [];
+  if (fullName.length > MAX_NAME_CHARS) return [];
   return fullName
     .split(/\s+/)
     .map((p) => p.replace(/[.,]$/, ''))

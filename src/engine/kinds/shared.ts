@@ -85,10 +85,6 @@ export function findEntryMatches(doc: Document, entries: readonly PhraseEntry[],
   return out.length > 1 ? out.sort(byStart) : out;
 }
 
-export function hasMatch(doc: Document, lists: PhraseLists | undefined, language: Language, zone: Zone): boolean {
-  return findMatches(doc, lists, language, zone).length > 0;
-}
-
 /** Matches in free text that is not the reply (the customer's messages). */
 export function textMatches(text: string, folded: string, entries: readonly PhraseEntry[]): boolean {
   return entries.some((entry) => matchEntry(entry, text, folded, 0, text.length).length > 0);
