@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { formatJunit } from '../src/report/junit.js';
+import type { LintResult } from '../src/types.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 
 const require = createRequire(import.meta.url);
@@ -36,6 +38,16 @@ describe('junit', () => {
     expect(suites.map((s: Record<string, string>) => s['@_name'])).toEqual(SAMPLES);
     const cases = [suites[2].testcase].flat();
     expect(cases.map((c: Record<string, string>) => c['@_name'])).toEqual(['conversation t-1, message 1', 'conversation t-2, message 1', 'conversation t-2, message 3', 'conversation t-3, message 2']);
+  });
+
+  it('groups 100,000 replies of one export in one pass', () => {
+    // The test's timeout is a generous guard: copying the list per reply (quadratic) took a minute here, one pass well under a second.
+    const reply = (source: string, i: number): LintResult => ({ source, conversationId: `c-${i}`, messageIndex: 1, language: 'en', channel: 'email', score: 100, violations: [] });
+    const results = [...Array.from({ length: 100_000 }, (_, i) => reply('export.jsonl', i)), reply('other.txt', 0), reply('export.jsonl', 100_000)];
+    const xml = formatJunit(results);
+    const suites = [...xml.matchAll(/<testsuite name="([^"]*)" tests="(\d+)"/g)].map((m) => [m[1], Number(m[2])]);
+    expect(suites).toEqual([['export.jsonl', 100_001], ['other.txt', 1]]);
+    expect(xml.indexOf('conversation c-99999,')).toBeLessThan(xml.indexOf('conversation c-100000,'));
   });
 });
 

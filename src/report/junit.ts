@@ -6,7 +6,11 @@ import { xmlAttribute as attr, xmlText as text } from './escape.js';
 
 export function formatJunit(results: readonly LintResult[]): string {
   const bySource = new Map<string, LintResult[]>();
-  for (const r of results) bySource.set(r.source, [...(bySource.get(r.source) ?? []), r]);
+  for (const r of results) {
+    const list = bySource.get(r.source);
+    if (list) list.push(r);
+    else bySource.set(r.source, [r]);
+  }
   const suites = [...bySource].map(([source, list]) => {
     const failing = list.filter((r) => r.violations.some((v) => v.severity !== 'suggestion')).length;
     const cases = list
