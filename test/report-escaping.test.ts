@@ -244,6 +244,31 @@ describe('terminal output shows control characters instead of obeying them (item
     expect(workflowCommands(cli(['::error::pwned.txt'], { cwd: dir }).stdout)).toEqual([]);
   });
 
+  it('configuration errors, usage errors and "no files match" show the keys, names and arguments they quote inert', () => {
+    const injected = `\n::error::pwned${ESC_TITLE}\u001b[31m`;
+    const dir = folder({ 'reply.txt': REPLY, 'keys.yaml': `rules:\n  ${JSON.stringify(`x${injected}`)}: error\n` });
+    const runs = {
+      config: cli(['-c', 'keys.yaml', 'reply.txt'], { cwd: dir }),
+      missing: cli([`nope${injected}.txt`, 'reply.txt'], { cwd: dir }),
+      usage: cli([`--bogus${injected}`], { cwd: dir }),
+    };
+    for (const [name, r] of Object.entries(runs)) {
+      expect(r.code, name).toBe(2);
+      expect(foreignControls(r.stderr), name).toEqual([]);
+      expect(workflowCommands(r.stderr), name).toEqual([]);
+    }
+    expect(runs.config.stderr).toBe(`replylint: ${join(dir, 'keys.yaml')}: unknown rule id "x\\n::error::pwned\\x1b]0;pwn\\x07\\x1b[31m"\n  hint: ${runs.config.stderr.split('\n  hint: ')[1]}`);
+    expect(runs.missing.stderr).toBe('replylint: no files match "nope\\n::error::pwned\\x1b]0;pwn\\x07\\x1b[31m.txt"; check the path or quote the glob\n');
+  });
+
+  it('--print-config writes C1 and bidi controls of a config as \\u escapes; the data is unchanged', () => {
+    const word = 'Anna\u202e\u009b2J';
+    const dir = folder({ 'reply.txt': REPLY, 'words.yaml': `vocabulary:\n  allow: [${JSON.stringify(word)}]\n` });
+    const r = cli(['-c', 'words.yaml', '--print-config', 'reply.txt'], { cwd: dir });
+    expect(foreignControls(r.stdout)).toEqual([]);
+    expect(JSON.parse(r.stdout).vocabulary.allow).toContain(word);
+  });
+
   it('terminalText: each kind of control, visibly', () => {
     expect(terminalText('a\tb\nc\rd\u0000\u001b[31m\u0007\u007f\u0085\u009b\u061c\u200e\u202a\u202e\u2066\u2069')).toBe('a\\tb\\nc\\rd\\x00\\x1b[31m\\x07\\x7f\\x85\\x9b\\u061c\\u200e\\u202a\\u202e\\u2066\\u2069');
     expect(terminalText('  ::warning::x ##[error]y ##vso[task.setvariable]z')).toBe('  :\\:warning::x #\\#[error]y #\\#vso[task.setvariable]z');

@@ -7,6 +7,7 @@ import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import { FORMATS, reportWriter, type Format } from '../report/index.js';
 import { maxOf } from '../lists.js';
+import { safeJson, terminalText } from '../report/escape.js';
 import { noticeLine } from '../report/notice-line.js';
 import type { LintResult, Locale } from '../types.js';
 import type { AuditOptions } from './audit-command.js';
@@ -35,9 +36,26 @@ async function resolveConfig(configFile: string | undefined, from: string): Prom
 function formatTiming(timing: Map<string, number>): string {
   const rows = [...timing].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TIMING) > 1 ? Number(process.env.TIMING) : 10);
   const total = [...timing.values()].reduce((a, b) => a + b, 0) || 1;
-  const width = maxOf(rows.map(([id]) => id.length), 4);
-  return ['Rule'.padEnd(width) + ' | Time (ms) | Relative', ...rows.map(([id, ms]) => `${id.padEnd(width)} | ${ms.toFixed(3).padStart(9)} | ${((100 * ms) / total).toFixed(1).padStart(7)}%`)].join('\n') + '\n';
+  const width = maxOf(rows.map(([id]) => terminalText(id).length), 4);
+  return ['Rule'.padEnd(width) + ' | Time (ms) | Relative', ...rows.map(([id, ms]) => `${terminalText(id).padEnd(width)} | ${ms.toFixed(3).padStart(9)} | ${((100 * ms) / total).toFixed(1).padStart(7)}%`)].join('\n') + '\n';
 }
+
+// Everything printed on stderr may quote a stranger's text (a config key, a file name, an
+// argument): it goes through terminalText, as the notices do, so that it cannot recolour
+// the terminal or start a CI workflow command.
+
+/** One line on stderr, said by replylint. */
+function say(text: string): void {
+  process.stderr.write(`replylint: ${terminalText(text)}\n`);
+}
+
+/** A configuration error's file, message and hint each made inert; the line break before the hint is ours. */
+function inertConfigError(e: ConfigError): string {
+  return formatConfigError({ message: terminalText(e.message), where: e.where && { ...e.where, file: terminalText(e.where.file) }, hint: e.hint === undefined ? undefined : terminalText(e.hint) });
+}
+
+/** Lines of ours that may quote an argument or a name (commander's usage errors, a stack trace), each made inert. */
+const inertLines = (text: string) => text.split('\n').map(terminalText).join('\n');
 
 interface BaselineOptions {
   suppressAll?: boolean;
@@ -92,12 +110,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     // Options after a command name are that command's own (audit has its own --format).
     .enablePositionalOptions()
-    .configureOutput({ writeOut: (s) => stdout().write(s), writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeOut: (s) => stdout().write(s), writeErr: (s) => process.stderr.write(inertLines(s)) })
     .action(async (files: string[], opts: LintCommandOptions & BaselineOptions & { format: Format; outputFile?: string; config?: string; printConfig?: string; debug?: boolean; locale?: Locale }) => {
       debug = Boolean(opts.debug);
       if (opts.printConfig) {
         const config = await resolveConfig(opts.config, opts.printConfig);
-        stdout().write(JSON.stringify(config, null, 2) + '\n');
+        stdout().write(safeJson(config, 2) + '\n');
         return;
       }
       const config = await resolveConfig(opts.config, process.cwd());
@@ -125,7 +143,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           await output.drained();
         });
         const recorded = baseline.finish();
-        if (recorded) process.stderr.write(`replylint: ${recorded}\n`);
+        if (recorded) say(recorded);
         report.end(run.notices);
         output.commit();
       } catch (err) {
@@ -143,7 +161,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         for (const notice of run.notices) process.stderr.write(noticeLine(notice));
       }
       if (run.missing.length) {
-        process.stderr.write(`replylint: no files match ${run.missing.map((m) => `"${m}"`).join(', ')}; check the path or quote the glob\n`);
+        say(`no files match ${run.missing.map((m) => `"${m}"`).join(', ')}; check the path or quote the glob`);
         code = 2;
         return;
       }
@@ -173,7 +191,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // More workers than cores only share the cores and cost ~30 MB each: the count is
       // capped, not refused, so that one command line serves machines of any size.
       const cores = opts.workers === undefined ? undefined : workerCount(opts.workers);
-      if (cores !== undefined && cores < opts.workers!) process.stderr.write(`replylint: --workers ${opts.workers} is more than this machine's ${cores} core${cores === 1 ? '' : 's'}; using ${cores}\n`);
+      if (cores !== undefined && cores < opts.workers!) say(`--workers ${opts.workers} is more than this machine's ${cores} core${cores === 1 ? '' : 's'}; using ${cores}`);
       const config = await resolveConfig(opts.config, process.cwd());
       let result;
       try {
@@ -234,10 +252,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     // The audit's modules load beside the bundle, with a copy of ConfigError of their own;
     // one thrown in a worker thread arrives as a plain Error with its name and fields.
     if (err instanceof ConfigError || (err as Error).name === 'ConfigError') {
-      process.stderr.write(`replylint: ${formatConfigError(err as ConfigError)}\n`);
+      process.stderr.write(`replylint: ${inertConfigError(err as ConfigError)}\n`);
       return 2;
     }
-    process.stderr.write(`replylint: internal error: ${(err as Error).message}\n${debug ? `${(err as Error).stack}\n` : '  run again with --debug for details, and report it\n'}`);
+    say(`internal error: ${(err as Error).message}`);
+    process.stderr.write(debug ? `${inertLines(String((err as Error).stack))}\n` : '  run again with --debug for details, and report it\n');
     return 2;
   }
   return code;
