@@ -339,6 +339,16 @@ describe('--redact covers conversation ids and agent names (item 16)', () => {
     expect(report.audit.agents.length).toBe(2);
   });
 
+  it('in the notices the library\'s audit returns, as in those the CLI prints', async () => {
+    const { audit } = await import('../src/index.js');
+    const file = transcript(tempDir(), 'export.jsonl', [{ id: '1', agent: 'Ella', text: 'whatever' }]);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}${JSON.stringify({ id: 'adam.k@gmail.com', messages: [{ role: 'agent' }] })}\n`);
+    const { notices } = await audit(file, { redact: true, workers: 1 });
+    expect(notices).toHaveLength(1);
+    expect(notices[0].message).toContain('a•••@gmail.com');
+    expect(JSON.stringify(notices)).not.toContain('adam.k@gmail.com');
+  });
+
   it('two agents whose addresses mask alike keep their own rows', () => {
     const dir = tempDir();
     const file = transcript(dir, 'export.jsonl', [

@@ -192,5 +192,7 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
     const [{ formatAuditStylish }, { default: chalk }] = await Promise.all([import('../report/audit-stylish.js'), import('chalk')]);
     write(formatAuditStylish(figures, chalk));
   }
-  return { figures, notices };
+  // Masked here, for the library as for the CLI that prints them.
+  const redactNotice = settings.redact ? (await import('../audit/redact.js')).redactNotice : undefined;
+  return { figures, notices: redactNotice ? notices.map(redactNotice) : notices };
 }

@@ -200,9 +200,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         if (/^(?:"|--csv-columns)/.test((err as Error).message)) throw new ConfigError(`--csv-columns: ${(err as Error).message}`);
         throw err;
       }
-      // A notice may name a conversation: --redact masks it as the reports are masked.
-      const mask = opts.redact ? (await import('../audit/redact.js')).redact : undefined;
-      for (const n of result.notices) process.stderr.write(noticeLine(mask ? { ...n, message: mask(n.message) } : n));
+      for (const n of result.notices) process.stderr.write(noticeLine(n)); // masked by the audit under --redact
       code = result.figures.bySeverity.error > 0 ? 1 : 0;
     });
 
