@@ -40,6 +40,8 @@ export interface CliRun {
 const HANG = 60_000;
 
 const PRLIMIT = '/usr/bin/prlimit';
+/** Whether `memoryLimit` is enforced here (util-linux's prlimit); a test that needs the ceiling skips without it. */
+export const hasPrlimit = existsSync(PRLIMIT);
 
 /**
  * Run the built binary as a user would; `stdin` is a descriptor to read instead of
@@ -48,7 +50,7 @@ const PRLIMIT = '/usr/bin/prlimit';
  * instead of taking the machine's memory.
  */
 export function cli(args: string[], options: { input?: string; stdin?: number; cwd?: string; env?: Record<string, string>; memoryLimit?: number; killAfterMs?: number } = {}): CliRun {
-  const limited = options.memoryLimit !== undefined && existsSync(PRLIMIT);
+  const limited = options.memoryLimit !== undefined && hasPrlimit;
   const command = limited ? [PRLIMIT, `--data=${options.memoryLimit}`, process.execPath] : [process.execPath];
   const r = spawnSync(command[0], [...command.slice(1), BIN, ...args], {
     input: options.stdin === undefined ? (options.input ?? '') : undefined,

@@ -1,13 +1,13 @@
 // Issue 10, "hostile text, hostile files", items 7 to 9: input that is unreadable, endless,
 // huge or circular is a notice (or, in a config, a configuration error) that says what,
 // where and how to fix it; never "internal error", never a hang, never memory without end.
-import { execFileSync } from 'node:child_process';
-import { chmodSync, closeSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, closeSync, fstatSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { safeJson } from '../src/report/escape.js';
-import { cli, hasSetpriv, isRoot, ROOT, tempDir, unprivileged } from './helpers.js';
+import { cli, hasPrlimit, hasSetpriv, isRoot, ROOT, tempDir, unprivileged } from './helpers.js';
 
 const GOOD = 'Hi Anna,\n\nThe ETA is Monday.\n\nBest,\nMark\n';
 const SAMPLE = join(ROOT, 'fixtures', 'replies', 'sk-good.txt');
@@ -28,6 +28,17 @@ function folder(files: Record<string, string> = {}): string {
 const GIGABYTE = 1024 ** 3;
 const mkfifo = (path: string) => execFileSync('mkfifo', [path]);
 const report = (stdout: string) => JSON.parse(stdout) as { results: { source: string; conversationId?: string }[]; summary: { replies: number; skipped: number } };
+/** The last 2 KB of a file (a report too large to read whole here). */
+function tail(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(Math.min(2048, fstatSync(fd).size));
+    readSync(fd, buffer, 0, buffer.length, fstatSync(fd).size - buffer.length);
+    return buffer.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
 const noInternalError = (stderr: string) => expect(stderr).not.toMatch(/internal error|report it/);
 
 describe('unreadable input is a notice, and the rest is linted (item 7)', () => {
@@ -248,6 +259,25 @@ describe('reads are bounded (item 8)', () => {
       }
     }
   });
+
+  it.skipIf(!hasPrlimit)('json and sarif stream a 12 MB export under a memory ceiling that holding its results would break', () => {
+    // Memory as RLIMIT_DATA counts it: holding the 24,782 results (as lint did before it
+    // streamed) took over 320 MB for json and over 400 MB for sarif; streaming under 96 MB.
+    const dir = tempDir();
+    const input = join(dir, 'export.jsonl');
+    const generated = spawnSync(process.execPath, [join(ROOT, 'bench', 'generate.mjs'), '1.2e7', input, '--file-bytes'], { encoding: 'utf8' });
+    expect(generated.status, generated.stderr).toBe(0);
+    const conversations = Number(/wrote (\d+) conversations/.exec(generated.stdout)![1]);
+    for (const format of ['json', 'sarif']) {
+      const output = join(dir, `report.${format}`);
+      const r = cli(['-f', format, '-o', output, input], { memoryLimit: 192 * 1024 ** 2 });
+      expect(r.stderr, format).toBe('');
+      expect(r.code, format).toBe(0);
+      // The report is whole: it ends with what follows the last result.
+      if (format === 'json') expect(tail(output)).toMatch(new RegExp(`"summary": \\{\\n    "replies": ${conversations},[^]*"skipped": 0\\n  \\}\\n\\}\\n$`));
+      else expect(tail(output)).toMatch(new RegExp(`"name": "b-${conversations - 1}#1",[^]*\\n  \\]\\n\\}\\n$`));
+    }
+  }, 120_000);
 });
 
 describe('--workers (item 9)', () => {
