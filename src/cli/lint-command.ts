@@ -7,7 +7,7 @@ import { readFile, readStdin, type InputItem } from '../input/read.js';
 import type { Channel, Language, LintResult, ReplyContext } from '../types.js';
 // Imported statically: a dynamic import would split the config modules it shares into chunks.
 import { cacheFile, MAX_CACHED_RESULTS, ResultCache, settingsKey } from './cache.js';
-import { replaceFixedFile } from './safe-write.js';
+import { replaceFixedFile } from './fix-write.js';
 import { stdinReader } from './stdio.js';
 import { appendAll } from '../lists.js';
 
