@@ -132,6 +132,25 @@ describe.skipIf(!isRoot || !hasSetpriv)('--fix run by an unprivileged user', () 
     expect(rulesBySource(r.stdout)['reply.txt']).toContain('no-ticket-clutter');
   });
 
+  it('says that only the group could not be kept when the file is yours in a group you are not in', () => {
+    const { dir, file } = withReply();
+    chownSync(file, 0, NOBODY); // the unprivileged runner's own uid; a group it is not in
+    chmodSync(file, 0o664);
+    const r = unprivileged(['-f', 'json', '--fix', 'reply.txt'], dir);
+    expect(r.stderr).toBe(`replylint: reply.txt: belongs to group ${NOBODY}, which you are not in, and a fixed copy would be in your group; not fixed: run as a member of group ${NOBODY}\n`);
+    expect(readFileSync(file, 'utf8')).toBe(CLUTTERED);
+    expect(statSync(file).gid).toBe(NOBODY);
+  });
+
+  it('says that the owner could not be kept when the file is another user\'s', () => {
+    const { dir, file } = withReply();
+    chownSync(file, NOBODY, NOBODY);
+    chmodSync(file, 0o666); // writable by all: only the owner stands in the way
+    const r = unprivileged(['-f', 'json', '--fix', 'reply.txt'], dir);
+    expect(r.stderr).toBe(`replylint: reply.txt: belongs to another user (uid ${NOBODY}), and a fixed copy would be yours; not fixed: run as its owner\n`);
+    expect(readFileSync(file, 'utf8')).toBe(CLUTTERED);
+  });
+
   it('says per file that a read-only folder cannot be written, and fixes the other files', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'locked'));

@@ -30,6 +30,13 @@ function refusal(target: string, now: BigIntStats, read: BigIntStats): string | 
   return undefined;
 }
 
+/** Why a fixed copy, which would be the writer's, cannot stand for a file of another owner or group. */
+function ownershipRefusal(lost: 'owner' | 'group', now: BigIntStats): string {
+  return lost === 'owner'
+    ? `belongs to another user (uid ${now.uid}), and a fixed copy would be yours; not fixed: run as its owner`
+    : `belongs to group ${now.gid}, which you are not in, and a fixed copy would be in your group; not fixed: run as a member of group ${now.gid}`;
+}
+
 /** A failure to write, said for a user. */
 function writeFailure(err: unknown, dir: string): string {
   const code = errorCode(err);
@@ -67,9 +74,8 @@ export function replaceFixedFile(path: string, content: string | Uint8Array, rea
   try {
     writeAll(temp.fd, content);
     fsyncSync(temp.fd); // the content is on disk before the rename makes it the file
-    if (!carryOver(temp.fd, { uid: Number(now.uid), gid: Number(now.gid), mode: Number(now.mode) })) {
-      return `belongs to another user (uid ${now.uid}, gid ${now.gid}), and a fixed copy would be yours; not fixed: run as its owner`;
-    }
+    const lost = carryOver(temp.fd, { uid: Number(now.uid), gid: Number(now.gid), mode: Number(now.mode) });
+    if (lost) return ownershipRefusal(lost, now);
     // Last look before the rename: an edit since the read would be lost by it.
     if (!unchangedSince(statSync(target, { bigint: true }), read)) return CHANGED;
     renameSync(temp.path, target);

@@ -88,19 +88,23 @@ export function removeQuietly(path: string): void {
   }
 }
 
-/** Give the new file the old one's owner and permissions (without setuid/setgid); false when the owner could not be kept. */
-export function carryOver(fd: number, old: { uid: number; gid: number; mode: number }): boolean {
+/**
+ * Give the new file the old one's owner, group and permissions (without setuid/setgid).
+ * Returns what could not be kept: only root gives a file to another user, and a user may
+ * put a file only into a group they are in.
+ */
+export function carryOver(fd: number, old: { uid: number; gid: number; mode: number }): 'owner' | 'group' | undefined {
   const fresh = fstatSync(fd);
-  let ownerKept = true;
+  let lost: 'owner' | 'group' | undefined;
   if (fresh.uid !== old.uid || fresh.gid !== old.gid) {
     try {
       fchownSync(fd, old.uid, old.gid);
     } catch (err) {
       if (errorCode(err) !== 'EPERM') throw err;
-      ownerKept = false;
+      lost = fresh.uid !== old.uid ? 'owner' : 'group';
     }
   }
   // After chown, which clears setuid/setgid: the mode is the last word.
   fchmodSync(fd, old.mode & KEPT_MODE_BITS);
-  return ownerKept;
+  return lost;
 }
