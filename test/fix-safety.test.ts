@@ -78,27 +78,39 @@ describe('--fix writes only what it means to', () => {
     expect(rulesBySource(r.stdout)[file]).toContain('no-ticket-clutter');
   });
 
-  it('removes old temporary files of its own left by a killed run, and nothing else', () => {
+  it('removes the temporary file of a run killed on this machine at once, another machine\'s after an hour, and nothing else', () => {
     const { dir, file } = withReply();
-    const gone = spawnSync(process.execPath, ['-e', '']).pid!; // a process that has ended
+    // kill -9 once the temporary file exists: it names this machine and the killed writer.
+    const killed = cli(['--fix', file], { env: { NODE_OPTIONS: `--require ${INTERPOSE}`, REPLYLINT_TEST_KILL: '1' } });
+    expect(killed.code).toBe(null);
+    const [left] = readdirSync(dir).filter((n) => n.endsWith('.tmp'));
+    const [, here, gone] = /^\.reply\.txt\.replylint-([0-9a-f]+)-(\d+)-[0-9a-f]+\.tmp$/.exec(left) ?? [];
+    expect(here, left).toBeDefined();
+    const elsewhere = `${here[0] === 'a' ? 'b' : 'a'}${here.slice(1)}`;
+
     const hourAndMore = new Date(Date.now() - 2 * 3600_000);
     const plant = (name: string, old = true) => {
       writeFileSync(join(dir, name), 'half a reply');
       if (old) utimesSync(join(dir, name), hourAndMore, hourAndMore);
       return name;
     };
-    const leftovers = [plant(`.reply.txt.replylint-${gone}-0123456789abcdef.tmp`), plant(`.other.txt.replylint-${gone}.tmp`)];
+    const leftovers = [
+      left, // a second ago, by a writer killed here
+      plant(`.other.txt.replylint-${elsewhere}-${gone}-0123456789abcdef.tmp`), // another machine's, old
+      plant(`.reply.txt.replylint-${gone}-0123456789abcdef.tmp`), // an older replylint's name (machine unknown), old
+      plant(`.other.txt.replylint-${gone}.tmp`), // the same, older still
+    ];
     const kept = [
-      plant(`.reply.txt.replylint-${gone}-fedcba9876543210.tmp`, false), // recent: a run on another machine may be writing it
-      plant(`.reply.txt.replylint-${process.pid}-00000000000000aa.tmp`), // its writer is running
+      plant(`.reply.txt.replylint-${elsewhere}-${gone}-fedcba9876543210.tmp`, false), // recent: a run on another machine may be writing it
+      plant(`.reply.txt.replylint-${gone}-fedcba9876543210.tmp`, false), // recent, machine unknown: the same
+      plant(`.reply.txt.replylint-${here}-${process.pid}-00000000000000aa.tmp`), // its writer is running here
       plant('.notes.txt.tmp'), // not ours
       plant('reply.txt.replylint-1.tmp'), // not ours (no leading dot)
     ];
     const outside = join(tempDir(), 'elsewhere.txt');
     writeFileSync(outside, 'keep me\n');
-    const link = `.linked.txt.replylint-${gone}.tmp`;
+    const link = `.linked.txt.replylint-${here}-${gone}-0123456789abcdef.tmp`;
     symlinkSync(outside, join(dir, link));
-    utimesSync(outside, hourAndMore, hourAndMore);
     kept.push(link); // a link is never ours, and never followed
 
     expect(cli(['--fix', file]).stderr).toBe('');
@@ -106,6 +118,7 @@ describe('--fix writes only what it means to', () => {
     for (const name of leftovers) expect(names).not.toContain(name);
     expect(names.sort()).toEqual([...kept, 'reply.txt'].sort());
     expect(readFileSync(outside, 'utf8')).toBe('keep me\n');
+    expect(readFileSync(file, 'utf8')).toBe(FIXED);
   });
 });
 

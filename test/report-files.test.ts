@@ -9,6 +9,7 @@ import { BIN, cli, ROOT, tempDir } from './helpers.js';
 
 const SAMPLE = join(ROOT, 'fixtures', 'replies', 'en-needs-work.txt');
 const EXPORTS = ['zendesk.json', 'intercom.json'].map((f) => join(ROOT, 'fixtures', 'exports', f));
+const INTERPOSE = join(ROOT, 'test', 'fixtures', 'interpose-temp-open.cjs');
 const PREVIOUS = 'the previous report, whole\n';
 
 /** A folder holding a previous report (mode 0640), as a scheduled job leaves it. */
@@ -49,6 +50,16 @@ describe('lint -o', () => {
     const reader = spawnSync('sh', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} -f json -o "$1" "$2" & cat "$1"; wait`, 'sh', fifo, SAMPLE], { encoding: 'utf8' });
     expect(JSON.parse(reader.stdout).results).toHaveLength(1);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('removes the temporary file of a run killed (kill -9) on this machine when it runs again', () => {
+    const { dir, report } = previousReport('report.json');
+    const killed = cli(['-f', 'json', '-o', report, SAMPLE], { env: { NODE_OPTIONS: `--require ${INTERPOSE}`, REPLYLINT_TEST_KILL: '1' } });
+    expect(killed.code).toBe(null);
+    expect(temporaries(dir)).toHaveLength(1);
+    expect(readFileSync(report, 'utf8')).toBe(PREVIOUS);
+    expect(cli(['-f', 'json', '-o', report, SAMPLE]).stderr).toBe('');
+    expect(readdirSync(dir)).toEqual(['report.json']);
   });
 
   it('says where the report cannot be written, exits 2 and leaves nothing behind', () => {

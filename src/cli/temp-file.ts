@@ -6,13 +6,17 @@
 // planted symlink) under a random name. write-file-atomic was considered and not used: its
 // temporary name is derived from pid and a counter, it opens it with 'w' (following a
 // planted symlink), and it copies setuid bits onto changed content (8.0.0, lib/index.js).
-import { fchmodSync, fchownSync, fstatSync, lstatSync, openSync, readdirSync, unlinkSync, writeSync } from 'node:fs';
+import { fchmodSync, fchownSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, unlinkSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
-/** Ours: `.<name>.replylint-<pid>-<random>.tmp` (and the former `.<name>.replylint-<pid>.tmp`). */
-const TEMP_NAME = /^\..+\.replylint-(\d+)(?:-[0-9a-f]+)?\.tmp$/;
-/** A temporary file older than this whose writer is gone is a leftover of a killed run. */
+/**
+ * Ours: `.<name>.replylint-<pid space>-<pid>-<random>.tmp`. Before the pid space was in
+ * the name: `.<name>.replylint-<pid>-<random>.tmp`, and `.<name>.replylint-<pid>.tmp` before that.
+ */
+const TEMP_NAME = /^\..+\.replylint-(?:([0-9a-f]{12})-(\d+)-[0-9a-f]{16}|\d+(?:-[0-9a-f]{16})?)\.tmp$/;
+/** A temporary file of another machine left this long is a leftover: its writer would have written to it since. */
 const STALE_AFTER_MS = 60 * 60 * 1000;
 /** Permission bits and the sticky bit carry over; setuid and setgid vouched for the old content (the kernel clears them on a write, too). */
 const KEPT_MODE_BITS = 0o1777;
@@ -22,12 +26,34 @@ const crypto = () => createRequire(import.meta.url)('node:crypto') as typeof imp
 
 export const errorCode = (err: unknown) => (err as NodeJS.ErrnoException).code;
 
+let pidSpaceKey: string | undefined;
+
+/**
+ * Where this process's pid means something, as a short key: whether the writer of a
+ * temporary file still runs can only be asked there. On Linux the boot (so two machines
+ * sharing a folder differ, and one machine before and after a reboot) and the pid
+ * namespace (containers on one kernel share its boot id, and their host names can repeat);
+ * elsewhere the host name.
+ */
+function pidSpace(): string {
+  if (pidSpaceKey === undefined) {
+    let id: string;
+    try {
+      id = `boot ${readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()} ${readlinkSync('/proc/self/ns/pid')}`;
+    } catch {
+      id = `host ${hostname()}`;
+    }
+    pidSpaceKey = crypto().createHash('sha256').update(id).digest('hex').slice(0, 12);
+  }
+  return pidSpaceKey;
+}
+
 /** A new, empty file beside `target`: created exclusively (O_EXCL), so never an existing file or a link. */
 export function createTempBeside(target: string, mode: number): { fd: number; path: string } {
   const dir = dirname(target);
   sweepLeftovers(dir);
   for (let attempt = 0; ; attempt++) {
-    const path = join(dir, `.${basename(target)}.replylint-${process.pid}-${crypto().randomBytes(8).toString('hex')}.tmp`);
+    const path = join(dir, `.${basename(target)}.replylint-${pidSpace()}-${process.pid}-${crypto().randomBytes(8).toString('hex')}.tmp`);
     try {
       return { fd: openSync(path, 'wx', mode), path };
     } catch (err) {
@@ -49,9 +75,11 @@ function isRunning(pid: number): boolean {
 const swept = new Set<string>();
 
 /**
- * Remove what a killed run (kill -9, a power cut) left in `dir`: only our temporary
- * files (by name), only regular files (never a link, never followed), only old ones
- * whose writer is gone. Once per folder and run.
+ * Remove what a killed run left in `dir`: only our temporary files (by name), only regular
+ * files (never a link, never followed), and only abandoned ones: of this pid space when
+ * their writer no longer runs, at once (so the next run cleans up); of another machine
+ * (or named before the pid space was) when untouched for an hour, as their writer cannot
+ * be asked. Once per folder and run.
  */
 function sweepLeftovers(dir: string): void {
   if (swept.has(dir)) return;
@@ -63,12 +91,15 @@ function sweepLeftovers(dir: string): void {
     return;
   }
   for (const name of names) {
-    const pid = TEMP_NAME.exec(name)?.[1];
-    if (!pid) continue;
+    const ours = TEMP_NAME.exec(name);
+    if (!ours) continue;
+    const [, space, pid] = ours;
     const path = join(dir, name);
     try {
       const stats = lstatSync(path);
-      if (stats.isFile() && Date.now() - stats.mtimeMs > STALE_AFTER_MS && !isRunning(Number(pid))) unlinkSync(path);
+      if (!stats.isFile()) continue;
+      const abandoned = space === pidSpace() ? !isRunning(Number(pid)) : Date.now() - stats.mtimeMs > STALE_AFTER_MS;
+      if (abandoned) unlinkSync(path);
     } catch {
       // Gone already, or not ours to remove.
     }
