@@ -1,7 +1,7 @@
 // Issue 10, item 6: report files (-o, audit -o) are replaced whole or not at all, in every
 // format; an interrupted audit leaves the previous report as it was, and no temporary file.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMATS } from '../src/report/index.js';
@@ -50,6 +50,35 @@ describe('lint -o', () => {
     const reader = spawnSync('sh', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} -f json -o "$1" "$2" & cat "$1"; wait`, 'sh', fifo, SAMPLE], { encoding: 'utf8' });
     expect(JSON.parse(reader.stdout).results).toHaveLength(1);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('replaces a regular file under /dev (as /dev/shm holds) whole, as anywhere else', () => {
+    const dir = mkdtempSync('/dev/shm/replylint-test-');
+    try {
+      const report = join(dir, 'report.json');
+      cli(['-f', 'json', '-o', report, SAMPLE]);
+      const { ino } = statSync(report);
+      cli(['-f', 'json', '-o', report, SAMPLE]);
+      expect(JSON.parse(readFileSync(report, 'utf8')).results).toHaveLength(1); // one document, not two
+      expect(statSync(report).ino).not.toBe(ino);
+      expect(readdirSync(dir)).toEqual(['report.json']);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  it('writes to a descriptor (/dev/stdout, /dev/fd/N) as the shell opened it, appending after `>>`, whatever it leads to', () => {
+    const { dir, report } = previousReport('appended.json');
+    const shell = (redirect: string, path: string) => spawnSync('sh', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} -f json -o ${path} "$1" ${redirect}`, 'sh', SAMPLE], { encoding: 'utf8', cwd: dir });
+    expect(shell('>> appended.json', '/dev/stdout').status).toBe(0);
+    expect(shell('3>> appended.json', '/dev/fd/3').status).toBe(0);
+    const [previous, ...documents] = readFileSync(report, 'utf8').split(/(?<=\n)(?=\{)/);
+    expect(previous).toBe(PREVIOUS);
+    expect(documents.map((d) => JSON.parse(d).results.length)).toEqual([1, 1]);
+    expect(readdirSync(dir)).toEqual(['appended.json']);
+    // A character device is written, never replaced.
+    expect(cli(['-f', 'json', '-o', '/dev/null', SAMPLE]).code).toBe(0);
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
   });
 
   it('removes the temporary file of a run killed (kill -9) on this machine when it runs again', () => {

@@ -3,10 +3,10 @@
 // target (temp-file.ts) and renamed over it once complete, so a reader never sees half a
 // report and a failure or a signal leaves the previous one as it was.
 //
-// A target that is not a regular file (a FIFO, a device, an open descriptor) cannot be
-// replaced so: it is written directly.
-import { accessSync, closeSync, constants, fsyncSync, openSync, realpathSync, renameSync, statSync, type Stats } from 'node:fs';
-import { resolve } from 'node:path';
+// A target that is not a file to replace (a FIFO, a device, a socket, an open descriptor)
+// cannot be replaced so: it is written directly.
+import { accessSync, closeSync, constants, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statfsSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../config/errors.js';
 import { carryOver, createTempBeside, errorCode, removeQuietly, writeAll } from './temp-file.js';
 
@@ -60,6 +60,32 @@ function resolveTarget(path: string): string {
   }
 }
 
+const PROC_SUPER_MAGIC = 0x9fa0; // statfs(2)
+
+/**
+ * Whether `path` leads into /proc, as /dev/stdout (→ /proc/self/fd/1) and /dev/fd/3 do.
+ * A link there is an open descriptor, to be written as the shell opened it (after `>>`,
+ * appended to) whichever file it leads to; no other file there is one to replace. Told by
+ * the file system of each link on the way, not by the path's name: /dev/shm/report.json
+ * is a file like any other.
+ */
+function leadsIntoProc(path: string): boolean {
+  let current = resolve(path);
+  for (let hop = 0; hop < 40; hop++) {
+    let folder: string;
+    try {
+      folder = realpathSync(dirname(current));
+    } catch {
+      return false; // no such folder: said when it is opened
+    }
+    if (statfsSync(folder).type === PROC_SUPER_MAGIC) return true;
+    const link = join(folder, basename(current));
+    if (!lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) return false;
+    current = resolve(folder, readlinkSync(link));
+  }
+  return false;
+}
+
 /** A report being written: `commit()` makes it the file, `abort()` leaves the previous one. */
 export interface PendingReport {
   write(chunk: string | Uint8Array): void;
@@ -88,11 +114,10 @@ function writer(fd: number, failure: Failure) {
 export function beginReport(path: string, what = 'the report'): PendingReport {
   const failure: Failure = (err) => reportError(err, path, what);
   try {
-    // /dev/stdout, /proc/self/fd/3…: another descriptor, whatever file it may lead to.
-    const descriptor = /^\/(?:dev|proc)\//.test(resolve(path));
-    const target = descriptor ? path : resolveTarget(path);
+    if (leadsIntoProc(path)) return direct(path, failure);
+    const target = resolveTarget(path);
     const old = statSync(target, { throwIfNoEntry: false });
-    if (descriptor || (old && !old.isFile())) return direct(target, failure);
+    if (old && !old.isFile()) return direct(path, failure);
     if (old) accessSync(target, constants.W_OK); // as writing over it in place would require
     // A new report gets the usual 0o666 less umask; a replaced one keeps its mode (commit).
     return replacing(createTempBeside(target, old ? 0o600 : 0o666), target, old, failure);
@@ -129,7 +154,7 @@ function replacing(temp: { fd: number; path: string }, target: string, old: Stat
   };
 }
 
-/** A FIFO (`-o >(gzip > r.gz)`), a device or a descriptor: written as it is, appended to (a descriptor the shell opened with >> must keep what it holds). */
+/** A FIFO (`-o >(gzip > r.gz)`), a device or a descriptor: written as it is, appended to. */
 function direct(path: string, failure: Failure): PendingReport {
   const fd = openSync(path, 'a');
   return { write: writer(fd, failure), commit: () => closeSync(fd), abort: () => closeSync(fd) };
