@@ -1,11 +1,11 @@
 // Issue 10, item 6: report files (-o, audit -o) are replaced whole or not at all, in every
 // format; an interrupted audit leaves the previous report as it was, and no temporary file.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMATS } from '../src/report/index.js';
-import { BIN, cli, ROOT, tempDir } from './helpers.js';
+import { BIN, cli, hasSetpriv, isRoot, ROOT, tempDir, unprivileged } from './helpers.js';
 
 const SAMPLE = join(ROOT, 'fixtures', 'replies', 'en-needs-work.txt');
 const EXPORTS = ['zendesk.json', 'intercom.json'].map((f) => join(ROOT, 'fixtures', 'exports', f));
@@ -164,5 +164,43 @@ describe('audit -o', () => {
     expect(r.stderr).toBe(`replylint: ${report}: cannot write the report: its folder does not exist\n  hint: choose a path you may write to (a writable folder, not a read-only file); any previous report is left as it was\n`);
     expect(r.code).toBe(2);
     expect(existsSync(report)).toBe(false);
+  });
+});
+
+describe.skipIf(!isRoot || !hasSetpriv)('a report in a folder the user cannot write to', () => {
+  /** `locked/<name>`, a previous report the user may write (longer than the new one), in a folder they may not. */
+  function lockedReport(name: string) {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'locked'));
+    const report = join(dir, 'locked', name);
+    writeFileSync(report, PREVIOUS.repeat(100_000));
+    chmodSync(report, 0o644);
+    chmodSync(join(dir, 'locked'), 0o555);
+    return { dir, report, ino: statSync(report).ino };
+  }
+  const inPlace = (dir: string, name: string) => `replylint: locked/${name}: written in place, not replaced whole: no new file can be made in its folder (${join(dir, 'locked')}), so a reader may see it half-written and an interrupted run leaves it incomplete; make the folder writable to have it replaced whole\n`;
+
+  it('lint -o writes over the file in place, and says that it is not atomic there, and why', () => {
+    const { dir, report, ino } = lockedReport('report.json');
+    const r = unprivileged(['-f', 'json', '-o', 'locked/report.json', SAMPLE], dir);
+    expect(r.stderr).toBe(inPlace(dir, 'report.json'));
+    expect(r.code).toBe(0);
+    expect(readFileSync(report, 'utf8')).toBe(cli(['-f', 'json', SAMPLE]).stdout);
+    expect(statSync(report).ino).toBe(ino);
+    expect(readdirSync(join(dir, 'locked'))).toEqual(['report.json']);
+  });
+
+  it('audit -o writes over it in place too, and says so', () => {
+    const { dir, report } = lockedReport('audit.html');
+    const r = unprivileged(['audit', '--workers', '1', '-f', 'html', '-o', 'locked/audit.html', ...EXPORTS], dir);
+    expect(r.stderr).toBe(inPlace(dir, 'audit.html'));
+    expect(readFileSync(report, 'utf8')).toBe(cli(['audit', '--workers', '1', '-f', 'html', ...EXPORTS]).stdout);
+  });
+
+  it('a new report in such a folder cannot be made: says so and exits 2', () => {
+    const { dir } = lockedReport('report.json');
+    const r = unprivileged(['-f', 'json', '-o', 'locked/new.json', SAMPLE], dir);
+    expect(r.stderr).toMatch(/^replylint: locked\/new\.json: cannot write the report: permission denied\n/);
+    expect(r.code).toBe(2);
   });
 });

@@ -74,7 +74,7 @@ export async function runAudit(config: ResolvedConfig, files: readonly string[],
   try {
     const result = await audit(config, files, { ...options, output: undefined, write: report.write });
     report.commit();
-    return result;
+    return report.notice ? { ...result, notices: [...result.notices, report.notice] } : result;
   } catch (err) {
     report.abort();
     throw err;

@@ -9,6 +9,7 @@ import { FORMATS, reportWriter, type Format } from '../report/index.js';
 import { maxOf } from '../lists.js';
 import { safeJson, terminalText } from '../report/escape.js';
 import { noticeLine } from '../report/notice-line.js';
+import type { Notice } from '../input/notice.js';
 import type { LintResult, Locale } from '../types.js';
 import type { AuditOptions } from './audit-command.js';
 import { ExitTally, lintInputs, type LintCommandOptions } from './lint-command.js';
@@ -67,10 +68,10 @@ interface BaselineOptions {
  * Where the lint report goes: standard output as it is written, or the -o file, which
  * replaces the previous report only once whole.
  */
-function reportOutput(outputFile: string | undefined): { write: (text: string) => void; drained: () => Promise<void>; commit: () => void; abort: () => void } {
+function reportOutput(outputFile: string | undefined): { write: (text: string) => void; drained: () => Promise<void>; commit: () => void; abort: () => void; notice?: Notice } {
   if (outputFile) {
     const report = beginReport(outputFile);
-    return { write: report.write, drained: async () => {}, commit: report.commit, abort: report.abort };
+    return { write: report.write, drained: async () => {}, commit: report.commit, abort: report.abort, notice: report.notice };
   }
   const out = new StdoutWriter();
   return { write: out.write, drained: () => out.drained(), commit: () => {}, abort: () => {} };
@@ -154,8 +155,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         const { githubSummary } = await import('../report/github.js');
         appendFileSync(process.env.GITHUB_STEP_SUMMARY!, githubSummary(summaryResults));
       }
-      // replylint's own files (a cache, a baseline) left out: said whatever the format.
-      for (const warning of [...(baseline.notice ? [baseline.notice] : []), ...run.warnings]) process.stderr.write(noticeLine(warning));
+      // replylint's own files (a cache, a baseline) left out, a report not replaced whole: said whatever the format.
+      for (const warning of [...(baseline.notice ? [baseline.notice] : []), ...run.warnings, ...(output.notice ? [output.notice] : [])]) process.stderr.write(noticeLine(warning));
       // Skipped input is said on stderr, except where the report itself lists it.
       if (opts.format !== 'stylish' || opts.outputFile) {
         for (const notice of run.notices) process.stderr.write(noticeLine(notice));

@@ -3,11 +3,13 @@
 // target (temp-file.ts) and renamed over it once complete, so a reader never sees half a
 // report and a failure or a signal leaves the previous one as it was.
 //
-// A target that is not a file to replace (a FIFO, a device, a socket, an open descriptor)
-// cannot be replaced so: it is written directly.
-import { accessSync, closeSync, constants, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statfsSync, statSync, type Stats } from 'node:fs';
+// Two kinds of target cannot be replaced so: one that is not a file to replace (a FIFO, a
+// device, a socket, an open descriptor) is written directly; a file the user may write in
+// a folder they may not is written in place, with a notice.
+import { accessSync, closeSync, constants, fsyncSync, ftruncateSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statfsSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../config/errors.js';
+import type { Notice } from '../input/notice.js';
 import { carryOver, createTempBeside, errorCode, removeQuietly, writeAll } from './temp-file.js';
 
 /** Temporary files to remove if the process is interrupted or exits before committing them. */
@@ -91,15 +93,18 @@ export interface PendingReport {
   write(chunk: string | Uint8Array): void;
   commit(): void;
   abort(): void;
+  /** Said when the report cannot be replaced whole where it goes. */
+  readonly notice?: Notice;
 }
 
 /** What a write of a report fails with: a ConfigError that names the file and says why. */
 type Failure = (err: unknown) => ConfigError;
 
 /** Writing to `fd`, a failure said as `failure` says it. */
-function writer(fd: number, failure: Failure) {
+function writer(fd: number, failure: Failure, before = () => {}) {
   return (chunk: string | Uint8Array) => {
     try {
+      before();
       writeAll(fd, chunk);
     } catch (err) {
       throw failure(err);
@@ -119,8 +124,16 @@ export function beginReport(path: string, what = 'the report'): PendingReport {
     const old = statSync(target, { throwIfNoEntry: false });
     if (old && !old.isFile()) return direct(path, failure);
     if (old) accessSync(target, constants.W_OK); // as writing over it in place would require
-    // A new report gets the usual 0o666 less umask; a replaced one keeps its mode (commit).
-    return replacing(createTempBeside(target, old ? 0o600 : 0o666), target, old, failure);
+    let temp: { fd: number; path: string };
+    try {
+      // A new report gets the usual 0o666 less umask; a replaced one keeps its mode (commit).
+      temp = createTempBeside(target, old ? 0o600 : 0o666);
+    } catch (err) {
+      const code = errorCode(err);
+      if (old && (code === 'EACCES' || code === 'EPERM')) return inPlace(path, target, failure);
+      throw err;
+    }
+    return replacing(temp, target, old, failure);
   } catch (err) {
     throw failure(err);
   }
@@ -158,6 +171,39 @@ function replacing(temp: { fd: number; path: string }, target: string, old: Stat
 function direct(path: string, failure: Failure): PendingReport {
   const fd = openSync(path, 'a');
   return { write: writer(fd, failure), commit: () => closeSync(fd), abort: () => closeSync(fd) };
+}
+
+/**
+ * A file the user may write in a folder where they may not make one (as /var/log often
+ * is): written over in place, as it was before reports were replaced whole. It is cut
+ * short at the first write, so the previous report lasts as long as it can; the notice
+ * says that a reader may see it half-written, and an interruption leave it so.
+ */
+function inPlace(path: string, target: string, failure: Failure): PendingReport {
+  const fd = openSync(target, constants.O_WRONLY); // neither created nor cut short yet
+  let started = false;
+  const start = () => {
+    if (!started) ftruncateSync(fd, 0);
+    started = true;
+  };
+  return {
+    write: writer(fd, failure, start),
+    commit: () => {
+      try {
+        start();
+        fsyncSync(fd);
+      } catch (err) {
+        throw failure(err);
+      } finally {
+        closeSync(fd);
+      }
+    },
+    abort: () => closeSync(fd),
+    notice: {
+      source: path,
+      message: `written in place, not replaced whole: no new file can be made in its folder (${dirname(target)}), so a reader may see it half-written and an interrupted run leaves it incomplete; make the folder writable to have it replaced whole`,
+    },
+  };
 }
 
 /** Write a whole report to `path`, atomically (see beginReport). */
