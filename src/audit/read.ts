@@ -1,6 +1,6 @@
 // Reading audit inputs: the conversation format and helpdesk exports (JSON, JSONL, CSV),
 // one conversation at a time. Anything unreadable becomes a notice and the rest goes on.
-import { close, createReadStream, read, readSync } from 'node:fs';
+import { close, closeSync, createReadStream, read, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { readCsv, type CsvColumns } from '../input/importers/csv.js';
 import { conversationsIn, type Conversation, type Source } from '../input/importers/index.js';
@@ -69,10 +69,25 @@ function* fromValue(value: unknown, source: string, line: number | undefined, op
   for (const conversation of conversations) yield { conversation, source, line };
 }
 
+/** Why a file named for the audit cannot be read at all, in words. */
+const unreadable = (problem: string) => (problem === 'is a directory' ? 'is a directory; name the export files in it' : problem);
+
+/**
+ * The size of a file named for the audit, or why it cannot be read at all: asked of every
+ * file before the audit starts, so that the progress knows the total and a run whose
+ * every file is unreadable can stop as the usage error it is.
+ */
+export function auditInputSize(path: string): { size: number } | { problem: string } {
+  const opened = openRegularFile(path);
+  if ('problem' in opened) return { problem: unreadable(opened.problem) };
+  closeSync(opened.fd);
+  return { size: opened.size };
+}
+
 export async function* readAuditFile(path: string, options: AuditInputOptions): AsyncGenerator<AuditItem> {
   const opened = openRegularFile(path);
   if ('problem' in opened) {
-    yield { notice: { source: path, message: opened.problem === 'is a directory' ? 'is a directory; name the export files in it' : opened.problem } };
+    yield { notice: { source: path, message: unreadable(opened.problem) } };
     return;
   }
   // Read through the descriptor opened and checked, never by the name again.

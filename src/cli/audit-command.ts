@@ -1,12 +1,12 @@
 // `replylint audit`: every agent message of every conversation in helpdesk exports,
 // linted on a pool of workers (in input order), summed into per-agent, per-rule and
 // per-day figures, and reported as tables, JSON, CSV or one HTML file.
-import { statSync } from 'node:fs';
 import type { BatchSettings, WorkItem } from '../audit/batch.js';
 import { FiguresBuilder, type AuditFigures } from '../audit/figures.js';
 import { availableParallelism } from 'node:os';
 import { defaultWorkers, inProcess, workerPool, type Processing } from '../audit/pool.js';
-import { readAuditFile } from '../audit/read.js';
+import { auditInputSize, readAuditFile } from '../audit/read.js';
+import { ConfigError } from '../config/errors.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
@@ -14,6 +14,7 @@ import { parseCsvColumns } from '../input/importers/csv.js';
 import type { Source } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
 import { appendAll } from '../lists.js';
+import { terminalText } from '../report/escape.js';
 import type { Locale } from '../types.js';
 import { beginReport } from './safe-write.js';
 
@@ -62,7 +63,13 @@ export function workerCount(requested: number): number {
   return Math.max(0, Math.min(requested, availableParallelism()));
 }
 
-const fileSize = (f: string) => statSync(f, { throwIfNoEntry: false })?.size ?? 0;
+type AuditInput = { file: string } & ({ size: number } | { problem: string });
+
+/** A run of files none of which can be read is a usage error: the reasons, one a file. */
+function nothingToAudit(inputs: readonly AuditInput[]): ConfigError {
+  const reasons = inputs.map((i) => `\n  ${terminalText(i.file)}: ${'problem' in i ? i.problem : ''}`).join('');
+  return new ConfigError(`nothing to audit: no file named can be read${reasons}`, undefined, 'name helpdesk exports (JSON, JSONL or CSV) that exist and can be read');
+}
 
 type AuditResult = { figures: AuditFigures; notices: Notice[] };
 
@@ -83,6 +90,11 @@ export async function runAudit(config: ResolvedConfig, files: readonly string[],
 
 async function audit(config: ResolvedConfig, files: readonly string[], options: AuditOptions): Promise<AuditResult> {
   const csvColumns = options.csvColumns ? parseCsvColumns(options.csvColumns) : undefined;
+  // Every file is looked at before anything starts: a file that cannot be read (a loop of
+  // links, a path through a file, a folder that may not be entered) is skipped with a
+  // notice in its turn, and the progress knows the total of the rest.
+  const inputs: AuditInput[] = files.map((file) => ({ file, ...auditInputSize(file) }));
+  if (inputs.every((i) => 'problem' in i)) throw nothingToAudit(inputs);
   const out = process.stdout;
   // Writes are buffered by the stream; `flushed` waits while its buffer is full, so a
   // slow reader of stdout holds the audit back instead of filling memory.
@@ -120,14 +132,15 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   // it would fail where the pool may not yet be listening, or lose its class on the way.
   // Compiling costs ~10 ms; preparing costs nothing but for rules that load data.
   if (workers > 1) await new Linter(loadRuleSet(config), { locale: options.locale }).prepare();
-  const pool: Processing = workers <= 1 ? await inProcess(config, settings, options.locale) : workerPool(config, settings, workers, options.locale);
-  const totalBytes = files.reduce((n, f) => n + fileSize(f), 0);
+  const totalBytes = inputs.reduce((n, i) => n + ('size' in i ? i.size : 0), 0);
   const bar = process.stderr.isTTY ? progress(totalBytes) : undefined;
   let repliesDone = 0;
   let bytesRead = 0;
 
   // Batches in flight, oldest first: awaiting the head keeps the input order.
   const inFlight: Promise<Awaited<ReturnType<Processing['process']>>>[] = [];
+  // Started inside the try below, whose finally closes it: a pool left open keeps the process alive.
+  let pool: Processing | undefined;
   const drainOne = async () => {
     const result = await inFlight.shift()!;
     for (const chunk of result.output) json ? json.addResults(chunk) : write(chunk);
@@ -141,17 +154,23 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   let batch: WorkItem[] = [];
   const submit = async () => {
     if (!batch.length) return;
-    const done = pool.process(batch);
+    const done = pool!.process(batch);
     // Awaited in order by drainOne, which throws a failure; until then it is no unhandled
     // rejection (one of those ended the process with exit 1, "violations found").
     done.catch(() => {});
     inFlight.push(done);
     batch = [];
-    if (inFlight.length >= pool.capacity) await drainOne();
+    if (inFlight.length >= pool!.capacity) await drainOne();
   };
 
   try {
-    for (const file of files) {
+    pool = workers <= 1 ? await inProcess(config, settings, options.locale) : workerPool(config, settings, workers, options.locale);
+    for (const input of inputs) {
+      if ('problem' in input) {
+        notices.push({ source: input.file, message: input.problem });
+        continue;
+      }
+      const { file } = input;
       const before = bytesRead;
       // JSONL goes to the workers as blocks of raw bytes; other inputs as conversations.
       for await (const item of readAuditFile(file, { from: options.from, csvColumns, rawBlocks: true })) {
@@ -171,12 +190,12 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
         if (item.bytes !== undefined) bytesRead = before + item.bytes;
         if (batch.length >= BATCH) await submit();
       }
-      bytesRead = before + fileSize(file);
+      bytesRead = before + input.size;
     }
     await submit();
     while (inFlight.length) await drainOne();
   } finally {
-    await pool.close();
+    await pool?.close();
     bar?.update(repliesDone, totalBytes, true);
     bar?.end();
   }
