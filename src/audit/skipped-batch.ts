@@ -1,6 +1,7 @@
 // A batch whose worker thread died is skipped, not lost in silence: where its input lies
 // is noted before the batch goes out (its JSONL bytes move to the worker), so the notice
 // can name the file and the lines.
+import { conversationIdOf } from '../input/conversation.js';
 import type { Notice } from '../input/notice.js';
 import { FiguresBuilder } from './figures.js';
 import type { BatchResult, WorkItem } from './batch.js';
@@ -23,7 +24,8 @@ export function batchExtent(items: readonly WorkItem[]): BatchExtent[] {
     const [first, last] = 'block' in item ? [item.firstLine, item.lastLine] : [item.lineNumber, item.lineNumber];
     if (first !== undefined) extent.firstLine = Math.min(extent.firstLine ?? first, first);
     if (last !== undefined) extent.lastLine = Math.max(extent.lastLine ?? last, last);
-    if ('conversation' in item && item.conversation.id !== undefined) extent.ids.push(String(item.conversation.id));
+    const id = 'conversation' in item ? conversationIdOf(item.conversation.id) : undefined;
+    if (id !== undefined) extent.ids.push(id);
   }
   return [...bySource.values()];
 }

@@ -14,6 +14,23 @@ export interface ConversationReplies {
   notices: Notice[];
 }
 
+/** A value as a notice names it without quoting it: "an object", "a list", "null", "a number". */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * A conversation's id, as reports show it: a string, or a number written as one. Any
+ * other value is no id (String() of an object calls its own "toString", which a JSON
+ * object can set to anything, and a list's items would run together).
+ */
+export function conversationIdOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+}
+
 /** Turn one parsed conversation object into replies; problems become notices. */
 export function repliesFromConversation(value: unknown, source: string, line: number | undefined, defaults: Partial<ReplyContext>): ConversationReplies {
   const notices: Notice[] = [];
@@ -25,7 +42,11 @@ export function repliesFromConversation(value: unknown, source: string, line: nu
   if (!Array.isArray(c.messages)) {
     return { replies: [], notices: [where('conversation has no "messages" list; add "messages": [{"role": "agent", "text": "…"}]')] };
   }
-  const id = c.id !== undefined ? String(c.id) : line !== undefined ? String(line) : undefined;
+  const lineId = line !== undefined ? String(line) : undefined;
+  const id = conversationIdOf(c.id) ?? lineId;
+  if (c.id !== undefined && conversationIdOf(c.id) === undefined) {
+    notices.push(where(`conversation "id" is ${kindOf(c.id)}, not a string or a number; its replies are reported ${lineId ? `under its line number, ${lineId}` : 'without an id'}`));
+  }
   const base: Partial<ReplyContext> = { ...defaults };
   const language = asLanguage(c.language);
   if (language) base.language = language;

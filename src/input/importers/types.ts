@@ -32,6 +32,8 @@ export type Json = Record<string, unknown>;
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 export const time = (v: unknown): string | undefined => {
-  if (typeof v === 'number') return new Date(v < 1e12 ? v * 1000 : v).toISOString(); // Intercom: Unix seconds
-  return typeof v === 'string' ? v : undefined;
+  if (typeof v !== 'number') return typeof v === 'string' ? v : undefined;
+  const date = new Date(v < 1e12 ? v * 1000 : v); // Intercom: Unix seconds
+  // toISOString throws for a time out of Date's range (±8.64e15 ms): such a time is none.
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 };

@@ -4,17 +4,22 @@
 import { cleanBody } from './clean.js';
 import { isObject, str, time, type Conversation, type ConversationMessage, type Importer, type Json } from './types.js';
 
+// Ids are matched as str() reads them (a string or a number): String() of an object id
+// calls the object's own "toString", which an export can set to anything.
 function users(value: Json): Map<string, Json> {
   const list = (Array.isArray(value.users) ? value.users : []) as unknown[];
-  return new Map(list.filter(isObject).map((u) => [String(u.id), u]));
+  return new Map(list.filter(isObject).flatMap((u) => (str(u.id) !== undefined ? [[str(u.id)!, u]] : [])));
 }
+
+const person = (people: Map<string, Json>, id: unknown) => (str(id) !== undefined ? people.get(str(id)!) : undefined);
 
 function ticketConversation(ticket: Json, people: Map<string, Json>): Conversation {
   const comments = (Array.isArray(ticket.comments) ? ticket.comments : []) as Json[];
-  const requester = people.get(String(ticket.requester_id));
+  const requesterId = str(ticket.requester_id);
+  const requester = person(people, requesterId);
   const messages: ConversationMessage[] = comments.map((c) => {
-    const author = people.get(String(c.author_id));
-    const role = author?.role === 'end-user' || String(c.author_id) === String(ticket.requester_id) ? 'customer' : author?.role === 'agent' || author?.role === 'admin' ? 'agent' : author ? 'bot' : 'agent';
+    const author = person(people, c.author_id);
+    const role = author?.role === 'end-user' || (requesterId !== undefined && str(c.author_id) === requesterId) ? 'customer' : author?.role === 'agent' || author?.role === 'admin' ? 'agent' : author ? 'bot' : 'agent';
     const html = str(c.html_body);
     const body = html ?? str(c.plain_body) ?? str(c.body) ?? '';
     return {
@@ -28,7 +33,7 @@ function ticketConversation(ticket: Json, people: Map<string, Json>): Conversati
   return {
     id: str(ticket.id),
     customer: { name: str(requester?.name) },
-    agent: { name: str(people.get(String(ticket.assignee_id))?.name) },
+    agent: { name: str(person(people, ticket.assignee_id)?.name) },
     messages,
   };
 }

@@ -1,0 +1,67 @@
+// Conversations that once ended a whole lint or audit: one odd value in one conversation
+// is a notice with its file and line, and every other conversation is still read.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, ROOT, tempDir } from './helpers.js';
+
+const GOOD = 'Hi Anna,\n\nThe ETA is Monday.\n\nBest,\nMark\n';
+const conversation = (id: unknown, more: object = {}) => ({ id, messages: [{ role: 'customer', text: 'Where is my order?' }, { role: 'agent', text: GOOD }], ...more });
+const jsonl = (values: unknown[]) => values.map((v) => JSON.stringify(v)).join('\n') + '\n';
+
+interface Report {
+  results: { source: string; conversationId?: string; agent?: string; time?: string }[];
+}
+const ids = (stdout: string) => (JSON.parse(stdout) as Report).results.map((r) => r.conversationId);
+
+/** `args` linted and audited in the main thread and on two worker threads, each run's stdout and stderr. */
+function everyWay(dir: string, files: string[], { lint = true } = {}) {
+  const runs = [...(lint ? [['-f', 'json', ...files]] : []), ['audit', '-f', 'json', '--workers', '0', ...files], ['audit', '-f', 'json', '--workers', '2', ...files]];
+  return runs.map((args) => ({ args: args.join(' '), ...cli(args, { cwd: dir, killAfterMs: 30_000 }) }));
+}
+
+describe('a conversation id that is not a string or a number', () => {
+  it('is a notice, and the conversation is reported under its line; the others are read as ever', () => {
+    const dir = tempDir();
+    const objectId = { toString: 1 };
+    writeFileSync(join(dir, 'c.jsonl'), jsonl([conversation('c1'), conversation(objectId), conversation(7), conversation(['a', 'b'])]));
+    // A JSON array crosses to the worker threads as parsed conversations.
+    writeFileSync(join(dir, 'c.json'), JSON.stringify([conversation('d1'), conversation(objectId)]));
+    for (const run of everyWay(dir, ['c.jsonl', 'c.json'])) {
+      expect([run.args, ids(run.stdout)]).toEqual([run.args, ['c1', '2', '7', '4', 'd1', '2']]);
+      expect([run.args, run.stderr]).toEqual([
+        run.args,
+        'replylint: c.jsonl:2: conversation "id" is an object, not a string or a number; its replies are reported under its line number, 2\n' +
+          'replylint: c.jsonl:4: conversation "id" is a list, not a string or a number; its replies are reported under its line number, 4\n' +
+          'replylint: c.json:2: conversation "id" is an object, not a string or a number; its replies are reported under its line number, 2\n',
+      ]);
+      expect(run.code).toBe(0);
+    }
+  });
+});
+
+describe('helpdesk exports with odd values are read as far as they make sense', () => {
+  it('a Zendesk user whose id is an object matches no one; the export is audited as without it', () => {
+    const dir = tempDir();
+    const exported = join(ROOT, 'fixtures', 'exports', 'zendesk.json');
+    const zendesk = JSON.parse(readFileSync(exported, 'utf8')) as { users: object[] };
+    zendesk.users.push({ id: { toString: 1 }, name: 'Nobody', role: 'agent' });
+    writeFileSync(join(dir, 'zendesk.json'), JSON.stringify(zendesk));
+    const asExported = (JSON.parse(cli(['audit', '-f', 'json', exported]).stdout) as Report).results.map((r) => ({ ...r, source: 'zendesk.json' }));
+    expect(asExported.length).toBeGreaterThan(1);
+    for (const run of everyWay(dir, ['zendesk.json'], { lint: false })) {
+      expect([run.args, run.stderr]).toEqual([run.args, '']);
+      expect((JSON.parse(run.stdout) as Report).results).toEqual(asExported);
+    }
+  });
+
+  it('an Intercom time beyond what a date can hold is no time; the conversation is audited', () => {
+    const dir = tempDir();
+    const intercom = { type: 'conversation', id: 'i1', created_at: 1e20, source: { body: '<p>Where is it?</p>', author: { type: 'user', name: 'Anna' } }, conversation_parts: [{ part_type: 'comment', created_at: -1e17, body: `<p>${GOOD}</p>`, author: { type: 'admin', name: 'Mark' } }] };
+    writeFileSync(join(dir, 'intercom.jsonl'), jsonl([intercom, { ...intercom, id: 'i2', conversation_parts: [] }]));
+    for (const run of everyWay(dir, ['intercom.jsonl'], { lint: false })) {
+      expect([run.args, run.stderr]).toEqual([run.args, '']);
+      expect((JSON.parse(run.stdout) as Report).results.map((r) => [r.conversationId, r.time])).toEqual([['i1', undefined]]);
+    }
+  });
+});
