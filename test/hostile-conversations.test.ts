@@ -65,3 +65,47 @@ describe('helpdesk exports with odd values are read as far as they make sense', 
     }
   });
 });
+
+describe('values nested deeper than any export nests them', () => {
+  /** JSON of a list in a list, 100,000 times: JSON.parse reads it; recursive code (JSON.stringify among it) overflows the stack on it. */
+  const NESTED = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+  /** A value as JSON, with NESTED where it holds the string "NESTED". */
+  const withNested = (value: unknown) => JSON.stringify(value).replace('"NESTED"', NESTED);
+
+  it('a role nested 100,000 lists deep is an unknown role; the rest is read', () => {
+    const dir = tempDir();
+    const deepRole = { id: 'c2', messages: [{ role: 'NESTED', text: GOOD }, { role: 'agent', text: GOOD }] };
+    writeFileSync(join(dir, 'c.jsonl'), [conversation('c1'), deepRole, conversation('c3')].map(withNested).join('\n') + '\n');
+    for (const run of everyWay(dir, ['c.jsonl'])) {
+      expect([run.args, run.stderr]).toEqual([run.args, 'replylint: c.jsonl:2: conversation c2 message 0: unknown role (a list); use "customer" or "agent"; message skipped\n']);
+      expect(ids(run.stdout)).toEqual(['c1', 'c2', 'c3']);
+      expect(run.code).toBe(0);
+    }
+  });
+
+  it('a field the format does not read, nested 100,000 deep, is left behind (it once ended the audit on worker threads with exit 1)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'c.json'), withNested([conversation('c1'), conversation('c2', { extra: 'NESTED' }), conversation('c3')]));
+    for (const run of everyWay(dir, ['c.json'])) {
+      expect([run.args, run.stderr]).toEqual([run.args, '']);
+      expect(ids(run.stdout)).toEqual(['c1', 'c2', 'c3']);
+      expect(run.code).toBe(0);
+    }
+  });
+
+  it('HTML nested 20,000 elements deep is read to a depth, in an .html reply and in an export', () => {
+    const dir = tempDir();
+    const deepHtml = `<p>Hi Anna,</p>${'<div>'.repeat(20_000)}x${'</div>'.repeat(20_000)}<p>Best, Mark</p>`;
+    writeFileSync(join(dir, 'deep.html'), deepHtml);
+    writeFileSync(join(dir, 'good.txt'), GOOD);
+    const lint = cli(['-f', 'json', 'deep.html', 'good.txt'], { cwd: dir, killAfterMs: 30_000 });
+    expect(lint.stderr).toBe('');
+    expect((JSON.parse(lint.stdout) as Report).results.map((r) => r.source)).toEqual(['deep.html', 'good.txt']);
+    const zendesk = { tickets: [{ id: 1, requester_id: 9, comments: [{ author_id: 9, plain_body: 'Where is it?' }, { author_id: 7, html_body: deepHtml }] }, { id: 2, requester_id: 9, comments: [{ author_id: 7, plain_body: GOOD }] }], users: [{ id: 9, role: 'end-user' }, { id: 7, role: 'agent', name: 'Mark' }] };
+    writeFileSync(join(dir, 'zendesk.json'), JSON.stringify(zendesk));
+    for (const run of everyWay(dir, ['zendesk.json'], { lint: false })) {
+      expect([run.args, run.stderr]).toEqual([run.args, '']);
+      expect(ids(run.stdout)).toEqual(['1', '2']);
+    }
+  });
+});

@@ -11,7 +11,8 @@ import type { ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import { parseCsvColumns } from '../input/importers/csv.js';
-import type { Source } from '../input/importers/index.js';
+import { conversationFields } from '../input/conversation.js';
+import type { Conversation, Source } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
 import { appendAll } from '../lists.js';
 import { terminalText } from '../report/escape.js';
@@ -186,7 +187,8 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
           await submit();
           continue;
         }
-        batch.push({ conversation: item.conversation, source: item.source, lineNumber: item.line });
+        // Only what is read crosses to a worker thread: a value nested deep enough overflows the structured clone.
+        batch.push({ conversation: conversationFields(item.conversation) as Conversation, source: item.source, lineNumber: item.line });
         if (item.bytes !== undefined) bytesRead = before + item.bytes;
         if (batch.length >= BATCH) await submit();
       }

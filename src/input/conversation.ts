@@ -21,6 +21,38 @@ export function kindOf(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/** A role as a notice quotes it: a string (its start), or the kind of value it is. */
+function shownRole(role: unknown): string {
+  if (role === undefined) return 'none';
+  if (typeof role !== 'string') return role !== null && typeof role === 'object' ? `(${kindOf(role)})` : String(role);
+  return JSON.stringify(role.length > 40 ? `${role.slice(0, 40)}…` : role);
+}
+
+/** An object or a list reduced to an empty one of its kind: what a notice says of it is kept, its insides are not. */
+const hollow = (value: unknown) => (Array.isArray(value) ? [] : value !== null && typeof value === 'object' ? {} : value);
+
+/** A name field (a string or { name }) as repliesFromConversation reads it. */
+const nameField = (value: unknown) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? { name: hollow((value as { name?: unknown }).name) } : value);
+
+/**
+ * The parts of a conversation that repliesFromConversation reads, and nothing else, with
+ * the same notices to give. A parsed export holds whatever was put in it: the audit hands
+ * conversations to its worker threads by structured clone, whose recursion overflows the
+ * stack on a value nested some thousands of levels deep (`"extra": [[[[…]]]]`).
+ */
+export function conversationFields(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return hollow(value);
+  const c = value as Record<string, unknown>;
+  const messages = Array.isArray(c.messages)
+    ? c.messages.map((m: unknown) => {
+        if (m === null || typeof m !== 'object' || Array.isArray(m)) return hollow(m);
+        const msg = m as Record<string, unknown>;
+        return { role: hollow(msg.role), text: hollow(msg.text), time: hollow(msg.time), html: hollow(msg.html), author: nameField(msg.author) };
+      })
+    : hollow(c.messages);
+  return { id: hollow(c.id), language: hollow(c.language), channel: hollow(c.channel), customer: nameField(c.customer), agent: nameField(c.agent), template: hollow(c.template), messages };
+}
+
 /**
  * A conversation's id, as reports show it: a string, or a number written as one. Any
  * other value is no id (String() of an object calls its own "toString", which a JSON
@@ -89,7 +121,7 @@ export function repliesFromConversation(value: unknown, source: string, line: nu
       });
       agentMessages.push(msg.text);
     } else if (!role || !SKIPPED_ROLES.has(role)) {
-      notices.push(where(`conversation ${id ?? ''} message ${index}: unknown role ${JSON.stringify(msg.role)}; use "customer" or "agent"; message skipped`.replace('  ', ' ')));
+      notices.push(where(`conversation ${id ?? ''} message ${index}: unknown role ${shownRole(msg.role)}; use "customer" or "agent"; message skipped`.replace('  ', ' ')));
     }
   });
   return { replies, notices };

@@ -8,6 +8,9 @@ let convert: Convert | undefined;
 
 const OPTIONS = {
   wordwrap: false,
+  // html-to-text walks the tree recursively: 100,000 nested <div>s overflowed the stack
+  // and ended the run. Deeper than this (real mail nests a few dozen), text becomes "...".
+  limits: { maxDepth: 256 },
   selectors: [
     { selector: 'a', options: { ignoreHref: true } },
     { selector: 'img', format: 'skip' },
