@@ -108,4 +108,14 @@ describe('values nested deeper than any export nests them', () => {
       expect(ids(run.stdout)).toEqual(['1', '2']);
     }
   });
+
+  it('HTML nested 400,000 elements deep (4.4 MB) is read without its tags instead of in time that grows with the square of the depth', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'deep.html'), `<p>Hi Anna,</p>${'<div>'.repeat(400_000)}The ETA is Monday.${'</div>'.repeat(400_000)}<p>Best, Mark</p>`);
+    writeFileSync(join(dir, 'good.txt'), GOOD);
+    // Killed at 20 s: it took about a minute.
+    const lint = cli(['-f', 'json', 'deep.html', 'good.txt'], { cwd: dir, killAfterMs: 20_000 });
+    expect(lint.stderr).toBe('');
+    expect((JSON.parse(lint.stdout) as Report).results.map((r) => r.source)).toEqual(['deep.html', 'good.txt']);
+  }, 60_000);
 });

@@ -24,9 +24,39 @@ const OPTIONS = {
   ],
 };
 
+// Elements htmlparser2 never holds open.
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+/** Deeper than any mail nests; the parser's cost per tag grows with the depth. */
+const MAX_NESTING = 1000;
+const TAG = /<(\/?)([a-z][^\s/<>]*)(?:[\s/][^<>]*)?>/gi;
+
+/**
+ * Whether htmlparser2 could hold more than `limit` elements open at once in `html`: an
+ * upper bound (every start tag but a void one opens, an end tag closes one of its name),
+ * read in one pass.
+ */
+function nestsDeeperThan(html: string, limit: number): boolean {
+  const open = new Map<string, number>();
+  let depth = 0;
+  for (const [, end, tagName] of html.matchAll(TAG)) {
+    const name = tagName.toLowerCase();
+    const count = open.get(name) ?? 0;
+    if (end) {
+      if (count > 0) (open.set(name, count - 1), depth--);
+    } else if (!VOID_ELEMENTS.has(name)) {
+      open.set(name, count + 1);
+      if (++depth > limit) return true;
+    }
+  }
+  return false;
+}
+
 export function htmlToText(html: string): string {
   convert ??= (createRequire(import.meta.url)('html-to-text') as { convert: Convert }).convert;
-  return convert(html, OPTIONS);
+  // htmlparser2 keeps the open elements in an array it unshifts and shifts, so its time
+  // grows with the square of the nesting: 200,000 nested <div>s took 13 s, the 5 MB a
+  // reply may be minutes. HTML nested deeper than any mail is read with its tags dropped.
+  return convert(nestsDeeperThan(html, MAX_NESTING) ? html.replace(/<[^<>]*>/g, ' ') : html, OPTIONS);
 }
 
 // "-- " on a line of its own opens a signature (RFC 3676); mobile mail adds its own.
