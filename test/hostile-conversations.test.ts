@@ -119,3 +119,27 @@ describe('values nested deeper than any export nests them', () => {
     expect((JSON.parse(lint.stdout) as Report).results.map((r) => r.source)).toEqual(['deep.html', 'good.txt']);
   }, 60_000);
 });
+
+describe('a bug of ours on one conversation or reply', () => {
+  const PLANT = { NODE_OPTIONS: `--require ${join(ROOT, 'test', 'fixtures', 'plant-internal-error.cjs')}` };
+
+  it('is a notice with its file and line that asks for a report; the rest is linted and audited, and the exit code is theirs', () => {
+    const dir = tempDir();
+    const twoReplies = { id: 'c2', messages: [{ role: 'agent', text: `${GOOD}plant-lint-fault` }, { role: 'customer', text: 'Thanks' }, { role: 'agent', text: GOOD }] };
+    const unreadable = { id: 'c3', messages: [{ role: 'plant-read-fault', text: GOOD }] };
+    writeFileSync(join(dir, 'c.jsonl'), jsonl([conversation('c1'), twoReplies, unreadable, conversation('c4')]));
+    writeFileSync(join(dir, 'bad.txt'), `${GOOD}plant-lint-fault`);
+    writeFileSync(join(dir, 'good.txt'), GOOD);
+    const planted = (line: number, subject: string) => `replylint: c.jsonl:${line}: internal error on ${subject} (a fault planted by the test); please report it; skipped\n`;
+    const lint = cli(['-f', 'json', 'c.jsonl', 'bad.txt', 'good.txt'], { cwd: dir, env: PLANT });
+    expect(lint.stderr).toBe(planted(2, 'conversation c2 message 0') + planted(3, 'conversation c3') + 'replylint: bad.txt: internal error on this reply (a fault planted by the test); please report it; skipped\n');
+    expect((JSON.parse(lint.stdout) as Report).results.map((r) => r.conversationId ?? r.source)).toEqual(['c1', 'c2', 'c4', 'good.txt']);
+    expect(lint.code).toBe(0);
+    for (const workers of ['0', '2']) {
+      const audit = cli(['audit', '-f', 'json', '--workers', workers, 'c.jsonl'], { cwd: dir, env: PLANT, killAfterMs: 30_000 });
+      expect(audit.stderr).toBe(planted(2, 'conversation c2 message 0') + planted(3, 'conversation c3'));
+      expect(ids(audit.stdout)).toEqual(['c1', 'c2', 'c4']);
+      expect(audit.code).toBe(0);
+    }
+  });
+});

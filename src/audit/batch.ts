@@ -3,9 +3,9 @@
 // the parsing, linting, redaction and formatting here leaves the main thread only
 // reading and writing, so the pool scales with the cores.
 import type { Linter } from '../engine/lint.js';
-import { repliesFromConversation } from '../input/conversation.js';
+import { readConversation } from '../input/conversation.js';
 import { conversationsIn, type Conversation, type Source } from '../input/importers/index.js';
-import type { Notice } from '../input/notice.js';
+import { internalErrorNotice, replySubject, type Notice } from '../input/notice.js';
 import type { AuditedReply, Channel, LintResult, Reply } from '../types.js';
 import { safeJson } from '../report/escape.js';
 import { contractResult } from '../report/json.js';
@@ -123,13 +123,21 @@ export function processBatch(items: readonly WorkItem[], linter: Linter, s: Batc
   let replies = 0;
   for (const item of items) {
     for (const { conversation, lineNumber } of conversationsOf(item, s, notices)) {
-      const converted = repliesFromConversation(conversation, item.source, lineNumber, s.channel ? { channel: s.channel } : {});
+      // A bug of ours on one conversation or reply is its notice; the batch, and the audit, go on.
+      const converted = readConversation(conversation, item.source, lineNumber, s.channel ? { channel: s.channel } : {});
       for (const notice of converted.notices) notices.push(notice);
       for (const reply of converted.replies) {
-        if (!inWindow(reply, s)) continue;
-        const r = audited(reply, linter.lint(reply), s.redact);
-        if (s.format === 'json') output.add(`,\n    ${safeJson(contractResult(r))}`);
-        else if (s.format === 'csv' && !s.perAgentCsv && csvRow) output.add(csvRow(r));
+        let r: AuditedReply;
+        let row: string | undefined;
+        try {
+          if (!inWindow(reply, s)) continue;
+          r = audited(reply, linter.lint(reply), s.redact);
+          row = s.format === 'json' ? `,\n    ${safeJson(contractResult(r))}` : s.format === 'csv' && !s.perAgentCsv && csvRow ? csvRow(r) : undefined;
+        } catch (err) {
+          notices.push(internalErrorNotice(item.source, lineNumber, replySubject(reply), err));
+          continue;
+        }
+        if (row !== undefined) output.add(row);
         // Figures per agent are kept by the real name, shown by the masked one.
         figures.add(r, reply.context.agentName);
         replies++;

@@ -2,7 +2,7 @@
 import { relative, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/load-config.js';
 import type { Linter } from '../engine/lint.js';
-import type { Notice } from '../input/notice.js';
+import { internalErrorNotice, replySubject, type Notice } from '../input/notice.js';
 import { readFile, readStdin, type InputItem } from '../input/read.js';
 import type { Channel, Language, LintResult, ReplyContext } from '../types.js';
 // Imported statically: a dynamic import would split the config modules it shares into chunks.
@@ -93,7 +93,14 @@ export async function lintInputs(linter: Linter, config: ResolvedConfig, args: r
         notices.push(item.notice);
         continue;
       }
-      const result = linter.lint(item.reply, { fix });
+      let result: LintResult;
+      try {
+        result = linter.lint(item.reply, { fix });
+      } catch (err) {
+        // A bug of ours on one reply: said, and the rest is linted (the exit code is the rest's).
+        notices.push(internalErrorNotice(item.reply.source, item.line, replySubject(item.reply), err));
+        continue;
+      }
       if (options.fix && item.file && result.output !== undefined) {
         const { path, bom, prefix, encoding, stats } = item.file;
         const notFixed = replaceFixedFile(path, encode((bom ? '\uFEFF' : '') + prefix + result.output, encoding), stats);

@@ -3,7 +3,7 @@
 import { defaultContext, type Reply, type ReplyContext } from '../types.js';
 import { asChannel, asLanguage, asName } from './context-fields.js';
 import { HistoryPrefix } from './history.js';
-import type { Notice } from './notice.js';
+import { internalErrorNotice, type Notice } from './notice.js';
 
 const CUSTOMER_ROLES = new Set(['customer', 'end-user', 'user', 'enduser', 'requester', 'contact']);
 const AGENT_ROLES = new Set(['agent', 'admin', 'operator', 'support']);
@@ -61,6 +61,24 @@ export function conversationFields(value: unknown): unknown {
 export function conversationIdOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+}
+
+/** A conversation as a notice names it: by its id, or "this conversation". */
+function conversationSubject(value: unknown): string {
+  const id = value !== null && typeof value === 'object' ? conversationIdOf((value as { id?: unknown }).id) : undefined;
+  return id !== undefined ? `conversation ${id}` : 'this conversation';
+}
+
+/**
+ * The replies of one conversation among many: as repliesFromConversation, but a bug of
+ * ours on this conversation is its notice (file and line), and the reader goes on.
+ */
+export function readConversation(value: unknown, source: string, line: number | undefined, defaults: Partial<ReplyContext>): ConversationReplies {
+  try {
+    return repliesFromConversation(value, source, line, defaults);
+  } catch (err) {
+    return { replies: [], notices: [internalErrorNotice(source, line, conversationSubject(value), err)] };
+  }
 }
 
 /** Turn one parsed conversation object into replies; problems become notices. */

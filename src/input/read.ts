@@ -3,7 +3,7 @@
 import { closeSync, readSync, type BigIntStats } from 'node:fs';
 import { extname } from 'node:path';
 import { defaultContext, type Reply, type ReplyContext } from '../types.js';
-import { repliesFromConversation } from './conversation.js';
+import { readConversation } from './conversation.js';
 import { parseYaml } from '../config/yaml-source.js';
 import { readFrontMatter } from './front-matter.js';
 import { htmlToText } from './importers/clean.js';
@@ -27,7 +27,8 @@ export interface TextFileInfo {
   stats: BigIntStats;
 }
 
-export type InputItem = { reply: Reply; file?: TextFileInfo } | { notice: Notice };
+/** A reply (with its conversation's line, where it has one), or a notice. */
+export type InputItem = { reply: Reply; file?: TextFileInfo; line?: number } | { notice: Notice };
 
 const CONVERSATION_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson']);
 
@@ -84,9 +85,10 @@ function* conversationsFromValue(value: unknown, source: string, defaults: Parti
   }
   const list = Array.isArray(value) ? value : [value];
   for (const [i, conversation] of list.entries()) {
-    const { replies, notices } = repliesFromConversation(conversation, source, Array.isArray(value) ? i + 1 : undefined, defaults);
+    const line = Array.isArray(value) ? i + 1 : undefined;
+    const { replies, notices } = readConversation(conversation, source, line, defaults);
     for (const notice of notices) yield { notice };
-    for (const reply of replies) yield { reply };
+    for (const reply of replies) yield { reply, line };
   }
 }
 
@@ -103,9 +105,9 @@ async function* conversationsFromJsonl(read: ByteReader, source: string, default
       yield parsed;
       continue;
     }
-    const { replies, notices } = repliesFromConversation(parsed.value, source, line.lineNumber, defaults);
+    const { replies, notices } = readConversation(parsed.value, source, line.lineNumber, defaults);
     for (const notice of notices) yield { notice };
-    for (const reply of replies) yield { reply };
+    for (const reply of replies) yield { reply, line: line.lineNumber };
   }
 }
 
