@@ -2,7 +2,7 @@
 // through a file, a file in a folder that may not be entered. stat throws for each
 // (ELOOP, ENOTDIR, EACCES) even with throwIfNoEntry: false; each is a notice (or, for
 // replylint's own files, a clear problem), never "internal error", never a hang.
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, hasSetpriv, isRoot, tempDir, unprivileged } from './helpers.js';
@@ -58,5 +58,62 @@ describe('audit: a file that cannot be looked at is skipped with why, and the re
     );
     expect(r.stdout).toBe('');
     expect(r.code).toBe(2);
+  });
+});
+
+describe("replylint's own paths that cannot be looked at are said plainly", () => {
+  const lint = (dir: string, ...args: string[]) => cli(['-f', 'json', ...args], { cwd: dir, killAfterMs });
+
+  it('--cache-location naming a loop of links or a path through a file: linted, nothing cached, said once', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'good.txt'), GOOD);
+    const expected = lint(dir, 'good.txt').stdout;
+    expect(lint(dir, '--cache', '--cache-location', 'loop', 'good.txt')).toEqual({
+      code: 0,
+      stdout: expected,
+      stderr: 'replylint: loop: is not a usable cache: it is a loop of symbolic links; point the link at a file; it is left out, and every file is linted, and nothing is cached\n',
+    });
+    expect(lint(dir, '--cache', '--cache-location', 'r.txt/x', 'good.txt')).toEqual({
+      code: 0,
+      stdout: expected,
+      stderr: 'replylint: r.txt/x: cannot hold a cache: no such file (a part of the path is not a folder); check the path; every file is linted, and nothing is cached\n',
+    });
+  });
+
+  it('a dictionary file that is a loop of links, or that may not be read, is a configuration error', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'good.txt'), GOOD);
+    symlinkSync('words.aff', join(dir, 'words.aff'));
+    writeFileSync(join(dir, 'words.yaml'), 'vocabulary:\n  dictionaries:\n    en: ./words\n');
+    expect(lint(dir, '-c', 'words.yaml', 'good.txt')).toMatchObject({
+      code: 2,
+      stderr: `replylint: ${join(dir, 'words.yaml')}:3:5: the dictionary "${join(dir, 'words.aff')}" is a loop of symbolic links; point the link at a file\n  hint: point "vocabulary.dictionaries" at the base name of a Hunspell .aff/.dic pair of files\n`,
+    });
+    if (!isRoot || !hasSetpriv) return;
+    writeFileSync(join(dir, 'locked.aff'), 'SET UTF-8\n');
+    chmodSync(join(dir, 'locked.aff'), 0o000);
+    writeFileSync(join(dir, 'locked.yaml'), 'vocabulary:\n  dictionaries:\n    en: ./locked\nrules:\n  spelling: warning\n');
+    expect(unprivileged(['-c', 'locked.yaml', 'good.txt'], dir)).toMatchObject({
+      code: 2,
+      stderr: `replylint: ${join(dir, 'locked.yaml')}:3:5: the dictionary "${join(dir, 'locked.aff')}" cannot be read: permission denied; allow reading it (chmod u+r) or leave it out\n  hint: point "vocabulary.dictionaries" at the base name of a Hunspell .aff/.dic pair of files\n`,
+    });
+  });
+
+  it('--config naming a loop of links says so', () => {
+    expect(lint(folder(), '-c', 'loop', 'good.jsonl')).toMatchObject({ code: 2, stderr: 'replylint: config file "loop" is a loop of symbolic links; point the link at a file\n  hint: check the path given to --config\n' });
+  });
+
+  it('init writes through no link, and a folder it may not write to is said plainly (exit 2)', () => {
+    const dir = folder();
+    symlinkSync(join(dir, 'elsewhere.yaml'), join(dir, '.replylintrc.yaml'));
+    expect(cli(['init'], { cwd: dir })).toMatchObject({ code: 2, stdout: `${join(dir, '.replylintrc.yaml')} exists already; left as it is\n` });
+    expect(existsSync(join(dir, 'elsewhere.yaml'))).toBe(false);
+    if (!isRoot || !hasSetpriv) return;
+    const readOnly = join(dir, 'read-only');
+    mkdirSync(readOnly, { mode: 0o555 });
+    expect(unprivileged(['init'], readOnly)).toMatchObject({
+      code: 2,
+      stderr: `replylint: ${join(readOnly, '.replylintrc.yaml')}: cannot write the starter config: permission denied\n  hint: run replylint init in a folder you may write to\n`,
+    });
   });
 });

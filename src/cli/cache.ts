@@ -4,12 +4,12 @@
 // one (null, a number, results of another shape, a FIFO at its name) is left out with one
 // notice and written afresh; it never stops a run.
 import { createRequire } from 'node:module';
-import { closeSync, existsSync, readdirSync, readSync, statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { closeSync, readdirSync, readSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { BUILTIN_RULES_DIR, type ResolvedConfig } from '../config/load-config.js';
 import { readConfigText } from '../config/yaml-source.js';
 import type { Notice } from '../input/notice.js';
-import { openRegularFile, readRegularFile } from '../input/regular-file.js';
+import { openRegularFile, readRegularFile, statPath } from '../input/regular-file.js';
 import { CHANNELS, LANGUAGES, type LintResult } from '../types.js';
 import { beginReport } from './safe-write.js';
 
@@ -34,23 +34,29 @@ const sha = (data: string | Buffer) => crypto().createHash('sha256').update(data
  * folder, so that projects can share a cache folder.
  */
 export function cacheFile(location = CACHE_FILE, cwd = process.cwd()): string {
-  const isFolder = location.endsWith('/') || location.endsWith(sep) || statSync(location, { throwIfNoEntry: false })?.isDirectory();
+  const status = statPath(location);
+  // Anything else there (a loop of links, a path through a file) is the cache's notice to give.
+  const isFolder = location.endsWith('/') || location.endsWith(sep) || ('stats' in status && status.stats.isDirectory());
   return isFolder ? join(location, `${CACHE_FILE}_${sha(cwd).slice(0, 16)}`) : location;
+}
+
+/** The rule files' names in a folder; none where it cannot be listed (the rules were loaded from it already). */
+function ruleFileNames(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+  } catch {
+    return [];
+  }
 }
 
 /** What every cached result depends on besides its file. */
 export function settingsKey(config: ResolvedConfig, version: string, extra: object): string {
   const ruleTexts = [BUILTIN_RULES_DIR, ...config.rulePaths].flatMap((dir) =>
-    existsSync(dir)
-      ? readdirSync(dir)
-          .filter((n) => /\.ya?ml$/.test(n))
-          .sort()
-          .map((n) => {
-            // The rules were loaded already; a rule file changed since cannot be read as one.
-            const read = readConfigText(join(dir, n));
-            return `${n}\n${'text' in read ? read.text : read.problem}`;
-          })
-      : [],
+    ruleFileNames(dir).map((n) => {
+      // The rules were loaded already; a rule file changed since cannot be read as one.
+      const read = readConfigText(join(dir, n));
+      return `${n}\n${'text' in read ? read.text : read.problem}`;
+    }),
   );
   return sha(JSON.stringify({ version, config, extra, rules: sha(ruleTexts.join('\n')) }));
 }
@@ -94,12 +100,17 @@ function entriesIn(value: unknown): Map<string, Entry> | string {
   return entries;
 }
 
-function isFileOrUnknown(path: string): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? true;
-  } catch {
-    return false; // a link loop, a folder we may not enter: nothing to write to
-  }
+/**
+ * Whether a cache can be written at `path`: a file stands there, or nothing does in a
+ * folder (a missing folder is said when the cache is saved). A link loop, a folder we may
+ * not enter, a path through a file: nothing to write to.
+ */
+function canHoldCache(path: string): boolean {
+  const status = statPath(path);
+  if ('stats' in status) return status.stats.isFile();
+  if (!status.absent) return false;
+  const folder = statPath(dirname(path));
+  return 'stats' in folder ? folder.stats.isDirectory() : folder.absent;
 }
 
 export class ResultCache {
@@ -116,7 +127,12 @@ export class ResultCache {
   ) {
     const read = readRegularFile(file, MAX_CACHE_BYTES, 'a cache');
     const absent = 'problem' in read && read.problem.startsWith('no such file');
-    this.writable = absent || isFileOrUnknown(file);
+    this.writable = canHoldCache(file);
+    if (absent && !this.writable) {
+      this.notice = { source: file, message: `cannot hold a cache: ${read.problem}; every file is linted, and nothing is cached` };
+      this.entries = new Map();
+      return;
+    }
     let entries: Map<string, Entry> | string;
     if ('problem' in read) entries = absent ? new Map() : `it ${read.problem}`;
     else {

@@ -1,6 +1,7 @@
 // `replylint init`: a commented starter config in the current folder.
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ConfigError } from '../config/errors.js';
 
 const STARTER = `# replylint configuration: https://github.com/ (see README, "Configuration")
 # Every rule of the recommended preset is on; change levels below.
@@ -29,7 +30,15 @@ rulePaths: []
 
 export function writeStarterConfig(cwd: string): { path: string; created: boolean } {
   const path = resolve(cwd, '.replylintrc.yaml');
-  if (existsSync(path)) return { path, created: false };
-  writeFileSync(path, STARTER, 'utf8');
+  try {
+    // Created only where nothing stands: not through a link, dangling or looping, whose
+    // target existsSync cannot see (it wrote the starter config where the link pointed).
+    writeFileSync(path, STARTER, { encoding: 'utf8', flag: 'wx' });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return { path, created: false };
+    const reason = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : (err as Error).message;
+    throw new ConfigError(`cannot write the starter config: ${reason}`, { file: path }, 'run replylint init in a folder you may write to');
+  }
   return { path, created: true };
 }

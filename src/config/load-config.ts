@@ -1,6 +1,6 @@
 // Finding and resolving the config: cosmiconfig's search, our YAML reader (so errors
 // carry line and column), presets and `extends`.
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleSettings } from '../engine/load-rules.js';
@@ -11,7 +11,7 @@ import { ConfigError } from './errors.js';
 import { CONFIG_SCHEMA } from './schema.js';
 import { didYouMean, RESERVED_IDS, validate } from './validate.js';
 import { appendAll } from '../lists.js';
-import { notRegular } from '../input/regular-file.js';
+import { notRegular, openRegularFile, statPath } from '../input/regular-file.js';
 import { parseYaml, readConfigText, type YamlSource } from './yaml-source.js';
 
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -138,15 +138,18 @@ function mergeInto(target: ResolvedConfig, source: YamlSource, chain: readonly s
 }
 
 /**
- * A dictionary's .aff and .dic, where they exist, must be regular files: the spelling
- * rule reads them whole, and a FIFO or a device there would hang or never end. (Missing
- * ones are the spelling rule's to report, when it is on.)
+ * A dictionary's .aff and .dic, where they exist, must be regular files we may read: the
+ * spelling rule reads them whole, and a FIFO or a device there would hang or never end,
+ * a link loop or a file we may not read would end the run. (Missing ones are the spelling
+ * rule's to report, when it is on.)
  */
 function checkDictionary(base: string, where: { file: string; line: number; column: number }): void {
   for (const file of [`${base}.aff`, `${base}.dic`]) {
-    const stats = statSync(file, { bigint: true, throwIfNoEntry: false });
-    const problem = stats && notRegular(stats);
-    if (problem) throw new ConfigError(`the dictionary "${file}" ${problem}`, where, 'point "vocabulary.dictionaries" at the base name of a Hunspell .aff/.dic pair of files');
+    const status = statPath(file);
+    if ('problem' in status && status.absent) continue;
+    const opened = openRegularFile(file);
+    if ('problem' in opened) throw new ConfigError(`the dictionary "${file}" ${opened.problem}`, where, 'point "vocabulary.dictionaries" at the base name of a Hunspell .aff/.dic pair of files');
+    closeSync(opened.fd);
   }
 }
 
@@ -164,7 +167,8 @@ export function defaultConfig(cwd = process.cwd()): ResolvedConfig {
 /** A config file given by path (`--config`). */
 export function loadConfigFile(file: string): ResolvedConfig {
   const path = resolve(file);
-  if (!existsSync(path)) throw new ConfigError(`config file "${file}" does not exist`, undefined, 'check the path given to --config');
+  const status = statPath(path);
+  if ('problem' in status) throw new ConfigError(`config file "${file}" ${status.absent ? 'does not exist' : status.problem}`, undefined, 'check the path given to --config');
   const config = emptyConfig(dirname(path), path);
   const source = basename(path) === 'package.json' ? readSource(path, ['replylint']) : readSource(path);
   // A config without `extends` builds on the recommended preset, as ESLint's flat configs do not but users expect.
@@ -195,13 +199,11 @@ function mayHaveConfig(from: string): boolean {
     let found = false;
     for (const place of SEARCH_PLACES) {
       const file = resolve(dir, place);
-      let stats;
-      try {
-        stats = statSync(file, { bigint: true, throwIfNoEntry: false });
-      } catch {
-        continue; // a part of the path is no folder: cosmiconfig passes over it too
-      }
-      if (!stats || stats.isDirectory()) continue;
+      const status = statPath(file);
+      // Nothing there, or a part of the path is no folder: cosmiconfig passes over it too.
+      if ('problem' in status) continue;
+      const { stats } = status;
+      if (stats.isDirectory()) continue;
       const problem = notRegular(stats);
       if (problem) throw new ConfigError(`cannot use this config file: it ${problem}`, { file }, 'remove it, or put the config in a regular file');
       if (place !== 'package.json') {

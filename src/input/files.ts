@@ -1,7 +1,7 @@
 // Expanding the command line's files, folders and globs into a sorted list of files.
-import { statSync } from 'node:fs';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { appendAll } from '../lists.js';
+import { statPath } from './regular-file.js';
 
 /** Extensions linted when a folder is named. */
 export const REPLY_EXTENSIONS = ['txt', 'md', 'markdown', 'text', 'html', 'htm', 'json', 'jsonl', 'ndjson', 'yaml', 'yml'];
@@ -19,15 +19,9 @@ export async function expandArguments(args: readonly string[], cwd = process.cwd
     let pattern: string | undefined;
     if (isDynamicPattern(arg)) pattern = arg;
     else {
-      let isDir = false;
-      try {
-        isDir = statSync(arg).isDirectory();
-      } catch {
-        // A missing file is reported by the reader with its name, like any other bad input.
-        files.push(arg);
-        continue;
-      }
-      if (!isDir) {
+      const status = statPath(arg);
+      // A file that cannot be looked at is reported by the reader with its name, like any other bad input.
+      if (!('stats' in status) || !status.stats.isDirectory()) {
         files.push(arg);
         continue;
       }

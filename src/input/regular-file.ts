@@ -5,7 +5,7 @@
 // O_NONBLOCK, so that opening a FIFO returns at once instead of waiting for a writer (it
 // changes nothing for a regular file), and its type is taken from the open descriptor,
 // so nothing can be swapped in between the check and the read.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, type BigIntStats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync, readSync, statSync, type BigIntStats } from 'node:fs';
 
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
@@ -35,6 +35,23 @@ function danglingLink(path: string): string | undefined {
     // Not there at all.
   }
   return undefined;
+}
+
+export type PathStatus = { stats: BigIntStats } | { problem: string; absent: boolean };
+
+/**
+ * A path a user gave, stat'ed through its links, or the problem in words. Never throws:
+ * `throwIfNoEntry: false` still throws for a loop of links (ELOOP), a path through a
+ * file (ENOTDIR) or a folder that may not be entered (EACCES). `absent`: nothing stands
+ * at the path (a part of it missing, or not a folder), so a caller may create it.
+ */
+export function statPath(path: string): PathStatus {
+  try {
+    return { stats: statSync(path, { bigint: true }) };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { problem: whyUnreadable(path, err), absent: code === 'ENOENT' || code === 'ENOTDIR' };
+  }
 }
 
 /** What a file that is not a regular file is, or undefined for a regular file. */
