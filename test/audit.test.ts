@@ -1,5 +1,5 @@
 // replylint audit: importers on their fixtures, CSV mapping, skipped accounting, figures.
-import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FiguresBuilder } from '../src/audit/figures.js';
@@ -61,7 +61,10 @@ describe('importers', () => {
 describe('CSV', () => {
   it('maps columns, groups rows by conversation and reports rows without text', async () => {
     const records = [];
-    for await (const r of readCsv(createReadStream(join(ROOT, 'fixtures', 'exports', 'export.csv')), parseCsvColumns('conversation=ticket,role=sender,text=body,author=agent,time=created'))) records.push(r);
+    const fd = openSync(join(ROOT, 'fixtures', 'exports', 'export.csv'), 'r');
+    const readAt = async (buffer: Uint8Array, position: number) => readSync(fd, buffer, 0, buffer.length, position);
+    for await (const r of readCsv(readAt, parseCsvColumns('conversation=ticket,role=sender,text=body,author=agent,time=created'))) records.push(r);
+    closeSync(fd);
     const conversations = records.flatMap((r) => (r.conversation ? [r.conversation] : []));
     expect(conversations.map((c) => [c.id, c.messages.map((m) => m.role)])).toEqual([['501', ['customer', 'agent']], ['502', ['customer', 'agent']]]);
     expect(conversations[0].messages[1]).toMatchObject({ author: 'Ryan Scott', time: '2025-03-07T08:30:00Z' });

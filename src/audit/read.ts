@@ -2,7 +2,7 @@
 // one conversation at a time. Anything unreadable becomes a notice and the rest goes on.
 import { close, closeSync, createReadStream, read, readSync } from 'node:fs';
 import { extname } from 'node:path';
-import { readCsv, type CsvColumns } from '../input/importers/csv.js';
+import { readCsv, type CsvColumns, type ReadAt } from '../input/importers/csv.js';
 import { conversationsIn, type Conversation, type Source } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
 import { jsonlBlocks, jsonlLines, parseJsonlLine, type ByteReader, type JsonlBlock } from '../input/jsonl.js';
@@ -31,6 +31,12 @@ function fileReader(fd: number): ByteReader {
       }),
     );
 }
+
+/** Reads a file at any position, off the main thread (the CSV reader starts again past a broken record). */
+const readerAt =
+  (fd: number): ReadAt =>
+  (buffer, position) =>
+    new Promise((resolve, reject) => read(fd, buffer, 0, buffer.length, position, (err, n) => (err ? reject(err) : resolve(n))));
 
 /** JSON files larger than this are streamed element by element when they hold an array, and refused when not. */
 const STREAM_JSON_OVER = 64 * 1024 * 1024;
@@ -107,9 +113,9 @@ async function* readOpenedFile(fd: number, size: number, path: string, options: 
       return;
     }
     try {
-      for await (const record of readCsv(fromStart(fd), options.csvColumns)) {
+      for await (const record of readCsv(readerAt(fd), options.csvColumns)) {
         if (record.notice) yield { notice: { source: path, line: record.notice.line, message: record.notice.message } };
-        else if (record.conversation) yield { conversation: record.conversation, source: path };
+        else if (record.conversation) yield { conversation: record.conversation, source: path, line: record.line };
       }
     } catch (err) {
       yield { notice: { source: path, message: `cannot read the CSV: ${(err as Error).message}` } };

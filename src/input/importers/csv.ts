@@ -1,8 +1,11 @@
 // CSV exports with a column mapping: --csv-columns conversation=…,role=…,text=…,author=…,time=…
 // Rows of one conversation follow each other (sort the export by conversation first).
-// Parsed by csv-parse, streaming, so a file of any size is read at flat memory.
-import type { Readable } from 'node:stream';
+// Parsed by csv-parse, streaming, at flat memory: a record may be as long as a JSONL line
+// (MAX_LINE_BYTES) and a conversation's rows as long again; past that it is skipped with
+// a notice, and the rest of the file is read.
+import { Readable } from 'node:stream';
 import { createRequire } from 'node:module';
+import { MAX_LINE_BYTES } from '../jsonl.js';
 import { cleanBody, looksLikeHtml } from './clean.js';
 import type { Conversation } from './types.js';
 
@@ -25,48 +28,158 @@ export function parseCsvColumns(spec: string): CsvColumns {
 }
 
 export interface CsvRecord {
+  /** A conversation, and the line its first row is on. */
   conversation?: Conversation;
+  line?: number;
   notice?: { line: number; message: string };
 }
 
-type Parse = (options: object) => NodeJS.ReadWriteStream & AsyncIterable<Record<string, string>> & { info?: { lines: number } };
+/** Reads the input's bytes at `position` into `buffer`, as many as fit or are left; 0 at its end. */
+export type ReadAt = (buffer: Uint8Array, position: number) => Promise<number>;
 
-/** Conversations from a CSV file's bytes, one at a time, in file order; a read error ends them with that error. */
-export async function* readCsv(input: Readable, columns: CsvColumns): AsyncGenerator<CsvRecord> {
-  const { parse } = createRequire(import.meta.url)('csv-parse') as { parse: Parse };
-  const parser = input.pipe(parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, info: true }));
-  input.on('error', (err) => parser.emit('error', err));
-  let current: Conversation | undefined;
-  let currentId: string | undefined;
-  let checkedHeader = false;
-  for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    const { record, info } = row;
-    if (!checkedHeader) {
-      checkedHeader = true;
-      // Own keys only: a column named "toString" is not in every header.
-      const missing = Object.values(columns).filter((c) => !Object.hasOwn(record, c!));
-      if (missing.length) throw new Error(`column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} not in the header (${Object.keys(record).join(', ')})`);
-    }
-    const id = record[columns.conversation!];
-    const text = record[columns.text!];
-    if (!text?.trim()) {
-      yield { notice: { line: info.lines, message: 'message without text; skipped' } };
-      continue;
-    }
-    if (id !== currentId) {
-      if (current) yield { conversation: current };
-      currentId = id;
-      current = { id, messages: [] };
-      if (columns.customer) current.customer = { name: record[columns.customer] };
-      if (columns.channel) current.channel = record[columns.channel];
-      if (columns.language) current.language = record[columns.language];
-    }
-    current!.messages.push({
-      role: (record[columns.role!] ?? '').toLowerCase() as 'agent',
-      text: cleanBody(text, looksLikeHtml(text)),
-      author: columns.author ? record[columns.author] || undefined : undefined,
-      time: columns.time ? record[columns.time] || undefined : undefined,
-    });
+type CsvError = Error & { code?: string; lines?: number };
+type Parse = (options: object) => NodeJS.ReadWriteStream & AsyncIterable<Record<string, string>> & { end(): void; destroy(err?: Error): void };
+
+const CHUNK = 1 << 16;
+const MB = MAX_LINE_BYTES / 1048576;
+
+/** The input from `start` on, as a stream. */
+function streamFrom(readAt: ReadAt, start: number): Readable {
+  return Readable.from(
+    (async function* () {
+      for (let position = start; ; ) {
+        const chunk = Buffer.allocUnsafe(CHUNK);
+        const n = await readAt(chunk, position);
+        if (n === 0) return;
+        position += n;
+        yield chunk.subarray(0, n);
+      }
+    })(),
+    { objectMode: false },
+  );
+}
+
+/** Where the line that holds `position` ends: the offset just past its line break, or undefined at the end of the input. */
+async function nextLineStart(readAt: ReadAt, position: number): Promise<number | undefined> {
+  const chunk = Buffer.allocUnsafe(CHUNK);
+  for (let at = position; ; ) {
+    const n = await readAt(chunk, at);
+    if (n === 0) return undefined;
+    const lineBreak = chunk.subarray(0, n).indexOf(10);
+    if (lineBreak >= 0) return at + lineBreak + 1;
+    at += n;
   }
-  if (current) yield { conversation: current };
+}
+
+/**
+ * Errors after which csv-parse cannot find the next record by itself: a record over the
+ * limit (with skip_records_with_error it then drops the rest of every chunk) and a quote
+ * never closed (it swallows the rest of the file). Parsing starts again on the line after
+ * the one the broken record starts on.
+ */
+const LOST_THE_THREAD: Record<string, string> = {
+  CSV_MAX_RECORD_SIZE: `a record over ${MB} MB starts here (is a quote left open?)`,
+  CSV_QUOTE_NOT_CLOSED: 'a quote opened here is never closed',
+};
+
+function checkHeader(names: readonly string[], columns: CsvColumns): void {
+  const missing = Object.values(columns).filter((c) => !names.includes(c!));
+  if (missing.length) throw new Error(`column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} not in the header (${names.join(', ')})`);
+}
+
+/**
+ * Conversations from a CSV input, one at a time, in file order, with notices for what is
+ * skipped; a read error or a header without the mapped columns ends them with that error.
+ */
+export async function* readCsv(readAt: ReadAt, columns: CsvColumns): AsyncGenerator<CsvRecord> {
+  const { parse } = createRequire(import.meta.url)('csv-parse') as { parse: Parse };
+  let header: string[] | undefined;
+  let headerChecked = false;
+  const checkOnce = () => {
+    if (header && !headerChecked) checkHeader(header, columns);
+    headerChecked = Boolean(header);
+  };
+  let current: { conversation: Conversation; line: number; bytes: number } | undefined;
+  // A conversation over the limit: its further rows are passed over.
+  let passedOver: { id: string | undefined } | undefined;
+  // Each pass parses from `start` (on line `line`) to the end of the input or to a record it cannot get past.
+  for (let start = 0, line = 1; ; ) {
+    let lostAt: CsvError | undefined;
+    const skipped: { line: number; message: string }[] = [];
+    const input = streamFrom(readAt, start);
+    const parser = parse({
+      // A later pass starts mid-file: it is given the header's names.
+      columns: header ?? ((names: string[]) => (header = names)),
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      // A stray quote is text, as a spreadsheet reads it, not the end of the file.
+      relax_quotes: true,
+      info: true,
+      max_record_size: MAX_LINE_BYTES,
+      skip_records_with_error: true,
+      on_skip: (err: CsvError) => {
+        if (!(err.code && Object.hasOwn(LOST_THE_THREAD, err.code))) skipped.push({ line: line - 1 + (err.lines ?? 1), message: `${err.message}; the record is skipped` });
+        else if (!lostAt) {
+          lostAt = err;
+          // Nothing more can come of this pass: the records parsed before it are read, then it ends.
+          input.unpipe(parser as NodeJS.WritableStream);
+          input.destroy();
+          parser.end();
+        }
+      },
+    });
+    input.on('error', (err) => parser.destroy(err));
+    input.pipe(parser as NodeJS.WritableStream);
+    // The end of the last record read: where a broken record begins.
+    let end = start;
+    let endLine = line;
+    for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number } }>) {
+      for (const notice of skipped.splice(0)) yield { notice };
+      checkOnce();
+      const { record, info } = row;
+      const rowBytes = start + info.bytes - end;
+      end = start + info.bytes;
+      const rowLine = endLine;
+      endLine = line + info.lines;
+      const id = record[columns.conversation!];
+      if (passedOver && passedOver.id === id) continue;
+      passedOver = undefined;
+      const text = record[columns.text!];
+      if (!text?.trim()) {
+        yield { notice: { line: line - 1 + info.lines, message: 'message without text; skipped' } };
+        continue;
+      }
+      if (!current || id !== current.conversation.id) {
+        if (current) yield { conversation: current.conversation, line: current.line };
+        current = { conversation: { id, messages: [] }, line: rowLine, bytes: 0 };
+        if (columns.customer) current.conversation.customer = { name: record[columns.customer] };
+        if (columns.channel) current.conversation.channel = record[columns.channel];
+        if (columns.language) current.conversation.language = record[columns.language];
+      }
+      current.bytes += rowBytes;
+      if (current.bytes > MAX_LINE_BYTES) {
+        yield { notice: { line: current.line, message: `conversation ${id} has over ${MB} MB of rows, more than a conversation may be; skipped` } };
+        passedOver = { id };
+        current = undefined;
+        continue;
+      }
+      current.conversation.messages.push({
+        role: (record[columns.role!] ?? '').toLowerCase() as 'agent',
+        text: cleanBody(text, looksLikeHtml(text)),
+        author: columns.author ? record[columns.author] || undefined : undefined,
+        time: columns.time ? record[columns.time] || undefined : undefined,
+      });
+    }
+    for (const notice of skipped.splice(0)) yield { notice };
+    checkOnce();
+    if (!lostAt) break;
+    // Broken right after the header (a line of names, whose end csv-parse does not tell): it starts on line 2.
+    if (start === 0 && end === 0 && header) [end, endLine] = [(await nextLineStart(readAt, 0)) ?? 0, 2];
+    const next = await nextLineStart(readAt, end);
+    yield { notice: { line: endLine, message: `${LOST_THE_THREAD[lostAt.code!]}; ${next === undefined ? 'it is skipped' : 'its first line is skipped, and the rest is read from the next line'}` } };
+    if (next === undefined) break;
+    [start, line] = [next, endLine + 1];
+  }
+  if (current) yield { conversation: current.conversation, line: current.line };
 }

@@ -1,0 +1,64 @@
+// Inputs read at bounded memory: a CSV record or conversation, like a JSONL line, may be
+// at most 2 MB (MAX_LINE_BYTES); past that it is skipped with a notice naming its line,
+// and the rest of the file is read.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_LINE_BYTES } from '../src/input/jsonl.js';
+import { cli, tempDir } from './helpers.js';
+
+const GOOD = 'Hi Anna,\n\nThe ETA is Monday.\n\nBest,\nMark';
+const MB = 1024 * 1024;
+
+interface Report {
+  results: { conversationId?: string; messageIndex: number }[];
+}
+const replies = (stdout: string) => (JSON.parse(stdout) as Report).results.map((r) => `${r.conversationId}:${r.messageIndex}`);
+
+describe('CSV', () => {
+  const COLUMNS = ['--csv-columns', 'conversation=ticket,role=sender,text=body'];
+  const row = (id: string, role: string, text: string) => `${id},${role},"${text.replace(/"/g, '""')}"\n`;
+  /** A conversation of two rows (a customer's, an agent's) on seven lines: GOOD holds five line breaks. */
+  const twoRows = (id: string) => row(id, 'customer', 'Where is my order?') + row(id, 'agent', GOOD);
+  /** The CSV, audited on worker threads and in the main thread, each run's stdout and stderr. */
+  function audit(csv: string) {
+    const file = join(tempDir(), 'export.csv');
+    writeFileSync(file, `ticket,sender,body\n${csv}`);
+    return ['2', '0'].map((workers) => ({ workers, ...cli(['audit', '-f', 'json', '--workers', workers, ...COLUMNS, 'export.csv'], { cwd: join(file, '..'), killAfterMs: 60_000, memoryLimit: 1024 ** 3 }) }));
+  }
+
+  it('a quote left open before 3 MB of rows skips one line, not the file (it took the rest as one field, memory growing with the file)', () => {
+    // Rows without quotes, 10 KB each: the open quote swallows them until the record limit.
+    const plain = (id: string) => `${id},agent,Hi Anna. ${'The parcel left the depot today and arrives tomorrow. '.repeat(190)}Best. Mark\n`;
+    const rest = Array.from({ length: 300 }, (_, i) => plain(`p${i}`)).join('');
+    for (const run of audit(`${twoRows('c1')}c2,agent,"an open quote\n${rest}`)) {
+      expect([run.workers, run.stderr]).toEqual([run.workers, 'replylint: export.csv:9: a record over 2 MB starts here (is a quote left open?); its first line is skipped, and the rest is read from the next line\n']);
+      expect(replies(run.stdout)).toEqual(['c1:1', ...Array.from({ length: 300 }, (_, i) => `p${i}:0`)]);
+      expect(run.code).toBe(0);
+    }
+  });
+
+  it('a record over 2 MB (one long field) is skipped with its line; the rows after it are read', () => {
+    for (const run of audit(`${twoRows('c1')}c2,agent,${'x'.repeat(MAX_LINE_BYTES + 10)}\n${twoRows('c3')}`)) {
+      expect([run.workers, run.stderr]).toEqual([run.workers, 'replylint: export.csv:9: a record over 2 MB starts here (is a quote left open?); its first line is skipped, and the rest is read from the next line\n']);
+      expect(replies(run.stdout)).toEqual(['c1:1', 'c3:1']);
+    }
+  });
+
+  it('a conversation of more than 2 MB of rows is skipped with its first line and id; the next is read', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => row('long', 'agent', `${'Reply number '.repeat(60)}${i}`)).join('');
+    expect(many.length).toBeGreaterThan(2 * MB);
+    for (const run of audit(`${twoRows('c1')}${row('long', 'customer', 'Where is it?')}${many}${twoRows('c3')}`)) {
+      expect([run.workers, run.stderr]).toEqual([run.workers, 'replylint: export.csv:9: conversation long has over 2 MB of rows, more than a conversation may be; skipped\n']);
+      expect(replies(run.stdout)).toEqual(['c1:1', 'c3:1']);
+    }
+  });
+
+  it('a stray quote inside a field is text; a quote never closed skips its line, and the rows after it are read', () => {
+    // (A later quote would close it: the rows after it hold none.)
+    for (const run of audit(`${twoRows('c1')}c2,agent,Hi Anna. The "express" option arrives Monday.\nc3,agent,"Hi Anna, never closed\nc4,agent,Hi Anna. It arrives Monday. Mark\n`)) {
+      expect([run.workers, run.stderr]).toEqual([run.workers, 'replylint: export.csv:10: a quote opened here is never closed; its first line is skipped, and the rest is read from the next line\n']);
+      expect(replies(run.stdout)).toEqual(['c1:1', 'c2:0', 'c4:0']);
+    }
+  });
+});
