@@ -1,11 +1,12 @@
-// Inputs read at bounded memory: a CSV record or conversation, like a JSONL line, may be
-// at most 2 MB (MAX_LINE_BYTES); past that it is skipped with a notice naming its line,
-// and the rest of the file is read.
-import { writeFileSync } from 'node:fs';
+// Inputs read within bounds: a CSV record or conversation, like a JSONL line, may be at
+// most 2 MB (MAX_LINE_BYTES); past that it is skipped with a notice naming its line, and
+// the rest of the file is read. The cache hashes what was linted, and nothing over the
+// 5 MB a reply may be.
+import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_LINE_BYTES } from '../src/input/jsonl.js';
-import { cli, tempDir } from './helpers.js';
+import { cli, ROOT, tempDir } from './helpers.js';
 
 const GOOD = 'Hi Anna,\n\nThe ETA is Monday.\n\nBest,\nMark';
 const MB = 1024 * 1024;
@@ -61,4 +62,30 @@ describe('CSV', () => {
       expect(replies(run.stdout)).toEqual(['c1:1', 'c2:0', 'c4:0']);
     }
   });
+});
+
+describe('--cache', () => {
+  const lint = (dir: string, args: string[], env?: Record<string, string>) => cli(['-f', 'json', ...args], { cwd: dir, env, killAfterMs: 20_000 });
+
+  it('keeps results under the bytes they were found in: a file edited while it is linted is linted again next time', () => {
+    const dir = tempDir();
+    const file = join(dir, 'reply.txt');
+    const edited = 'hello\n';
+    writeFileSync(file, 'Hi Anna,\n\nedit-me-after-reading: the ETA is Monday.\n\nBest,\nMark\n');
+    const env = { NODE_OPTIONS: `--require ${join(ROOT, 'test', 'fixtures', 'edit-after-reading.cjs')}`, REPLYLINT_TEST_EDIT: file, REPLYLINT_TEST_EDIT_TO: edited };
+    const whileEdited = lint(dir, ['--cache', 'reply.txt'], env);
+    expect(whileEdited.code).toBe(0);
+    const asEdited = lint(dir, ['reply.txt']);
+    expect(asEdited.stdout).not.toBe(whileEdited.stdout);
+    expect(lint(dir, ['--cache', 'reply.txt'])).toEqual(asEdited);
+  });
+
+  it('hashes no file over the 5 MB a reply may be, even one cached when it was small (64 GB: it read them all)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'reply.txt'), 'Hi Anna,\n\nThe ETA is Monday.\n\nBest,\nMark\n');
+    expect(lint(dir, ['--cache', 'reply.txt']).code).toBe(0);
+    // A sparse file: 64 GB that take no room on disk.
+    truncateSync(join(dir, 'reply.txt'), 64 * 1024 ** 3);
+    expect(lint(dir, ['--cache', 'reply.txt'])).toMatchObject({ code: 0, stderr: 'replylint: reply.txt: looks like a binary file (it holds NUL bytes); skipped\n' });
+  }, 60_000);
 });

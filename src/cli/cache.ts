@@ -9,6 +9,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { BUILTIN_RULES_DIR, type ResolvedConfig } from '../config/load-config.js';
 import { readConfigText } from '../config/yaml-source.js';
 import type { Notice } from '../input/notice.js';
+import { MAX_TEXT_BYTES } from '../input/read.js';
 import { openRegularFile, readRegularFile, statPath } from '../input/regular-file.js';
 import { CHANNELS, LANGUAGES, type LintResult } from '../types.js';
 import { beginReport } from './safe-write.js';
@@ -27,6 +28,30 @@ interface Entry {
 // node:crypto costs over a millisecond to load; only --cache needs it.
 const crypto = () => createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
 const sha = (data: string | Buffer) => crypto().createHash('sha256').update(data).digest('hex');
+
+/**
+ * The hash of a file's bytes as they are read. Only a file of at most the text limit is
+ * cached (a longer one is no reply, and a long JSONL's results would stay in memory), so
+ * past the limit nothing more is hashed.
+ */
+export class ContentHash {
+  private readonly hash = crypto().createHash('sha256');
+  private bytes = 0;
+
+  add(chunk: Uint8Array): void {
+    this.bytes += chunk.length;
+    if (!this.overLimit) this.hash.update(chunk);
+  }
+
+  get overLimit(): boolean {
+    return this.bytes > MAX_TEXT_BYTES;
+  }
+
+  /** The hex digest (once), or undefined when more than the limit was read. */
+  digest(): string | undefined {
+    return this.overLimit ? undefined : this.hash.digest('hex');
+  }
+}
 
 /**
  * The cache file for --cache-location: the file named, or, as ESLint does, for a folder
@@ -150,15 +175,23 @@ export class ResultCache {
     } else this.entries = entries;
   }
 
-  /** A file's content hash, read through a descriptor checked to be a regular file; undefined for anything else. */
-  private key(path: string): string | undefined {
+  /** The key of a content hash: the content with the settings. */
+  private keyOf(digest: string): string {
+    return sha(this.settings + digest);
+  }
+
+  /** A file's key as it is now, read through a descriptor checked to be a regular file; undefined for anything else, or anything over the text limit. */
+  private currentKey(path: string): string | undefined {
     const opened = openRegularFile(path);
     if ('problem' in opened) return undefined;
     try {
-      const hash = crypto().createHash('sha256');
+      if (opened.size > MAX_TEXT_BYTES) return undefined;
+      const hash = new ContentHash();
       const chunk = Buffer.allocUnsafe(1 << 16);
-      for (let n; (n = readSync(opened.fd, chunk, 0, chunk.length, null)) > 0; ) hash.update(chunk.subarray(0, n));
-      return sha(this.settings + hash.digest('hex'));
+      // (A file that grows past the limit meanwhile has no digest.)
+      for (let n; !hash.overLimit && (n = readSync(opened.fd, chunk, 0, chunk.length, null)) > 0; ) hash.add(chunk.subarray(0, n));
+      const digest = hash.digest();
+      return digest === undefined ? undefined : this.keyOf(digest);
     } catch {
       return undefined;
     } finally {
@@ -166,14 +199,17 @@ export class ResultCache {
     }
   }
 
+  /** A file's results, kept when its content was what it is now; nothing is read for a file never kept. */
   get(path: string): LintResult[] | undefined {
     const entry = this.entries.get(resolve(path));
-    return entry && entry.key === this.key(path) ? entry.results : undefined;
+    return entry && entry.key === this.currentKey(path) ? entry.results : undefined;
   }
 
-  set(path: string, results: LintResult[]): void {
-    const key = this.key(path);
-    if (!key) return;
+  /** A file's results, under the hash of the very bytes that were linted (a file edited since is not the one they belong to). */
+  set(path: string, results: LintResult[], linted: ContentHash): void {
+    const digest = linted.digest();
+    if (digest === undefined) return;
+    const key = this.keyOf(digest);
     this.entries.set(resolve(path), { key, results });
     this.changed = true;
   }

@@ -6,7 +6,7 @@ import { internalErrorNotice, replySubject, type Notice } from '../input/notice.
 import { readFile, readStdin, type InputItem } from '../input/read.js';
 import type { Channel, Language, LintResult, ReplyContext } from '../types.js';
 // Imported statically: a dynamic import would split the config modules it shares into chunks.
-import { cacheFile, MAX_CACHED_RESULTS, ResultCache, settingsKey } from './cache.js';
+import { cacheFile, ContentHash, MAX_CACHED_RESULTS, ResultCache, settingsKey } from './cache.js';
 import { replaceFixedFile } from './fix-write.js';
 import { stdinReader } from './stdio.js';
 import { appendAll } from '../lists.js';
@@ -146,14 +146,17 @@ export async function lintInputs(linter: Linter, config: ResolvedConfig, args: r
     }
     // A file's results are kept for the cache while they are few, and only if nothing in it was skipped.
     let kept: LintResult[] | undefined = cache ? [] : undefined;
+    // The results are kept under the hash of the bytes they were found in, not of the file
+    // as it is after linting: an edit meanwhile would be cached with the old results.
+    const linted = cache ? new ContentHash() : undefined;
     const noticesBefore = notices.length;
     // A file matched by the config's template globs is a canned response; one matched
     // by a channel glob holds replies of that channel (flags still win).
-    await consume(readFile(file, contextFor(file)), file, (result) => {
+    await consume(readFile(file, contextFor(file), linted && ((bytes) => linted.add(bytes))), file, (result) => {
       if (kept && kept.push(result) > MAX_CACHED_RESULTS) kept = undefined;
       return onResult(result);
     });
-    if (kept && notices.length === noticesBefore) cache!.set(file, kept);
+    if (kept && linted && notices.length === noticesBefore) cache!.set(file, kept, linted);
   }
   const notSaved = cache?.save();
   if (notSaved) warnings.push(notSaved);

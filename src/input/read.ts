@@ -111,11 +111,20 @@ async function* conversationsFromJsonl(read: ByteReader, source: string, default
   }
 }
 
-/** Reads an open file from where it stands (its start). */
-const fileReader = (fd: number): ByteReader => (buffer, offset, length) => readSync(fd, buffer, offset, length, null);
+/** Bytes as a reader reads them, for what needs the very bytes that were linted (the cache's hash). */
+export type OnBytes = (bytes: Uint8Array) => void;
 
-/** Read one file: conversations by extension, otherwise a text reply. */
-export async function* readFile(path: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
+/** Reads an open file from where it stands (its start), handing each read's bytes on. */
+const fileReader =
+  (fd: number, onBytes?: OnBytes): ByteReader =>
+  (buffer, offset, length) => {
+    const n = readSync(fd, buffer, offset, length, null);
+    onBytes?.(buffer.subarray(offset, offset + n));
+    return n;
+  };
+
+/** Read one file: conversations by extension, otherwise a text reply. `onBytes` is handed every byte of the file that is read as content. */
+export async function* readFile(path: string, defaults: Partial<ReplyContext>, onBytes?: OnBytes): AsyncGenerator<InputItem> {
   const opened = openRegularFile(path);
   if ('problem' in opened) {
     const { problem } = opened;
@@ -126,13 +135,13 @@ export async function* readFile(path: string, defaults: Partial<ReplyContext>): 
   }
   // Everything is read through the descriptor checked to be a regular file, never by the name again.
   try {
-    yield* readOpenedFile(opened.fd, opened.size, opened.stats, path, defaults);
+    yield* readOpenedFile(opened.fd, opened.size, opened.stats, path, defaults, onBytes);
   } finally {
     closeSync(opened.fd);
   }
 }
 
-async function* readOpenedFile(fd: number, size: number, stats: BigIntStats, path: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
+async function* readOpenedFile(fd: number, size: number, stats: BigIntStats, path: string, defaults: Partial<ReplyContext>, onBytes?: OnBytes): AsyncGenerator<InputItem> {
   const ext = extname(path).toLowerCase();
   const head = Buffer.alloc(Math.min(size, 8000));
   readSync(fd, head, 0, head.length, 0);
@@ -147,7 +156,7 @@ async function* readOpenedFile(fd: number, size: number, stats: BigIntStats, pat
     return;
   }
   if (ext === '.jsonl' || ext === '.ndjson') {
-    yield* conversationsFromJsonl(fileReader(fd), path, defaults);
+    yield* conversationsFromJsonl(fileReader(fd, onBytes), path, defaults);
     return;
   }
   if (size > MAX_TEXT_BYTES) {
@@ -156,7 +165,9 @@ async function* readOpenedFile(fd: number, size: number, stats: BigIntStats, pat
   }
   let text: string;
   try {
-    text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true, ignoreBOM: true }).decode(readUpTo(fd, MAX_TEXT_BYTES));
+    const bytes = readUpTo(fd, MAX_TEXT_BYTES);
+    onBytes?.(bytes);
+    text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     yield { notice: { source: path, message: `is not valid ${utf16 ? 'UTF-16' : 'UTF-8'}; save it as UTF-8 and run again; skipped` } };
     return;
