@@ -89,3 +89,25 @@ describe('--cache', () => {
     expect(lint(dir, ['--cache', 'reply.txt'])).toMatchObject({ code: 0, stderr: 'replylint: reply.txt: looks like a binary file (it holds NUL bytes); skipped\n' });
   }, 60_000);
 });
+
+describe('JSONL', () => {
+  /** A conversation whose JSON line is exactly `bytes` long: padded in a field the format does not read. */
+  function lineOf(id: string, bytes: number): string {
+    const conversation = { id, pad: '', messages: [{ role: 'customer', text: 'Where is it?' }, { role: 'agent', text: 'Hi Anna,\n\nThe ETA is Monday.\n\nBest,\nMark' }] };
+    const line = JSON.stringify({ ...conversation, pad: 'x'.repeat(bytes - JSON.stringify(conversation).length) });
+    expect(Buffer.byteLength(line)).toBe(bytes);
+    return line;
+  }
+
+  it('a line of exactly 2 MB is read, one a byte longer is skipped, though each ends in a later read than it starts in', () => {
+    const dir = tempDir();
+    // The short first line puts the long ones out of step with the reads (256 KB each).
+    writeFileSync(join(dir, 'c.jsonl'), [lineOf('c1', 1000), lineOf('exact', MAX_LINE_BYTES), lineOf('over', MAX_LINE_BYTES + 1), lineOf('c4', 1000)].join('\n') + '\n');
+    const notice = 'replylint: c.jsonl:3: line is over 2 MB; a conversation that long is skipped\n';
+    for (const args of [[], ['audit', '--workers', '0'], ['audit', '--workers', '2']]) {
+      const run = cli([...args, '-f', 'json', 'c.jsonl'], { cwd: dir, killAfterMs: 60_000 });
+      expect([args, run.stderr]).toEqual([args, notice]);
+      expect((JSON.parse(run.stdout) as Report).results.map((r) => r.conversationId)).toEqual(['c1', 'exact', 'c4']);
+    }
+  });
+});

@@ -22,7 +22,9 @@ export interface JsonlBlock {
   bytes: number;
 }
 
-/** The input as blocks of whole lines; the reader only counts line breaks. */
+const tooLong = (source: string, line: number) => ({ notice: { source, line, message: `line is over ${MAX_LINE_BYTES / 1048576} MB; a conversation that long is skipped` } });
+
+/** The input as blocks of whole lines; the reader only counts line breaks. A line's bytes are those before its line break. */
 export async function* jsonlBlocks(read: ByteReader, source: string): AsyncGenerator<JsonlBlock | { notice: Notice }> {
   let carry = new Uint8Array(0);
   let line = 1;
@@ -48,13 +50,21 @@ export async function* jsonlBlocks(read: ByteReader, source: string): AsyncGener
       start = lineEnd + 1;
       line++;
     }
+    // Only the first line can be longer than a read (it holds the carry): over the limit,
+    // it is skipped whichever read it ends in, not only when the limit is passed before its end.
+    const firstBreak = data.subarray(0, filled).indexOf(10, start);
+    if (firstBreak - start > MAX_LINE_BYTES) {
+      yield tooLong(source, line);
+      start = firstBreak + 1;
+      line++;
+    }
     let end = bytesRead === 0 ? filled : data.lastIndexOf(10, filled - 1) + 1;
     // A line longer than a block goes to a worker alone (the lines behind it are carried):
     // should it be too much for the worker, the batch skipped with it holds nothing else.
     const firstLineEnd = data.indexOf(10, start) + 1;
     if (bytesRead > 0 && firstLineEnd > 0 && firstLineEnd < end && firstLineEnd - start > BLOCK) end = firstLineEnd;
     if (end <= start && filled - start > MAX_LINE_BYTES) {
-      yield { notice: { source, line, message: `line is over ${MAX_LINE_BYTES / 1048576} MB; a conversation that long is skipped` } };
+      yield tooLong(source, line);
       skipping = true;
       carry = new Uint8Array(0);
       continue;
