@@ -20,6 +20,15 @@ function everyWay(dir: string, files: string[], { lint = true } = {}) {
   return runs.map((args) => ({ args: args.join(' '), ...cli(args, { cwd: dir, killAfterMs: 30_000 }) }));
 }
 
+/** Each of everyWay's runs said `stderr`, reported the conversations `expected` in order, and exited 0. */
+function expectEveryWay(dir: string, files: string[], stderr: string, expected: string[]): void {
+  for (const run of everyWay(dir, files)) {
+    expect([run.args, run.stderr]).toEqual([run.args, stderr]);
+    expect([run.args, ids(run.stdout)]).toEqual([run.args, expected]);
+    expect(run.code).toBe(0);
+  }
+}
+
 describe('a conversation id that is not a string or a number', () => {
   it('is a notice, and the conversation is reported under its line; the others are read as ever', () => {
     const dir = tempDir();
@@ -27,16 +36,14 @@ describe('a conversation id that is not a string or a number', () => {
     writeFileSync(join(dir, 'c.jsonl'), jsonl([conversation('c1'), conversation(objectId), conversation(7), conversation(['a', 'b'])]));
     // A JSON array crosses to the worker threads as parsed conversations.
     writeFileSync(join(dir, 'c.json'), JSON.stringify([conversation('d1'), conversation(objectId)]));
-    for (const run of everyWay(dir, ['c.jsonl', 'c.json'])) {
-      expect([run.args, ids(run.stdout)]).toEqual([run.args, ['c1', '2', '7', '4', 'd1', '2']]);
-      expect([run.args, run.stderr]).toEqual([
-        run.args,
-        'replylint: c.jsonl:2: conversation "id" is an object, not a string or a number; its replies are reported under its line number, 2\n' +
-          'replylint: c.jsonl:4: conversation "id" is a list, not a string or a number; its replies are reported under its line number, 4\n' +
-          'replylint: c.json:2: conversation "id" is an object, not a string or a number; its replies are reported under its line number, 2\n',
-      ]);
-      expect(run.code).toBe(0);
-    }
+    expectEveryWay(
+      dir,
+      ['c.jsonl', 'c.json'],
+      'replylint: c.jsonl:2: conversation "id" is an object, not a string or a number; its replies are reported under its line number, 2\n' +
+        'replylint: c.jsonl:4: conversation "id" is a list, not a string or a number; its replies are reported under its line number, 4\n' +
+        'replylint: c.json:2: conversation "id" is an object, not a string or a number; its replies are reported under its line number, 2\n',
+      ['c1', '2', '7', '4', 'd1', '2'],
+    );
   });
 });
 
@@ -76,21 +83,13 @@ describe('values nested deeper than any export nests them', () => {
     const dir = tempDir();
     const deepRole = { id: 'c2', messages: [{ role: 'NESTED', text: GOOD }, { role: 'agent', text: GOOD }] };
     writeFileSync(join(dir, 'c.jsonl'), [conversation('c1'), deepRole, conversation('c3')].map(withNested).join('\n') + '\n');
-    for (const run of everyWay(dir, ['c.jsonl'])) {
-      expect([run.args, run.stderr]).toEqual([run.args, 'replylint: c.jsonl:2: conversation c2 message 0: unknown role (a list); use "customer" or "agent"; message skipped\n']);
-      expect(ids(run.stdout)).toEqual(['c1', 'c2', 'c3']);
-      expect(run.code).toBe(0);
-    }
+    expectEveryWay(dir, ['c.jsonl'], 'replylint: c.jsonl:2: conversation c2 message 0: unknown role (a list); use "customer" or "agent"; message skipped\n', ['c1', 'c2', 'c3']);
   });
 
   it('a field the format does not read, nested 100,000 deep, is left behind (it once ended the audit on worker threads with exit 1)', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'c.json'), withNested([conversation('c1'), conversation('c2', { extra: 'NESTED' }), conversation('c3')]));
-    for (const run of everyWay(dir, ['c.json'])) {
-      expect([run.args, run.stderr]).toEqual([run.args, '']);
-      expect(ids(run.stdout)).toEqual(['c1', 'c2', 'c3']);
-      expect(run.code).toBe(0);
-    }
+    expectEveryWay(dir, ['c.json'], '', ['c1', 'c2', 'c3']);
   });
 
   it('HTML nested 20,000 elements deep is read to a depth, in an .html reply and in an export', () => {
