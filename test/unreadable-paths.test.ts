@@ -2,7 +2,7 @@
 // through a file, a file in a folder that may not be entered. stat throws for each
 // (ELOOP, ENOTDIR, EACCES) even with throwIfNoEntry: false; each is a notice (or, for
 // replylint's own files, a clear problem), never "internal error", never a hang.
-import { chmodSync, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, hasSetpriv, isRoot, tempDir, unprivileged } from './helpers.js';
@@ -47,17 +47,19 @@ describe('audit: a file that cannot be looked at is skipped with why, and the re
     expect(r.code).toBe(0);
   });
 
-  it('when no file named can be read, the run is a usage error that says why for each (exit 2)', () => {
-    const r = cli(['audit', '--workers', '2', 'loop', 'r.txt/x', 'missing.jsonl'], { cwd: folder(), killAfterMs });
-    expect(r.stderr).toBe(
-      'replylint: nothing to audit: no file named can be read\n' +
-        '  loop: is a loop of symbolic links; point the link at a file\n' +
-        '  r.txt/x: no such file (a part of the path is not a folder); check the path\n' +
-        '  missing.jsonl: no such file; check the path\n' +
-        '  hint: name helpdesk exports (JSON, JSONL or CSV) that exist and can be read\n',
-    );
-    expect(r.stdout).toBe('');
-    expect(r.code).toBe(2);
+  it('when no file named can be read, the run is a usage error that says why (exit 2), and writes no report', () => {
+    const dir = folder();
+    const hint = '  hint: no file named can be read, so there is nothing to audit; name helpdesk exports (JSON, JSONL or CSV) that exist and can be read\n';
+    writeFileSync(join(dir, 'report.json'), 'the previous report\n');
+    const one = cli(['audit', '--workers', '2', '-f', 'json', '-o', 'report.json', 'loop'], { cwd: dir, killAfterMs });
+    expect(one).toMatchObject({ code: 2, stdout: '', stderr: `replylint: loop: is a loop of symbolic links; point the link at a file\n${hint}` });
+    expect(readFileSync(join(dir, 'report.json'), 'utf8')).toBe('the previous report\n');
+    const several = cli(['audit', '--workers', '2', 'loop', 'r.txt/x', 'missing.jsonl'], { cwd: dir, killAfterMs });
+    expect(several).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `replylint: none of the 3 files named can be read: loop (is a loop of symbolic links; point the link at a file), r.txt/x (no such file (a part of the path is not a folder); check the path), missing.jsonl (no such file; check the path)\n${hint}`,
+    });
   });
 });
 

@@ -15,7 +15,6 @@ import { conversationFields } from '../input/conversation.js';
 import type { Conversation, Source } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
 import { appendAll } from '../lists.js';
-import { terminalText } from '../report/escape.js';
 import type { Locale } from '../types.js';
 import { beginReport } from './safe-write.js';
 
@@ -66,10 +65,20 @@ export function workerCount(requested: number): number {
 
 type AuditInput = { file: string } & ({ size: number } | { problem: string });
 
-/** A run of files none of which can be read is a usage error: the reasons, one a file. */
+/** Files named in the message of a run that can read none, before "and N more". */
+const NAMED_UNREADABLE = 5;
+
+/**
+ * A run of files none of which can be read is a usage error, on one line (the CLI prints
+ * a configuration error's message inert): one file as its own problem, several by name.
+ */
 function nothingToAudit(inputs: readonly AuditInput[]): ConfigError {
-  const reasons = inputs.map((i) => `\n  ${terminalText(i.file)}: ${'problem' in i ? i.problem : ''}`).join('');
-  return new ConfigError(`nothing to audit: no file named can be read${reasons}`, undefined, 'name helpdesk exports (JSON, JSONL or CSV) that exist and can be read');
+  const problem = (i: AuditInput) => ('problem' in i ? i.problem : '');
+  const hint = 'no file named can be read, so there is nothing to audit; name helpdesk exports (JSON, JSONL or CSV) that exist and can be read';
+  if (inputs.length === 1) return new ConfigError(problem(inputs[0]), { file: inputs[0].file }, hint);
+  const named = inputs.slice(0, NAMED_UNREADABLE).map((i) => `${i.file} (${problem(i)})`);
+  const more = inputs.length > NAMED_UNREADABLE ? `, and ${inputs.length - NAMED_UNREADABLE} more` : '';
+  return new ConfigError(`none of the ${inputs.length} files named can be read: ${named.join(', ')}${more}`, undefined, hint);
 }
 
 type AuditResult = { figures: AuditFigures; notices: Notice[] };
