@@ -8,7 +8,6 @@
 // planted symlink), and it copies setuid bits onto changed content (8.0.0, lib/index.js).
 import { fchmodSync, fchownSync, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, unlinkSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -23,6 +22,8 @@ const KEPT_MODE_BITS = 0o1777;
 
 // node:crypto costs over a millisecond to load; only a write needs it.
 const crypto = () => createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+// Loaded when first needed, as crypto is: a reply on stdin writes no file.
+const os = () => createRequire(import.meta.url)('node:os') as typeof import('node:os');
 
 export const errorCode = (err: unknown) => (err as NodeJS.ErrnoException).code;
 
@@ -41,7 +42,7 @@ function pidSpace(): string {
     try {
       id = `boot ${readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()} ${readlinkSync('/proc/self/ns/pid')}`;
     } catch {
-      id = `host ${hostname()}`;
+      id = `host ${os().hostname()}`;
     }
     pidSpaceKey = crypto().createHash('sha256').update(id).digest('hex').slice(0, 12);
   }

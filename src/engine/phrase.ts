@@ -137,7 +137,12 @@ class Parser {
     const all = !optional && real.every((o) => o.literals.length) ? real.flatMap((o) => o.literals) : [];
     // A text that holds another of the set adds nothing ("arrived" beside "arrive").
     const literals = [...new Set(all)].filter((t, _, set) => !set.some((other) => other !== t && t.includes(other)));
-    return { source: `(?:${real.map((o) => o.source).join('|')})`, literals, optional, endsWordy: real.every((o) => o.endsWordy) };
+    // A word boundary that starts every alternative is written once, before the group: V8
+    // then sees the alternation's first letters, and runs it as fast as the phrase with
+    // one lookbehind it was before words carried their own.
+    const start = [BEFORE_WORD, '\\b'].find((b) => real.every((o) => o.source.startsWith(b)));
+    const sources = start ? real.map((o) => o.source.slice(start.length)) : real.map((o) => o.source);
+    return { source: `${start ?? ''}(?:${sources.join('|')})`, literals, optional, endsWordy: real.every((o) => o.endsWordy) };
   }
 
   private sequence(closer: string, leading: boolean): Parsed {

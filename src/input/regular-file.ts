@@ -47,7 +47,19 @@ export type PathStatus = { stats: BigIntStats } | { problem: string; absent: boo
  */
 export function statPath(path: string): PathStatus {
   try {
-    return { stats: statSync(path, { bigint: true }) };
+    const stats = statSync(path, { bigint: true, throwIfNoEntry: false });
+    // Nothing there, the usual answer in a config search (some twenty names a folder up to
+    // the project's root): no exception thrown, and the words, which look for a dangling
+    // link, made only if read.
+    if (!stats) {
+      return {
+        absent: true,
+        get problem() {
+          return whyUnreadable(path, { code: 'ENOENT' });
+        },
+      };
+    }
+    return { stats };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { problem: whyUnreadable(path, err), absent: code === 'ENOENT' || code === 'ENOTDIR' };
