@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Build step: parse and validate the built-in rules and presets once, and write them as
-// JSON beside the compiled code (see src/config/builtin-bundle.ts for why).
+// Build step: parse and validate the built-in rules, word classes and presets once, and
+// write them as JSON beside the compiled code (see src/config/builtin-bundle.ts for why),
+// with every phrase they compile to precompiled.
 import { readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, relative, dirname, basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,69 +12,66 @@ const { compileRule } = await import(join(root, 'dist/engine/load-rules.js'));
 const { CONFIG_SCHEMA } = await import(join(root, 'dist/config/schema.js'));
 const { validate } = await import(join(root, 'dist/config/validate.js'));
 const phraseModule = await import(join(root, 'dist/engine/phrase.js'));
-const { compilePhrase, compileRawRegex, phraseKey, toCompiled, usePrecompiledPhrases } = phraseModule;
+const { compilePhrase, recordCompiled, usePrecompiledPhrases } = phraseModule;
+const { compileEagerly } = await import(join(root, 'dist/engine/phrase-list.js'));
+const { expandClasses, readClassFolder } = await import(join(root, 'dist/engine/word-classes.js'));
 const { HELPERS } = await import(join(root, 'dist/language/index.js'));
-const { KINDS } = await import(join(root, 'dist/engine/kinds/index.js'));
-const { PHRASE_LIST_SCHEMA } = await import(join(root, 'dist/engine/phrase-list.js'));
 
-// Every phrase of the built-in rules (and the language helpers' valedictions), compiled
-// once here: at run time a built-in phrase costs one RegExp construction.
+// Every phrase (and raw regex) the built-in rules compile to, recorded as they compile
+// with every language's lists compiled at once: at run time a built-in phrase costs one
+// RegExp construction. The build's ReDoS check (check-regexes.mjs) reads them all here.
 const phrases = {};
-const addPhrase = (text, exact) => {
-  phrases[phraseKey(text, exact)] = toCompiled(compilePhrase(text, { exact, trusted: true }));
-};
-// A built-in rule's raw regexes run on V8 too: listed here (under "/"), so that the build's
-// ReDoS check (check-regexes.mjs) reads them with the phrases; none is looked up by key.
-const addRawRegex = (source) => {
-  phrases[`/${source}`] = toCompiled(compileRawRegex(source, { trusted: true }));
-};
-// The phrase lists in a rule's value: the fields whose schema shares PHRASE_LIST_SCHEMA's
-// entries (some add `required`), also inside object fields such as `when`.
-function phraseLists(fields, value) {
-  return Object.entries(fields ?? {}).flatMap(([key, schema]) => {
-    if (value?.[key] === undefined) return [];
-    if (schema.values === PHRASE_LIST_SCHEMA.values) return [value[key]];
-    return schema.type === 'object' ? phraseLists(schema.fields, value[key]) : [];
-  });
-}
+recordCompiled(phrases);
+compileEagerly(true);
 
 const files = {};
+const add = (file) => {
+  const source = parseYaml(readFileSync(file, 'utf8'), file);
+  files[relative(root, file)] = { mtimeMs: statSync(file).mtimeMs, value: source.value };
+  return source;
+};
+const yamlFiles = (dir) => readdirSync(join(root, dir)).filter((n) => n.endsWith('.yaml')).sort();
 // The parsed rule files with their ids, compiled again for the check below.
 const rules = [];
-const add = (file, check) => {
-  const source = parseYaml(readFileSync(file, 'utf8'), file);
-  check(source);
-  files[relative(root, file)] = { mtimeMs: statSync(file).mtimeMs, value: source.value };
-};
+let classes;
 try {
-  for (const name of readdirSync(join(root, 'rules')).filter((n) => n.endsWith('.yaml')).sort()) {
-    add(join(root, 'rules', name), (source) => {
-      compileRule(source, basename(name, extname(name)), { jargon: [], allow: [] }, {}, true);
-      rules.push([source, basename(name, extname(name))]);
-      for (const lists of phraseLists(KINDS[source.value.kind]?.fields, source.value)) {
-        const walk = (node) => {
-          if (Array.isArray(node)) for (const e of node) typeof e === 'string' ? addPhrase(e, false) : e.match !== undefined ? addPhrase(e.match, e.exact) : e.regex !== undefined && addRawRegex(e.regex);
-          else if (node && typeof node === 'object') Object.values(node).forEach(walk);
-        };
-        walk(lists);
-      }
-    });
+  // Word classes first: the rules' phrases name them. (readClassFolder validates each file.)
+  for (const name of yamlFiles('rules/classes')) add(join(root, 'rules', 'classes', name));
+  classes = readClassFolder(join(root, 'rules', 'classes'));
+  for (const name of yamlFiles('rules')) {
+    const source = add(join(root, 'rules', name));
+    const id = basename(name, extname(name));
+    compileRule(source, id, { jargon: [], allow: [] }, {}, true, classes);
+    rules.push([source, id]);
   }
-  for (const name of readdirSync(join(root, 'rules', 'presets')).filter((n) => n.endsWith('.yaml')).sort()) {
-    add(join(root, 'rules', 'presets', name), (source) => validate(source, CONFIG_SCHEMA));
-  }
+  for (const name of yamlFiles('rules/presets')) validate(add(join(root, 'rules', 'presets', name)), CONFIG_SCHEMA);
 } catch (err) {
   console.error(`bundle-rules: ${err.format ? err.format() : err.stack}`);
   process.exit(1);
 }
-for (const helper of Object.values(HELPERS)) for (const v of helper.valedictions) addPhrase(v, false);
+for (const helper of Object.values(HELPERS)) for (const v of helper.valedictions) compilePhrase(v, { trusted: true });
+recordCompiled(undefined);
+// Every class entry is a phrase: each is compiled once, used by a rule or not yet.
+for (const [name, { lists }] of classes) {
+  for (const [lang, entries] of Object.entries(lists)) {
+    for (const entry of entries ?? []) {
+      try {
+        compilePhrase(expandClasses(entry, lang, classes).text, { trusted: true });
+      } catch (err) {
+        console.error(`bundle-rules: rules/classes/${name}.yaml, ${lang}: bad entry "${entry}": ${err.message}`);
+        process.exit(1);
+      }
+    }
+  }
+}
+
 // Check: with these phrases, compiling every built-in rule parses none at run time.
 usePrecompiledPhrases(phrases);
 const parsedBefore = phraseModule.phrasesParsed;
-for (const [source, id] of rules) compileRule(source, id, { jargon: [], allow: [] }, {}, true);
+for (const [source, id] of rules) compileRule(source, id, { jargon: [], allow: [] }, {}, true, classes);
 if (phraseModule.phrasesParsed !== parsedBefore) {
-  console.error(`bundle-rules: ${phraseModule.phrasesParsed - parsedBefore} phrases of the built-in rules were not collected for precompiling; extend phraseLists()`);
+  console.error(`bundle-rules: ${phraseModule.phrasesParsed - parsedBefore} phrases of the built-in rules were compiled again at run time; were all of them recorded?`);
   process.exit(1);
 }
 writeFileSync(join(root, 'dist', 'builtin-rules.json'), JSON.stringify({ files, phrases }));
-console.log(`bundle-rules: ${Object.keys(files).length} built-in rule and preset files checked and bundled, ${Object.keys(phrases).length} phrases precompiled`);
+console.log(`bundle-rules: ${Object.keys(files).length} built-in rule, class and preset files checked and bundled, ${Object.keys(phrases).length} phrases precompiled`);

@@ -40,7 +40,7 @@ interface RawConfig {
   extends?: string | string[];
   rules?: Record<string, unknown>;
   rulePaths?: string[];
-  vocabulary?: { jargon?: (string | { term: string; replace?: string })[] | Record<string, string>; allow?: string[]; dictionaries?: Partial<Record<Language, string>> };
+  vocabulary?: { jargon?: (string | { term: string; replace?: string })[] | Record<string, string>; allow?: string[]; dictionaries?: Partial<Record<Language, string>>; classes?: Record<string, Partial<Record<Language | 'any', string[]>>> };
   templates?: string[];
   channels?: Partial<Record<Channel, string[]>>;
   locale?: Locale;
@@ -123,6 +123,12 @@ function mergeInto(target: ResolvedConfig, source: YamlSource, chain: readonly s
     appendAll(target.vocabulary.jargon, entries);
   }
   appendAll(target.vocabulary.allow, raw.vocabulary?.allow ?? []);
+  for (const [name, lists] of Object.entries(raw.vocabulary?.classes ?? {})) {
+    // A config's class entries join those of the configs it extends (and the built-in class).
+    const known = (target.vocabulary.classes ??= Object.create(null) as NonNullable<Vocabulary['classes']>);
+    const into = (known[name] ??= {});
+    for (const [lang, entries] of Object.entries(lists ?? {}) as [Language | 'any', string[]][]) into[lang] = [...(into[lang] ?? []), ...entries];
+  }
   for (const [lang, path] of Object.entries(raw.vocabulary?.dictionaries ?? {})) {
     const base = resolve(dir, path);
     checkDictionary(base, source.locate(['vocabulary', 'dictionaries', lang]));

@@ -43,6 +43,8 @@ export const CONFIG_SCHEMA: Schema = {
         },
         allow: { ...STRINGS, max: MAX_ENTRIES, maxHint: 'a word list that long belongs in a Hunspell dictionary: point "vocabulary.dictionaries" at it' },
         dictionaries: { type: 'map', keys: ['en', 'cs', 'sk'], values: { type: 'string' } },
+        // Word classes phrases name as {class}: a built-in class extended, or one of the team's.
+        classes: { type: 'map', values: { type: 'map', keys: ['en', 'cs', 'sk', 'any'], values: { ...STRINGS, max: MAX_ENTRIES, maxHint: 'a class lists words and stems, not a dictionary' } } },
       },
     },
     templates: GLOBS,

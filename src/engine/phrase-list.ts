@@ -6,6 +6,7 @@ import { isWordAt } from '../text/fold.js';
 import { LinearRegex } from './linear-regex.js';
 import type { Language } from '../types.js';
 import { compilePhrase, compileRawRegex, LiteralsAhead, mayMatch, PhraseError, type Phrase, type Span } from './phrase.js';
+import { expandClasses, type ClassLanguage, type WordClasses } from './word-classes.js';
 
 /** One entry: a phrase (or raw regex) with what to say or put instead. */
 export interface PhraseEntry {
@@ -18,7 +19,22 @@ export interface PhraseEntry {
   html: boolean;
   replace?: string;
   message?: string;
+  /**
+   * A construction: every phrase of `all` in one sentence (in order, if `ordered`), and
+   * none of `none` there ("{third-party} … responsible", not "we are responsible").
+   * `phrase` is then the first of `all`.
+   */
+  construction?: Construction;
 }
+
+export interface Construction {
+  /** Each a plain entry (the construction's flags, its own phrase). */
+  all: readonly PhraseEntry[];
+  none: readonly PhraseEntry[];
+  ordered: boolean;
+}
+
+const PHRASES: Schema = { type: 'list', of: { type: 'string' } };
 
 const ENTRY_FIELDS = {
   match: { type: 'string' },
@@ -28,6 +44,9 @@ const ENTRY_FIELDS = {
   exact: { type: 'boolean' },
   start: { type: 'boolean' },
   html: { type: 'boolean' },
+  all: PHRASES,
+  none: PHRASES,
+  ordered: { type: 'boolean' },
 } as const satisfies Record<string, Schema>;
 
 export const PHRASE_LIST_SCHEMA: Schema = {
@@ -37,15 +56,29 @@ export const PHRASE_LIST_SCHEMA: Schema = {
     type: 'list',
     of: {
       type: 'any-of',
-      describe: 'a phrase, or a mapping with "match" (or "regex") and optional "replace", "message", "exact", "start"',
+      describe: 'a phrase, or a mapping with "match" (or "regex", or "all": phrases in one sentence) and optional "none", "replace", "message", "exact", "start"',
       options: [{ type: 'string' }, { type: 'object', fields: ENTRY_FIELDS }],
     },
   },
 };
 
-type RawEntry = string | { match?: string; regex?: string; replace?: string; message?: string; exact?: boolean; start?: boolean; html?: boolean };
+type RawEntry =
+  | string
+  | { match?: string; regex?: string; all?: string[]; none?: string[]; ordered?: boolean; replace?: string; message?: string; exact?: boolean; start?: boolean; html?: boolean };
 
 export type Locate = (path: Path) => { file: string; line: number; column: number };
+
+/** What compiling a rule's phrase lists needs besides the lists. */
+export interface PhraseTools {
+  locate: Locate;
+  /**
+   * Whether the list at a path is a built-in rule's own (it runs on V8, checked at build,
+   * and may compile lazily) rather than a config's (it runs on RE2).
+   */
+  trusted: boolean | ((path: Path) => boolean);
+  /** The word classes a phrase may name as {class}. */
+  classes?: WordClasses;
+}
 
 /**
  * A rule's per-language phrase lists, compiled on first use per language: a Czech
@@ -59,15 +92,14 @@ export class PhraseLists {
   constructor(
     private readonly raw: Record<string, RawEntry[]>,
     private readonly path: Path,
-    private readonly locate: Locate,
-    /** Built-in rules' own lists: their phrases run on V8, checked at build time. */
-    private readonly trusted: boolean,
+    /** With `trusted` decided for this list: a built-in rule's own runs on V8, checked at build. */
+    private readonly tools: PhraseTools & { trusted: boolean },
   ) {}
 
   get(lang: Language | 'any'): PhraseEntry[] {
     let entries = this.compiled.get(lang);
     if (!entries) {
-      entries = (this.raw[lang] ?? []).map((entry, i) => compileEntry(entry, [...this.path, lang, i], this.locate, this.trusted));
+      entries = (this.raw[lang] ?? []).map((entry, i) => compileEntry(entry, [...this.path, lang, i], this.tools));
       for (const entry of this.extra.get(lang) ?? []) entries.push(entry);
       this.compiled.set(lang, entries);
     }
@@ -103,27 +135,67 @@ export class PhraseLists {
   }
 }
 
-/** `trusted`: a built-in rule's own lists (or, given a function, whether the list at `path` is). */
-export function compilePhraseLists(raw: Record<string, RawEntry[]> | undefined, path: Path, locate: Locate, trusted: boolean | ((path: Path) => boolean) = false): PhraseLists {
-  const own = typeof trusted === 'function' ? trusted(path) : trusted;
-  const lists = new PhraseLists(raw ?? {}, path, locate, own);
-  return own ? lists : lists.compileAll();
+/** Compile a rule's per-language lists (a built-in rule's own lazily, per language, on first use). */
+export function compilePhraseLists(raw: Record<string, RawEntry[]> | undefined, path: Path, tools: PhraseTools): PhraseLists {
+  const trusted = typeof tools.trusted === 'function' ? tools.trusted(path) : tools.trusted;
+  const lists = new PhraseLists(raw ?? {}, path, { ...tools, trusted });
+  return trusted && !eagerCompile ? lists : lists.compileAll();
 }
 
-export function compileEntry(entry: RawEntry, path: Path, locate: Locate, trusted = false): PhraseEntry {
+// The build compiles every built-in list at once, to record every phrase (bundle-rules).
+let eagerCompile = false;
+export function compileEagerly(on: boolean): void {
+  eagerCompile = on;
+}
+
+/** The language a phrase list entry is written in: its path is [..., language, index] (else any). */
+const languageOf = (path: Path): ClassLanguage => {
+  const lang = path[path.length - 2];
+  return lang === 'en' || lang === 'cs' || lang === 'sk' ? lang : 'any';
+};
+
+export function compileEntry(entry: RawEntry, path: Path, tools: PhraseTools): PhraseEntry {
   const e = typeof entry === 'string' ? { match: entry } : entry;
-  if ((e.match === undefined) === (e.regex === undefined)) {
-    throw new ConfigError('a phrase entry needs exactly one of "match" or "regex"', locate(path), 'write "match: <phrase>" for a phrase, or "regex: <pattern>" for a raw regex');
+  const { locate } = tools;
+  if ([e.match, e.regex, e.all].filter((x) => x !== undefined).length !== 1) {
+    throw new ConfigError('a phrase entry needs exactly one of "match", "regex" or "all"', locate(path), 'write "match: <phrase>" for a phrase, "regex: <pattern>" for a raw regex, or "all: [<phrase>, …]" for phrases that must stand in one sentence');
   }
-  try {
-    const phrase = e.regex !== undefined ? compileRawRegex(e.regex, { trusted }) : compilePhrase(e.match!, { exact: e.exact, trusted });
-    return { phrase, exact: e.exact ?? false, start: e.start ?? false, html: e.html ?? false, replace: e.replace, message: e.message };
-  } catch (err) {
-    if (err instanceof PhraseError) {
-      throw new ConfigError(`bad phrase "${err.phrase}": ${err.message}`, locate(path), 'phrases use words, * for endings, (a|b), [optional], ... and {num}; see README "Writing a rule"');
+  if (e.all !== undefined && !e.all.length) throw new ConfigError('"all" needs at least one phrase', locate([...path, 'all']));
+  if ((e.none !== undefined || e.ordered !== undefined) && e.regex !== undefined) throw new ConfigError('"none" and "ordered" go with "match" or "all", not with a raw regex', locate(path));
+  const trusted = typeof tools.trusted === 'function' ? tools.trusted(path) : tools.trusted;
+  const language = languageOf(path);
+  const phraseAt = (text: string, at: Path): Phrase => {
+    try {
+      // A phrase naming a class a team extended holds the team's words: it runs on RE2.
+      const expanded = tools.classes ? expandClasses(text, language, tools.classes) : { text, team: false };
+      return compilePhrase(expanded.text, { exact: e.exact, trusted: trusted && !expanded.team });
+    } catch (err) {
+      if (err instanceof PhraseError) {
+        throw new ConfigError(`bad phrase "${text}": ${err.message}`, locate(at), 'phrases use words, * for endings, (a|b), [optional], ..., {num} and word classes such as {third-party}; see README "Writing a rule"');
+      }
+      throw err;
     }
-    throw err;
+  };
+  let phrase: Phrase;
+  let construction: Construction | undefined;
+  if (e.regex !== undefined) {
+    try {
+      phrase = compileRawRegex(e.regex, { trusted });
+    } catch (err) {
+      if (err instanceof PhraseError) throw new ConfigError(`bad phrase "${err.phrase}": ${err.message}`, locate(path), 'a raw regex is JavaScript syntax without lookahead or backreferences');
+      throw err;
+    }
+  } else {
+    const all = e.all ?? [e.match!];
+    const phrases = all.map((p, i) => phraseAt(p, e.all ? [...path, 'all', i] : typeof entry === 'string' ? path : [...path, 'match']));
+    phrase = phrases[0];
+    const none = (e.none ?? []).map((p, i) => phraseAt(p, [...path, 'none', i]));
+    if (phrases.length > 1 || none.length) {
+      const plain = (p: Phrase): PhraseEntry => ({ phrase: p, exact: e.exact ?? false, start: false, html: e.html ?? false });
+      construction = { all: phrases.map(plain), none: none.map(plain), ordered: e.ordered ?? false };
+    }
   }
+  return { phrase, exact: e.exact ?? false, start: e.start ?? false, html: e.html ?? false, replace: e.replace, message: e.message, ...(construction ? { construction } : {}) };
 }
 
 export function entriesFor(lists: PhraseLists | undefined, language: Language): PhraseEntry[] {
@@ -163,7 +235,8 @@ function prefix(haystack: string, to: number, exact: boolean): string {
  * They are appended to `out` when given: the rules call this for hundreds of entries per
  * reply, most of which match nothing, and an array apiece is garbage for the collector.
  */
-export function matchEntry(entry: PhraseEntry, text: string, folded: string, from: number, to: number, out: EntryMatch[] = []): EntryMatch[] {
+export function matchEntry(entry: PhraseEntry, text: string, folded: string, from: number, to: number, out: EntryMatch[] = [], sentences?: readonly Span[]): EntryMatch[] {
+  if (entry.construction) return matchConstruction(entry, entry.construction, text, folded, from, to, out, sentences);
   const haystack = entry.exact ? text : folded;
   const regex = entry.phrase.regex;
   // Literals are looked for in the prefix too, so that a search never runs past the zone:
@@ -194,6 +267,55 @@ function matchLinear(entry: PhraseEntry, regex: LinearRegex, haystack: string, f
   for (const m of regex.matches(haystack, from, to)) {
     if (bounds && ((bounds.before && isWordAt(folded, m.start - 1)) || (bounds.after && isWordAt(folded, m.end)))) continue;
     out.push({ start: m.start, end: m.end, entry });
+  }
+  return out;
+}
+
+/**
+ * Matches of a construction in [from, to): a sentence (of `sentences`, in order; the whole
+ * zone without them) holding every phrase of `all` (in order, if `ordered`) and none of
+ * `none`, reported from the first phrase's start to the last's end. Each phrase is found
+ * once in the zone, and the sentences are walked with a pointer into each phrase's
+ * matches, so a long reply costs a pass, not a pass per sentence.
+ */
+function matchConstruction(entry: PhraseEntry, c: Construction, text: string, folded: string, from: number, to: number, out: EntryMatch[], sentences?: readonly Span[]): EntryMatch[] {
+  const found: EntryMatch[][] = [];
+  for (const part of c.all) {
+    const matches = matchEntry(part, text, folded, from, to);
+    if (!matches.length) return out; // one part missing anywhere: none of the sentences has all
+    found.push(matches);
+  }
+  const excluded = c.none.map((part) => matchEntry(part, text, folded, from, to));
+  const next = found.map(() => 0);
+  const nextExcluded = excluded.map(() => 0);
+  for (const sentence of sentences ?? [{ start: from, end: to }]) {
+    if (sentence.end <= from) continue;
+    if (sentence.start >= to) break;
+    const lo = Math.max(sentence.start, from);
+    const hi = Math.min(sentence.end, to);
+    let blocked = false;
+    excluded.forEach((matches, k) => {
+      while (nextExcluded[k] < matches.length && matches[nextExcluded[k]].start < lo) nextExcluded[k]++;
+      const m = matches[nextExcluded[k]];
+      if (m && m.start < hi) blocked = true;
+    });
+    let start = Infinity;
+    let end = -1;
+    let cursor = lo;
+    for (let k = 0; k < found.length && !blocked; k++) {
+      const matches = found[k];
+      while (next[k] < matches.length && matches[next[k]].start < lo) next[k]++;
+      // The first match in the sentence (after the one before it, if ordered) that ends in it.
+      let j = next[k];
+      while (j < matches.length && matches[j].start < hi && (matches[j].end > hi || (c.ordered && matches[j].start < cursor))) j++;
+      if (j >= matches.length || matches[j].start >= hi) blocked = true;
+      else {
+        start = Math.min(start, matches[j].start);
+        end = Math.max(end, matches[j].end);
+        cursor = matches[j].end;
+      }
+    }
+    if (!blocked) out.push({ start, end, entry });
   }
   return out;
 }

@@ -298,6 +298,12 @@ export const phraseKey = (phrase: string, exact: boolean | undefined) => `${exac
 /** Phrases parsed at run time rather than taken precompiled (the build checks it stays 0 for built-in rules). */
 export let phrasesParsed = 0;
 
+// The build records every trusted phrase and raw regex as it compiles (bundle-rules.mjs).
+let recording: Record<string, CompiledPhrase> | undefined;
+export function recordCompiled(into: Record<string, CompiledPhrase> | undefined): void {
+  recording = into;
+}
+
 export function toCompiled(phrase: Phrase): CompiledPhrase {
   if (!(phrase.regex instanceof RegExp)) throw new Error(`phrase "${phrase.text}" was compiled for RE2, not as a built-in`);
   return { source: phrase.regex.source, flags: phrase.regex.flags, ...(phrase.boundaries ? { boundaries: phrase.boundaries } : {}), ...(phrase.literals ? { literals: [...phrase.literals] } : {}) };
@@ -313,7 +319,8 @@ const AFTER_WORD_RE2 = '(?:(?<=[a-z0-9_])\\b|(?<![a-z0-9_])\\B)';
  * built-in rules, run on V8 (checked at build); any other runs on RE2.
  */
 export function compilePhrase(phrase: string, options: { exact?: boolean; trusted?: boolean } = {}): Phrase {
-  const known = precompiled[phraseKey(phrase, options.exact)];
+  // While the build records, every phrase is compiled afresh (a previous build's table may be loaded).
+  const known = recording ? undefined : precompiled[phraseKey(phrase, options.exact)];
   if (known) return { text: phrase, regex: new RegExp(known.source, known.flags), boundaries: known.boundaries, literals: known.literals };
   phrasesParsed++;
   const folded = fold(phrase.trim());
@@ -328,13 +335,17 @@ export function compilePhrase(phrase: string, options: { exact?: boolean; truste
     // Matched against the original text, so that case and diacritics count; the
     // boundaries are checked on the folded text by the caller (matchEntry).
     const { source, literals } = new Parser(phrase.trim(), target, true).parse();
-    return { text: phrase, regex: compile(source), boundaries: { before, after }, ...(literals.length ? { literals } : {}) };
+    const compiled: Phrase = { text: phrase, regex: compile(source), boundaries: { before, after }, ...(literals.length ? { literals } : {}) };
+    if (recording && options.trusted) recording[phraseKey(phrase, true)] = toCompiled(compiled);
+    return compiled;
   }
   const parsed = new Parser(folded, target).parse();
   // The words that may begin the phrase carry their own word boundary (Parser.item); the
   // end gets one here. On RE2, \b where the phrase always ends with a word character.
   const end = !after ? '' : target === 'v8' ? AFTER_WORD : parsed.endsWordy ? '\\b' : AFTER_WORD_RE2;
-  return { text: phrase, regex: compile(parsed.source + end), ...(parsed.literals.length ? { literals: parsed.literals } : {}) };
+  const compiled: Phrase = { text: phrase, regex: compile(parsed.source + end), ...(parsed.literals.length ? { literals: parsed.literals } : {}) };
+  if (recording && options.trusted) recording[phraseKey(phrase, false)] = toCompiled(compiled);
+  return compiled;
 }
 
 function linear(source: string, phrase: string): LinearRegex {
@@ -353,7 +364,12 @@ function linear(source: string, phrase: string): LinearRegex {
 export function compileRawRegex(source: string, options: { trusted?: boolean } = {}): Phrase {
   try {
     // The u flag (and its costlier compile) only where the author uses \p{…} or \u{…}.
-    if (options.trusted) return { text: source, regex: new RegExp(source, /\\[pPu]\{/.test(source) ? 'giu' : 'gi') };
+    if (options.trusted) {
+      const phrase = { text: source, regex: new RegExp(source, /\\[pPu]\{/.test(source) ? 'giu' : 'gi') };
+      // Listed under "/" beside the phrases, for the build's ReDoS check; never looked up.
+      if (recording) recording[`/${source}`] = toCompiled(phrase);
+      return phrase;
+    }
     return { text: source, regex: LinearRegex.compile(source, { ignoreCase: true }) };
   } catch (err) {
     throw new PhraseError(`regex not supported: ${(err as Error).message}`, source);

@@ -1,10 +1,14 @@
 // The rules of one run: built-in and extra rule folders, with the config's levels,
 // weights and options applied, compiled once.
 import { ConfigError } from '../config/errors.js';
+import { join } from 'node:path';
 import { BUILTIN_RULES_DIR, type ResolvedConfig } from '../config/load-config.js';
 import { didYouMean } from '../config/validate.js';
 import { compileRule, readRuleFolder, type RuleFile } from './load-rules.js';
 import type { Rule } from './rule.js';
+import { readClassFolder, withTeamClasses, type WordClass } from './word-classes.js';
+
+const BUILTIN_CLASSES_DIR = join(BUILTIN_RULES_DIR, 'classes');
 
 export function loadRuleSet(config: ResolvedConfig): Rule[] {
   const files = new Map<string, RuleFile>();
@@ -18,5 +22,12 @@ export function loadRuleSet(config: ResolvedConfig): Rule[] {
       throw new ConfigError(`unknown rule id "${id}"`, config.file ? { file: config.file } : undefined, `${didYouMean(id, ids)}rules: ${ids.join(', ')}`);
     }
   }
-  return [...files.values()].map(({ id, source }) => compileRule(source, id, config.vocabulary, config.rules[id]));
+  const classes = withTeamClasses(builtinClasses(), config.vocabulary.classes);
+  return [...files.values()].map(({ id, source }) => compileRule(source, id, config.vocabulary, config.rules[id], source.trusted ?? false, classes));
+}
+
+let builtin: Map<string, WordClass> | undefined;
+/** The built-in word classes (rules/classes/), read once. */
+export function builtinClasses(): Map<string, WordClass> {
+  return (builtin ??= readClassFolder(BUILTIN_CLASSES_DIR));
 }

@@ -4,6 +4,7 @@ import type { Schema } from '../config/validate.js';
 import type { Document } from '../document/document.js';
 import type { Channel, Fix, Language, Level, Reply, Severity } from '../types.js';
 import type { Locate } from './phrase-list.js';
+import type { WordClasses } from './word-classes.js';
 
 /** Team-specific words from the config (config/schema.ts: vocabulary). */
 export interface Vocabulary {
@@ -11,6 +12,8 @@ export interface Vocabulary {
   allow: string[];
   /** Hunspell dictionaries (path without .aff/.dic) per language, for spelling. */
   dictionaries?: Partial<Record<Language, string>>;
+  /** Word classes a team adds or extends: { "third-party": { cs: [dopravce*] } }. */
+  classes?: Record<string, Partial<Record<Language | 'any', string[]>>>;
 }
 
 export interface CheckInput {
@@ -48,6 +51,8 @@ export interface CompileTools {
    * build: it runs on V8 and may compile lazily) rather than a config's (it runs on RE2).
    */
   trusted: (path: Path) => boolean;
+  /** The word classes phrases may name as {class}: the built-in ones and the config's. */
+  classes: WordClasses;
 }
 
 export interface RuleKind {

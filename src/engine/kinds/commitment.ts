@@ -106,9 +106,10 @@ export const commitment: RuleKind = {
     grammar: { type: 'boolean' },
   },
   messages: ['missing', 'vague'],
-  compile({ spec, locate, trusted }) {
+  compile(tools) {
+    const { spec } = tools;
     const lists: Record<string, PhraseLists> = {};
-    for (const key of [...SENTENCE_LISTS, 'thanks']) lists[key] = compilePhraseLists(spec[key] as never, [key], locate, trusted);
+    for (const key of [...SENTENCE_LISTS, 'thanks']) lists[key] = compilePhraseLists(spec[key] as never, [key], tools);
     const useGrammar = spec.grammar !== false;
     return (input) => {
       const { doc, language } = input;

@@ -71,11 +71,12 @@ export const forbid: RuleKind = {
     teamVocabulary: { type: 'boolean' },
   },
   messages: ['found'],
-  compile({ spec, locate, vocabulary, trusted }) {
-    const lists = compilePhraseLists(spec.phrases as never, ['phrases'], locate, trusted);
+  compile(tools) {
+    const { spec, vocabulary } = tools;
+    const lists = compilePhraseLists(spec.phrases as never, ['phrases'], tools);
     if (spec.teamVocabulary) {
       // A team's own internal words apply in every language.
-      const team: PhraseEntry[] = vocabulary.jargon.map((j, i) => compileEntry({ match: j.term, replace: j.replace }, ['vocabulary', 'jargon', i], locate));
+      const team: PhraseEntry[] = vocabulary.jargon.map((j, i) => compileEntry({ match: j.term, replace: j.replace }, ['vocabulary', 'jargon', i], { ...tools, trusted: false }));
       lists.add('any', team);
     }
     const allowed = new Set(spec.teamVocabulary ? vocabulary.allow.map((a) => a.toLowerCase()) : []);

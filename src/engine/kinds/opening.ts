@@ -12,10 +12,11 @@ export const opening: RuleKind = {
   name: 'opening',
   fields: { phrases: { ...PHRASE_LIST_SCHEMA, required: true } },
   messages: ['missing'],
-  compile({ spec, locate, trusted }) {
+  compile(tools) {
+    const { spec } = tools;
     // A greeting in any of the three languages is a greeting: detection may err on a
     // two-word opening, the reader won't.
-    const entries = allEntries(compilePhraseLists(spec.phrases as never, ['phrases'], locate, trusted));
+    const entries = allEntries(compilePhraseLists(spec.phrases as never, ['phrases'], tools));
     return ({ doc }) => {
       const { opening: line } = doc;
       if (line.end === line.start) return [];

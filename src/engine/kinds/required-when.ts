@@ -38,13 +38,14 @@ export const requiredWhen: RuleKind = {
     forbid: PHRASE_LIST_SCHEMA,
   },
   messages: ['missing'],
-  compile({ spec, locate, trusted }) {
+  compile(tools) {
+    const { spec } = tools;
     const when = spec.when as { customer?: never; reply?: never } | undefined;
     const always = when === undefined;
-    const customer = compilePhraseLists(when?.customer, ['when', 'customer'], locate, trusted);
-    const admitted = compilePhraseLists(when?.reply, ['when', 'reply'], locate, trusted);
-    const required = compilePhraseLists(spec.require as never, ['require'], locate, trusted);
-    const forbidden = compilePhraseLists(spec.forbid as never, ['forbid'], locate, trusted);
+    const customer = compilePhraseLists(when?.customer, ['when', 'customer'], tools);
+    const admitted = compilePhraseLists(when?.reply, ['when', 'reply'], tools);
+    const required = compilePhraseLists(spec.require as never, ['require'], tools);
+    const forbidden = compilePhraseLists(spec.forbid as never, ['forbid'], tools);
     return (input) => {
       const { doc, language } = input;
       const findings: Finding[] = [];

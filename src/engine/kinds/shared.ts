@@ -1,6 +1,6 @@
 // Helpers the rule kinds share: reading phrase lists and sentences off a document.
 import { inLiteral, type Document, type Zone } from '../../document/document.js';
-import type { Sentence } from '../../document/sentences.js';
+import { splitSentences, type Sentence } from '../../document/sentences.js';
 import type { Language } from '../../types.js';
 import { entriesFor, matchEntry, type EntryMatch, type PhraseEntry, type PhraseLists } from '../phrase-list.js';
 
@@ -73,7 +73,7 @@ export function findEntryMatches(doc: Document, entries: readonly PhraseEntry[],
   const out: EntryMatch[] = [];
   for (const entry of entries) {
     const first = out.length;
-    matchEntry(entry, doc.text, doc.folded, zone.start, zone.end, out);
+    matchEntry(entry, doc.text, doc.folded, zone.start, zone.end, out, doc.sentences);
     // Keep, in place, what is a word: template syntax ({{ticket.id}}) and links are not.
     let kept = first;
     for (let i = first; i < out.length; i++) {
@@ -87,5 +87,7 @@ export function findEntryMatches(doc: Document, entries: readonly PhraseEntry[],
 
 /** Matches in free text that is not the reply (the customer's messages). */
 export function textMatches(text: string, folded: string, entries: readonly PhraseEntry[]): boolean {
-  return entries.some((entry) => matchEntry(entry, text, folded, 0, text.length).length > 0);
+  // Sentences only when a construction asks for them (phrases in one sentence).
+  let sentences: Sentence[] | undefined;
+  return entries.some((entry) => matchEntry(entry, text, folded, 0, text.length, [], entry.construction ? (sentences ??= splitSentences(text, 0, text.length)) : undefined).length > 0);
 }

@@ -22,8 +22,9 @@ export const shouting: RuleKind = {
     maxExclamations: { type: 'number', min: 0, max: 100 },
   },
   messages: ['capitals', 'exclamations', 'too-many-exclamations'],
-  compile({ spec, locate, trusted }) {
-    const shortWords = compilePhraseLists(spec.shortWords as never, ['shortWords'], locate, trusted);
+  compile(tools) {
+    const { spec } = tools;
+    const shortWords = compilePhraseLists(spec.shortWords as never, ['shortWords'], tools);
     const minLength = (spec.minLength as number | undefined) ?? 5;
     const maxExclamations = (spec.maxExclamations as number | undefined) ?? 2;
     return ({ doc, reply, language }) => {

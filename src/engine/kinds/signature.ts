@@ -24,8 +24,9 @@ export const signature: RuleKind = {
   name: 'signature',
   fields: { teamWords: { ...PHRASE_LIST_SCHEMA, required: true } },
   messages: ['missing', 'team'],
-  compile({ spec, locate, trusted }) {
-    const lists = compilePhraseLists(spec.teamWords as never, ['teamWords'], locate, trusted);
+  compile(tools) {
+    const { spec } = tools;
+    const lists = compilePhraseLists(spec.teamWords as never, ['teamWords'], tools);
     // Every language's team words, compiled when a reply first has a signature to read.
     let teamWords: PhraseEntry[] | undefined;
     return ({ doc }) => {

@@ -13,10 +13,11 @@ export const unlessNearby: RuleKind = {
     unlessNext: PHRASE_LIST_SCHEMA,
   },
   messages: ['found'],
-  compile({ spec, locate, trusted }) {
-    const phrases = compilePhraseLists(spec.phrases as never, ['phrases'], locate, trusted);
-    const unless = compilePhraseLists(spec.unless as never, ['unless'], locate, trusted);
-    const unlessNext = compilePhraseLists(spec.unlessNext as never, ['unlessNext'], locate, trusted);
+  compile(tools) {
+    const { spec } = tools;
+    const phrases = compilePhraseLists(spec.phrases as never, ['phrases'], tools);
+    const unless = compilePhraseLists(spec.unless as never, ['unless'], tools);
+    const unlessNext = compilePhraseLists(spec.unlessNext as never, ['unlessNext'], tools);
     return ({ doc, language }) => {
       const findings: Finding[] = [];
       const sentences = doc.sentences.filter((s) => s.start < doc.content.end);
