@@ -26,9 +26,15 @@ const script = new vm.Script(`(function (exports, require, module, __filename, _
 const cli = { exports: {} };
 script.runInThisContext()(cli.exports, require('node:module').createRequire(bundle), cli, bundle, join(__dirname, '..', 'dist', 'cli'), bundleImport);
 
+// Only a run with Node's default options writes the cache. V8 rejects a cache made under
+// other flags (a heap limit, a profiler: NODE_OPTIONS=--max-old-space-size=…), so such a
+// run would leave one that every plain run then rejects and rewrites with no more than
+// its own functions, in place of the one the build trained.
+const plainNode = process.execArgv.length === 0 && !process.env.NODE_OPTIONS;
+
 cli.exports.main(process.argv).then((code) => {
   process.exitCode = code;
-  if (cachedData && !script.cachedDataRejected) return;
+  if ((cachedData && !script.cachedDataRejected) || !plainNode) return;
   try {
     const temporary = `${cacheFile}.${process.pid}`;
     writeFileSync(temporary, script.createCachedData());

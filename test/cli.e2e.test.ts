@@ -360,6 +360,16 @@ describe('the launcher and its code cache', () => {
     expect(readFileSync(cache).length).toBeGreaterThan(1000);
   });
 
+  it('a run under other V8 flags leaves the cache alone (it would be rejected by every plain run)', () => {
+    const dir = installCopy();
+    const cache = join(dir, 'dist', 'cli', 'main.cjs.cache');
+    const expected = JSON.parse(run(dir).stdout);
+    const trained = readFileSync(cache);
+    const flagged = spawnSync(process.execPath, [join(dir, 'bin', 'replylint.cjs'), '--format', 'json', '--lang', 'cs'], { input: 'Dobrý den, pane Nováku,\n\nbalík jsme odeslali včera.\n\nS pozdravem\nJana', encoding: 'utf8', cwd: dir, env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=200' } });
+    expect(JSON.parse(flagged.stdout)).toEqual(expected);
+    expect(readFileSync(cache).equals(trained)).toBe(true);
+  });
+
   it('bin/replylint.js, the former name, still runs the CLI', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'replylint.js'), '--format', 'json'], { input: 'Hi Anna, your parcel ships today.', encoding: 'utf8', cwd: ROOT });
     expect(JSON.parse(r.stdout).results).toHaveLength(1);
