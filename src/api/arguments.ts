@@ -100,6 +100,7 @@ const AUDIT_OPTIONS = object({
   redact: BOOLEAN,
   workers: { type: 'number', min: 0 },
   locale: LOCALE,
+  color: BOOLEAN,
 } satisfies Record<keyof AuditApiOptions, Schema>);
 
 const LINTER_OPTIONS = object({ locale: LOCALE } satisfies Record<keyof LinterOptions, Schema>);

@@ -32,6 +32,8 @@ export interface AuditOptions {
   redact?: boolean;
   workers?: number;
   locale?: Locale;
+  /** --color / --no-color for the stylish report; undefined: NO_COLOR, FORCE_COLOR and the terminal decide. */
+  color?: boolean;
   /** Where report text goes when there is no `output` file (default: stdout; the library passes its own). */
   write?: (chunk: string | Uint8Array) => void;
 }
@@ -219,8 +221,8 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
     write(formatAuditHtml(figures));
   }
   if (options.format === 'stylish') {
-    const [{ formatAuditStylish }, { default: chalk }] = await Promise.all([import('../report/audit-stylish.js'), import('chalk')]);
-    write(formatAuditStylish(figures, chalk));
+    const [{ formatAuditStylish }, { chalkFor }] = await Promise.all([import('../report/audit-stylish.js'), import('../report/color.js')]);
+    write(formatAuditStylish(figures, await chalkFor(options.color, options.output !== undefined)));
   }
   // Masked here, for the library as for the CLI that prints them.
   const redactNotice = settings.redact ? (await import('../audit/redact.js')).redactNotice : undefined;

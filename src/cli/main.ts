@@ -107,12 +107,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--suppress-all', `record every current violation in ${'replylint-suppressions.json'}; later runs report only new ones`)
     .option('--prune-suppressions', 'drop the recorded violations that are fixed')
     .option('--suppressions-location <file>', 'where the suppressions file is (default: replylint-suppressions.json)')
+    .option('--color', 'colour the stylish report even when it is not going to a terminal')
+    .option('--no-color', 'no colour (so does NO_COLOR=1 in the environment)')
     .option('--debug', 'print stack traces of internal errors')
     .exitOverride()
     // Options after a command name are that command's own (audit has its own --format).
     .enablePositionalOptions()
     .configureOutput({ writeOut: (s) => stdout().write(s), writeErr: (s) => process.stderr.write(inertLines(s)) })
-    .action(async (files: string[], opts: LintCommandOptions & BaselineOptions & { format: Format; outputFile?: string; config?: string; printConfig?: string; debug?: boolean; locale?: Locale }) => {
+    .action(async (files: string[], opts: LintCommandOptions & BaselineOptions & { format: Format; outputFile?: string; config?: string; printConfig?: string; debug?: boolean; locale?: Locale; color?: boolean }) => {
       debug = Boolean(opts.debug);
       if (opts.printConfig) {
         const config = await resolveConfig(opts.config, opts.printConfig);
@@ -135,7 +137,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       const output = reportOutput(opts.outputFile);
       let run;
       try {
-        const report = await reportWriter(opts.format, output.write, { rules: linter.rules, version: VERSION, quiet: opts.quiet });
+        const report = await reportWriter(opts.format, output.write, { rules: linter.rules, version: VERSION, quiet: opts.quiet, color: opts.color, toFile: opts.outputFile !== undefined });
         run = await lintInputs(linter, config, files, { ...opts, version: VERSION }, async (found) => {
           const result = baseline.apply(found);
           report.add(result);
@@ -186,6 +188,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--workers <n>', 'worker threads, at most one per core (default: one per core; 0 or 1: none)', integer('--workers', { min: 0 }))
     .addOption(new Option('--locale <locale>', 'language of messages').choices(['en', 'cs', 'sk', 'auto']))
     .option('-c, --config <file>', 'use this config file')
+    .option('--color', 'colour the stylish report even when it is not going to a terminal')
+    .option('--no-color', 'no colour (so does NO_COLOR=1 in the environment)')
     .action(async (files: string[], opts: AuditOptions & { config?: string }) => {
       const { runAudit, workerCount } = await import('./audit-command.js');
       stdout(); // the report streams to process.stdout: guard it against a reader that stops early

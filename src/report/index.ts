@@ -11,6 +11,10 @@ export interface ReportOptions {
   rules: readonly Rule[];
   version: string;
   quiet?: boolean;
+  /** --color / --no-color; undefined: the environment and the terminal decide (./color.ts). */
+  color?: boolean;
+  /** The report goes to a file (-o): no colour unless asked for. */
+  toFile?: boolean;
 }
 
 /** A report written as the results come: add() each result once, then end() with the inputs skipped. */
@@ -38,8 +42,8 @@ export async function reportWriter(format: Format, write: (text: string) => void
     case 'csv':
       return new (await import('./csv.js')).CsvReport(write);
     default: {
-      const [{ StylishReport }, { default: chalk }] = await Promise.all([import('./stylish.js'), import('chalk')]);
-      return new StylishReport(write, chalk, { quiet: options.quiet });
+      const [{ StylishReport }, { chalkFor }] = await Promise.all([import('./stylish.js'), import('./color.js')]);
+      return new StylishReport(write, await chalkFor(options.color, options.toFile), { quiet: options.quiet });
     }
   }
 }
