@@ -27,7 +27,8 @@ describe('bad input', () => {
     const bytes = Buffer.from('Dobr\xfd den, Ticket #1234\n', 'latin1');
     const { file } = withFile('latin1.txt', bytes);
     const r = cli(['-f', 'json', '--fix', file]);
-    expect(r.stderr).toBe(`replylint: ${file}: is not valid UTF-8; save it as UTF-8 and run again; skipped\n`);
+    expect(r.stderr).toBe(`replylint: ${file}: is not valid UTF-8; save it as UTF-8 and run again; skipped\nreplylint: nothing was linted: the input was skipped (see why above)\n`);
+    expect(r.code).toBe(2); // nothing was linted
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
@@ -57,12 +58,13 @@ describe('bad input', () => {
 
   it('an empty file says so', () => {
     const { file } = withFile('empty.txt', '');
-    expect(cli(['-f', 'json', file]).stderr).toBe(`replylint: ${file}: is empty; nothing to lint\n`);
+    expect(cli(['-f', 'json', file])).toMatchObject({ code: 2, stderr: `replylint: ${file}: is empty; nothing to lint\nreplylint: nothing was linted: the input was skipped (see why above)\n` });
   });
 
   it('empty stdin says so, and scores nothing', () => {
     const r = cli(['-f', 'json'], { input: ' \n' });
-    expect(r.stderr).toBe('replylint: <stdin>: is empty; nothing to lint\n');
+    expect(r.stderr).toBe('replylint: <stdin>: is empty; nothing to lint\nreplylint: nothing was linted: the input was skipped (see why above)\n');
+    expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout).results).toEqual([]);
   });
 

@@ -128,7 +128,7 @@ describe('errors a user sees', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'logo.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
     const r = cli([join(dir, 'logo.txt')]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(2); // and nothing else was linted
     expect(r.stdout).toContain('binary file');
   });
 

@@ -226,7 +226,8 @@ describe('reads are bounded (item 8)', () => {
     const zero = openSync('/dev/zero', 'r');
     try {
       const r = cli(['-f', 'json'], { stdin: zero, memoryLimit: GIGABYTE });
-      expect(r.stderr).toBe('replylint: <stdin>: is over 5 MB, too large for a reply; give conversations as JSONL (one a line) or name the file; skipped\n');
+      expect(r.stderr).toBe('replylint: <stdin>: is over 5 MB, too large for a reply; give conversations as JSONL (one a line) or name the file; skipped\nreplylint: nothing was linted: the input was skipped (see why above)\n');
+      expect(r.code).toBe(2);
       expect(report(r.stdout).summary).toMatchObject({ replies: 0, skipped: 1 });
     } finally {
       closeSync(zero);

@@ -102,6 +102,7 @@ describe('notices on stderr are one inert line: no workflow command from a stran
     expect(r.stderr.split('\n').filter(Boolean)).toEqual([
       expect.stringMatching(/^replylint: x\\n::error::pwned\.json: invalid JSON/),
       expect.stringMatching(/^replylint: #\\#\[error\]pwned\.json: invalid JSON/),
+      'replylint: nothing was linted: all 2 inputs were skipped (see why above)',
     ]);
   });
 

@@ -91,13 +91,22 @@ describe('lint -o', () => {
     expect(readdirSync(dir)).toEqual(['report.json']);
   });
 
+  it('makes the folders of a report path that do not exist yet, as ESLint does', () => {
+    const dir = tempDir();
+    const report = join(dir, 'reports', 'today', 'report.json');
+    const r = cli(['-f', 'json', '-o', report, SAMPLE]);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(readFileSync(report, 'utf8')).results.length).toBeGreaterThan(0);
+  });
+
   it('says where the report cannot be written, exits 2 and leaves nothing behind', () => {
     const dir = tempDir();
-    const report = join(dir, 'missing', 'report.json');
+    writeFileSync(join(dir, 'notes.txt'), 'a file, not a folder');
+    const report = join(dir, 'notes.txt', 'report.json');
     const r = cli(['-f', 'json', '-o', report, SAMPLE]);
-    expect(r.stderr).toBe(`replylint: ${report}: cannot write the report: its folder does not exist\n  hint: choose a path you may write to (a writable folder, not a read-only file); any previous report is left as it was\n`);
+    expect(r.stderr).toBe(`replylint: ${report}: cannot write the report: a part of its path is a file, not a folder\n  hint: choose a path you may write to (a writable folder, not a read-only file); any previous report is left as it was\n`);
     expect(r.code).toBe(2);
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(dir)).toEqual(['notes.txt']);
   });
 });
 
@@ -158,10 +167,15 @@ describe('audit -o', () => {
     }
   });
 
-  it('into a folder that does not exist: says so before any work, exits 2', () => {
-    const report = join(tempDir(), 'missing', 'audit.json');
+  it('into a folder that does not exist: makes it; under a file: says so before any work, exits 2', () => {
+    const made = join(tempDir(), 'missing', 'audit.json');
+    expect(cli(['audit', '-f', 'json', '-o', made, ...EXPORTS]).stderr).toBe('');
+    expect(readFileSync(made, 'utf8')).toContain('"replies"');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.txt'), '');
+    const report = join(dir, 'notes.txt', 'audit.json');
     const r = cli(['audit', '-f', 'json', '-o', report, ...EXPORTS]);
-    expect(r.stderr).toBe(`replylint: ${report}: cannot write the report: its folder does not exist\n  hint: choose a path you may write to (a writable folder, not a read-only file); any previous report is left as it was\n`);
+    expect(r.stderr).toBe(`replylint: ${report}: cannot write the report: a part of its path is a file, not a folder\n  hint: choose a path you may write to (a writable folder, not a read-only file); any previous report is left as it was\n`);
     expect(r.code).toBe(2);
     expect(existsSync(report)).toBe(false);
   });

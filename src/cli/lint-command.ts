@@ -176,21 +176,39 @@ export async function runLint(linter: Linter, config: ResolvedConfig, args: read
 export class ExitTally {
   private errors = false;
   private warnings = 0;
-  private lowScore = false;
+  private replies = 0;
+  private under = 0;
+  private lowest?: { score: number; where: string };
 
   constructor(private readonly options: Pick<LintCommandOptions, 'maxWarnings' | 'minScore'>) {}
 
   add(r: LintResult): void {
+    this.replies++;
     for (const v of r.violations) {
       if (v.severity === 'error') this.errors = true;
       else if (v.severity === 'warning') this.warnings++;
     }
-    if (this.options.minScore !== undefined && r.score < this.options.minScore) this.lowScore = true;
+    if (this.options.minScore !== undefined && r.score < this.options.minScore) {
+      this.under++;
+      if (!this.lowest || r.score < this.lowest.score) this.lowest = { score: r.score, where: r.conversationId === undefined ? r.source : `${r.source} (conversation ${r.conversationId}, message ${r.messageIndex})` };
+    }
+  }
+
+  /** Replies linted so far. */
+  get linted(): number {
+    return this.replies;
+  }
+
+  /** Which thresholds fail the run and by how much, a sentence each: said on stderr, as a failed run must say why. */
+  failures(): string[] {
+    const { maxWarnings, minScore } = this.options;
+    const out: string[] = [];
+    if (maxWarnings !== undefined && maxWarnings >= 0 && this.warnings > maxWarnings) out.push(`--max-warnings ${maxWarnings}: ${this.warnings} warnings, ${this.warnings - maxWarnings} over the limit`);
+    if (minScore !== undefined && this.lowest) out.push(`--min-score ${minScore}: ${this.under} ${this.under === 1 ? 'reply scores' : 'replies score'} under it; the lowest, ${this.lowest.where}, scores ${this.lowest.score} (${minScore - this.lowest.score} short)`);
+    return out;
   }
 
   code(): number {
-    const { maxWarnings } = this.options;
-    const tooManyWarnings = maxWarnings !== undefined && maxWarnings >= 0 && this.warnings > maxWarnings;
-    return this.errors || tooManyWarnings || this.lowScore ? 1 : 0;
+    return this.errors || this.failures().length ? 1 : 0;
   }
 }

@@ -20,11 +20,12 @@ import { StdoutWriter, stdinIsTerminal, stdout } from './stdio.js';
 // package.json sits two folders up from both src/cli and dist/cli.
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
-function integer(name: string, { min }: { min?: number } = {}) {
+function integer(name: string, { min, max }: { min?: number; max?: number } = {}) {
   return (value: string): number => {
     const n = Number(value);
     if (!Number.isInteger(n)) throw new InvalidArgumentError(`${name} takes a whole number, not "${value}".`);
     if (min !== undefined && n < min) throw new InvalidArgumentError(`${name} takes ${min} or more, not ${n}.`);
+    if (max !== undefined && n > max) throw new InvalidArgumentError(`${name} takes ${max} or less, not ${n}.`);
     return n;
   };
 }
@@ -98,9 +99,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--stdin-filename <name>', 'the name to report stdin under')
     .addOption(new Option('--locale <locale>', 'language of messages: en, cs, sk, or auto (each reply\'s own)').choices(['en', 'cs', 'sk', 'auto']))
     .option('-q, --quiet', 'report errors only')
-    .option('--max-warnings <n>', 'fail (exit 1) on more warnings than this', integer('--max-warnings'))
-    .option('--min-score <n>', 'fail (exit 1) when a reply scores under this (0–100)', integer('--min-score'))
-    .option('--fix', 'fix what can be fixed, writing files in place')
+    .option('--max-warnings <n>', 'fail (exit 1) on more warnings than this', integer('--max-warnings', { min: -1 }))
+    .option('--min-score <n>', 'fail (exit 1) when a reply scores under this (0–100)', integer('--min-score', { min: 0, max: 100 }))
+    .addOption(new Option('--fix', 'fix what can be fixed, writing files in place').conflicts('fixDryRun'))
     .option('--fix-dry-run', 'fix without writing; json output carries the fixed text as "output"')
     .option('--cache', 'keep results per file in .replylintcache; unchanged files are not linted again')
     .option('--cache-location <file>', 'where the cache is (default: .replylintcache)')
@@ -139,7 +140,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       try {
         const report = await reportWriter(opts.format, output.write, { rules: linter.rules, version: VERSION, quiet: opts.quiet, color: opts.color, toFile: opts.outputFile !== undefined });
         run = await lintInputs(linter, config, files, { ...opts, version: VERSION }, async (found) => {
-          const result = baseline.apply(found);
+          const kept = baseline.apply(found);
+          // Suppressed violations cost no points: the score is of what is reported.
+          const result = kept === found ? found : { ...kept, score: linter.rescore(kept.violations) };
           report.add(result);
           exit.add(result);
           summaryResults?.push(result);
@@ -169,6 +172,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         return;
       }
       if (linter.timing) process.stderr.write(formatTiming(linter.timing));
+      if (!exit.linted && run.notices.length) {
+        say(`nothing was linted: ${run.notices.length === 1 ? 'the input was' : `all ${run.notices.length} inputs were`} skipped (see why above)`);
+        code = 2;
+        return;
+      }
+      for (const failure of exit.failures()) say(failure);
       code = exit.code();
     });
 

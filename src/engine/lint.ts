@@ -73,6 +73,11 @@ export interface LinterOptions {
 export class Linter {
   private readonly byId: Map<string, Rule>;
 
+  /** The score of a reply left with these violations (after a baseline suppressed some). */
+  rescore(violations: readonly Violation[]): number {
+    return score(violations, this.byId);
+  }
+
   private readonly locale: Locale;
   /** Milliseconds per rule, when the TIMING environment variable is set (as ESLint's). */
   readonly timing: Map<string, number> | undefined = process.env.TIMING ? new Map() : undefined;

@@ -223,8 +223,8 @@ async function readAtMost(read: ByteReader, limit: number): Promise<Buffer> {
 }
 
 /**
- * Stdin. Up to MAX_TEXT_BYTES it is read whole: a conversation (JSON or JSONL) when it
- * starts with { or [, else one text reply. Beyond that it can only be conversations a
+ * Stdin. Up to MAX_TEXT_BYTES it is read whole: conversations when it is JSON or JSONL,
+ * else one text reply (readStdinWhole). Beyond that it can only be conversations a
  * line each: they are read as a .jsonl file is, line by line at flat memory, each line up
  * to MAX_LINE_BYTES. Anything else that long is refused without reading the rest
  * (`< /dev/zero` ends at once).
@@ -250,7 +250,37 @@ function startsWithJsonLine(text: string): boolean {
   return rest.startsWith('{') && first !== undefined && 'value' in first;
 }
 
-/** Stdin read whole: a conversation (JSON or JSONL) when it starts with { or [, else one text reply. */
+/**
+ * What stdin named by --stdin-filename holds: a conversation file (.json, .jsonl), text
+ * (any other extension: a draft that opens with "[Draft]" or "{{first_name}}" is still a
+ * reply), or unknown (no name, or a name without an extension): then it is sniffed.
+ */
+function stdinKind(source: string): 'conversation' | 'text' | 'sniff' {
+  if (source === '<stdin>') return 'sniff';
+  const ext = extname(source).toLowerCase();
+  return CONVERSATION_EXTENSIONS.has(ext) ? 'conversation' : ext ? 'text' : 'sniff';
+}
+
+/** JSONL rather than one JSON value: by the name, or by more than one line, each an object, that is not JSON whole. */
+function isJsonl(text: string, source: string): boolean {
+  const ext = extname(source).toLowerCase();
+  if (ext === '.jsonl' || ext === '.ndjson') return true;
+  if (ext === '.json') return false;
+  const lines = text.split(/\r?\n/).filter((l) => l.trim());
+  if (lines.length < 2 || !lines.every((l) => l.trimStart().startsWith('{'))) return false;
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Stdin read whole: conversations when it is JSON or JSONL (by --stdin-filename's
+ * extension, or by its opening {" or [{), else one text reply: a draft that merely starts
+ * with { or [ is linted, never skipped as "invalid JSON".
+ */
 async function* readStdinWhole(bytes: Buffer, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
   const text = bytes.toString('utf8');
   const trimmed = text.trimStart();
@@ -259,19 +289,12 @@ async function* readStdinWhole(bytes: Buffer, source: string, defaults: Partial<
     yield { notice: { source, message: 'is empty; nothing to lint' } };
     return;
   }
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    // One JSON value, or else JSONL: a conversation per line.
-    let value: unknown;
-    try {
-      value = JSON.parse(trimmed);
-    } catch {
-      const lines = trimmed.split(/\r?\n/).filter((l) => l.trim());
-      if (lines.length > 1 && lines.every((l) => l.trimStart().startsWith('{'))) {
-        yield* conversationsFromJsonl(after(bytes, () => 0), source, defaults);
-        return;
-      }
-    }
-    yield* value === undefined ? conversationsFromJson(trimmed, source, defaults) : conversationsFromValue(value, source, defaults);
+  // JSON the writer meant as JSON opens with {" or [{ (or is empty); "{{first_name}}" and
+  // "[Draft]" open a reply.
+  const kind = stdinKind(source);
+  if (kind === 'conversation' || (kind === 'sniff' && /^(?:\{\s*["}]|\[\s*[[{"\]])/.test(trimmed))) {
+    if (isJsonl(trimmed, source)) yield* conversationsFromJsonl(after(bytes, () => 0), source, defaults);
+    else yield* conversationsFromJson(trimmed, source, defaults); // invalid JSON: a notice naming the place
     return;
   }
   yield* textReply(text, source, defaults);

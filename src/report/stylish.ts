@@ -53,6 +53,11 @@ export class StylishReport {
     for (const n of notices) this.lines(['', `${chalk.underline(terminalText(n.source))}${n.line ? `:${n.line}` : ''}  ${chalk.magenta('skipped')}  ${terminalText(n.message)}`]);
     const s = this.tally.summary(notices.length);
     const problems = s.errors + s.warnings + s.suggestions;
+    if (!s.replies) {
+      // Nothing linted is no clean run (the exit code is 2 when something was skipped).
+      this.lines(['', (s.skipped ? chalk.red.bold : chalk.yellow.bold)(`✖ nothing linted${s.skipped ? `: ${plural(s.skipped, 'input')} skipped` : ''}`), '']);
+      return;
+    }
     const tally = `${plural(problems, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.suggestions, 'suggestion')}) in ${plural(s.replies, 'reply', 'replies')}, mean score ${s.meanScore}${s.skipped ? `, ${s.skipped} skipped` : ''}`;
     this.lines(['', (s.errors ? chalk.red.bold : problems ? chalk.yellow.bold : chalk.green.bold)(`${problems ? '✖' : '✔'} ${tally}`), '']);
   }

@@ -5,7 +5,8 @@ export interface Summary {
   errors: number;
   warnings: number;
   suggestions: number;
-  meanScore: number;
+  /** null when nothing was linted: no replies have no mean. */
+  meanScore: number | null;
   skipped: number;
 }
 
@@ -22,13 +23,13 @@ export class SummaryTally {
   }
 
   summary(skipped: number): Summary {
-    const mean = this.replies ? this.scores / this.replies : 100;
+    const mean = this.replies ? Math.round((this.scores / this.replies) * 10) / 10 : null;
     return {
       replies: this.replies,
       errors: this.counts.error,
       warnings: this.counts.warning,
       suggestions: this.counts.suggestion,
-      meanScore: Math.round(mean * 10) / 10,
+      meanScore: mean,
       skipped,
     };
   }
