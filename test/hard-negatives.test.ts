@@ -161,3 +161,24 @@ describe('replies written for these tests, in the style of real ones', () => {
     expect(firing(text, { language: lang as 'en', customerName, customerMessages: [customerMessage] })).toEqual([]);
   });
 });
+
+describe('privacy: card numbers by their structure and their label', () => {
+  it('needs an issuer prefix and that scheme length, and Luhn', async () => {
+    const { isCardNumber } = await import('../src/engine/kinds/privacy.js');
+    expect(isCardNumber('4539148803436467')).toBe(true); // Visa 16
+    expect(isCardNumber('5500000000000004')).toBe(true); // Mastercard
+    expect(isCardNumber('378282246310005')).toBe(true); // Amex 15
+    expect(isCardNumber('6011111111111117')).toBe(true); // Discover
+    expect(isCardNumber('01505022712340')).toBe(false); // starts with 0: no card does
+    expect(isCardNumber('4539148803436')).toBe(false); // Luhn fails
+    expect(isCardNumber('37828224631000')).toBe(false); // Amex prefix, 14 digits
+    expect(isCardNumber('8000000000000009')).toBe(false); // 8: no card scheme
+  });
+  it('a parcel, tracking or account label in front makes it no card, a card label nearer wins', async () => {
+    const { labelledOtherThanCard } = await import('../src/engine/kinds/privacy.js');
+    expect(labelledOtherThanCard('your dpd parcel number is ')).toBe(true);
+    expect(labelledOtherThanCard('cislo zasilky je ')).toBe(true);
+    expect(labelledOtherThanCard('your order was paid with the card ')).toBe(false);
+    expect(labelledOtherThanCard('we refunded ')).toBe(false);
+  });
+});

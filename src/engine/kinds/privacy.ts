@@ -1,5 +1,6 @@
 // privacy: personal data a reply should not carry. On any channel: payment-card numbers
-// (only Luhn-valid ones) and Czech/Slovak birth numbers (only valid ones: a real date
+// (only ones with a card's structure: an issuer's prefix and length, and the Luhn check;
+// not a number labelled as a parcel, an account or an order) and Czech/Slovak birth numbers (only valid ones: a real date
 // and the mod-11 check). On public channels (social): also e-mail addresses, phone
 // numbers, order numbers and postcodes. Reported values are masked.
 import type { Channel } from '../../types.js';
@@ -17,6 +18,46 @@ export function luhn(digits: string): boolean {
     sum += d;
   }
   return sum % 10 === 0;
+}
+
+/**
+ * Whether the digits have a payment card's structure: an issuer identification prefix
+ * with that scheme's lengths (ISO/IEC 7812; no card starts with 0, 1, 7, 8 or 9), and
+ * the Luhn check. A 14-digit parcel number that happens to pass Luhn is no card.
+ */
+export function isCardNumber(digits: string): boolean {
+  const n = digits.length;
+  const p2 = Number(digits.slice(0, 2));
+  const p3 = Number(digits.slice(0, 3));
+  const p4 = Number(digits.slice(0, 4));
+  let lengthOk: boolean;
+  if (digits[0] === '4') lengthOk = n === 13 || n === 16 || n === 19; // Visa
+  else if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) lengthOk = n === 16; // Mastercard
+  else if (p2 === 34 || p2 === 37) lengthOk = n === 15; // American Express
+  else if (p4 >= 2200 && p4 <= 2204) lengthOk = n >= 16; // Mir
+  else if (p2 === 36 || p2 === 38 || p2 === 39 || (p3 >= 300 && p3 <= 305)) lengthOk = n >= 14; // Diners Club
+  else if (p4 >= 3528 && p4 <= 3589) lengthOk = n >= 16; // JCB
+  else if (digits[0] === '6' || p2 === 50 || (p2 >= 56 && p2 <= 58)) lengthOk = n >= 12; // Discover, UnionPay, Maestro
+  else lengthOk = false;
+  return lengthOk && n <= 19 && luhn(digits);
+}
+
+/**
+ * The label just before a number says what it is: "parcel number", "číslo zásilky",
+ * "IBAN", "order" is not a card; a "card" label nearer the number wins. Word starts, on
+ * folded text.
+ */
+const OTHER_NUMBER_LABEL = /^(?:parcel|package|tracking|shipment|consignment|waybill|delivery|zasilk|zasielk|balik|podaci|sledovac|iban|account|ucet|uctu|ucte|invoice|faktur|variabiln|symbol|order|objednav|ticket|pozadav|poziadav|reklamac|imei|serial|seriov|booking|rezervac|reservation|customer|zakaznick|smlouv|zmluv|contract|policy|pojistk|poistk)/;
+const CARD_LABEL = /^(?:card|kart|platebni|platobn)/;
+
+/** Whether the last few words before a number (folded) label it as something other than a card. */
+export function labelledOtherThanCard(foldedBefore: string): boolean {
+  const words = foldedBefore.split(/[^a-z]+/).filter(Boolean).slice(-5);
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (CARD_LABEL.test(words[i])) return false;
+    if (OTHER_NUMBER_LABEL.test(words[i])) return true;
+  }
+  return false;
 }
 
 /** A Czech/Slovak birth number (rodné číslo): YYMMDD/XXX(X), women's months +50 (+20/+70 since 2004). */
@@ -56,7 +97,7 @@ const PUBLIC: readonly Channel[] = ['social'];
 const OWN_LINE = /(?<![a-z])(?:our|us|their|nase|nasi|nas|nasu|nasej|nasa|nasho|infolink[a-z]*|hotline|helpline|linka|linku)(?![a-z])/;
 
 export const DETECTORS: readonly Detector[] = [
-  { kind: 'card', pattern: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g, valid: (m) => luhn(m.replace(/\D/g, '')), keep: 4 },
+  { kind: 'card', pattern: /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d-])/g, valid: (m) => isCardNumber(m.replace(/\D/g, '')), keep: 4 },
   { kind: 'birth', pattern: /(?<![\d/])\d{6}\/?\d{3,4}(?![\d/])/g, valid: isBirthNumber, keep: 0 },
   { kind: 'email', pattern: /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, channels: PUBLIC, keep: 0 },
   { kind: 'phone', pattern: /(?<![\w/])(?:\+\d{1,3}[ -]?)?(?:\(?\d{2,4}\)?[ -]?){2,4}\d{2,4}(?![\w/])/g, channels: PUBLIC, valid: (m) => m.replace(/\D/g, '').length >= 9 && m.replace(/\D/g, '').length <= 13, keep: 2 },
@@ -92,6 +133,7 @@ export const privacy: RuleKind = {
           if (insideAny(doc.literals, start, end)) continue; // digits in a link
           // The company's own line ("call our Aftersales team on 0344 …") is no personal data.
           if (detector.kind === 'phone' && OWN_LINE.test(doc.folded.slice(Math.max(0, start - 50), start))) continue;
+          if (detector.kind === 'card' && labelledOtherThanCard(doc.folded.slice(Math.max(0, start - 40), start))) continue;
           if (overlapsAny(findings, start, end)) continue;
           added.push({ start, end, message: detector.kind, data: { match: masked(detector, m[0]) } });
         }
