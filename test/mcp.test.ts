@@ -45,6 +45,17 @@ describe('replylint mcp', () => {
     expect((again.structuredContent as { score: number }).score).toBeGreaterThan(50);
   });
 
+  it('declares what its tools return (outputSchema), and returns that', async () => {
+    const { tools } = await client.listTools();
+    const lint = tools.find((t) => t.name === 'lint_reply')!;
+    expect(lint.outputSchema?.required).toEqual(expect.arrayContaining(['score', 'language', 'violations', 'fixed', 'remaining']));
+    expect(tools.find((t) => t.name === 'list_rules')!.outputSchema?.required).toEqual(['rules']);
+    // The SDK's client validates structuredContent against the declared schema.
+    const res = await client.callTool({ name: 'lint_reply', arguments: { text: 'Hi Anna, THE REFUND IS DONE!!!' } });
+    expect(res.isError).toBeFalsy();
+    expect((res.structuredContent as { violations: { rule: string }[] }).violations.map((v) => v.rule)).toContain('no-shouting');
+  });
+
   it('lint_reply refuses a text over its limit, saying the limit, and answers what comes next', async () => {
     const res = await client.callTool({ name: 'lint_reply', arguments: { text: 'Hi Anna, we will call you. '.repeat(TEXT_LIMIT / 20) } });
     expect(res.isError).toBe(true);
@@ -64,6 +75,7 @@ describe('replylint mcp', () => {
     expect(await message({ lang: 'cs' })).toMatch(/unknown argument "lang"; lint_reply takes text, language, channel, /);
     expect(await message({ language: 'de' })).toMatch(/expected one of "en"\|"cs"\|"sk" at language/);
     expect(await message({ channel: 'fax' })).toMatch(/expected one of "email"\|"chat"\|"social" at channel/);
+    expect(await message({ text: ' \n ' })).toMatch(/text is empty: give the reply as it would be sent/);
     expect(await message({ customerName: '  ' })).toMatch(/customerName is empty: give the customer's name, or leave it out/);
     expect(await message({ agentName: 'x'.repeat(300) })).toMatch(/agentName is 300 characters long, over the limit of 200/);
     expect(await message({ customerMessage: 'x'.repeat(TEXT_LIMIT + 1) })).toMatch(/customerMessage is 262145 characters long, over lint_reply's limit of 262144/);

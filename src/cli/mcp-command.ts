@@ -31,7 +31,10 @@ const personName = (name: string, whose: string) =>
 
 // Strict, so that a misspelt argument ("lang") is refused rather than quietly ignored.
 const LINT_REPLY_SHAPE = {
-  text: bounded('text', MAX_REPLY_CHARS, "lint_reply's limit").describe(`the reply as it would be sent (up to ${MAX_REPLY_CHARS} characters)`),
+  // An empty draft is no reply to score (the CLI says "is empty" too), not a reply scoring 84.
+  text: bounded('text', MAX_REPLY_CHARS, "lint_reply's limit")
+    .refine((t) => t.trim() !== '', { error: 'text is empty: give the reply as it would be sent' })
+    .describe(`the reply as it would be sent (up to ${MAX_REPLY_CHARS} characters)`),
   language: z.enum(LANGUAGES).optional().describe('default: detected'),
   channel: z.enum(CHANNELS).optional().describe('default: email'),
   customerName: personName('customerName', "the customer's").optional().describe('the customer\'s full name, to check that the reply addresses them'),
@@ -43,6 +46,29 @@ const LINT_REPLY_SHAPE = {
 const LINT_REPLY_INPUT = z.strictObject(LINT_REPLY_SHAPE, {
   error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown argument ${issue.keys.map((k) => `"${k}"`).join(', ')}; lint_reply takes ${Object.keys(LINT_REPLY_SHAPE).join(', ')}` : undefined),
 });
+
+// What lint_reply and list_rules return as structured content, declared so that a client
+// can validate it and an agent can plan around it (MCP's outputSchema).
+const VIOLATION = z.object({
+  rule: z.string().describe('the rule id, e.g. "name-use"'),
+  severity: z.enum(['error', 'warning', 'suggestion']),
+  message: z.string(),
+  line: z.number().int().describe('1-based'),
+  column: z.number().int().describe('1-based, in UTF-16 code units'),
+  endLine: z.number().int(),
+  endColumn: z.number().int(),
+  hint: z.string().optional().describe('how to put it right'),
+});
+const LINT_REPLY_OUTPUT = {
+  score: z.number().int().min(0).max(100).describe('100 less the weight of each violation'),
+  language: z.enum(LANGUAGES).describe('the language the reply was linted in'),
+  violations: z.array(VIOLATION),
+  fixed: z.string().describe('the reply with every automatic fix applied (the text itself when none applies)'),
+  remaining: z.number().int().min(0).describe('violations left in the fixed text'),
+};
+const LIST_RULES_OUTPUT = {
+  rules: z.array(z.object({ id: z.string(), level: z.enum(['error', 'warning', 'suggestion', 'off']), languages: z.array(z.enum(LANGUAGES)), description: z.string() })),
+};
 
 export async function serveMcp(config: ResolvedConfig, version: string, locale?: Locale): Promise<void> {
   const linter = new Linter(loadRuleSet(config), { locale });
@@ -56,6 +82,7 @@ export async function serveMcp(config: ResolvedConfig, version: string, locale?:
       description:
         'Check the tone and etiquette of a customer-support reply (English, Czech, Slovak): greeting, apology, the customer\'s name, jargon, next steps and more. Returns a 0-100 score, every violation with its place and a hint, and the reply with automatic fixes applied.',
       inputSchema: LINT_REPLY_INPUT,
+      outputSchema: LINT_REPLY_OUTPUT,
     },
     async (args) => {
       const context = defaultContext({
@@ -84,7 +111,7 @@ export async function serveMcp(config: ResolvedConfig, version: string, locale?:
 
   server.registerTool(
     'list_rules',
-    { title: 'List the rules', description: 'Every replylint rule with its level, languages and description.', inputSchema: {} },
+    { title: 'List the rules', description: 'Every replylint rule with its level, languages and description.', inputSchema: {}, outputSchema: LIST_RULES_OUTPUT },
     async () => {
       const rules = linter.rules.map((r) => ({ id: r.id, level: r.level, languages: r.languages, description: r.description }));
       return { content: [{ type: 'text', text: JSON.stringify(rules, null, 2) }], structuredContent: { rules } };
