@@ -136,7 +136,7 @@ describe('replylint audit (the built binary)', () => {
     expect(report.audit.agents.map((a: { agent: string }) => a.agent).sort()).toEqual(['(unknown agent)', 'Barbora Šimková', 'Emma Lewis', 'Jake Thompson', 'Mark Taylor', 'user 33']);
     expect(r.stderr).toContain(`${broken}:2: invalid JSON on this line`);
     expect(r.stderr).toContain(`${broken}:3: unknown export shape`);
-    expect(r.stderr).toContain(`${broken}:4: conversation y message 0: no "text" string; message skipped`);
+    expect(r.stderr).toContain(`${broken}:4: conversation y message 0: no "text" (or "content") string; message skipped`);
   });
 
   it('skips a conversation line too long for a worker, with its line, and audits the rest', () => {

@@ -5,9 +5,28 @@ import { asChannel, asLanguage, asName } from './context-fields.js';
 import { HistoryPrefix } from './history.js';
 import { internalErrorNotice, type Notice } from './notice.js';
 
+// "user" and "assistant" are the chat shape of LLM APIs (OpenAI, Anthropic): an agent
+// drafting with a model hands its conversation over as it is.
 const CUSTOMER_ROLES = new Set(['customer', 'end-user', 'user', 'enduser', 'requester', 'contact']);
-const AGENT_ROLES = new Set(['agent', 'admin', 'operator', 'support']);
-const SKIPPED_ROLES = new Set(['note', 'bot', 'system', 'internal']);
+const AGENT_ROLES = new Set(['agent', 'admin', 'operator', 'support', 'assistant']);
+const SKIPPED_ROLES = new Set(['note', 'bot', 'system', 'internal', 'developer', 'tool', 'function']);
+
+/**
+ * A message's text: "text", or else the LLM chat shape's "content", a string or a list of
+ * parts of which the {"type": "text", "text": …} ones are the message (images and tool
+ * calls are no reply text). Undefined when there is none.
+ */
+function messageText(msg: Record<string, unknown>): string | undefined {
+  if (typeof msg.text === 'string') return msg.text;
+  const { content } = msg;
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return undefined;
+  const parts: string[] = [];
+  for (const part of content) {
+    if (part !== null && typeof part === 'object' && (part as { type?: unknown }).type === 'text' && typeof (part as { text?: unknown }).text === 'string') parts.push((part as { text: string }).text);
+  }
+  return parts.length ? parts.join('\n\n') : undefined;
+}
 
 export interface ConversationReplies {
   replies: Reply[];
@@ -47,7 +66,7 @@ export function conversationFields(value: unknown): unknown {
     ? c.messages.map((m: unknown) => {
         if (m === null || typeof m !== 'object' || Array.isArray(m)) return hollow(m);
         const msg = m as Record<string, unknown>;
-        return { role: hollow(msg.role), text: hollow(msg.text), time: hollow(msg.time), html: hollow(msg.html), author: nameField(msg.author) };
+        return { role: hollow(msg.role), text: messageText(msg) ?? hollow(msg.text), time: hollow(msg.time), html: hollow(msg.html), author: nameField(msg.author) };
       })
     : hollow(c.messages);
   return { id: hollow(c.id), language: hollow(c.language), channel: hollow(c.channel), customer: nameField(c.customer), agent: nameField(c.agent), template: hollow(c.template), messages };
@@ -115,15 +134,17 @@ export function repliesFromConversation(value: unknown, source: string, line: nu
   c.messages.forEach((m: unknown, index: number) => {
     const msg = (m && typeof m === 'object' ? m : {}) as Record<string, unknown>;
     const role = typeof msg.role === 'string' ? msg.role.toLowerCase() : undefined;
-    if (typeof msg.text !== 'string') {
-      notices.push(where(`conversation ${id ?? ''} message ${index}: no "text" string; message skipped`.replace('  ', ' ')));
+    const text = messageText(msg);
+    if (text === undefined) {
+      if (role && SKIPPED_ROLES.has(role)) return; // a tool call or a system prompt without text
+      notices.push(where(`conversation ${id ?? ''} message ${index}: no "text" (or "content") string; message skipped`.replace('  ', ' ')));
       return;
     }
     if (role && CUSTOMER_ROLES.has(role)) {
-      customerMessages.push(msg.text);
+      customerMessages.push(text);
     } else if (role && AGENT_ROLES.has(role)) {
       replies.push({
-        text: msg.text,
+        text,
         source,
         time: typeof msg.time === 'string' ? msg.time : undefined,
         html: typeof msg.html === 'string' ? msg.html : undefined,
@@ -137,7 +158,7 @@ export function repliesFromConversation(value: unknown, source: string, line: nu
           firstReply: agentMessages.length === 0,
         }),
       });
-      agentMessages.push(msg.text);
+      agentMessages.push(text);
     } else if (!role || !SKIPPED_ROLES.has(role)) {
       notices.push(where(`conversation ${id ?? ''} message ${index}: unknown role ${shownRole(msg.role)}; use "customer" or "agent"; message skipped`.replace('  ', ' ')));
     }
