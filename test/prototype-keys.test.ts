@@ -70,6 +70,7 @@ describe('input names are never prototype keys', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'export.csv'), 'ticket,sender,body\n1,customer,Hi\n1,agent,Hello there\n');
     const r = cli(['audit', '-f', 'json', '--workers', '0', '--csv-columns', 'conversation=ticket,role=sender,text=toString', 'export.csv'], { cwd: dir });
-    expect(r.stderr).toBe('replylint: export.csv: cannot read the CSV: column "toString" not in the header (ticket, sender, body)\n');
+    expect(r.stderr).toBe('replylint: export.csv: cannot read the CSV: column "toString" not in the header (ticket, sender, body)\nreplylint: nothing was audited: the input was skipped (see why above)\n');
+    expect(r.code).toBe(2);
   });
 });

@@ -111,7 +111,8 @@ describe('notices on stderr are one inert line: no workflow command from a stran
     const file = join(dir, 'a\n::error::pwned.jsonl');
     writeFileSync(file, `not json\n${JSON.stringify({ id: '\n::error::id ##[error]x', messages: [{ role: 'agent' }] })}\n`);
     const r = cli(['audit', '--format', 'json', '--workers', '1', file]);
-    expect(r.stderr.split('\n').filter(Boolean).length).toBe(2);
+    // Two notices, and the line saying nothing was audited.
+    expect(r.stderr.split('\n').filter(Boolean).length).toBe(3);
     expect(workflowCommands(r.stderr)).toEqual([]);
   });
 });

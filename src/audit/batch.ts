@@ -2,6 +2,7 @@
 // JSONL lines or parsed conversations in, output chunks and figure records out. Doing
 // the parsing, linting, redaction and formatting here leaves the main thread only
 // reading and writing, so the pool scales with the cores.
+import { addFiltered, agentKey, noneFiltered, type FilteredOut } from './filtered.js';
 import type { Linter } from '../engine/lint.js';
 import { readConversation } from '../input/conversation.js';
 import { conversationsIn, type Conversation, type Source } from '../input/importers/index.js';
@@ -62,6 +63,8 @@ export interface BatchResult {
   /** The batch's worst replies, in full, for the report's list. */
   worst: AuditedReply[];
   notices: Notice[];
+  /** Replies the filters left out: what agents and dates there are, should none be left. */
+  filtered?: FilteredOut;
 }
 
 // Output chunks all of one size: buffers of one size are reused by the allocator as they
@@ -98,8 +101,8 @@ class ByteSink {
 const encoder = new TextEncoder();
 const WORST = 10;
 
-function inWindow(reply: Reply, s: BatchSettings): boolean {
-  if (s.agents?.length && !s.agents.includes(reply.context.agentName ?? '')) return false;
+function inWindow(reply: Reply, s: BatchSettings, agents: ReadonlySet<string> | undefined): boolean {
+  if (agents && !agents.has(agentKey(reply.context.agentName ?? ''))) return false;
   if ((s.since || s.until) && !reply.time) return false;
   if (s.since && reply.time! < s.since) return false;
   if (s.until && reply.time!.slice(0, s.until.length) > s.until) return false;
@@ -120,6 +123,8 @@ export function processBatch(items: readonly WorkItem[], linter: Linter, s: Batc
   const output = new ByteSink();
   const figures = new FiguresBuilder(WORST);
   const notices: Notice[] = [];
+  const agents = s.agents?.length ? new Set(s.agents.map(agentKey)) : undefined;
+  const filtered = noneFiltered();
   let replies = 0;
   for (const item of items) {
     for (const { conversation, lineNumber } of conversationsOf(item, s, notices)) {
@@ -130,7 +135,10 @@ export function processBatch(items: readonly WorkItem[], linter: Linter, s: Batc
         let r: AuditedReply;
         let row: string | undefined;
         try {
-          if (!inWindow(reply, s)) continue;
+          if (!inWindow(reply, s, agents)) {
+            addFiltered(filtered, reply.context.agentName, reply.time);
+            continue;
+          }
           r = audited(reply, linter.lint(reply), s.redact);
           row = s.format === 'json' ? `,\n    ${safeJson(contractResult(r))}` : s.format === 'csv' && !s.perAgentCsv && csvRow ? csvRow(r) : undefined;
         } catch (err) {
@@ -144,5 +152,5 @@ export function processBatch(items: readonly WorkItem[], linter: Linter, s: Batc
       }
     }
   }
-  return { output: output.done(), replies, figures: figures.part(), worst: figures.worstReplies(), notices };
+  return { output: output.done(), replies, figures: figures.part(), worst: figures.worstReplies(), notices, filtered };
 }

@@ -1,6 +1,7 @@
 // `replylint audit`: every agent message of every conversation in helpdesk exports,
 // linted on a pool of workers (in input order), summed into per-agent, per-rule and
 // per-day figures, and reported as tables, JSON, CSV or one HTML file.
+import { mergeFiltered, noneFiltered, type FilteredOut } from '../audit/filtered.js';
 import type { BatchSettings, WorkItem } from '../audit/batch.js';
 import { FiguresBuilder, type AuditFigures } from '../audit/figures.js';
 import { availableParallelism } from 'node:os';
@@ -83,7 +84,8 @@ function nothingToAudit(inputs: readonly AuditInput[]): ConfigError {
   return new ConfigError(`none of the ${inputs.length} files named can be read: ${named.join(', ')}${more}`, undefined, hint);
 }
 
-type AuditResult = { figures: AuditFigures; notices: Notice[] };
+/** The figures, the inputs skipped, and what the filters left out (see audit/filtered.ts). */
+type AuditResult = { figures: AuditFigures; notices: Notice[]; filtered: FilteredOut };
 
 export async function runAudit(config: ResolvedConfig, files: readonly string[], options: AuditOptions): Promise<AuditResult> {
   if (!options.output) return audit(config, files, options);
@@ -132,6 +134,7 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   };
   const builder = new FiguresBuilder();
   const notices: Notice[] = [];
+  const filtered = noneFiltered();
   const csv = options.format === 'csv' ? await import('../report/audit-csv.js') : undefined;
   const { AuditJsonWriter } = await import('../report/audit-json.js');
   const json = options.format === 'json' ? new AuditJsonWriter(write) : undefined;
@@ -159,6 +162,7 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
     builder.merge(result.figures);
     builder.considerWorst(result.worst);
     appendAll(notices, result.notices);
+    mergeFiltered(filtered, result.filtered);
     repliesDone += result.replies;
     bar?.update(repliesDone, bytesRead);
     await flushed();
@@ -226,5 +230,5 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   }
   // Masked here, for the library as for the CLI that prints them.
   const redactNotice = settings.redact ? (await import('../audit/redact.js')).redactNotice : undefined;
-  return { figures, notices: redactNotice ? notices.map(redactNotice) : notices };
+  return { figures, notices: redactNotice ? notices.map(redactNotice) : notices, filtered };
 }

@@ -1,6 +1,7 @@
 // The replylint command line: commander program, one module per command.
 import { appendFileSync, readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { checkDate, describeFiltered } from '../audit/filtered.js';
 import { ConfigError, formatConfigError } from '../config/errors.js';
 import { findConfig, loadConfigFile, type ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
@@ -27,6 +28,15 @@ function integer(name: string, { min, max }: { min?: number; max?: number } = {}
     if (min !== undefined && n < min) throw new InvalidArgumentError(`${name} takes ${min} or more, not ${n}.`);
     if (max !== undefined && n > max) throw new InvalidArgumentError(`${name} takes ${max} or less, not ${n}.`);
     return n;
+  };
+}
+
+/** --since / --until: a calendar date, checked before any work. */
+function isoDate(name: string) {
+  return (value: string): string => {
+    const problem = checkDate(value);
+    if (problem) throw new InvalidArgumentError(`${name} takes a date written YYYY-MM-DD, ${problem}.`);
+    return value;
   };
 }
 
@@ -190,9 +200,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--csv-columns <mapping>', 'CSV columns: conversation=…,role=…,text=…[,author=…,time=…,customer=…]')
     .addOption(new Option('--per <unit>', 'CSV rows per reply or per agent').choices(['reply', 'agent']).default('reply'))
     .option('-o, --output <file>', 'write the report to a file')
-    .option('--since <date>', 'only replies written on or after this date (YYYY-MM-DD)')
-    .option('--until <date>', 'only replies written on or before this date')
-    .option('--agent <name>', 'only this agent\'s replies (repeat for several)', (name: string, names: string[] = []) => [...names, name])
+    .option('--since <date>', 'only replies written on or after this date (YYYY-MM-DD)', isoDate('--since'))
+    .option('--until <date>', 'only replies written on or before this date (YYYY-MM-DD)', isoDate('--until'))
+    .option('--agent <name>', 'only this agent\'s replies, case and accents aside (repeat for several)', (name: string, names: string[] = []) => [...names, name])
     .option('--redact', 'mask e-mail addresses, phone, card and birth numbers in the reports')
     .option('--workers <n>', 'worker threads, at most one per core (default: one per core; 0 or 1: none)', integer('--workers', { min: 0 }))
     .addOption(new Option('--locale <locale>', 'language of messages').choices(['en', 'cs', 'sk', 'auto']))
@@ -215,6 +225,18 @@ export async function main(argv: readonly string[]): Promise<number> {
         throw err;
       }
       for (const n of result.notices) process.stderr.write(noticeLine(n)); // masked by the audit under --redact
+      // An audit of nothing is no clean audit: exit 2, saying why.
+      if (result.figures.replies === 0 && result.filtered.replies > 0) {
+        const filters = [...(opts.agent ?? []).map((a) => `--agent "${a}"`), ...(opts.since ? [`--since ${opts.since}`] : []), ...(opts.until ? [`--until ${opts.until}`] : [])].join(' ');
+        say(`no reply matches ${filters}; ${describeFiltered(result.filtered)}`);
+        code = 2;
+        return;
+      }
+      if (result.figures.replies === 0 && result.notices.length) {
+        say(`nothing was audited: ${result.notices.length === 1 ? 'the input was' : `all ${result.notices.length} inputs were`} skipped (see why above)`);
+        code = 2;
+        return;
+      }
       code = result.figures.bySeverity.error > 0 ? 1 : 0;
     });
 

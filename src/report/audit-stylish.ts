@@ -12,6 +12,8 @@ function table(rows: string[][], align: ('l' | 'r')[]): string[] {
 
 export function formatAuditStylish(f: AuditFigures, chalk: ChalkInstance): string {
   const lines: string[] = [];
+  // No replies have no mean score: an audit of nothing says so (and exits 2).
+  if (!f.replies) return chalk.bold(`Audit: nothing audited`) + (f.skipped ? chalk.magenta(`, ${f.skipped} skipped`) : '') + '\n';
   lines.push(chalk.bold(`Audit: ${f.replies} replies, mean score ${f.meanScore}, 10th percentile ${f.p10Score}`) + (f.skipped ? chalk.magenta(`, ${f.skipped} skipped`) : ''));
   lines.push(`  ${f.bySeverity.error} errors, ${f.bySeverity.warning} warnings, ${f.bySeverity.suggestion} suggestions`, '');
   lines.push(chalk.bold('Per agent'));
