@@ -92,6 +92,8 @@ const AUDIT_OPTIONS = object({
   format: { type: 'enum', values: AUDIT_FORMATS },
   from: { type: 'enum', values: SOURCES },
   csvColumns: STRING,
+  csvDelimiter: STRING,
+  csvRoles: STRING,
   per: { type: 'enum', values: ['reply', 'agent'] },
   output: STRING,
   since: DATE,

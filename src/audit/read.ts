@@ -2,7 +2,7 @@
 // one conversation at a time. Anything unreadable becomes a notice and the rest goes on.
 import { close, closeSync, createReadStream, read, readSync } from 'node:fs';
 import { extname } from 'node:path';
-import { readCsv, type CsvColumns, type ReadAt } from '../input/importers/csv.js';
+import { readCsv, type CsvColumns, type CsvDialect, type ReadAt } from '../input/importers/csv.js';
 import { conversationsIn, type Conversation, type Source } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
 import { jsonlBlocks, jsonlLines, parseJsonlLine, type ByteReader, type JsonlBlock } from '../input/jsonl.js';
@@ -11,6 +11,8 @@ import { limitText, megabytes, openRegularFile, readUpTo } from '../input/regula
 export interface AuditInputOptions {
   from: Source;
   csvColumns?: CsvColumns;
+  /** The CSV's separator and role values (--csv-delimiter, --csv-roles). */
+  csvDialect?: CsvDialect;
   /** Hand JSONL over as blocks of whole lines, unparsed and undecoded (the pool's workers take them). */
   rawBlocks?: boolean;
   /** JSON files larger than this are streamed element by element (default 64 MB). */
@@ -113,7 +115,7 @@ async function* readOpenedFile(fd: number, size: number, path: string, options: 
       return;
     }
     try {
-      for await (const record of readCsv(readerAt(fd), options.csvColumns)) {
+      for await (const record of readCsv(readerAt(fd), options.csvColumns, options.csvDialect)) {
         if (record.notice) yield { notice: { source: path, line: record.notice.line, message: record.notice.message } };
         else if (record.conversation) yield { conversation: record.conversation, source: path, line: record.line };
       }

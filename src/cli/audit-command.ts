@@ -11,7 +11,7 @@ import { ConfigError } from '../config/errors.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
-import { parseCsvColumns } from '../input/importers/csv.js';
+import { parseCsvColumns, parseCsvRoles } from '../input/importers/csv.js';
 import { conversationFields } from '../input/conversation.js';
 import type { Conversation, Source } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
@@ -25,6 +25,10 @@ export interface AuditOptions {
   format: (typeof AUDIT_FORMATS)[number];
   from: Source;
   csvColumns?: string;
+  /** The CSV's field separator (default: the header line's). */
+  csvDelimiter?: string;
+  /** The export's role values: "agent=staff,operator;customer=client". */
+  csvRoles?: string;
   per?: 'reply' | 'agent';
   output?: string;
   since?: string;
@@ -66,6 +70,22 @@ export function workerCount(requested: number): number {
   return Math.max(0, Math.min(requested, availableParallelism()));
 }
 
+/** --csv-delimiter: one character; "tab" and "\\t" for a tab. */
+function csvDelimiter(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const d = value === 'tab' || value === '\\t' ? '\t' : value;
+  if ([...d].length !== 1 || /[\r\n"]/.test(d)) throw new ConfigError(`--csv-delimiter: "${value}" is not one character (a comma, ";", "tab" or "|")`);
+  return d;
+}
+
+function csvRoles(spec: string): Map<string, string> {
+  try {
+    return parseCsvRoles(spec);
+  } catch (err) {
+    throw new ConfigError(`--csv-roles: ${(err as Error).message}`);
+  }
+}
+
 type AuditInput = { file: string } & ({ size: number } | { problem: string });
 
 /** Files named in the message of a run that can read none, before "and N more". */
@@ -104,6 +124,7 @@ export async function runAudit(config: ResolvedConfig, files: readonly string[],
 
 async function audit(config: ResolvedConfig, files: readonly string[], options: AuditOptions): Promise<AuditResult> {
   const csvColumns = options.csvColumns ? parseCsvColumns(options.csvColumns) : undefined;
+  const csvDialect = { delimiter: csvDelimiter(options.csvDelimiter), roles: options.csvRoles ? csvRoles(options.csvRoles) : undefined };
   // Every file is looked at before anything starts: a file that cannot be read (a loop of
   // links, a path through a file, a folder that may not be entered) is skipped with a
   // notice in its turn, and the progress knows the total of the rest.
@@ -189,7 +210,7 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
       const { file } = input;
       const before = bytesRead;
       // JSONL goes to the workers as blocks of raw bytes; other inputs as conversations.
-      for await (const item of readAuditFile(file, { from: options.from, csvColumns, rawBlocks: true })) {
+      for await (const item of readAuditFile(file, { from: options.from, csvColumns, csvDialect, rawBlocks: true })) {
         if ('notice' in item) {
           notices.push(item.notice);
           continue;

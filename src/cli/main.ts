@@ -198,6 +198,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json', 'csv', 'html']).default('stylish'))
     .addOption(new Option('--from <helpdesk>', 'the export\'s helpdesk (default: recognised by its shape)').choices(['auto', 'replylint', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv']).default('auto'))
     .option('--csv-columns <mapping>', 'CSV columns: conversation=…,role=…,text=…[,author=…,time=…,customer=…]')
+    .option('--csv-delimiter <char>', 'the CSV\'s field separator: ",", ";", "tab" or "|" (default: the header line\'s)')
+    .option('--csv-roles <mapping>', 'the export\'s role values: agent=staff,operator;customer=client')
     .addOption(new Option('--per <unit>', 'CSV rows per reply or per agent').choices(['reply', 'agent']).default('reply'))
     .option('-o, --output <file>', 'write the report to a file')
     .option('--since <date>', 'only replies written on or after this date (YYYY-MM-DD)', isoDate('--since'))

@@ -27,6 +27,55 @@ export function parseCsvColumns(spec: string): CsvColumns {
   return columns;
 }
 
+/** How a CSV is written beyond its columns: Czech and Slovak Excel separates with ";". */
+export interface CsvDialect {
+  /** The field separator; undefined: the header line's most frequent of , ; tab |. */
+  delimiter?: string;
+  /** Role values of the export, lower-cased, mapped to the format's roles ("staff" → agent). */
+  roles?: ReadonlyMap<string, string>;
+}
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/** The separator a header line uses most, outside quotes (a comma when it holds none). */
+export function detectDelimiter(headerLine: string): string {
+  const counts = new Map<string, number>();
+  let quoted = false;
+  for (const ch of headerLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && DELIMITERS.includes(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  let best = ',';
+  for (const d of DELIMITERS) if ((counts.get(d) ?? 0) > (counts.get(best) ?? 0)) best = d;
+  return best;
+}
+
+/** Parse "agent=staff,operator;customer=client" (throws with the reason). */
+export function parseCsvRoles(spec: string): Map<string, string> {
+  const roles = new Map<string, string>();
+  for (const group of spec.split(';').map((g) => g.trim()).filter(Boolean)) {
+    const [role, values] = group.split('=').map((s) => s?.trim());
+    if ((role !== 'agent' && role !== 'customer') || !values) throw new Error(`"${group}" is not agent=… or customer=… (e.g. agent=staff,operator;customer=client)`);
+    for (const value of values.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean)) roles.set(value, role);
+  }
+  return roles;
+}
+
+/** csv-parse's complaints, said as a spreadsheet user would understand them. */
+const PLAIN_REASONS: Record<string, string> = {
+  CSV_INVALID_OPENING_QUOTE: 'a quote in the middle of a field that is not quoted (write it as "")',
+  CSV_INVALID_CLOSING_QUOTE: 'text right after a closing quote (a quote inside a quoted field is written "")',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text right after a closing quote (a quote inside a quoted field is written "")',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'a different number of fields than the header',
+};
+
+/** Where a skipped record is and what is wrong with it: row, column by its header name, reason. */
+function skipMessage(err: CsvError, header: readonly string[] | undefined): string {
+  const column = typeof err.column === 'number' ? (header?.[err.column] ?? String(err.column + 1)) : err.column;
+  const reason = (err.code && PLAIN_REASONS[err.code]) ?? err.message;
+  return `${column !== undefined ? `column "${column}": ` : ''}${reason}; the record is skipped`;
+}
+
 export interface CsvRecord {
   /** A conversation, and the line its first row is on. */
   conversation?: Conversation;
@@ -37,7 +86,7 @@ export interface CsvRecord {
 /** Reads the input's bytes at `position` into `buffer`, as many as fit or are left; 0 at its end. */
 export type ReadAt = (buffer: Uint8Array, position: number) => Promise<number>;
 
-type CsvError = Error & { code?: string; lines?: number };
+type CsvError = Error & { code?: string; lines?: number; column?: number | string };
 type Parse = (options: object) => NodeJS.ReadWriteStream & AsyncIterable<Record<string, string>> & { end(): void; destroy(err?: Error): void };
 
 const CHUNK = 1 << 16;
@@ -57,6 +106,15 @@ function streamFrom(readAt: ReadAt, start: number): Readable {
     })(),
     { objectMode: false },
   );
+}
+
+/** The input's first line (up to 64 KB), for its separator. */
+async function headerLine(readAt: ReadAt): Promise<string> {
+  const chunk = Buffer.allocUnsafe(CHUNK);
+  const n = await readAt(chunk, 0);
+  const text = chunk.subarray(0, n).toString('utf8');
+  const end = text.indexOf('\n');
+  return end < 0 ? text : text.slice(0, end);
 }
 
 /** Where the line that holds `position` ends: the offset just past its line break, or undefined at the end of the input. */
@@ -91,8 +149,9 @@ function checkHeader(names: readonly string[], columns: CsvColumns): void {
  * Conversations from a CSV input, one at a time, in file order, with notices for what is
  * skipped; a read error or a header without the mapped columns ends them with that error.
  */
-export async function* readCsv(readAt: ReadAt, columns: CsvColumns): AsyncGenerator<CsvRecord> {
+export async function* readCsv(readAt: ReadAt, columns: CsvColumns, dialect: CsvDialect = {}): AsyncGenerator<CsvRecord> {
   const { parse } = createRequire(import.meta.url)('csv-parse') as { parse: Parse };
+  const delimiter = dialect.delimiter ?? detectDelimiter(await headerLine(readAt));
   let header: string[] | undefined;
   let headerChecked = false;
   const checkOnce = () => {
@@ -111,6 +170,7 @@ export async function* readCsv(readAt: ReadAt, columns: CsvColumns): AsyncGenera
       // A later pass starts mid-file: it is given the header's names.
       columns: header ?? ((names: string[]) => (header = names)),
       bom: true,
+      delimiter,
       skip_empty_lines: true,
       relax_column_count: true,
       // A stray quote is text, as a spreadsheet reads it, not the end of the file.
@@ -119,7 +179,7 @@ export async function* readCsv(readAt: ReadAt, columns: CsvColumns): AsyncGenera
       max_record_size: MAX_LINE_BYTES,
       skip_records_with_error: true,
       on_skip: (err: CsvError) => {
-        if (!(err.code && Object.hasOwn(LOST_THE_THREAD, err.code))) skipped.push({ line: line - 1 + (err.lines ?? 1), message: `${err.message}; the record is skipped` });
+        if (!(err.code && Object.hasOwn(LOST_THE_THREAD, err.code))) skipped.push({ line: line - 1 + (err.lines ?? 1), message: skipMessage(err, header) });
         else if (!lostAt) {
           lostAt = err;
           // Nothing more can come of this pass: the records parsed before it are read, then it ends.
@@ -164,8 +224,9 @@ export async function* readCsv(readAt: ReadAt, columns: CsvColumns): AsyncGenera
         current = undefined;
         continue;
       }
+      const role = (record[columns.role!] ?? '').trim().toLowerCase();
       current.conversation.messages.push({
-        role: (record[columns.role!] ?? '').toLowerCase() as 'agent',
+        role: (dialect.roles?.get(role) ?? role) as 'agent',
         text: cleanBody(text, looksLikeHtml(text)),
         author: columns.author ? record[columns.author] || undefined : undefined,
         time: columns.time ? record[columns.time] || undefined : undefined,
