@@ -47,10 +47,10 @@ describe('CSV dialects', () => {
     expect(bad.stderr).toContain('--csv-roles: "boss=staff" is not agent=… or customer=…');
   });
 
-  it('a CSV without --csv-columns alone: exit 2, saying what to add', () => {
+  it('a CSV without --csv-columns whose header names no columns: exit 2, saying what to add', () => {
     const file = csv('plain.csv', 'a,b\n1,2\n');
     const r = cli(['audit', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('a CSV export needs --csv-columns');
+    expect(r.stderr).toContain('give --csv-columns conversation=…,role=…,text=…');
   });
 });

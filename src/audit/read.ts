@@ -35,7 +35,7 @@ function fileReader(fd: number): ByteReader {
 }
 
 /** Reads a file at any position, off the main thread (the CSV reader starts again past a broken record). */
-const readerAt =
+export const readerAt =
   (fd: number): ReadAt =>
   (buffer, position) =>
     new Promise((resolve, reject) => read(fd, buffer, 0, buffer.length, position, (err, n) => (err ? reject(err) : resolve(n))));
@@ -110,10 +110,6 @@ export async function* readAuditFile(path: string, options: AuditInputOptions): 
 async function* readOpenedFile(fd: number, size: number, path: string, options: AuditInputOptions): AsyncGenerator<AuditItem> {
   const ext = extname(path).toLowerCase();
   if (ext === '.csv' || options.from === 'csv') {
-    if (!options.csvColumns) {
-      yield { notice: { source: path, message: 'a CSV export needs --csv-columns conversation=…,role=…,text=… (and optionally author=, time=)' } };
-      return;
-    }
     try {
       for await (const record of readCsv(readerAt(fd), options.csvColumns, options.csvDialect)) {
         if (record.notice) yield { notice: { source: path, line: record.notice.line, message: record.notice.message } };

@@ -69,7 +69,7 @@ export function conversationFields(value: unknown): unknown {
         return { role: hollow(msg.role), text: messageText(msg) ?? hollow(msg.text), time: hollow(msg.time), html: hollow(msg.html), author: nameField(msg.author) };
       })
     : hollow(c.messages);
-  return { id: hollow(c.id), language: hollow(c.language), channel: hollow(c.channel), customer: nameField(c.customer), agent: nameField(c.agent), template: hollow(c.template), messages };
+  return { id: hollow(c.id), language: hollow(c.language), channel: hollow(c.channel), customer: nameField(c.customer), agent: nameField(c.agent), template: hollow(c.template), skipped: hollow(c.skipped), messages };
 }
 
 /**
@@ -126,6 +126,8 @@ export function repliesFromConversation(value: unknown, source: string, line: nu
   const agentName = asName(c.agent);
   if (agentName) base.agentName = agentName;
   if (typeof c.template === 'boolean') base.template = c.template;
+  // What an importer left out of the export (threads that carry no message): counted, not lost silently.
+  if (typeof c.skipped === 'string') notices.push(where(`conversation ${id ?? ''}: ${c.skipped} skipped (no customer or agent message)`.replace('  ', ' ')));
 
   const replies: Reply[] = [];
   // The conversation's history so far: each reply gets a view of it as it stands then.

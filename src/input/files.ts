@@ -4,7 +4,7 @@ import { appendAll } from '../lists.js';
 import { statPath } from './regular-file.js';
 
 /** Extensions linted when a folder is named. */
-export const REPLY_EXTENSIONS = ['txt', 'md', 'markdown', 'text', 'html', 'htm', 'json', 'jsonl', 'ndjson', 'yaml', 'yml'];
+export const REPLY_EXTENSIONS = ['txt', 'md', 'markdown', 'text', 'html', 'htm', 'json', 'jsonl', 'ndjson', 'yaml', 'yml', 'csv'];
 
 export interface Expanded {
   files: string[];

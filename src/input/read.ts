@@ -4,6 +4,8 @@ import { closeSync, readSync, type BigIntStats } from 'node:fs';
 import { extname } from 'node:path';
 import { defaultContext, type Reply, type ReplyContext } from '../types.js';
 import { readConversation } from './conversation.js';
+import { readCsv, type ReadAt } from './importers/csv.js';
+import { recognisedExport } from './importers/index.js';
 import { parseYaml } from '../config/yaml-source.js';
 import { readFrontMatter } from './front-matter.js';
 import { htmlToText } from './importers/clean.js';
@@ -84,8 +86,19 @@ function* conversationsFromValue(value: unknown, source: string, defaults: Parti
     return;
   }
   const list = Array.isArray(value) ? value : [value];
-  for (const [i, conversation] of list.entries()) {
-    const line = Array.isArray(value) ? i + 1 : undefined;
+  for (const [i, item] of list.entries()) yield* fromValue(item, source, Array.isArray(value) ? i + 1 : undefined, defaults);
+}
+
+/** The replies of one parsed value: a conversation, or a helpdesk export recognised by its shape (as audit reads it). */
+function* fromValue(value: unknown, source: string, line: number | undefined, defaults: Partial<ReplyContext>): Generator<InputItem> {
+  let conversations: unknown[];
+  try {
+    conversations = recognisedExport(value) ?? [value];
+  } catch (err) {
+    yield { notice: { source, line, message: (err as Error).message } };
+    return;
+  }
+  for (const conversation of conversations) {
     const { replies, notices } = readConversation(conversation, source, line, defaults);
     for (const notice of notices) yield { notice };
     for (const reply of replies) yield { reply, line };
@@ -105,9 +118,28 @@ async function* conversationsFromJsonl(read: ByteReader, source: string, default
       yield parsed;
       continue;
     }
-    const { replies, notices } = readConversation(parsed.value, source, line.lineNumber, defaults);
-    for (const notice of notices) yield { notice };
-    for (const reply of replies) yield { reply, line: line.lineNumber };
+    yield* fromValue(parsed.value, source, line.lineNumber, defaults);
+  }
+}
+
+/** The conversations of a CSV export held in memory; its problems are notices. */
+async function* conversationsFromCsv(bytes: Uint8Array, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
+  const readAt: ReadAt = async (buffer, position) => {
+    const n = Math.max(0, Math.min(buffer.length, bytes.length - position));
+    buffer.set(bytes.subarray(position, position + n));
+    return n;
+  };
+  try {
+    for await (const record of readCsv(readAt, undefined)) {
+      if (record.notice) yield { notice: { source, line: record.notice.line, message: record.notice.message } };
+      else if (record.conversation) {
+        const { replies, notices } = readConversation(record.conversation, source, record.line, defaults);
+        for (const notice of notices) yield { notice };
+        for (const reply of replies) yield { reply, line: record.line };
+      }
+    }
+  } catch (err) {
+    yield { notice: { source, message: `cannot read the CSV: ${(err as Error).message}` } };
   }
 }
 
@@ -157,6 +189,17 @@ async function* readOpenedFile(fd: number, size: number, stats: BigIntStats, pat
   }
   if (ext === '.jsonl' || ext === '.ndjson') {
     yield* conversationsFromJsonl(fileReader(fd, onBytes), path, defaults);
+    return;
+  }
+  if (ext === '.csv') {
+    // An export, read as audit reads it (columns from the header's names); a big one is audit's job.
+    if (size > MAX_TEXT_BYTES) {
+      yield { notice: { source: path, message: `is a ${megabytes(size)} CSV export; audit it with "replylint audit ${path}" (lint reads CSV up to ${limitText(MAX_TEXT_BYTES)}); skipped` } };
+      return;
+    }
+    const bytes = readUpTo(fd, MAX_TEXT_BYTES);
+    onBytes?.(bytes);
+    yield* conversationsFromCsv(bytes, path, defaults);
     return;
   }
   if (size > MAX_TEXT_BYTES) {

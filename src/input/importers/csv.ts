@@ -140,6 +140,36 @@ const LOST_THE_THREAD: Record<string, string> = {
   CSV_QUOTE_NOT_CLOSED: 'a quote opened here is never closed',
 };
 
+/** Header names a helpdesk export commonly gives each field, folded to lower case and no spaces or "_". */
+const USUAL_NAMES: Partial<Record<CsvField, readonly string[]>> = {
+  conversation: ['conversation', 'conversationid', 'ticket', 'ticketid', 'ticketnumber', 'case', 'caseid', 'casenumber', 'thread', 'threadid', 'chat', 'chatid'],
+  role: ['role', 'sender', 'sendertype', 'authortype', 'authorrole', 'from', 'direction', 'usertype'],
+  text: ['text', 'body', 'message', 'messagetext', 'content', 'comment', 'plainbody'],
+  author: ['author', 'authorname', 'agent', 'agentname', 'sendername'],
+  time: ['time', 'created', 'createdat', 'timestamp', 'date', 'sentat'],
+  customer: ['customer', 'customername', 'requester', 'requestername'],
+};
+
+/**
+ * The column mapping a header's names make plain ("ticket,sender,body" → conversation,
+ * role, text), or undefined when conversation, role and text are not each named once.
+ */
+export function guessCsvColumns(header: readonly string[]): CsvColumns | undefined {
+  const columns: CsvColumns = {};
+  const key = (name: string) => name.toLowerCase().replace(/[\s_.-]/g, '');
+  for (const [field, names] of Object.entries(USUAL_NAMES) as [CsvField, readonly string[]][]) {
+    const found = header.filter((h) => names.includes(key(h)));
+    if (found.length === 1) columns[field] = found[0];
+  }
+  return columns.conversation && columns.role && columns.text ? columns : undefined;
+}
+
+function guessedOrThrow(header: readonly string[]): CsvColumns {
+  const guessed = guessCsvColumns(header);
+  if (!guessed) throw new Error(`its header (${header.join(', ')}) does not say which columns hold the conversation, the role and the text; give --csv-columns conversation=…,role=…,text=… to audit it`);
+  return guessed;
+}
+
 function checkHeader(names: readonly string[], columns: CsvColumns): void {
   const missing = Object.values(columns).filter((c) => !names.includes(c!));
   if (missing.length) throw new Error(`column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} not in the header (${names.join(', ')})`);
@@ -149,13 +179,15 @@ function checkHeader(names: readonly string[], columns: CsvColumns): void {
  * Conversations from a CSV input, one at a time, in file order, with notices for what is
  * skipped; a read error or a header without the mapped columns ends them with that error.
  */
-export async function* readCsv(readAt: ReadAt, columns: CsvColumns, dialect: CsvDialect = {}): AsyncGenerator<CsvRecord> {
+export async function* readCsv(readAt: ReadAt, given: CsvColumns | undefined, dialect: CsvDialect = {}): AsyncGenerator<CsvRecord> {
   const { parse } = createRequire(import.meta.url)('csv-parse') as { parse: Parse };
   const delimiter = dialect.delimiter ?? detectDelimiter(await headerLine(readAt));
   let header: string[] | undefined;
   let headerChecked = false;
+  // Without --csv-columns, the header's names say which column is which (guessCsvColumns).
+  let columns: CsvColumns = given ?? {};
   const checkOnce = () => {
-    if (header && !headerChecked) checkHeader(header, columns);
+    if (header && !headerChecked) columns = given ? (checkHeader(header, given), given) : guessedOrThrow(header);
     headerChecked = Boolean(header);
   };
   let current: { conversation: Conversation; line: number; bytes: number } | undefined;

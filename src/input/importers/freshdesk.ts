@@ -23,6 +23,7 @@ function ticket(t: Json): Conversation {
 
 export const freshdesk: Importer = {
   name: 'freshdesk',
+  expects: 'a ticket with "conversations" and "description_text" or "requester_id", or {tickets: [...]}',
   recognises: (v) => isObject(v) && (('conversations' in v && ('description_text' in v || 'requester_id' in v)) || (Array.isArray(v.tickets) && v.tickets.some((t) => isObject(t) && 'description_text' in t))),
   convert(value) {
     const v = value as Json;

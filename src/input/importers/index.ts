@@ -14,15 +14,26 @@ export type Source = (typeof SOURCES)[number];
 const isNative = (v: unknown) => isObject(v) && Array.isArray(v.messages);
 
 /**
+ * The conversations of a helpdesk export the value is recognised as (lint reads exports
+ * as audit does), or undefined for anything else: the conversation format, or a value
+ * the conversation reader then explains.
+ */
+export function recognisedExport(value: unknown): Conversation[] | undefined {
+  if (isNative(value)) return undefined;
+  const importer = IMPORTERS.find((i) => i.recognises(value));
+  return importer?.convert(value);
+}
+
+/**
  * The conversations in one JSON value (a file's content, an array element or a JSONL
  * line). Throws an Error with a user-facing message when the shape is unknown.
  */
 export function conversationsIn(value: unknown, from: Source = 'auto'): Conversation[] {
   if (from === 'replylint' || (from === 'auto' && isNative(value))) return [value as Conversation];
+  const keys = () => (isObject(value) ? Object.keys(value).slice(0, 8).join(', ') : Array.isArray(value) ? 'an array' : typeof value);
   const importer = from === 'auto' ? IMPORTERS.find((i) => i.recognises(value)) : IMPORTERS.find((i) => i.name === from);
-  if (!importer) {
-    const keys = isObject(value) ? Object.keys(value).slice(0, 8).join(', ') : Array.isArray(value) ? 'an array' : typeof value;
-    throw new Error(`unknown export shape (${keys}); name the helpdesk with --from ${SOURCES.filter((s) => s !== 'auto').join('|')}`);
-  }
+  if (!importer) throw new Error(`unknown export shape (${keys()}); name the helpdesk with --from ${SOURCES.filter((s) => s !== 'auto').join('|')}`);
+  // Named with --from but of another shape: said, not read as no conversations.
+  if (from !== 'auto' && !importer.recognises(value)) throw new Error(`not a ${from} export: expected ${importer.expects}; found ${keys()}`);
   return importer.convert(value);
 }

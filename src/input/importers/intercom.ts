@@ -32,6 +32,7 @@ function conversation(c: Json): Conversation {
 
 export const intercom: Importer = {
   name: 'intercom',
+  expects: 'a conversation with "conversation_parts" (type "conversation"), or {conversations: [...]}',
   recognises: (v) => isObject(v) && (v.type === 'conversation' || 'conversation_parts' in v || (Array.isArray(v.conversations) && v.conversations.some((c) => isObject(c) && 'conversation_parts' in c))),
   convert(value) {
     const v = value as Json;

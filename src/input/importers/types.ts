@@ -17,11 +17,15 @@ export interface Conversation {
   customer?: { name?: string };
   agent?: { name?: string };
   messages: ConversationMessage[];
+  /** What the importer left out of the export, said as a notice (e.g. "2 threads of type lineitem"). */
+  skipped?: string;
 }
 
 /** An importer turns one record of a helpdesk export into conversations. */
 export interface Importer {
   name: string;
+  /** The shapes it reads, said when --from names it for a value of another shape. */
+  expects: string;
   /** Whether a parsed JSON value has this helpdesk's shape. */
   recognises(value: unknown): boolean;
   /** The conversations in it; problems are thrown as Error with a message for the user. */

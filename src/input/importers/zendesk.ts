@@ -1,5 +1,7 @@
 // Zendesk: tickets with their comments (Ticket Comments API), users side-loaded or
-// exported beside them. A comment's author is an agent when the user's role is "agent"
+// exported beside them; the Comments API's own response for one ticket
+// (`GET /api/v2/tickets/{id}/comments.json?include=users`: {comments, users, next_page});
+// and the incremental ticket export's lines, a ticket a line with its comments embedded. A comment's author is an agent when the user's role is "agent"
 // or "admin", the customer when "end-user"; `public: false` comments are internal notes.
 import { cleanBody } from './clean.js';
 import { isObject, str, time, type Conversation, type ConversationMessage, type Importer, type Json } from './types.js';
@@ -38,12 +40,22 @@ function ticketConversation(ticket: Json, people: Map<string, Json>): Conversati
   };
 }
 
+/** The Comments API's response for one ticket: its comments, with no ticket around them. */
+const isCommentsResponse = (v: Json) => Array.isArray(v.comments) && (Array.isArray(v.users) || 'next_page' in v || 'count' in v);
+/** A line of the incremental ticket export: a ticket with its comments embedded. */
+const isTicketWithComments = (v: Json) => Array.isArray(v.comments) && ('requester_id' in v || 'subject' in v || 'status' in v);
+
 export const zendesk: Importer = {
   name: 'zendesk',
-  recognises: (v) => isObject(v) && (Array.isArray(v.tickets) || isObject(v.ticket)) && (Array.isArray(v.users) || hasComments(v)),
+  expects: '{tickets, users} or {ticket, users}, a Comments API response {comments, users, next_page}, or a ticket with "comments" (incremental export)',
+  recognises: (v) => isObject(v) && (((Array.isArray(v.tickets) || isObject(v.ticket)) && (Array.isArray(v.users) || hasComments(v))) || isCommentsResponse(v) || isTicketWithComments(v)),
   convert(value) {
     const v = value as Json;
     const people = users(v);
+    if (!Array.isArray(v.tickets) && !isObject(v.ticket)) {
+      // One ticket's comments (the API response carries no ticket id), or a ticket itself.
+      return [ticketConversation(isTicketWithComments(v) ? v : { comments: v.comments }, people)];
+    }
     const tickets = (Array.isArray(v.tickets) ? v.tickets : [v.ticket]) as Json[];
     return tickets.filter(isObject).map((t) => ticketConversation(t, people));
   },
