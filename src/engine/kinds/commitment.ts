@@ -4,6 +4,8 @@
 // ("arrives tomorrow"). An action of ours beside a vague promise ("I've passed it on,
 // we'll look into it") counts only with a when.
 import type { Sentence } from '../../document/sentences.js';
+import type { Token } from '../../document/tagged.js';
+import { TAG } from '../../language/morphology.js';
 import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type EntryMatch, type PhraseLists } from '../phrase-list.js';
 import type { CheckInput, RuleKind } from '../rule.js';
 import { fold } from '../../text/fold.js';
@@ -45,19 +47,56 @@ function hasPlainInstruction(instructions: readonly EntryMatch[], courtesy: read
   return false;
 }
 
-function classify(input: CheckInput, sentence: Sentence, found: Found): Verdict {
+/** A sentence of the agent's own words, with its tagged words (Document.tagged). */
+interface Clause extends Sentence {
+  tokens: readonly Token[];
+}
+
+// What the customer is to do, by the verb's form: "najdete", "pošlite", "heslo si
+// změníte", "můžete si stáhnout", "you can change", "you'll find". Not in a clause a
+// condition or a "that" opens ("pokud máte…", "že nakupujete…", "if you can…").
+const CUSTOMER_VERB = TAG.you | TAG.youModal | TAG.youWill;
+// A done or promised action, or a status, that a when makes concrete: "rezervaci jsme
+// přesunuli na 14. 5.", "byla odeslána dnes", "it left this morning", "budeme volat zítra".
+const TIMED_ACTION = TAG.ourPast | TAG.past | TAG.ourPresent | TAG.future;
+
+/** The words that instruct the customer by their form, as matches (for the courtesy check). */
+function customerVerbs(tokens: readonly Token[]): EntryMatch[] {
+  const out: EntryMatch[] = [];
+  for (const t of tokens) {
+    if (!(t.tags & CUSTOMER_VERB) || t.tags & TAG.subordinate) continue;
+    // "you can't", "nemůžete": what the customer cannot do is no step.
+    if (t.tags & TAG.youModal && t.tags & TAG.negated) continue;
+    out.push({ start: t.start, end: t.end } as EntryMatch);
+  }
+  return out;
+}
+
+/** A done or promised action, or a status in the passive with a tense ("byla odeslána", "was shipped"). */
+function hasTimedAction(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => !(t.tags & TAG.subordinate) && (t.tags & TAG.passive ? (t.tags & (TAG.past | TAG.future)) !== 0 : (t.tags & TIMED_ACTION) !== 0));
+}
+
+function classify(input: CheckInput, sentence: Clause, found: Found): Verdict {
   const { doc } = input;
   const inSentence = (name: string) => within(found[name], sentence.start, sentence.end);
   const has = (name: string) => inSentence(name).length > 0;
+  // "If anything else comes up, let us know" is further help, never a step: its
+  // instruction and its question do not count (issue 11).
+  const furtherHelp = has('further');
+  const courtesy = inSentence('courtesy');
   // "Please note …" and "don't hesitate to …" are politeness, not instructions.
-  if (hasPlainInstruction(inSentence('instructions'), inSentence('courtesy'))) return 'step';
+  if (!furtherHelp && hasPlainInstruction(inSentence('instructions'), courtesy)) return 'step';
   const timed = has('timing');
   if (has('vague')) return timed ? 'step' : 'vague';
   // A question for the customer to answer is the next step, unless it is a courtesy
   // ("Is there anything else I can help with?").
-  if (/\?["'”’)]*\s*$/.test(doc.text.slice(sentence.start, sentence.end)) && !has('courtesy')) return 'step';
+  const question = /\?["'”’)]*\s*$/.test(doc.text.slice(sentence.start, sentence.end));
+  if (question && !furtherHelp && !courtesy.length) return 'step';
   if (has('steps')) return 'step';
   if (timed && has('promises')) return 'step';
+  if (!furtherHelp && !question && hasPlainInstruction(customerVerbs(sentence.tokens), courtesy)) return 'step';
+  if (timed && !question && hasTimedAction(sentence.tokens)) return 'step';
   return 'none';
 }
 
@@ -72,6 +111,29 @@ function isChatAnswer(input: CheckInput): boolean {
   return context.channel === 'chat' && !context.firstReply && oneLine && (question === undefined || question.endsWith('?'));
 }
 
+/** Whether a list matches anywhere in a text, in its language or in English. */
+function mentions(lists: PhraseLists | undefined, language: CheckInput['language'], text: string, folded: string): boolean {
+  const entries = language === 'en' ? entriesFor(lists, 'en') : [...entriesFor(lists, language), ...entriesFor(lists, 'en')];
+  return entries.some((e) => matchEntry(e, text, folded, 0, text.length).length > 0);
+}
+
+/**
+ * The customer asked for nothing and reported nothing (a compliment, a photo, "ok
+ * thx"): nothing needs to happen next. Every message of theirs is read: a thank-you
+ * after a complaint still leaves the complaint.
+ */
+function smallTalk(input: CheckInput, lists: Record<string, PhraseLists>): boolean {
+  const messages = input.reply.context.customerMessages;
+  // A long thread is about something: small talk is a message or two.
+  if (!messages.length || messages.length > 3 || !lists.asks || !lists.trouble) return false;
+  return messages.slice().every((m) => {
+    const text = m.trim();
+    if (text.length > 280 || text.includes('?')) return false;
+    const folded = fold(text);
+    return !mentions(lists.asks, input.language, text, folded) && !mentions(lists.trouble, input.language, text, folded);
+  });
+}
+
 /** The customer only said thanks ("Great, thank you!"): nothing needs to happen next. */
 function answersThanks(input: CheckInput, lists: Record<string, PhraseLists>): boolean {
   const last = input.reply.context.customerMessages.at(-1)?.trim();
@@ -83,7 +145,7 @@ function answersThanks(input: CheckInput, lists: Record<string, PhraseLists>): b
   return entries.some((e) => matchEntry(e, last, folded, 0, last.length).some((m) => m.start === opening));
 }
 
-const SENTENCE_LISTS = ['instructions', 'steps', 'vague', 'promises', 'timing', 'courtesy'];
+const SENTENCE_LISTS = ['instructions', 'steps', 'vague', 'promises', 'timing', 'courtesy', 'further'];
 
 // compromise costs some 50 µs a sentence: a reply of thousands ("WOW!!! " repeated) took
 // seconds in the grammar step alone. A real reply has a few dozen sentences, and where it
@@ -103,21 +165,28 @@ export const commitment: RuleKind = {
     thanks: PHRASE_LIST_SCHEMA,
     promises: PHRASE_LIST_SCHEMA,
     timing: PHRASE_LIST_SCHEMA,
+    further: PHRASE_LIST_SCHEMA,
+    asks: PHRASE_LIST_SCHEMA,
+    trouble: PHRASE_LIST_SCHEMA,
     grammar: { type: 'boolean' },
   },
   messages: ['missing', 'vague'],
   compile(tools) {
     const { spec } = tools;
     const lists: Record<string, PhraseLists> = {};
-    for (const key of [...SENTENCE_LISTS, 'thanks']) lists[key] = compilePhraseLists(spec[key] as never, [key], tools);
+    for (const key of [...SENTENCE_LISTS, 'thanks', 'asks', 'trouble']) lists[key] = compilePhraseLists(spec[key] as never, [key], tools);
     const useGrammar = spec.grammar !== false;
     return (input) => {
       const { doc, language } = input;
-      if (isChatAnswer(input) || answersThanks(input, lists)) return [];
+      if (isChatAnswer(input) || answersThanks(input, lists) || smallTalk(input, lists)) return [];
       // Sentences of the agent's own words; a social reply's "^Amy" may share the last one.
-      const sentences = doc.sentences
+      const sentences: Clause[] = doc.tagged
         .filter((s) => s.start < doc.content.end && s.end > doc.content.start)
-        .map((s) => ({ start: Math.max(s.start, doc.content.start), end: Math.min(s.end, doc.content.end) }));
+        .map((s) => {
+          const start = Math.max(s.start, doc.content.start);
+          const end = Math.min(s.end, doc.content.end);
+          return { start, end, tokens: s.tokens.filter((t) => t.start >= start && t.end <= end) };
+        });
       const found: Found = {};
       for (const key of SENTENCE_LISTS) found[key] = findEntryMatches(doc, entriesFor(lists[key], language), doc.content);
       const verdicts = sentences.map((s) => classify(input, s, found));
