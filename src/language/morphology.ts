@@ -218,7 +218,7 @@ function markSubordinate(tokens: Token[], opens: (word: string) => boolean, fold
 const EN_BE = new Set(['is', 'are', 'was', 'were', 'been', 'be', "it's", "it'll"]);
 // "you can", "you'll need to", "you just need to", "you should": what the customer is to do.
 // Not "may", "might", "would": a possibility is not an instruction.
-const EN_MODALS = new Set(['can', 'could', 'should', 'need', 'must', 'will', "you'll", "you'd"]);
+const EN_MODALS = new Set(['can', 'could', 'should', 'need', 'must', 'will', 'may', "you'll", "you'd"]);
 const EN_CONDITIONS = new Set(['if', 'when', 'whenever', 'unless', 'once', 'should']);
 const EN_MOVERS = new Set(['it', 'they', 'he', 'she', 'order', 'orders', 'parcel', 'parcels', 'package', 'packages', 'item', 'items', 'refund', 'booking', 'delivery', 'shipment', 'payment', 'replacement', 'driver', 'courier', 'money', 'funds', 'credit', 'engineer', 'technician', 'fix', 'update']);
 const EN_SUBORDINATORS = new Set(['if', 'when', 'whenever', 'unless', 'once', 'as', 'that', 'because', 'since', 'whether', 'while', 'what', 'how', 'where', 'which', 'who', 'though', 'although']);
@@ -235,7 +235,7 @@ function tagEnglish(tokens: Token[]): void {
     // "you can change it", "you'll need to", "you'd need to", "you just need to"
     // Not "you should have read…", "you could have…": a reproach or a guess about the past.
     const next = tokens[i + 1]?.folded;
-    if (prev !== undefined && (prev === 'you' || prev === "you'll" || prev === "you'd" || prev === 'just' || prev === 'simply') && EN_MODALS.has(w) && next !== 'have' && next !== "'ve") t.tags |= TAG.youModal;
+    if (prev !== undefined && (prev === 'you' || prev === "you'll" || prev === "you'd" || prev === 'just' || prev === 'simply') && EN_MODALS.has(w) && next !== 'have' && next !== "'ve" && !(w === 'may' && (next === 'be' || next === 'not' || next === 'notice' || next === 'see'))) t.tags |= TAG.youModal;
     if ((w === "you'll" || w === "you'd") && ['need', 'have', 'want', 'be'].includes(tokens[i + 1]?.folded ?? '')) t.tags |= TAG.youModal;
     if (w === 'need' && (prev === 'you' || prev === 'just')) t.tags |= TAG.youModal;
     if (w === "we'll" || w === "i'll" || (w === 'will' && (prev === 'we' || prev === 'i'))) t.tags |= TAG.future;

@@ -77,28 +77,64 @@ function hasTimedAction(tokens: readonly Token[]): boolean {
   return tokens.some((t) => !(t.tags & TAG.subordinate) && (t.tags & TAG.passive ? (t.tags & (TAG.past | TAG.future)) !== 0 : (t.tags & TIMED_ACTION) !== 0));
 }
 
+/**
+ * The clause of a further-help match: back to the clause's start (a comma, a stop, a
+ * link, the sentence's start) and on over the main clause that follows ("If anything
+ * else comes up, let us know"): its instruction there is no step. Only that clause: a
+ * tweet runs "Check this article: <link> Let us know if you need more" into one sentence.
+ */
+const CLAUSE_CHARS = 200;
+const MAX_FURTHER = 20;
+
+function furtherClause(input: CheckInput, sentence: Sentence, match: EntryMatch): Sentence {
+  const { text, literals } = input.doc;
+  // A clause is some words: the walks stop at CLAUSE_CHARS, so that a reply of thousands
+  // of "if anything else" without a comma costs linear time.
+  const floor = Math.max(sentence.start, match.start - CLAUSE_CHARS);
+  let start = match.start;
+  while (start > floor && !/[,.!?;:]/.test(text[start - 1])) start--;
+  const ceiling = Math.min(sentence.end, match.end + CLAUSE_CHARS);
+  let end = match.end;
+  let commas = 0;
+  // "If you need anything else, let us know": the main clause follows, past one comma.
+  // "Let us know if you need anything else, and send …": it came before; stop at the comma.
+  const allowed = text.slice(start, match.start).trim() ? 0 : 1;
+  while (end < ceiling && !/[.!?;]/.test(text[end]) && !(text[end] === ',' && ++commas > allowed)) end++;
+  for (const l of within(literals as EntryMatch[], start - CLAUSE_CHARS, end)) {
+    if (l.end <= match.start && l.end > start) start = l.end;
+    if (l.start >= match.end && l.start < end) end = l.start;
+  }
+  return { start, end };
+}
+
 function classify(input: CheckInput, sentence: Clause, found: Found): Verdict {
   const { doc } = input;
   const inSentence = (name: string) => within(found[name], sentence.start, sentence.end);
   const has = (name: string) => inSentence(name).length > 0;
-  // "If anything else comes up, let us know" is further help, never a step: its
-  // instruction and its question do not count (issue 11).
-  const furtherHelp = has('further');
+  // "If anything else comes up, let us know" is further help, never a step: an
+  // instruction or a question inside its clause does not count (issue 11).
+  const further = inSentence('further').slice(0, MAX_FURTHER).map((m) => furtherClause(input, sentence, m));
+  const outside = (m: { start: number }) => !further.some((f) => m.start >= f.start && m.start < f.end);
   const courtesy = inSentence('courtesy');
   // "Please note …" and "don't hesitate to …" are politeness, not instructions.
-  if (!furtherHelp && hasPlainInstruction(inSentence('instructions'), courtesy)) return 'step';
+  if (hasPlainInstruction(inSentence('instructions').filter(outside), courtesy)) return 'step';
   const timed = has('timing');
   if (has('vague')) return timed ? 'step' : 'vague';
   // A question for the customer to answer is the next step, unless it is a courtesy
-  // ("Is there anything else I can help with?").
-  const question = /\?["'”’)]*\s*$/.test(doc.text.slice(sentence.start, sentence.end));
-  if (question && !furtherHelp && !courtesy.length) return 'step';
+  // ("Is there anything else I can help with?"). A link or a signature may follow it.
+  const sentenceText = doc.text.slice(sentence.start, sentence.end);
+  const mark = QUESTION.exec(sentenceText);
+  const question = mark !== null;
+  if (question && outside({ start: sentence.start + mark.index }) && !courtesy.length) return 'step';
   if (has('steps')) return 'step';
   if (timed && has('promises')) return 'step';
-  if (!furtherHelp && !question && hasPlainInstruction(customerVerbs(sentence.tokens), courtesy)) return 'step';
+  if (!question && hasPlainInstruction(customerVerbs(sentence.tokens).filter(outside), courtesy)) return 'step';
   if (timed && !question && hasTimedAction(sentence.tokens)) return 'step';
   return 'none';
 }
+
+// The question mark that ends a sentence, before any links or a signature ("… file? https://t.co/x ^AJ").
+const QUESTION = /\?["'”’)]*(?:\s+(?:https?:\/\/\S+|\^\S+|[-–—*]\S+))*\s*$/;
 
 /**
  * "A one-line chat answer to a yes/no question is exempt when it is not the first
