@@ -111,6 +111,10 @@ const NOT_YOU = new Set([
   'smite', 'smiete', 'stezujete', 'staznujete', 'reklamujete', 'obavate', 'zlobite', 'hnevate', 'mluvite', 'pamatujete', 'pamatate', 'nevite', 'neviete',
 ]);
 
+// Nouns in the locative that end like a verb once folded: "lokalitě", "kvalitě",
+// "lhůtě", "tržiště", "hřiště", "mostě", "prostě" (not "napište": -piste is the verb).
+const NOUN_LOCATIVE = /(?:alite|ivite|acite|orite|unite|ute|[^p]iste|oste|aste)$/;
+
 // The customer's modals: with an infinitive they instruct ("můžete si změnit", "musíte se přihlásit").
 const YOU_MODALS = new Set(['muzete', 'mozete', 'musite', 'budete', 'potrebujete', 'staci', 'stacite', 'mate']);
 
@@ -132,7 +136,7 @@ const VOWELS = 'aeiouy';
 function secondPerson(word: string): 0 | typeof TAG.you | number {
   if (word.length < 4 || !word.endsWith('te')) return 0;
   const bare = word.startsWith('ne') && word.length > 6 ? word.slice(2) : word;
-  if (NOT_YOU.has(word) || NOT_YOU.has(bare)) return 0;
+  if (NOT_YOU.has(word) || NOT_YOU.has(bare) || NOUN_LOCATIVE.test(word)) return 0;
   const before = bare.charAt(bare.length - 3);
   // zkuste, vyberte, napište, zadejte, počkajte, sledujte, nastavte, skúste, napíšte
   if (!VOWELS.includes(before)) return TAG.you | TAG.imperative;
