@@ -154,19 +154,20 @@ function mentions(lists: PhraseLists | undefined, language: CheckInput['language
 }
 
 /**
- * The customer asked for nothing and reported nothing (a compliment, a photo, "ok
- * thx"): nothing needs to happen next. Every message of theirs is read: a thank-you
+ * The customer asked for nothing and reported nothing (a compliment, a greeting, "ok
+ * thx"): nothing needs to happen next. It takes a word of praise or thanks: a message
+ * is not small talk only because our list of troubles missed its complaint. Every message of theirs is read: a thank-you
  * after a complaint still leaves the complaint.
  */
 function smallTalk(input: CheckInput, lists: Record<string, PhraseLists>): boolean {
   const messages = input.reply.context.customerMessages;
   // A long thread is about something: small talk is a message or two.
-  if (!messages.length || messages.length > 3 || !lists.asks || !lists.trouble) return false;
+  if (!messages.length || messages.length > 3 || !lists.praise || !lists.asks || !lists.trouble) return false;
   return messages.slice().every((m) => {
     const text = m.trim();
     if (text.length > 280 || text.includes('?')) return false;
     const folded = fold(text);
-    return !mentions(lists.asks, input.language, text, folded) && !mentions(lists.trouble, input.language, text, folded);
+    return mentions(lists.praise, input.language, text, folded) && !mentions(lists.asks, input.language, text, folded) && !mentions(lists.trouble, input.language, text, folded);
   });
 }
 
@@ -202,6 +203,7 @@ export const commitment: RuleKind = {
     promises: PHRASE_LIST_SCHEMA,
     timing: PHRASE_LIST_SCHEMA,
     further: PHRASE_LIST_SCHEMA,
+    praise: PHRASE_LIST_SCHEMA,
     asks: PHRASE_LIST_SCHEMA,
     trouble: PHRASE_LIST_SCHEMA,
     grammar: { type: 'boolean' },
@@ -210,7 +212,7 @@ export const commitment: RuleKind = {
   compile(tools) {
     const { spec } = tools;
     const lists: Record<string, PhraseLists> = {};
-    for (const key of [...SENTENCE_LISTS, 'thanks', 'asks', 'trouble']) lists[key] = compilePhraseLists(spec[key] as never, [key], tools);
+    for (const key of [...SENTENCE_LISTS, 'thanks', 'praise', 'asks', 'trouble']) lists[key] = compilePhraseLists(spec[key] as never, [key], tools);
     const useGrammar = spec.grammar !== false;
     return (input) => {
       const { doc, language } = input;
@@ -231,7 +233,11 @@ export const commitment: RuleKind = {
       if (vague) return [{ start: vague.start, end: vague.end, message: 'vague', data: { sentence: doc.text.slice(vague.start, vague.end) } }];
       // English grammar catches imperatives and commitments the phrase lists miss;
       // compromise is loaded only here, for English replies that look step-less.
-      if (useGrammar && language === 'en' && grammarSample(sentences).some((s) => englishHasStep(doc.text.slice(s.start, s.end)))) return [];
+      // A further-help sentence ("Let us know if you need anything else") is no step,
+      // whatever its grammar.
+      const further = found.further;
+      const plain = sentences.filter((s) => within(further, s.start, s.end).length === 0);
+      if (useGrammar && language === 'en' && grammarSample(plain).some((s) => englishHasStep(doc.text.slice(s.start, s.end)))) return [];
       const where = sentences[sentences.length - 1] ?? doc.opening;
       return [{ start: where.start, end: where.end, message: 'missing' }];
     };
