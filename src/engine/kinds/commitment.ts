@@ -167,9 +167,12 @@ function smallTalk(input: CheckInput, lists: Record<string, PhraseLists>): boole
     const text = m.trim();
     if (text.length > 280 || text.includes('?')) return false;
     const folded = fold(text);
-    return mentions(lists.praise, input.language, text, folded) && !mentions(lists.asks, input.language, text, folded) && !mentions(lists.trouble, input.language, text, folded);
+    return (SOCIAL_MARK.test(text) || mentions(lists.praise, input.language, text, folded)) && !mentions(lists.asks, input.language, text, folded) && !mentions(lists.trouble, input.language, text, folded);
   });
 }
+
+// A hashtag or an emoji: a post shared with us ("my #Halloween costume 🎃"), not a request.
+const SOCIAL_MARK = /#[A-Za-z]|[\uD83C-\uD83E]|[\u2600-\u27BF]/;
 
 /** The customer only said thanks ("Great, thank you!"): nothing needs to happen next. */
 function answersThanks(input: CheckInput, lists: Record<string, PhraseLists>): boolean {
