@@ -249,7 +249,9 @@ function tagEnglish(tokens: Token[]): void {
         const be = EN_BE.has(prev) ? prev : tokens[i - 2].folded;
         const before = tokens[i - (EN_BE.has(prev) ? 2 : 3)]?.folded ?? '';
         // "was sent", "has been shipped": done; "will be sent": promised; "is closed": a state.
-        const tense = be === 'was' || be === 'were' || be === 'been' ? TAG.past : be === 'be' && (before === 'will' || before.endsWith("'ll")) ? TAG.future : 0;
+        // "is already confirmed": done; "is expected to be confirmed by Friday": promised.
+        const already = prev === 'already' || prev === 'now';
+        const tense = be === 'was' || be === 'were' || be === 'been' || already ? TAG.past : be === 'be' && (before === 'will' || before === 'to' || before.endsWith("'ll")) ? TAG.future : 0;
         t.tags |= TAG.passive | tense;
       }
       // "it left", "your order shipped", "the parcel arrived": a thing moved, not "we're closed".

@@ -119,13 +119,14 @@ function classify(input: CheckInput, sentence: Clause, found: Found): Verdict {
   // "Please note …" and "don't hesitate to …" are politeness, not instructions.
   if (hasPlainInstruction(inSentence('instructions').filter(outside), courtesy)) return 'step';
   const timed = has('timing');
-  if (has('vague')) return timed ? 'step' : 'vague';
   // A question for the customer to answer is the next step, unless it is a courtesy
   // ("Is there anything else I can help with?"). A link or a signature may follow it.
+  // Before the vague words: "Can you DM me so I can look into this?" asks for something.
   const sentenceText = doc.text.slice(sentence.start, sentence.end);
   const mark = QUESTION.exec(sentenceText);
   const question = mark !== null;
   if (question && outside({ start: sentence.start + mark.index }) && !courtesy.length) return 'step';
+  if (has('vague')) return timed ? 'step' : 'vague';
   if (has('steps')) return 'step';
   if (timed && has('promises')) return 'step';
   if (!question && hasPlainInstruction(customerVerbs(sentence.tokens).filter(outside), courtesy)) return 'step';
@@ -134,7 +135,7 @@ function classify(input: CheckInput, sentence: Clause, found: Found): Verdict {
 }
 
 // The question mark that ends a sentence, before any links or a signature ("… file? https://t.co/x ^AJ").
-const QUESTION = /\?["'”’)]*(?:\s+(?:https?:\/\/\S+|\^\S+|[-–—*]\S+))*\s*$/;
+const QUESTION = /\?["'”’)]*(?:\s+(?:https?:\/\/\S+|\^\S+|[-–—*~]\S+))*\s*$/;
 
 /**
  * "A one-line chat answer to a yes/no question is exempt when it is not the first
