@@ -118,7 +118,7 @@ function classify(input: CheckInput, sentence: Clause, found: Found): Verdict {
   const courtesy = inSentence('courtesy');
   // "Please note …" and "don't hesitate to …" are politeness, not instructions.
   if (hasPlainInstruction(inSentence('instructions').filter(outside), courtesy)) return 'step';
-  const timed = has('timing');
+  const timed = () => has('timing');
   // A question for the customer to answer is the next step, unless it is a courtesy
   // ("Is there anything else I can help with?"). A link or a signature may follow it.
   // Before the vague words: "Can you DM me so I can look into this?" asks for something.
@@ -126,11 +126,11 @@ function classify(input: CheckInput, sentence: Clause, found: Found): Verdict {
   const mark = QUESTION.exec(sentenceText);
   const question = mark !== null;
   if (question && outside({ start: sentence.start + mark.index }) && !courtesy.length) return 'step';
-  if (has('vague')) return timed ? 'step' : 'vague';
+  if (has('vague')) return timed() ? 'step' : 'vague';
   if (has('steps')) return 'step';
-  if (timed && has('promises')) return 'step';
+  if (has('promises') && timed()) return 'step';
   if (!question && hasPlainInstruction(customerVerbs(sentence.tokens).filter(outside), courtesy)) return 'step';
-  if (timed && !question && hasTimedAction(sentence.tokens)) return 'step';
+  if (!question && hasTimedAction(sentence.tokens) && timed()) return 'step';
   return 'none';
 }
 
@@ -227,12 +227,20 @@ export const commitment: RuleKind = {
         .map((s) => {
           const start = Math.max(s.start, doc.content.start);
           const end = Math.min(s.end, doc.content.end);
-          return { start, end, tokens: s.tokens.filter((t) => t.start >= start && t.end <= end) };
+          // The words are tagged only if the phrase lists leave the sentence undecided.
+          return start === s.start && end === s.end ? s : { start, end, get tokens() { return s.tokens.filter((t) => t.start >= start && t.end <= end); } };
         });
-      const found: Found = {};
-      for (const key of SENTENCE_LISTS) found[key] = findEntryMatches(doc, entriesFor(lists[key], language), doc.content);
-      const verdicts = sentences.map((s) => classify(input, s, found));
-      if (verdicts.includes('step')) return [];
+      // Each list is looked for in the reply when a sentence first asks for it: a reply
+      // whose first sentence is an instruction never runs the timing or vague lists.
+      const cache: Found = {};
+      const found = new Proxy(cache, { get: (_, key: string) => (cache[key] ??= findEntryMatches(doc, entriesFor(lists[key], language), doc.content)) });
+      // One step anywhere is enough: the rest need not be classified.
+      const verdicts: Verdict[] = [];
+      for (const s of sentences) {
+        const verdict = classify(input, s, found);
+        if (verdict === 'step') return [];
+        verdicts.push(verdict);
+      }
       const vague = sentences.find((_, i) => verdicts[i] === 'vague');
       if (vague) return [{ start: vague.start, end: vague.end, message: 'vague', data: { sentence: doc.text.slice(vague.start, vague.end) } }];
       // English grammar catches imperatives and commitments the phrase lists miss;
