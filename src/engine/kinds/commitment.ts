@@ -122,10 +122,11 @@ function classify(input: CheckInput, sentence: Clause, found: Found): Verdict {
   // A question for the customer to answer is the next step, unless it is a courtesy
   // ("Is there anything else I can help with?"). A link or a signature may follow it.
   // Before the vague words: "Can you DM me so I can look into this?" asks for something.
-  const sentenceText = doc.text.slice(sentence.start, sentence.end);
-  const mark = QUESTION.exec(sentenceText);
+  // Only the sentence's tail is read: from every "?" of a long one the regex would read on to its end.
+  const tailStart = Math.max(sentence.start, sentence.end - QUESTION_TAIL);
+  const mark = QUESTION.exec(doc.text.slice(tailStart, sentence.end));
   const question = mark !== null;
-  if (question && outside({ start: sentence.start + mark.index }) && !courtesy.length) return 'step';
+  if (question && outside({ start: tailStart + mark.index }) && !courtesy.length) return 'step';
   if (has('vague')) return timed() ? 'step' : 'vague';
   if (has('steps')) return 'step';
   if (has('promises') && timed()) return 'step';
@@ -135,6 +136,7 @@ function classify(input: CheckInput, sentence: Clause, found: Found): Verdict {
 }
 
 // The question mark that ends a sentence, before any links or a signature ("… file? https://t.co/x ^AJ").
+const QUESTION_TAIL = 400;
 const QUESTION = /\?["'”’)]*(?:\s+(?:https?:\/\/\S+|\^\S+|[-–—*~]\S+))*\s*$/;
 
 /**
