@@ -10,6 +10,7 @@ import { detectLanguage } from './language.js';
 import { findPlaceholders, type Placeholder } from './placeholders.js';
 import { blankQuotedLines, historyStart } from './quoted.js';
 import { splitSentences, type Sentence } from './sentences.js';
+import { tagSentences, type TaggedSentence, type Token } from './tagged.js';
 
 export interface Zone {
   start: number;
@@ -41,6 +42,13 @@ export interface Document {
   readonly lines: LineIndex;
   /** Non-empty lines in the reply proper, in order. */
   readonly lineZones: readonly Zone[];
+  /**
+   * The words of the reply proper with grammatical tags (language/morphology.ts), in
+   * order. Computed on first read, once per document: rules that never ask never pay.
+   */
+  readonly tokens: readonly Token[];
+  /** `sentences`, each with its tokens and the union of their tags (lazy, as `tokens`). */
+  readonly tagged: readonly TaggedSentence[];
 }
 
 // Every language's valedictions as one anchored regex: one compile instead of thirty.
@@ -144,6 +152,11 @@ export function buildDocument(input: string, options: DocumentOptions = {}): Doc
   const { closing, signature } = findClosing(text, folded, lineZones);
   const bodyEnd = closing?.start ?? signature?.start ?? (lineZones.length ? lineZones[lineZones.length - 1].end : 0);
   const body = { start: Math.min(opening.end, bodyEnd), end: bodyEnd };
+  const sentences = splitSentences(visible, 0, end);
+  const detected = options.language ?? detectLanguage(text.slice(0, end), folded.slice(0, end));
+  let tagged: TaggedSentence[] | undefined;
+  let tokens: Token[] | undefined;
+  const taggedSentences = () => (tagged ??= tagSentences(folded, sentences, detected));
   return {
     text,
     folded,
@@ -153,11 +166,17 @@ export function buildDocument(input: string, options: DocumentOptions = {}): Doc
     content: { start: 0, end: bodyEnd },
     closing,
     signature,
-    sentences: splitSentences(visible, 0, end),
+    sentences,
     placeholders: findPlaceholders(text, end),
     literals: findLiterals(text, end),
-    language: options.language ?? detectLanguage(text.slice(0, end), folded.slice(0, end)),
+    language: detected,
     lines: new LineIndex(text),
     lineZones,
+    get tagged() {
+      return taggedSentences();
+    },
+    get tokens() {
+      return (tokens ??= taggedSentences().flatMap((s) => s.tokens));
+    },
   };
 }

@@ -4,6 +4,8 @@
 // ("arrives tomorrow"). An action of ours beside a vague promise ("I've passed it on,
 // we'll look into it") counts only with a when.
 import type { Sentence } from '../../document/sentences.js';
+import type { Token } from '../../document/tagged.js';
+import { TAG } from '../../language/morphology.js';
 import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type EntryMatch, type PhraseLists } from '../phrase-list.js';
 import type { CheckInput, RuleKind } from '../rule.js';
 import { fold } from '../../text/fold.js';
@@ -45,21 +47,97 @@ function hasPlainInstruction(instructions: readonly EntryMatch[], courtesy: read
   return false;
 }
 
-function classify(input: CheckInput, sentence: Sentence, found: Found): Verdict {
+/** A sentence of the agent's own words, with its tagged words (Document.tagged). */
+interface Clause extends Sentence {
+  tokens: readonly Token[];
+}
+
+// What the customer is to do, by the verb's form: "najdete", "pošlite", "heslo si
+// změníte", "můžete si stáhnout", "you can change", "you'll find". Not in a clause a
+// condition or a "that" opens ("pokud máte…", "že nakupujete…", "if you can…").
+const CUSTOMER_VERB = TAG.you | TAG.youModal | TAG.youWill;
+// A done or promised action, or a status, that a when makes concrete: "rezervaci jsme
+// přesunuli na 14. 5.", "byla odeslána dnes", "it left this morning", "budeme volat zítra".
+const TIMED_ACTION = TAG.ourPast | TAG.past | TAG.ourPresent | TAG.future;
+
+/** The words that instruct the customer by their form, as matches (for the courtesy check). */
+function customerVerbs(tokens: readonly Token[]): EntryMatch[] {
+  const out: EntryMatch[] = [];
+  for (const t of tokens) {
+    if (!(t.tags & CUSTOMER_VERB) || t.tags & TAG.subordinate) continue;
+    // "you can't", "nemůžete": what the customer cannot do is no step.
+    if (t.tags & TAG.youModal && t.tags & TAG.negated) continue;
+    out.push({ start: t.start, end: t.end } as EntryMatch);
+  }
+  return out;
+}
+
+/** A done or promised action, or a status in the passive with a tense ("byla odeslána", "was shipped"). */
+function hasTimedAction(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => !(t.tags & TAG.subordinate) && (t.tags & TAG.passive ? (t.tags & (TAG.past | TAG.future)) !== 0 : (t.tags & TIMED_ACTION) !== 0));
+}
+
+/**
+ * The clause of a further-help match: back to the clause's start (a comma, a stop, a
+ * link, the sentence's start) and on over the main clause that follows ("If anything
+ * else comes up, let us know"): its instruction there is no step. Only that clause: a
+ * tweet runs "Check this article: <link> Let us know if you need more" into one sentence.
+ */
+const CLAUSE_CHARS = 200;
+const MAX_FURTHER = 20;
+
+function furtherClause(input: CheckInput, sentence: Sentence, match: EntryMatch): Sentence {
+  const { text, literals } = input.doc;
+  // A clause is some words: the walks stop at CLAUSE_CHARS, so that a reply of thousands
+  // of "if anything else" without a comma costs linear time.
+  const floor = Math.max(sentence.start, match.start - CLAUSE_CHARS);
+  let start = match.start;
+  while (start > floor && !/[,.!?;:]/.test(text[start - 1])) start--;
+  const ceiling = Math.min(sentence.end, match.end + CLAUSE_CHARS);
+  let end = match.end;
+  let commas = 0;
+  // "If you need anything else, let us know": the main clause follows, past one comma.
+  // "Let us know if you need anything else, and send …": it came before; stop at the comma.
+  const allowed = text.slice(start, match.start).trim() ? 0 : 1;
+  while (end < ceiling && !/[.!?;]/.test(text[end]) && !(text[end] === ',' && ++commas > allowed)) end++;
+  for (const l of within(literals as EntryMatch[], start - CLAUSE_CHARS, end)) {
+    if (l.end <= match.start && l.end > start) start = l.end;
+    if (l.start >= match.end && l.start < end) end = l.start;
+  }
+  return { start, end };
+}
+
+function classify(input: CheckInput, sentence: Clause, found: Found): Verdict {
   const { doc } = input;
   const inSentence = (name: string) => within(found[name], sentence.start, sentence.end);
   const has = (name: string) => inSentence(name).length > 0;
+  // "If anything else comes up, let us know" is further help, never a step: an
+  // instruction or a question inside its clause does not count (issue 11).
+  const further = inSentence('further').slice(0, MAX_FURTHER).map((m) => furtherClause(input, sentence, m));
+  const outside = (m: { start: number }) => !further.some((f) => m.start >= f.start && m.start < f.end);
+  const courtesy = inSentence('courtesy');
   // "Please note …" and "don't hesitate to …" are politeness, not instructions.
-  if (hasPlainInstruction(inSentence('instructions'), inSentence('courtesy'))) return 'step';
-  const timed = has('timing');
-  if (has('vague')) return timed ? 'step' : 'vague';
+  if (hasPlainInstruction(inSentence('instructions').filter(outside), courtesy)) return 'step';
+  const timed = () => has('timing');
   // A question for the customer to answer is the next step, unless it is a courtesy
-  // ("Is there anything else I can help with?").
-  if (/\?["'”’)]*\s*$/.test(doc.text.slice(sentence.start, sentence.end)) && !has('courtesy')) return 'step';
+  // ("Is there anything else I can help with?"). A link or a signature may follow it.
+  // Before the vague words: "Can you DM me so I can look into this?" asks for something.
+  // Only the sentence's tail is read: from every "?" of a long one the regex would read on to its end.
+  const tailStart = Math.max(sentence.start, sentence.end - QUESTION_TAIL);
+  const mark = QUESTION.exec(doc.text.slice(tailStart, sentence.end));
+  const question = mark !== null;
+  if (question && outside({ start: tailStart + mark.index }) && !courtesy.length) return 'step';
+  if (has('vague')) return timed() ? 'step' : 'vague';
   if (has('steps')) return 'step';
-  if (timed && has('promises')) return 'step';
+  if (has('promises') && timed()) return 'step';
+  if (!question && hasPlainInstruction(customerVerbs(sentence.tokens).filter(outside), courtesy)) return 'step';
+  if (!question && hasTimedAction(sentence.tokens) && timed()) return 'step';
   return 'none';
 }
+
+// The question mark that ends a sentence, before any links or a signature ("… file? https://t.co/x ^AJ").
+const QUESTION_TAIL = 400;
+const QUESTION = /\?["'”’)]*(?:\s+(?:https?:\/\/\S+|\^\S+|[-–—*~]\S+))*\s*$/;
 
 /**
  * "A one-line chat answer to a yes/no question is exempt when it is not the first
@@ -72,6 +150,33 @@ function isChatAnswer(input: CheckInput): boolean {
   return context.channel === 'chat' && !context.firstReply && oneLine && (question === undefined || question.endsWith('?'));
 }
 
+/** Whether a list matches anywhere in a text, in its language or in English. */
+function mentions(lists: PhraseLists | undefined, language: CheckInput['language'], text: string, folded: string): boolean {
+  const entries = language === 'en' ? entriesFor(lists, 'en') : [...entriesFor(lists, language), ...entriesFor(lists, 'en')];
+  return entries.some((e) => matchEntry(e, text, folded, 0, text.length).length > 0);
+}
+
+/**
+ * The customer asked for nothing and reported nothing (a compliment, a greeting, "ok
+ * thx"): nothing needs to happen next. It takes a word of praise or thanks: a message
+ * is not small talk only because our list of troubles missed its complaint. Every message of theirs is read: a thank-you
+ * after a complaint still leaves the complaint.
+ */
+function smallTalk(input: CheckInput, lists: Record<string, PhraseLists>): boolean {
+  const messages = input.reply.context.customerMessages;
+  // A long thread is about something: small talk is a message or two.
+  if (!messages.length || messages.length > 3 || !lists.praise || !lists.asks || !lists.trouble) return false;
+  return messages.slice().every((m) => {
+    const text = m.trim();
+    if (text.length > 280 || text.includes('?')) return false;
+    const folded = fold(text);
+    return (SOCIAL_MARK.test(text) || mentions(lists.praise, input.language, text, folded)) && !mentions(lists.asks, input.language, text, folded) && !mentions(lists.trouble, input.language, text, folded);
+  });
+}
+
+// A hashtag or an emoji: a post shared with us ("my #Halloween costume 🎃"), not a request.
+const SOCIAL_MARK = /#[A-Za-z]|[\uD83C-\uD83E]|[\u2600-\u27BF]/;
+
 /** The customer only said thanks ("Great, thank you!"): nothing needs to happen next. */
 function answersThanks(input: CheckInput, lists: Record<string, PhraseLists>): boolean {
   const last = input.reply.context.customerMessages.at(-1)?.trim();
@@ -83,7 +188,7 @@ function answersThanks(input: CheckInput, lists: Record<string, PhraseLists>): b
   return entries.some((e) => matchEntry(e, last, folded, 0, last.length).some((m) => m.start === opening));
 }
 
-const SENTENCE_LISTS = ['instructions', 'steps', 'vague', 'promises', 'timing', 'courtesy'];
+const SENTENCE_LISTS = ['instructions', 'steps', 'vague', 'promises', 'timing', 'courtesy', 'further'];
 
 // compromise costs some 50 µs a sentence: a reply of thousands ("WOW!!! " repeated) took
 // seconds in the grammar step alone. A real reply has a few dozen sentences, and where it
@@ -103,30 +208,50 @@ export const commitment: RuleKind = {
     thanks: PHRASE_LIST_SCHEMA,
     promises: PHRASE_LIST_SCHEMA,
     timing: PHRASE_LIST_SCHEMA,
+    further: PHRASE_LIST_SCHEMA,
+    praise: PHRASE_LIST_SCHEMA,
+    asks: PHRASE_LIST_SCHEMA,
+    trouble: PHRASE_LIST_SCHEMA,
     grammar: { type: 'boolean' },
   },
   messages: ['missing', 'vague'],
   compile(tools) {
     const { spec } = tools;
     const lists: Record<string, PhraseLists> = {};
-    for (const key of [...SENTENCE_LISTS, 'thanks']) lists[key] = compilePhraseLists(spec[key] as never, [key], tools);
+    for (const key of [...SENTENCE_LISTS, 'thanks', 'praise', 'asks', 'trouble']) lists[key] = compilePhraseLists(spec[key] as never, [key], tools);
     const useGrammar = spec.grammar !== false;
     return (input) => {
       const { doc, language } = input;
-      if (isChatAnswer(input) || answersThanks(input, lists)) return [];
+      if (isChatAnswer(input) || answersThanks(input, lists) || smallTalk(input, lists)) return [];
       // Sentences of the agent's own words; a social reply's "^Amy" may share the last one.
-      const sentences = doc.sentences
+      const sentences: Clause[] = doc.tagged
         .filter((s) => s.start < doc.content.end && s.end > doc.content.start)
-        .map((s) => ({ start: Math.max(s.start, doc.content.start), end: Math.min(s.end, doc.content.end) }));
-      const found: Found = {};
-      for (const key of SENTENCE_LISTS) found[key] = findEntryMatches(doc, entriesFor(lists[key], language), doc.content);
-      const verdicts = sentences.map((s) => classify(input, s, found));
-      if (verdicts.includes('step')) return [];
+        .map((s) => {
+          const start = Math.max(s.start, doc.content.start);
+          const end = Math.min(s.end, doc.content.end);
+          // The words are tagged only if the phrase lists leave the sentence undecided.
+          return start === s.start && end === s.end ? s : { start, end, get tokens() { return s.tokens.filter((t) => t.start >= start && t.end <= end); } };
+        });
+      // Each list is looked for in the reply when a sentence first asks for it: a reply
+      // whose first sentence is an instruction never runs the timing or vague lists.
+      const cache: Found = {};
+      const found = new Proxy(cache, { get: (_, key: string) => (cache[key] ??= findEntryMatches(doc, entriesFor(lists[key], language), doc.content)) });
+      // One step anywhere is enough: the rest need not be classified.
+      const verdicts: Verdict[] = [];
+      for (const s of sentences) {
+        const verdict = classify(input, s, found);
+        if (verdict === 'step') return [];
+        verdicts.push(verdict);
+      }
       const vague = sentences.find((_, i) => verdicts[i] === 'vague');
       if (vague) return [{ start: vague.start, end: vague.end, message: 'vague', data: { sentence: doc.text.slice(vague.start, vague.end) } }];
       // English grammar catches imperatives and commitments the phrase lists miss;
       // compromise is loaded only here, for English replies that look step-less.
-      if (useGrammar && language === 'en' && grammarSample(sentences).some((s) => englishHasStep(doc.text.slice(s.start, s.end)))) return [];
+      // A further-help sentence ("Let us know if you need anything else") is no step,
+      // whatever its grammar.
+      const further = found.further;
+      const plain = sentences.filter((s) => within(further, s.start, s.end).length === 0);
+      if (useGrammar && language === 'en' && grammarSample(plain).some((s) => englishHasStep(doc.text.slice(s.start, s.end)))) return [];
       const where = sentences[sentences.length - 1] ?? doc.opening;
       return [{ start: where.start, end: where.end, message: 'missing' }];
     };
