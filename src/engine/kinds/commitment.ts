@@ -122,11 +122,9 @@ function classify(input: CheckInput, sentence: Clause, found: Found): Verdict {
   // A question for the customer to answer is the next step, unless it is a courtesy
   // ("Is there anything else I can help with?"). A link or a signature may follow it.
   // Before the vague words: "Can you DM me so I can look into this?" asks for something.
-  // Only the sentence's tail is read: from every "?" of a long one the regex would read on to its end.
-  const tailStart = Math.max(sentence.start, sentence.end - QUESTION_TAIL);
-  const mark = QUESTION.exec(doc.text.slice(tailStart, sentence.end));
-  const question = mark !== null;
-  if (question && outside({ start: tailStart + mark.index }) && !courtesy.length) return 'step';
+  const markAt = questionMark(doc.text, sentence.start, sentence.end);
+  const question = markAt >= 0;
+  if (question && outside({ start: markAt }) && !courtesy.length) return 'step';
   if (has('vague')) return timed() ? 'step' : 'vague';
   if (has('steps')) return 'step';
   if (has('promises') && timed()) return 'step';
@@ -136,8 +134,26 @@ function classify(input: CheckInput, sentence: Clause, found: Found): Verdict {
 }
 
 // The question mark that ends a sentence, before any links or a signature ("… file? https://t.co/x ^AJ").
-const QUESTION_TAIL = 400;
-const QUESTION = /\?["'”’)]*(?:\s+(?:https?:\/\/\S+|\^\S+|[-–—*~]\S+))*\s*$/;
+// Read word by word from the end: a regex anchored at the end but not at the start reads
+// on from every "?" of the sentence (quadratic in a long one).
+const TRAILER = /^(?:https?:\/\/|\^|[-–—*~])\S/;
+const ENDS_ASKING = /\?["'”’)]*$/;
+
+/** Where the sentence's closing question mark is, or -1 when it does not end asking. */
+function questionMark(text: string, start: number, end: number): number {
+  let wordEnd = end;
+  for (;;) {
+    while (wordEnd > start && /\s/.test(text[wordEnd - 1])) wordEnd--;
+    let wordStart = wordEnd;
+    while (wordStart > start && !/\s/.test(text[wordStart - 1])) wordStart--;
+    if (wordStart === wordEnd) return -1;
+    const word = text.slice(wordStart, wordEnd);
+    const asking = ENDS_ASKING.exec(word);
+    if (asking) return wordStart + asking.index;
+    if (!TRAILER.test(word)) return -1;
+    wordEnd = wordStart;
+  }
+}
 
 /**
  * "A one-line chat answer to a yes/no question is exempt when it is not the first
