@@ -47,10 +47,12 @@ export const forbidPaired: RuleKind = {
         taken.push([m.start, m.end]);
         findings.push({ start: m.start, end: m.end, message: 'found', messageText: m.entry.message, data: { match: doc.text.slice(m.start, m.end) } });
       }
-      const firsts = findEntryMatches(doc, entriesFor(first, language), zone);
-      if (!firsts.length) return findings;
+      // `second` first: its phrases carry literals to look for, `first` names whole classes
+      // ({third-party} beside {liability}), and most replies hold neither.
       const seconds = findEntryMatches(doc, entriesFor(second, language), zone);
       if (!seconds.length) return findings;
+      const firsts = findEntryMatches(doc, entriesFor(first, language), zone);
+      if (!firsts.length) return findings;
       const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e);
       const sentences = doc.sentences;
       const secondAt = seconds.map((m) => sentenceIndex(sentences, m.start));
