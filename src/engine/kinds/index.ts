@@ -6,6 +6,7 @@ import { commitment } from './commitment.js';
 import { forbid } from './forbid.js';
 import { length } from './length.js';
 import { opening } from './opening.js';
+import { forbidPaired } from './paired.js';
 import { placeholders } from './placeholders.js';
 import { privacy } from './privacy.js';
 import { requiredWhen } from './required-when.js';
@@ -16,5 +17,5 @@ import { templateCase } from './template-case.js';
 import { unlessNearby } from './unless-nearby.js';
 
 export const KINDS: Record<string, RuleKind> = Object.fromEntries(
-  [opening, forbid, requiredWhen, address, commitment, signature, shouting, unlessNearby, placeholders, privacy, length, templateCase, spelling].map((k) => [k.name, k]),
+  [opening, forbid, requiredWhen, address, commitment, signature, shouting, unlessNearby, placeholders, privacy, length, templateCase, spelling, forbidPaired].map((k) => [k.name, k]),
 );
