@@ -18,5 +18,5 @@ export function loadRuleSet(config: ResolvedConfig): Rule[] {
       throw new ConfigError(`unknown rule id "${id}"`, config.file ? { file: config.file } : undefined, `${didYouMean(id, ids)}rules: ${ids.join(', ')}`);
     }
   }
-  return [...files.values()].map(({ id, source }) => compileRule(source, id, config.vocabulary, config.rules[id]));
+  return [...files.values()].map(({ id, source }) => compileRule(source, id, config.vocabulary, config.rules[id], undefined, config.brand));
 }
