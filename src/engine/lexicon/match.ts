@@ -204,7 +204,7 @@ export function findJargon(doc: Document, zone: Zone, language: Language, option
         continue;
       }
     }
-    if (candidate.acronym && !shouted(text, folded, keys, tokens, candidate.token, czechLike)) {
+    if (candidate.acronym && !initials(text, start) && !shouted(text, folded, keys, tokens, candidate.token, czechLike)) {
       matches.push({ start, end, replacement: data.acronymHint[language] });
     }
   }
@@ -217,6 +217,17 @@ export function findJargon(doc: Document, zone: Zone, language: Language, option
     lastEnd = m.end;
   }
   return kept;
+}
+
+/**
+ * An agent's initials signing a post: "*AFC", "^KM", "~TJ", "/GK", "- HKC" (social
+ * channels). A sign-off mark right before the capitals, at the start of a word.
+ */
+function initials(text: string, start: number): boolean {
+  let i = start - 1;
+  if (i >= 0 && text[i] === ' ' && text[i - 1] === '-') i--;
+  if (i < 0 || !'*^~/-'.includes(text[i])) return false;
+  return i === 0 || isSpace(text.charCodeAt(i - 1));
 }
 
 /** An unknown acronym beside another word in capitals that is a common word: shouting, no acronym (no-shouting's business). */
