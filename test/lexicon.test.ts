@@ -23,6 +23,16 @@ describe('lexicon compiler', () => {
     expect(lexicon.concepts[0].p).toEqual(['cause', 'příčina', '']);
   });
 
+  it('keys a form of common words by its pairs of whole tokens, one per ending, and each key by its languages', () => {
+    const { lexicon, keys } = compile('domain: x\nterms:\n  - { en: [build number+], cs: [update], plain: { en: version, cs: aktualizace } }\n', { englishWords: ['build', 'number', 'update'] });
+    expect(Object.keys(lexicon.index).sort()).toEqual(['build number', 'build numbered', 'build numbers', 'update']);
+    const flags = new Map(keys);
+    // An English reply probes English keys only: "update" does not load the lexicon for it.
+    expect(flags.get('update')! & 16).toBe(0);
+    expect(flags.get('update')! & 32).toBe(32);
+    expect(flags.get('build numbers')! & 16).toBe(16);
+  });
+
   it('keeps an inflected English stem off Czech words', () => {
     const { lexicon, dropped } = compile('domain: x\nterms:\n  - { cs: [case+], plain: { cs: požadavek } }\n', { czechWords: ['case', 'casem'] });
     expect(dropped.sort()).toEqual(['case', 'casem']);

@@ -169,23 +169,37 @@ export function wordKey([text, mode]: FormWord): string {
 type Rank = (word: string) => number;
 
 /**
- * The word a form is indexed by: its rarest whole word or stem, so that a common word
- * ("as" in "as per") does not make every reply load the lexicon. When every word is
- * common, the form is indexed by its first two words as a pair.
+ * The keys a form is indexed by: its rarest word, so that a common word ("as" in "as
+ * per", "order" in "service order+") does not make every reply load the lexicon. A stem
+ * or an inflected word is as common as its stem; a word of one or two characters is the
+ * most common of all. When every word is common and the first is a whole word, the form
+ * is indexed by its first two words as pairs of whole tokens: one pair per ending when
+ * the second word inflects ("build number", "build numbers").
  */
-function anchor(words: FormWord[], rank: Rank): { a: number; key: string } {
-  if (words.length === 1) return { a: 0, key: wordKey(words[0]) };
+function anchor(words: FormWord[], rank: Rank, endings: readonly string[]): { a: number; keys: string[] } {
+  if (words.length === 1) return { a: 0, keys: [wordKey(words[0])] };
   let best = 0;
-  let bestRank = -1;
+  let bestRank = -2;
   words.forEach((w, i) => {
-    const r = w[1] === WHOLE ? rank(fold(w[0])) : Infinity;
+    const folded = fold(w[0]);
+    const r = folded.length < 3 ? -1 : rank(folded);
     if (r > bestRank) {
       best = i;
       bestRank = r;
     }
   });
-  if (bestRank >= COMMON_RANK || words[best][1] !== WHOLE) return { a: best, key: wordKey(words[best]) };
-  return { a: 0, key: `${wordKey(words[0])} ${wordKey(words[1])}` };
+  const [first, second] = words;
+  if (bestRank >= COMMON_RANK || first[1] !== WHOLE || second[1] === STEM) return { a: best, keys: [wordKey(words[best])] };
+  const head = wordKey(first);
+  if (second[1] === WHOLE) return { a: 0, keys: [`${head} ${wordKey(second)}`] };
+  const text = fold(second[0]);
+  const stem = wordKey(second).slice(0, -1);
+  const tails = new Set<string>();
+  for (const ending of endings) {
+    tails.add(text + ending);
+    if (ending && stem !== text) tails.add(stem + ending);
+  }
+  return { a: 0, keys: [...tails].map((t) => `${head} ${t}`) };
 }
 
 /** A word ranked above this in its language's frequency list is too common to key the index alone. */
@@ -256,6 +270,9 @@ export function compileLexicon(input: LexiconInput, derived: DerivedLists = {}, 
           const id = byText.get(written);
           if (id !== undefined) {
             forms[id].l |= LANGUAGE_BIT[lang];
+            // Pairs keyed per ending: this language's endings too.
+            const rank: Rank = (w) => Math.min(czechRank(w), englishRank(w));
+            for (const key of anchor(forms[id].w, rank, endings[lang]).keys) if (!(index[key] ??= []).includes(id)) index[key].push(id);
             continue;
           }
           const words: FormWord[] = [];
@@ -266,12 +283,12 @@ export function compileLexicon(input: LexiconInput, derived: DerivedLists = {}, 
           }
           if (!words.length) throw new ConfigError('an empty lexicon term', where([lang]));
           const rank: Rank = (w) => Math.min(lang === 'en' ? englishRank(w) : czechRank(w), englishRank(w));
-          const { a, key } = anchor(words, rank);
+          const { a, keys: formKeys } = anchor(words, rank, endings[lang]);
           const form: CompiledForm = { w: words, l: LANGUAGE_BIT[lang], c, a };
           if (exact) form.x = 1;
           form.e = [...except];
           byText.set(written, forms.push(form) - 1);
-          (index[key] ??= []).push(forms.length - 1);
+          for (const key of formKeys) (index[key] ??= []).push(forms.length - 1);
         }
       }
     });
@@ -294,7 +311,18 @@ export function compileLexicon(input: LexiconInput, derived: DerivedLists = {}, 
 
   const knownAcronyms = [...new Set([...acronymFile.known, ...(derived.knownAcronyms ?? [])].map(fold))];
   const keys: [string, number][] = [];
-  for (const key of Object.keys(index)) keys.push([key, KEY.lexicon]);
+  // Each key says which languages' forms it starts: an English reply with "update" does
+  // not load the lexicon for the Czech borrowing.
+  for (const [key, ids] of Object.entries(index)) {
+    let flags: number = KEY.lexicon;
+    for (const id of ids) {
+      const l = forms[id].l;
+      if (l & LANGUAGE_BIT.en) flags |= KEY.lexiconEn;
+      if (l & LANGUAGE_BIT.cs) flags |= KEY.lexiconCs;
+      if (l & LANGUAGE_BIT.sk) flags |= KEY.lexiconSk;
+    }
+    keys.push([key, flags]);
+  }
   for (const a of knownAcronyms) keys.push([a, KEY.knownAcronym]);
   for (const w of derived.englishWords ?? []) if (w.length >= ACRONYM_MIN && w.length <= ACRONYM_MAX) keys.push([w, KEY.englishWord]);
   for (const w of derived.czechWords ?? []) if (w.length >= ACRONYM_MIN && w.length <= ACRONYM_MAX) keys.push([w, KEY.czechWord]);

@@ -26,6 +26,10 @@ export const KEY = {
   englishWord: 4,
   /** A common Czech or Slovak word (folded). */
   czechWord: 8,
+  /** A lexicon key of an English, Czech or Slovak form: a reply probes its own language's bit only. */
+  lexiconEn: 16,
+  lexiconCs: 32,
+  lexiconSk: 64,
 } as const;
 
 /** The hash of a stem key: the stem, then "*". */

@@ -59,12 +59,12 @@ function joins(text: string, from: number, to: number): boolean {
 }
 
 /** Whether the stem probes of folded[start, end) hit a lexicon key. */
-function stemHit(keys: KeyTable, folded: string, start: number, end: number): boolean {
+function stemHit(keys: KeyTable, folded: string, start: number, end: number, mask: number): boolean {
   let h = FNV_OFFSET;
   const stop = Math.min(end, start + MAX_KEY);
   for (let i = start; i < stop; i++) {
     h = fnvStep(h, folded.charCodeAt(i));
-    if (i - start + 1 >= MIN_STEM && keys.get(fnvStep(h, STEM_MARK)) & KEY.lexicon) return true;
+    if (i - start + 1 >= MIN_STEM && keys.get(fnvStep(h, STEM_MARK)) & mask) return true;
   }
   return false;
 }
@@ -156,6 +156,8 @@ export function findJargon(doc: Document, zone: Zone, language: Language, option
   const data = lexiconData();
   const { keys } = data;
   const czechLike = language !== 'en';
+  // Probe the keys of this language's forms only.
+  const mask = language === 'en' ? KEY.lexiconEn : language === 'cs' ? KEY.lexiconCs : KEY.lexiconSk;
   const tokens = tokenize(folded, zone.start, zone.end);
   const candidates: Candidate[] = [];
   let previousHash = 0;
@@ -165,17 +167,17 @@ export function findJargon(doc: Document, zone: Zone, language: Language, option
     const h = hashOf(folded, start, end);
     let lexicon = false;
     if (options.terms) {
-      lexicon = (keys.get(h) & KEY.lexicon) !== 0 || stemHit(keys, folded, start, end);
+      lexicon = (keys.get(h) & mask) !== 0 || stemHit(keys, folded, start, end, mask);
       if (!lexicon && czechLike) {
         for (const prefix of data.prefixes) {
-          if (end - start > prefix.length + MIN_STEM && folded.startsWith(prefix, start) && stemHit(keys, folded, start + prefix.length, end)) {
+          if (end - start > prefix.length + MIN_STEM && folded.startsWith(prefix, start) && stemHit(keys, folded, start + prefix.length, end, mask)) {
             lexicon = true;
             break;
           }
         }
       }
       if (!lexicon && t > 0 && joins(text, tokens[t - 1], start)) {
-        lexicon = (keys.get(hashOf(folded, start, end, fnvStep(previousHash, PAIR_MARK))) & KEY.lexicon) !== 0;
+        lexicon = (keys.get(hashOf(folded, start, end, fnvStep(previousHash, PAIR_MARK))) & mask) !== 0;
         if (lexicon) candidates.push({ token: t - 2, lexicon: true, acronym: false });
       }
     }
