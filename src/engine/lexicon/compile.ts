@@ -171,8 +171,9 @@ type Rank = (word: string) => number;
 /**
  * The keys a form is indexed by: its rarest word, so that a common word ("as" in "as
  * per", "order" in "service order+") does not make every reply load the lexicon. A stem
- * or an inflected word is as common as its stem; a word of one or two characters is the
- * most common of all. When every word is common and the first is a whole word, the form
+ * or an inflected word is as common as its stem; a word of four characters or fewer
+ * ("ref", "repo", "L2") counts as common whatever the list says (subtitles do not know
+ * support's abbreviations). When every word is common and the first is a whole word, the form
  * is indexed by its first two words as pairs of whole tokens: one pair per ending when
  * the second word inflects ("build number", "build numbers").
  */
@@ -182,7 +183,7 @@ function anchor(words: FormWord[], rank: Rank, endings: readonly string[]): { a:
   let bestRank = -2;
   words.forEach((w, i) => {
     const folded = fold(w[0]);
-    const r = folded.length < 3 ? -1 : rank(folded);
+    const r = folded.length <= 4 ? -1 : rank(folded);
     if (r > bestRank) {
       best = i;
       bestRank = r;
@@ -203,7 +204,7 @@ function anchor(words: FormWord[], rank: Rank, endings: readonly string[]): { a:
 }
 
 /** A word ranked above this in its language's frequency list is too common to key the index alone. */
-const COMMON_RANK = 3000;
+const COMMON_RANK = 10000;
 
 export interface LexiconInput {
   terms: YamlSource[];
