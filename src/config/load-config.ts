@@ -4,7 +4,7 @@ import { closeSync, existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleSettings } from '../engine/load-rules.js';
-import type { Vocabulary } from '../engine/rule.js';
+import type { Brand, Vocabulary } from '../engine/rule.js';
 import type { Channel, Language, Level, Locale } from '../types.js';
 import { bundledSource } from './builtin-bundle.js';
 import { ConfigError } from './errors.js';
@@ -25,6 +25,8 @@ export interface ResolvedConfig {
   /** Rule folders beside the built-in one, absolute. */
   rulePaths: string[];
   vocabulary: Vocabulary;
+  /** The company's own names, domains and phones (merged over `extends`). */
+  brand: Brand;
   /** Globs (relative to the config's folder) of files that are canned responses. */
   templates: string[];
   /** Globs (relative to the config's folder) of files whose replies are of a channel. */
@@ -41,6 +43,7 @@ interface RawConfig {
   rules?: Record<string, unknown>;
   rulePaths?: string[];
   vocabulary?: { jargon?: (string | { term: string; replace?: string })[] | Record<string, string>; allow?: string[]; dictionaries?: Partial<Record<Language, string>>; classes?: Record<string, Partial<Record<Language | 'any', string[]>>> };
+  brand?: Partial<Brand>;
   templates?: string[];
   channels?: Partial<Record<Channel, string[]>>;
   locale?: Locale;
@@ -134,6 +137,9 @@ function mergeInto(target: ResolvedConfig, source: YamlSource, chain: readonly s
     checkDictionary(base, source.locate(['vocabulary', 'dictionaries', lang]));
     target.vocabulary.dictionaries = { ...target.vocabulary.dictionaries, [lang]: base };
   }
+  appendAll(target.brand.names, raw.brand?.names ?? []);
+  appendAll(target.brand.domains, raw.brand?.domains ?? []);
+  appendAll(target.brand.phones, raw.brand?.phones ?? []);
   appendAll(target.templates, raw.templates ?? []);
   for (const [channel, globs] of Object.entries(raw.channels ?? {}) as [Channel, string[]][]) {
     target.channelGlobs[channel] = [...(target.channelGlobs[channel] ?? []), ...globs];
@@ -160,7 +166,7 @@ function checkDictionary(base: string, where: { file: string; line: number; colu
 }
 
 function emptyConfig(baseDir: string, file?: string): ResolvedConfig {
-  return { file, rules: {}, rulePaths: [], vocabulary: { jargon: [], allow: [] }, templates: [], channelGlobs: {}, baseDir };
+  return { file, rules: {}, rulePaths: [], vocabulary: { jargon: [], allow: [] }, brand: { names: [], domains: [], phones: [] }, templates: [], channelGlobs: {}, baseDir };
 }
 
 /** The built-in default: the recommended preset. */

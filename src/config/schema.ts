@@ -47,6 +47,21 @@ export const CONFIG_SCHEMA: Schema = {
         classes: { type: 'map', values: { type: 'map', keys: ['en', 'cs', 'sk', 'any'], values: { ...STRINGS, max: MAX_ENTRIES, maxHint: 'a class lists words and stems, not a dictionary' } } },
       },
     },
+    // The company's own names, web domains and phone numbers: never jargon (no-jargon),
+    // never personal data (privacy), never a third party (no-deflection).
+    brand: {
+      type: 'object',
+      fields: {
+        names: { type: 'list', of: { type: 'string', pattern: /\S/, patternHint: 'a name with at least one letter, e.g. "Acme" or "ACME Mobile"' }, max: 1000, maxHint: 'list your company\'s and products\' names only' },
+        domains: {
+          type: 'list',
+          of: { type: 'string', pattern: /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i, patternHint: 'a domain without "https://" or a path, e.g. "acme.com"' },
+          max: 1000,
+          maxHint: 'list your own domains only',
+        },
+        phones: { type: 'list', of: { type: 'string', pattern: /^\+?[\d ()./-]{6,30}$/, patternHint: 'a phone number of digits, spaces and + ( ) - / ., e.g. "+420 800 123 456"' }, max: 1000, maxHint: 'list your own hotlines only' },
+      },
+    },
     templates: GLOBS,
     // Files that hold replies of one channel: { chat: ["chat/**"], social: ["tweets/**"] }.
     channels: { type: 'map', keys: ['email', 'chat', 'social'], values: GLOBS },

@@ -9,7 +9,7 @@ import { whyUnreadable } from '../input/regular-file.js';
 import { CHANNELS, LANGUAGES, LEVELS, type Channel, type Language, type Level } from '../types.js';
 import { KINDS } from './kinds/index.js';
 import type { WordClasses } from './word-classes.js';
-import { SKIP_CONDITIONS, type Rule, type RuleExample, type Vocabulary } from './rule.js';
+import { NO_BRAND, SKIP_CONDITIONS, type Brand, type Rule, type RuleExample, type Vocabulary } from './rule.js';
 
 // A message is one string (English), or one per language: { en: …, cs: …, sk: … }.
 const MESSAGES: Schema = {
@@ -68,7 +68,7 @@ export interface RuleSettings {
  * Compile one rule file. `builtin`: one of replylint's own rules, whose patterns run on
  * V8 (checked at build); the build passes it for the files it is still validating.
  */
-export function compileRule(source: YamlSource, id: string, vocabulary: Vocabulary, settings: RuleSettings = {}, builtin = source.trusted ?? false, classes: WordClasses = new Map()): Rule {
+export function compileRule(source: YamlSource, id: string, vocabulary: Vocabulary, settings: RuleSettings = {}, builtin = source.trusted ?? false, classes: WordClasses = new Map(), brand: Brand = NO_BRAND): Rule {
   const { file } = source;
   if (!RULE_ID.test(id)) throw new ConfigError(`rule file name "${id}" is not a valid rule id`, { file }, 'name it in lower-case words joined by hyphens, e.g. "no-jargon.yaml"');
   if (typeof source.value !== 'object' || source.value === null || Array.isArray(source.value)) {
@@ -88,7 +88,7 @@ export function compileRule(source: YamlSource, id: string, vocabulary: Vocabula
   // A built-in rule's own phrases and regexes run on V8 (checked at build); a list that a
   // config's options put in the spec is the config's, and runs on RE2 (phrase.ts).
   const trusted = (path: Path) => builtin && !Object.hasOwn(options, String(path[0]));
-  const check = kind.compile({ spec, locate: source.locate, vocabulary, options, trusted, classes });
+  const check = kind.compile({ spec, locate: source.locate, vocabulary, brand, options, trusted, classes });
   return {
     id,
     file,

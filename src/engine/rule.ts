@@ -16,6 +16,18 @@ export interface Vocabulary {
   classes?: Record<string, Partial<Record<Language | 'any', string[]>>>;
 }
 
+/**
+ * The company's own names, web domains and phone numbers (config `brand`): never jargon,
+ * never personal data, never a third party to send the customer to.
+ */
+export interface Brand {
+  names: string[];
+  domains: string[];
+  phones: string[];
+}
+
+export const NO_BRAND: Brand = Object.freeze({ names: [], domains: [], phones: [] }) as Brand;
+
 export interface CheckInput {
   doc: Document;
   reply: Reply;
@@ -44,6 +56,8 @@ export interface CompileTools {
   spec: Record<string, unknown>;
   locate: Locate;
   vocabulary: Vocabulary;
+  /** The company's own names, domains and phones (config `brand`). */
+  brand: Brand;
   /** Options from the config (`rules: { id: [level, {…}] }`), merged over the file's. */
   options: Record<string, unknown>;
   /**

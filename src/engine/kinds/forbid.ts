@@ -5,6 +5,7 @@ import type { Finding, RuleKind } from '../rule.js';
 import type { Document } from '../../document/document.js';
 import type { Fix } from '../../types.js';
 import { findEntryMatches } from './shared.js';
+import { Exemptions, findJargon, type JargonOptions } from '../lexicon/index.js';
 
 // What may stand beside a removed match on a line that then goes whole.
 const SEPARATOR = /[\s|·•:;,.#*_=~<>[\]()-]/;
@@ -69,10 +70,12 @@ export const forbid: RuleKind = {
     zone: { type: 'enum', values: ['content', 'reply'] },
     fix: { type: 'enum', values: ['none', 'remove', 'replace'] },
     teamVocabulary: { type: 'boolean' },
+    // The jargon lexicon (rules/lexicons/): its terms, and acronyms customers do not know.
+    lexicon: { type: 'object', fields: { terms: { type: 'boolean' }, acronyms: { type: 'boolean' } } },
   },
   messages: ['found'],
   compile(tools) {
-    const { spec, vocabulary } = tools;
+    const { spec, vocabulary, brand } = tools;
     const lists = compilePhraseLists(spec.phrases as never, ['phrases'], tools);
     if (spec.teamVocabulary) {
       // A team's own internal words apply in every language.
@@ -82,6 +85,10 @@ export const forbid: RuleKind = {
     const allowed = new Set(spec.teamVocabulary ? vocabulary.allow.map((a) => a.toLowerCase()) : []);
     const zoneName = (spec.zone as string | undefined) ?? 'content';
     const fixMode = (spec.fix as string | undefined) ?? 'none';
+    const lexicon = spec.lexicon as Partial<JargonOptions> | undefined;
+    const jargon: JargonOptions | undefined = lexicon && (lexicon.terms || lexicon.acronyms) ? { terms: Boolean(lexicon.terms), acronyms: Boolean(lexicon.acronyms) } : undefined;
+    // The company's own names are never jargon; nor is what the team allows.
+    const exemptions = jargon ? new Exemptions(spec.teamVocabulary ? vocabulary.allow : [], brand.names) : undefined;
     return ({ doc, reply, language }) => {
       const zone = zoneName === 'reply' ? { start: 0, end: doc.end } : doc.content;
       const findings: Finding[] = [];
@@ -96,19 +103,23 @@ export const forbid: RuleKind = {
           }
         }
       }
+      let matches: { start: number; end: number; replace?: string; message?: string }[] = findEntryMatches(doc, entriesFor(lists, language), zone).map((m) => ({ start: m.start, end: m.end, replace: m.entry.replace, message: m.entry.message }));
+      if (jargon) {
+        const found = findJargon(doc, zone, language, jargon).filter((j) => !exemptions!.exempt(doc, j.start, j.end, j.term));
+        if (found.length) matches = [...matches, ...found.map((j) => ({ start: j.start, end: j.end, replace: j.replacement }))].sort((a, b) => a.start - b.start || b.end - a.end);
+      }
       let lastEnd = -1;
-      for (const m of findEntryMatches(doc, entriesFor(lists, language), zone)) {
+      for (const m of matches) {
         const matched = doc.text.slice(m.start, m.end);
         if (m.start < lastEnd || allowed.has(matched.toLowerCase())) continue;
         lastEnd = m.end;
-        const fix =
-          fixMode === 'remove' ? removalFix(doc, m.start, m.end) : fixMode === 'replace' && m.entry.replace !== undefined ? { range: [m.start, m.end] as [number, number], text: m.entry.replace } : undefined;
+        const fix = fixMode === 'remove' ? removalFix(doc, m.start, m.end) : fixMode === 'replace' && m.replace !== undefined ? { range: [m.start, m.end] as [number, number], text: m.replace } : undefined;
         findings.push({
           start: m.start,
           end: m.end,
           message: 'found',
-          messageText: m.entry.message,
-          data: { match: matched, replacement: m.entry.replace ?? '' },
+          messageText: m.message,
+          data: { match: matched, replacement: m.replace ?? '' },
           fix,
         });
       }

@@ -114,7 +114,20 @@ export const privacy: RuleKind = {
   name: 'privacy',
   fields: {},
   messages: ['card', 'birth', 'email', 'phone', 'order', 'postcode'],
-  compile() {
+  compile({ brand }) {
+    // The company's own hotlines and domains (config `brand`) are no personal data: phones
+    // compared by their last nine digits (with or without the country code), e-mail
+    // addresses by their domain or a subdomain of it.
+    const ownPhones = new Set(brand.phones.map((p) => p.replace(/\D/g, '').slice(-9)).filter((d) => d.length >= 6));
+    const ownDomains = brand.domains.map((d) => d.toLowerCase());
+    const own = (kind: string, value: string): boolean => {
+      if (kind === 'phone') return ownPhones.size > 0 && ownPhones.has(value.replace(/\D/g, '').slice(-9));
+      if (kind === 'email' && ownDomains.length) {
+        const domain = value.slice(value.lastIndexOf('@') + 1).toLowerCase();
+        return ownDomains.some((d) => domain === d || domain.endsWith(`.${d}`));
+      }
+      return false;
+    };
     return ({ doc, reply }) => {
       const text = doc.text.slice(0, doc.end);
       // Kept in order: a detector's matches never overlap one another, and are checked
@@ -134,6 +147,7 @@ export const privacy: RuleKind = {
           // The company's own line ("call our Aftersales team on 0344 …") is no personal data.
           if (detector.kind === 'phone' && OWN_LINE.test(doc.folded.slice(Math.max(0, start - 50), start))) continue;
           if (detector.kind === 'card' && labelledOtherThanCard(doc.folded.slice(Math.max(0, start - 40), start))) continue;
+          if (own(detector.kind, m[0])) continue;
           if (overlapsAny(findings, start, end)) continue;
           added.push({ start, end, message: detector.kind, data: { match: masked(detector, m[0]) } });
         }

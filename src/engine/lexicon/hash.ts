@@ -1,0 +1,94 @@
+// The lexicon's key table: 32-bit FNV-1a hashes of folded keys in an open-addressing
+// table, built at build time (scripts/build-lexicon.mjs) and read as two typed arrays.
+// It answers "might this token start a lexicon term, is it a known acronym, is it a
+// common word" for every token of every reply without loading the lexicon itself,
+// which is loaded only when a token may be one of its keys.
+
+export const FNV_OFFSET = 0x811c9dc5;
+
+/** One step of FNV-1a over a UTF-16 unit. */
+export function fnvStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193) >>> 0;
+}
+
+export function fnv(text: string, hash = FNV_OFFSET): number {
+  for (let i = 0; i < text.length; i++) hash = fnvStep(hash, text.charCodeAt(i));
+  return hash;
+}
+
+/** What a key is (bits of a slot's flags). */
+export const KEY = {
+  /** A lexicon index key: a whole word, a stem ("stem*") or a pair of words ("a b"). */
+  lexicon: 1,
+  /** An acronym customers know (folded): never reported as an unknown one. */
+  knownAcronym: 2,
+  /** A common English word (folded): in capitals it is emphasis, not an acronym. */
+  englishWord: 4,
+  /** A common Czech or Slovak word (folded). */
+  czechWord: 8,
+  /** A lexicon key of an English, Czech or Slovak form: a reply probes its own language's bit only. */
+  lexiconEn: 16,
+  lexiconCs: 32,
+  lexiconSk: 64,
+} as const;
+
+/** The hash of a stem key: the stem, then "*". */
+export const STEM_MARK = 42; // '*'
+/** Between the words of a pair key. */
+export const PAIR_MARK = 32; // ' '
+
+export class KeyTable {
+  private readonly mask: number;
+  constructor(
+    private readonly hashes: Uint32Array,
+    private readonly flags: Uint8Array,
+  ) {
+    this.mask = hashes.length - 1;
+  }
+
+  /** The flags of a hash (0: not a key). A hash of 0 is stored as 1: 0 marks an empty slot. */
+  get(hash: number): number {
+    const h = hash || 1;
+    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
+      const stored = this.hashes[i];
+      if (stored === h) return this.flags[i];
+      if (stored === 0) return 0;
+    }
+  }
+
+  /** A table of keys with their flags (a key added twice keeps both flags). */
+  static build(keys: Iterable<[string, number]>): KeyTable {
+    const merged = new Map<number, number>();
+    for (const [key, flag] of keys) {
+      const h = fnv(key) || 1;
+      merged.set(h, (merged.get(h) ?? 0) | flag);
+    }
+    let size = 16;
+    while (size < merged.size * 2) size *= 2;
+    const hashes = new Uint32Array(size);
+    const flags = new Uint8Array(size);
+    for (const [h, f] of merged) {
+      let i = h & (size - 1);
+      while (hashes[i] !== 0) i = (i + 1) & (size - 1);
+      hashes[i] = h;
+      flags[i] = f;
+    }
+    return new KeyTable(hashes, flags);
+  }
+
+  /** As bytes: the hashes (little-endian), then the flags. */
+  toBytes(): Uint8Array {
+    const out = new Uint8Array(this.hashes.length * 5);
+    const view = new DataView(out.buffer);
+    for (let i = 0; i < this.hashes.length; i++) view.setUint32(i * 4, this.hashes[i], true);
+    out.set(this.flags, this.hashes.length * 4);
+    return out;
+  }
+
+  static fromBytes(bytes: Uint8Array): KeyTable {
+    const size = bytes.length / 5;
+    // A copy: aligned for the Uint32Array whatever the offset of the bytes read (little-endian, as every machine Node runs on).
+    const hashes = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + size * 4));
+    return new KeyTable(hashes, bytes.subarray(size * 4));
+  }
+}
