@@ -40,7 +40,7 @@ const DOMAINS: Record<string, Domain> = {
         ['zásilka dostala hub sken v Brně a dnes pokračuje dál.', 'hub sken'],
         ['zboží máme v expedičním skladu v Jihlavě.', 'expedičním skladu'],
         ['výdejku k objednávce jsme už vystavili.', 'výdejku'],
-        ['na zásilce je exception, dopravce ji prověřuje.', 'exception'],
+        ['na zásilce je exception, dopravce ji prověřuje.', 'na zásilce je exception'],
         ['zásilka byla na třídicí lince chybně sortována.', 'chybně sortována'],
         ['příjemku ze skladu zatím nemáme, proto peníze ještě nevracíme.', 'příjemku'],
       ],
@@ -88,7 +88,7 @@ const DOMAINS: Record<string, Domain> = {
         ['The ARN for the refund is 74123456789, your bank can trace it.', 'ARN'],
         ['We need to complete our KYC before the account opens.', 'KYC'],
         ['The MCC of the shop is 5732, which your card blocks.', 'MCC'],
-        ['Your bank returned a do not honour code for the payment.', 'do not honour code'],
+        ['Your bank returned a do not honour code for the payment.', 'not honour code'],
       ],
       cs: [
         ['vaše banka podala chargeback, proto je objednávka pozastavená.', 'chargeback'],
@@ -156,7 +156,7 @@ const DOMAINS: Record<string, Domain> = {
       ],
       sk: [
         ['vaše PNR ukazuje spiatočný let ako zrušený.', 'PNR'],
-        ['boli ste označený ako no-show, preto bol spiatočný let zrušený.', 'ako no-show'],
+        ['boli ste označený ako no-show, preto bol spiatočný let zrušený.', 'označený ako no-show'],
         ['po IROP sme všetkých presunuli na ďalší let.', 'IROP'],
         ['urobíme reissue letenky a pošleme nový itinerár.', 'reissue letenky'],
         ['do rezervácie sme pridali SSR pre invalidný vozík.', 'SSR'],
