@@ -267,6 +267,25 @@ describe.each(Object.entries(DOMAINS))('jargon lexicon: %s', (_domain, { leaks, 
   }
 });
 
+// Words the lexicon's forms are made of, in replies of other domains or in their
+// everyday sense: a surname, a sort order, a recycling bin, a car recall.
+describe.each([
+  ['en', 'Please put the old cable in the recycling bin and go show the receipt at the desk.'],
+  ['en', 'Clearing the cache fixed it, and the settlement of your insurance claim is agreed.'],
+  ['en', 'The last mile of the trail is closed, so the tour ends at the lake.'],
+  ['cs', 'paní Picková, objednávka je na cestě a dorazí zítra.'],
+  ['cs', 'pan Novák nechal balík pod pultem na pobočce.'],
+  ['cs', 'vůz spadá do svolávací akce (recall), termín v servisu vám pošleme.'],
+  ['cs', 'zboží si můžete seřadit podle ceny, sortování najdete nahoře.'],
+  ['sk', 'sortovanie podľa ceny nájdete v hornej časti stránky.'],
+  ['sk', 'bol to omyl, pre istotu vám posielame nový kód.'],
+] as const)('jargon lexicon: no jargon in an everyday %s reply', (lang, text) => {
+  it(text, () => {
+    expect(jargon(text, lang)).toEqual([]);
+    if (lang !== 'en') expect(jargon(stripDiacritics(text), lang)).toEqual([]);
+  });
+});
+
 describe('jargon lexicon domain files', () => {
   const files = ['logistics', 'banking', 'travel', 'returns'];
   it.each(files)('%s: at least 55 terms, each in English, Czech and Slovak with a plain alternative in all three', (name) => {
