@@ -57,6 +57,7 @@ const DOMAINS: Record<string, Domain> = {
       en: [
         'Your parcel is at the local depot and will be out for delivery tomorrow.',
         'The tracking number is in the e-mail; the courier tried to deliver on Monday.',
+        'The lead time for a made-to-order sofa is six weeks, and storage bins are back in stock.',
         'Your order has been picked and packed and is now in transit.',
         'You can collect it from the parcel locker with the code we sent.',
         'The return label is attached; please drop the package at any pick-up point.',
@@ -111,7 +112,7 @@ const DOMAINS: Record<string, Domain> = {
     clean: {
       en: [
         'The refund is on its way; a pending transaction can take up to five days to disappear.',
-        'Please contact your card issuer, as the payment was declined by your bank.',
+        'Please contact your card issuer or your issuing bank, as the payment was declined.',
         'The money was sent by bank transfer to the IBAN you gave us.',
         'Clearing your browser cache and trying the payment again should help.',
         'We do not honour expired vouchers, but I have sent you a new one.',
@@ -143,7 +144,7 @@ const DOMAINS: Record<string, Domain> = {
         ['We will do a ticket reissue and send you the new itinerary.', 'ticket reissue'],
         ['I have added an SSR for the wheelchair.', 'SSR'],
         ['The fare basis does not allow changes.', 'fare basis'],
-        ['The flight had an equipment change, so the seats moved.', 'equipment change'],
+        ['A tail swap on the morning flight moved the seats.', 'tail swap'],
       ],
       cs: [
         ['vaše PNR ukazuje zpáteční let jako zrušený.', 'PNR'],
@@ -197,7 +198,7 @@ const DOMAINS: Record<string, Domain> = {
         ['This item is dropshipped by the supplier, so it comes separately.', 'dropshipped'],
         ['Your refund is in the next refund batch on Friday.', 'refund batch'],
         ['It was a mispick in the warehouse, sorry about that.', 'mispick'],
-        ['The unit was DOA, so we will replace it.', 'DOA'],
+        ['The return was graded as B-stock and goes to our outlet.', 'B-stock'],
         ['The repair centre reported no fault found.', 'no fault found'],
       ],
       cs: [
@@ -273,6 +274,9 @@ describe.each([
   ['en', 'Please put the old cable in the recycling bin and go show the receipt at the desk.'],
   ['en', 'Clearing the cache fixed it, and the settlement of your insurance claim is agreed.'],
   ['en', 'The last mile of the trail is closed, so the tour ends at the lake.'],
+  ['en', 'At the end of the lease you can buy the car for its residual value.'],
+  ['en', 'We will arrange an equipment change and the engineer brings the new router.'],
+  ['en', 'My TV was dead on arrival, so we sent an advance replacement.'],
   ['cs', 'paní Picková, objednávka je na cestě a dorazí zítra.'],
   ['cs', 'pan Novák nechal balík pod pultem na pobočce.'],
   ['cs', 'vůz spadá do svolávací akce (recall), termín v servisu vám pošleme.'],
