@@ -137,7 +137,8 @@ const DOMAINS: Record<string, Domain> = {
     leaks: {
       en: [
         ['Your PNR shows the return flight as cancelled.', 'PNR'],
-        ['You were marked as a no-show on the first flight, so the return was cancelled.', 'marked as a no-show'],
+        ['You were marked as no-show on the first flight, so the return was cancelled.', 'marked as no-show'],
+        ['Your booking shows no-show status for the outbound flight.', 'no-show status'],
         ['This was an involuntary rebooking, so there is no fee.', 'involuntary rebooking'],
         ['During the IROP we moved everyone to the next flight.', 'IROP'],
         ['Your OTA has to request the change, as they issued the ticket.', 'OTA'],
