@@ -100,6 +100,10 @@ const AUDIT_OPTIONS = object({
   redact: BOOLEAN,
   workers: { type: 'number', min: 0 },
   locale: LOCALE,
+  vocabulary: BOOLEAN,
+  minConversations: { type: 'number', min: 1 },
+  customerRatio: { type: 'number', min: 0, max: 1 },
+  top: { type: 'number', min: 0 },
 } satisfies Record<keyof AuditApiOptions, Schema>);
 
 const LINTER_OPTIONS = object({ locale: LOCALE } satisfies Record<keyof LinterOptions, Schema>);

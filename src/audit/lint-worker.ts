@@ -18,7 +18,9 @@ parentPort!.on('message', ({ items }: { items: WorkItem[] }) => {
   try {
     const result = processBatch(items, linter, settings, replyRow);
     // The output's bytes move to the main thread rather than being copied.
-    parentPort!.postMessage({ result }, result.output.map((chunk) => chunk.buffer as ArrayBuffer));
+    const moved = result.output.map((chunk) => chunk.buffer as ArrayBuffer);
+    if (result.vocabulary) moved.push(result.vocabulary.customers.buffer as ArrayBuffer);
+    parentPort!.postMessage({ result }, moved);
   } catch (err) {
     parentPort!.postMessage({ error: (err as Error).message });
   }
