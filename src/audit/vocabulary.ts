@@ -38,7 +38,9 @@ type WordClass = typeof SKIP | typeof STOP | typeof COMMON | typeof RARE | typeo
 
 /** Ranks in the frequency lists (most frequent first) under which a word is a stop word, and common. */
 const STOP_RANK = 250;
-const COMMON_RANK: Record<LanguageGroup, number> = { en: 8000, cs: 15000 };
+// Czech inflects, which spreads a word over many forms: its whole list (spoken Czech, then
+// Wikipedia's words) counts as common; English its commonest third.
+const COMMON_RANK: Record<LanguageGroup, number> = { en: 8000, cs: Infinity };
 
 // No Slovak frequency list ships with the build; its function words and the commonest
 // words the Czech list lacks (the rest it shares with Czech, folded).
@@ -181,6 +183,13 @@ export const termKey = (group: LanguageGroup, words: readonly string[]) => `${gr
 /** The hash a customer's term is counted under. */
 export const termHash = (key: string) => fnv(key) || 1;
 
+/** A word right after "^" or "*", or after a dash that follows a space: a social reply's signature. */
+function signOff(text: string, start: number): boolean {
+  const before = text[start - 1];
+  if (before === '^' || before === '*') return true;
+  return (before === '-' || before === '–' || before === '—' || before === '~') && (start < 2 || isSpace(text.charCodeAt(start - 2)));
+}
+
 interface Word {
   start: number;
   end: number;
@@ -204,7 +213,7 @@ function greetingEnd(doc: Document): number {
  * The terms of text[from, to) of a parsed message, each as (key, written form). `names`
  * are the conversation's; `greeting` is where the greeting ends (its words are no terms).
  */
-function termsIn(doc: Document, from: number, to: number, group: LanguageGroup, names: ConversationNames, greeting: number, emit: (key: string, written: string) => void): void {
+function termsIn(doc: Document, from: number, to: number, group: LanguageGroup, names: ConversationNames, greeting: number, emit: (key: string, written: string) => void, signedBy?: (word: string) => void): void {
   const { text, folded } = doc;
   const tokens = tokenize(folded, from, to);
   let run: Word[] = [];
@@ -212,6 +221,12 @@ function termsIn(doc: Document, from: number, to: number, group: LanguageGroup, 
     const start = tokens[t];
     const end = tokens[t + 1];
     const word = folded.slice(start, end);
+    if (signOff(text, start)) {
+      // "^SR", "*JohnWard", " -TB": initials or a name signing a social reply.
+      signedBy?.(word);
+      run = [];
+      continue;
+    }
     let cls: WordClass = start < greeting || inLiteral(doc, start, end) || names.has(word) || inAddressOrCode(text, start, end) ? SKIP : wordClass(text.slice(start, end), word, group);
     if (cls === SKIP) {
       run = [];
@@ -261,6 +276,8 @@ export interface VocabularyPart {
 }
 
 const UNKNOWN_AGENT = '(unknown agent)';
+/** Names a batch sends at most (the main thread keeps its own bound). */
+const MAX_BATCH_NAMES = 20_000;
 /** Written forms kept per term: the most frequent ones win, and a term has few. */
 const MAX_FORMS = 8;
 
@@ -322,7 +339,7 @@ export class VocabularyCollector {
         if (!entry) inConversation.set(key, (entry = { forms: new Map(), agents: new Set() }));
         addForm(entry.forms, written, 1);
         entry.agents.add(agent);
-      });
+      }, (word) => this.names.size < MAX_BATCH_NAMES && this.names.add(word));
     });
     for (const [key, entry] of inConversation) {
       let counts = this.terms.get(key);
