@@ -38,6 +38,8 @@ type WordClass = typeof SKIP | typeof STOP | typeof COMMON | typeof RARE | typeo
 
 /** Ranks in the frequency lists (most frequent first) under which a word is a stop word, and common. */
 const STOP_RANK = 250;
+/** English words in capitals ranked under this (Czech and Slovak: under STOP_RANK) are common words shouted, not acronyms. */
+const SHOUTED_RANK = 1000;
 // Czech inflects, which spreads a word over many forms: its whole list (spoken Czech, then
 // Wikipedia's words) counts as common; English its commonest third.
 const COMMON_RANK: Record<LanguageGroup, number> = { en: 8000, cs: Infinity };
@@ -103,8 +105,10 @@ export function wordClass(written: string, folded: string, group: LanguageGroup)
   const rank = group === 'en' ? (l.en.get(folded) ?? Infinity) : Math.min(l.cs.get(folded) ?? Infinity, SLOVAK_COMMON.has(folded) ? 0 : Infinity);
   if (written.length >= 2 && written.length <= 5 && capitals(written)) {
     if (l.known.has(folded)) return COMMON;
-    // A common word in capitals is emphasis ("NOT", "OK"), not an acronym.
-    if (rank < COMMON_RANK[group]) return rank < STOP_RANK ? STOP : COMMON;
+    // A very common word in capitals is emphasis ("NOT", "OK", "JE"), not an acronym; a
+    // rarer one is read as the acronym it is written as ("SLA", though "šla" is Czech).
+    const en = l.en.get(folded) ?? Infinity;
+    if (en < SHOUTED_RANK || (group === 'cs' && rank < STOP_RANK)) return rank < STOP_RANK ? STOP : COMMON;
     return ACRONYM;
   }
   if (rank < STOP_RANK) return STOP;
