@@ -184,10 +184,11 @@ export class VocabularyTable {
       if (words.some((w) => this.names.has(w))) continue;
       passing.push({ key, words, group, counts, customers });
     }
-    // A sequence of words that customers each use ("balík i reklamace") is a combination, not
-    // jargon: one of its words must be listed on its own account.
-    const single = new Set(passing.filter((p) => p.words.length === 1).map((p) => p.key));
-    const phrases = passing.filter((p) => p.words.length === 1 || p.words.some((w) => single.has(`${p.group}:${w}`)));
+    // A sequence is listed as the way one of its listed words is mostly used ("eskalovat na
+    // L2" for "eskalovat"); words customers each use ("balík i reklamace"), or two listed
+    // words that merely meet ("backendu a eskalovala"), are no term of their own.
+    const single = new Map(passing.filter((p) => p.words.length === 1).map((p) => [p.key, p.counts.conversations]));
+    const phrases = passing.filter((p) => p.words.length === 1 || p.words.some((w) => p.counts.conversations >= SUBSUMED * (single.get(`${p.group}:${w}`) ?? Infinity)));
     // A term inside a longer one that holds most of its uses says less than it: "L2" in "eskalovat na L2".
     const longer = phrases.filter((p) => p.words.length > 1);
     const listed = phrases.filter(

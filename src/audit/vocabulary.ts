@@ -50,7 +50,7 @@ const SLOVAK_COMMON = new Set(
   (
     'a aj ako ale alebo ani az bez bol bola boli bolo by bude budem budeme budete budu byt cez co do ho ich im ja je jeho jej ju k ked ktora ktore ktori ktory kto len lebo ma mam mame maju mate mi mna mne mozem mozeme mozete na nad nam nas nie nieco no o od okrem on ona oni po pod podla pre preco pred pri s sa si sme som ste su ta tak tam tato tento tiez to tu tuto uz v vam vas vo vsak z za ze zo ' +
     'dakujeme dakujem pozdravom prosim dobry den dna vasu vasej vasa vase nasu nasej nasa nase objednavku objednavky objednavka tovar zasielku zasielka zasielky spravu spravy sprava ospravedlnujeme ospravedlnujem ' +
-    'dni dnes zajtra vcera tyzden tyzdna mesiac hned skoro coskoro mozno velmi viac menej este stale nic nikto niekto kde kedy preto pretoze ktoru ktoreho ktorej ktorych ktorym'
+    'medzi potom teraz vsetko vsetky ziadny ziadna ziadne kazdy kazda kazde iba dalsi dalsie tento tejto tomto dni dnes zajtra vcera tyzden tyzdna mesiac hned skoro coskoro mozno velmi viac menej este stale nic nikto niekto kde kedy preto pretoze ktoru ktoreho ktorej ktorych ktorym'
   ).split(' '),
 );
 
