@@ -94,10 +94,15 @@ function capitals(written: string): boolean {
   return letters > 0;
 }
 
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) return true;
+  return false;
+}
+
 /** The class of a word: `written` as in the text, `folded` its folded form. */
 export function wordClass(written: string, folded: string, group: LanguageGroup): WordClass {
   const l = wordLists();
-  if (/[0-9]/.test(folded)) {
+  if (hasDigit(folded)) {
     // A level, a priority or a tier ("L2", "P1", "T3"); anything else with digits is a number or an id.
     return folded.length <= 3 && /[a-z]/.test(folded) && capitals(written) ? ACRONYM : SKIP;
   }
@@ -132,6 +137,13 @@ function joins(text: string, from: number, to: number): boolean {
  * ("KXJ-4492"): read in the run of text without spaces around it (80 characters each way at most).
  */
 function inAddressOrCode(text: string, start: number, end: number): boolean {
+  // Most words stand between spaces and sentence punctuation: no scan for them.
+  const before = start > 0 ? text.charCodeAt(start - 1) : 32;
+  const after = end < text.length ? text.charCodeAt(end) : 32;
+  const afterNext = end + 1 < text.length ? text.charCodeAt(end + 1) : 32;
+  const plainBefore = isSpace(before) || before === 40 || before === 34 || before === 39 || before === 0x201e || before === 0x201c;
+  const plainAfter = isSpace(after) || after === 44 || after === 59 || after === 58 || after === 33 || after === 63 || after === 41 || after === 34 || after === 39 || after === 0x201c || (after === 46 && isSpace(afterNext));
+  if (plainBefore && plainAfter) return false;
   const REACH = 80;
   let s = start;
   while (s > 0 && start - s < REACH && !isSpace(text.charCodeAt(s - 1))) s--;
