@@ -125,7 +125,14 @@ describe('VocabularyTable', () => {
     const config = (await loadConfig()) as ResolvedConfig;
     const table = new VocabularyTable();
     const part = (keys: string[], n = 1) => ({
-      terms: new Map(keys.map((k) => [k, { conversations: n, forms: new Map([[k.slice(3), n]]), agents: new Map([['A', n]]) }])),
+      keys,
+      counts: new Uint32Array(keys.length).fill(n),
+      forms: keys.map((k) => k.slice(3)),
+      formCounts: new Uint32Array(keys.length).fill(n),
+      agents: ['A'],
+      agentStarts: Uint32Array.from({ length: keys.length + 1 }, (_, i) => i),
+      agentIds: new Uint32Array(keys.length),
+      agentCounts: new Uint32Array(keys.length).fill(n),
       customers: new Uint32Array(0),
       names: [],
       conversations: n,

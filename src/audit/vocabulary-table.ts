@@ -8,7 +8,7 @@ import { buildDocument } from '../document/document.js';
 import { findJargon, normalizeTerm } from '../engine/lexicon/index.js';
 import type { Language } from '../types.js';
 import { redact } from './redact.js';
-import { mostFrequent, termHash, type LanguageGroup, type TermCounts, type VocabularyPart } from './vocabulary.js';
+import { termHash, type LanguageGroup, type VocabularyPart } from './vocabulary.js';
 
 /** Agents' terms kept at most; past it the ones in fewest conversations are dropped (lossy counting). */
 export const MAX_TERMS = 100_000;
@@ -131,10 +131,24 @@ export function vocabularyRule(o: Pick<VocabularyOptions, 'minConversations' | '
   return `terms agents use in ${o.minConversations} conversations or more and customers ${ratio}; most conversations first`;
 }
 
+/** A term's counts in the run, in small arrays (a Map each cost ten times the bytes). */
+interface Entry {
+  /** Conversations in which agents use it. */
+  c: number;
+  /** Written forms with their counts, at most MAX_FORMS. */
+  forms: [string, number][];
+  /** Agent ids and their conversations, in pairs. */
+  agents: number[];
+}
+
+const MAX_FORMS = 8;
+
 export class VocabularyTable {
-  private readonly terms = new Map<string, TermCounts>();
+  private readonly terms = new Map<string, Entry>();
   private readonly customers = new CountTable();
   private readonly names = new Set<string>();
+  private readonly agentNames: string[] = [];
+  private readonly agentIds = new Map<string, number>();
   private conversations = 0;
   private agentReplies = 0;
   private customerMessages = 0;
@@ -146,20 +160,28 @@ export class VocabularyTable {
     this.customerMessages += part.customerMessages;
     for (const name of part.names) if (this.names.size < MAX_NAMES) this.names.add(name);
     for (const h of part.customers) this.customers.add(h);
-    for (const [key, counts] of part.terms) {
-      const mine = this.terms.get(key);
-      if (!mine) {
-        this.terms.set(key, counts);
-        continue;
+    // The batch's agent ids as the run's.
+    const ids = part.agents.map((agent) => {
+      let id = this.agentIds.get(agent);
+      if (id === undefined) this.agentIds.set(agent, (id = this.agentNames.push(agent) - 1));
+      return id;
+    });
+    part.keys.forEach((key, i) => {
+      let entry = this.terms.get(key);
+      if (!entry) this.terms.set(key, (entry = { c: 0, forms: [], agents: [] }));
+      entry.c += part.counts[i];
+      const form = entry.forms.find((f) => f[0] === part.forms[i]);
+      if (form) form[1] += part.formCounts[i];
+      else entry.forms.push([part.forms[i], part.formCounts[i]]);
+      if (entry.forms.length > MAX_FORMS) entry.forms.sort((a, b) => b[1] - a[1]).length = MAX_FORMS;
+      for (let j = part.agentStarts[i]; j < part.agentStarts[i + 1]; j++) {
+        const id = ids[part.agentIds[j]];
+        let k = 0;
+        while (k < entry.agents.length && entry.agents[k] !== id) k += 2;
+        if (k < entry.agents.length) entry.agents[k + 1] += part.agentCounts[j];
+        else entry.agents.push(id, part.agentCounts[j]);
       }
-      mine.conversations += counts.conversations;
-      for (const [form, n] of counts.forms) mine.forms.set(form, (mine.forms.get(form) ?? 0) + n);
-      if (mine.forms.size > 8) {
-        const kept = [...mine.forms].sort((a, b) => b[1] - a[1]).slice(0, 8);
-        mine.forms = new Map(kept);
-      }
-      for (const [agent, n] of counts.agents) mine.agents.set(agent, (mine.agents.get(agent) ?? 0) + n);
-    }
+    });
     if (this.terms.size > MAX_TERMS) this.prune();
   }
 
@@ -168,17 +190,17 @@ export class VocabularyTable {
     let below = this.prunedAtMost;
     while (this.terms.size > MAX_TERMS / 2) {
       below++;
-      for (const [key, counts] of this.terms) if (counts.conversations <= below) this.terms.delete(key);
+      for (const [key, entry] of this.terms) if (entry.c <= below) this.terms.delete(key);
     }
     this.prunedAtMost = below;
   }
 
   build(config: ResolvedConfig, options: VocabularyOptions, skipped: number): VocabularyReport {
-    const passing: { key: string; words: string[]; group: LanguageGroup; counts: TermCounts; customers: number }[] = [];
+    const passing: { key: string; words: string[]; group: LanguageGroup; counts: Entry; customers: number }[] = [];
     for (const [key, counts] of this.terms) {
-      if (counts.conversations < options.minConversations) continue;
+      if (counts.c < options.minConversations) continue;
       const customers = this.customers.get(termHash(key));
-      if (customers > options.customerRatio * counts.conversations) continue;
+      if (customers > options.customerRatio * counts.c) continue;
       const group = key.slice(0, 2) as LanguageGroup;
       const words = key.slice(3).split(' ');
       if (words.some((w) => this.names.has(w))) continue;
@@ -187,21 +209,23 @@ export class VocabularyTable {
     // A sequence is listed as the way one of its listed words is mostly used ("eskalovat na
     // L2" for "eskalovat"); words customers each use ("balík i reklamace"), or two listed
     // words that merely meet ("backendu a eskalovala"), are no term of their own.
-    const single = new Map(passing.filter((p) => p.words.length === 1).map((p) => [p.key, p.counts.conversations]));
-    const phrases = passing.filter((p) => p.words.length === 1 || p.words.some((w) => p.counts.conversations >= SUBSUMED * (single.get(`${p.group}:${w}`) ?? Infinity)));
+    const single = new Map(passing.filter((p) => p.words.length === 1).map((p) => [p.key, p.counts.c]));
+    const phrases = passing.filter((p) => p.words.length === 1 || p.words.some((w) => p.counts.c >= SUBSUMED * (single.get(`${p.group}:${w}`) ?? Infinity)));
     // A term inside a longer one that holds most of its uses says less than it: "L2" in "eskalovat na L2".
     const longer = phrases.filter((p) => p.words.length > 1);
     const listed = phrases.filter(
-      (p) => !longer.some((l) => l.group === p.group && l.words.length > p.words.length && ` ${l.words.join(' ')} `.includes(` ${p.words.join(' ')} `) && l.counts.conversations >= SUBSUMED * p.counts.conversations),
+      (p) => !longer.some((l) => l.group === p.group && l.words.length > p.words.length && ` ${l.words.join(' ')} `.includes(` ${p.words.join(' ')} `) && l.counts.c >= SUBSUMED * p.counts.c),
     );
-    listed.sort((a, b) => b.counts.conversations - a.counts.conversations || b.counts.agents.size - a.counts.agents.size || a.key.localeCompare(b.key));
+    listed.sort((a, b) => b.counts.c - a.counts.c || b.counts.agents.length - a.counts.agents.length || a.key.localeCompare(b.key));
     const shown = options.top > 0 ? listed.slice(0, options.top) : listed;
     const knownBy = knownTerms(config);
     const label = (s: string) => (options.redact ? redact(s) : s);
     const terms = shown.map(({ words, group, counts, customers }): VocabularyTerm => {
-      const term = mostFrequent(counts.forms);
-      const agents = [...counts.agents].map(([agent, conversations]) => ({ agent: label(agent), conversations })).sort((a, b) => b.conversations - a.conversations || a.agent.localeCompare(b.agent));
-      return { term: label(term), language: group === 'en' ? 'en' : 'cs/sk', conversations: counts.conversations, customerConversations: customers, agents, ...knownBy(term, words.join(' '), group) };
+      const term = [...counts.forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+      const agents: VocabularyTerm['agents'] = [];
+      for (let k = 0; k < counts.agents.length; k += 2) agents.push({ agent: label(this.agentNames[counts.agents[k]]), conversations: counts.agents[k + 1] });
+      agents.sort((a, b) => b.conversations - a.conversations || a.agent.localeCompare(b.agent));
+      return { term: label(term), language: group === 'en' ? 'en' : 'cs/sk', conversations: counts.c, customerConversations: customers, agents, ...knownBy(term, words.join(' '), group) };
     });
     return {
       rule: vocabularyRule(options),

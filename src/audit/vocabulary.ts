@@ -269,8 +269,8 @@ function termsIn(doc: Document, from: number, to: number, group: LanguageGroup, 
   }
 }
 
-/** One term's counts in a batch or in the run. */
-export interface TermCounts {
+/** One term's counts in a batch. */
+interface TermCounts {
   /** Conversations in which agents use it. */
   conversations: number;
   /** Written forms, with how many conversations each was written in. */
@@ -279,9 +279,25 @@ export interface TermCounts {
   agents: Map<string, number>;
 }
 
-/** A batch's vocabulary, for the main thread to merge: plain data, cloned or moved between threads. */
+/**
+ * A batch's vocabulary for the main thread to merge, flat: strings in lists and counts in
+ * typed arrays, which move between threads as bytes (a Map of Maps per term was cloned
+ * object by object, and cost the main thread more than the workers' reading).
+ */
 export interface VocabularyPart {
-  terms: Map<string, TermCounts>;
+  /** The terms (termKey). */
+  keys: string[];
+  /** Per term: conversations in which agents use it. */
+  counts: Uint32Array;
+  /** Per term: its form written in most of them, and in how many. */
+  forms: string[];
+  formCounts: Uint32Array;
+  /** The batch's agents (real names, or "(unknown agent)"). */
+  agents: string[];
+  /** Per term i, its agents are agentIds[agentStarts[i] … agentStarts[i + 1]), with agentCounts conversations each. */
+  agentStarts: Uint32Array;
+  agentIds: Uint32Array;
+  agentCounts: Uint32Array;
   /** Hashes of the customers' terms (termHash), each once per conversation that uses it. */
   customers: Uint32Array;
   /** Folded words of names: customers' and agents' from the export, and names found in greetings. */
@@ -290,6 +306,9 @@ export interface VocabularyPart {
   agentReplies: number;
   customerMessages: number;
 }
+
+/** The typed arrays of a part, for a worker to move rather than copy. */
+export const partBuffers = (p: VocabularyPart): ArrayBuffer[] => [p.counts, p.formCounts, p.agentStarts, p.agentIds, p.agentCounts, p.customers].map((a) => a.buffer as ArrayBuffer);
 
 const UNKNOWN_AGENT = '(unknown agent)';
 /** Names a batch sends at most (the main thread keeps its own bound). */
@@ -378,7 +397,45 @@ export class VocabularyCollector {
   }
 
   part(): VocabularyPart {
-    return { terms: this.terms, customers: Uint32Array.from(this.customers), names: [...this.names], conversations: this.conversations, agentReplies: this.agentReplies, customerMessages: this.customerMessages };
+    const keys = [...this.terms.keys()];
+    const agents: string[] = [];
+    const agentId = new Map<string, number>();
+    const counts = new Uint32Array(keys.length);
+    const forms: string[] = [];
+    const formCounts = new Uint32Array(keys.length);
+    const agentStarts = new Uint32Array(keys.length + 1);
+    const ids: number[] = [];
+    const agentCounts: number[] = [];
+    keys.forEach((key, i) => {
+      const t = this.terms.get(key)!;
+      counts[i] = t.conversations;
+      const form = mostFrequent(t.forms);
+      forms.push(form);
+      formCounts[i] = t.forms.get(form)!;
+      agentStarts[i] = ids.length;
+      for (const [agent, n] of t.agents) {
+        let id = agentId.get(agent);
+        if (id === undefined) agentId.set(agent, (id = agents.push(agent) - 1));
+        ids.push(id);
+        agentCounts.push(n);
+      }
+    });
+    agentStarts[keys.length] = ids.length;
+    return {
+      keys,
+      counts,
+      forms,
+      formCounts,
+      agents,
+      agentStarts,
+      agentIds: Uint32Array.from(ids),
+      agentCounts: Uint32Array.from(agentCounts),
+      customers: Uint32Array.from(this.customers),
+      names: [...this.names],
+      conversations: this.conversations,
+      agentReplies: this.agentReplies,
+      customerMessages: this.customerMessages,
+    };
   }
 }
 
