@@ -11,7 +11,7 @@ import { redact } from './redact.js';
 import { termHash, type LanguageGroup, type VocabularyPart } from './vocabulary.js';
 
 /** Agents' terms kept at most; past it the ones in fewest conversations are dropped (lossy counting). */
-export const MAX_TERMS = 100_000;
+export const MAX_TERMS = 50_000;
 /** Customers' term counts kept at most (slots of a table of hashes: 8 bytes each). */
 const MAX_CUSTOMER_SLOTS = 1 << 22;
 /** Names (folded words) kept at most for leaving names out. */

@@ -269,16 +269,6 @@ function termsIn(doc: Document, from: number, to: number, group: LanguageGroup, 
   }
 }
 
-/** One term's counts in a batch. */
-interface TermCounts {
-  /** Conversations in which agents use it. */
-  conversations: number;
-  /** Written forms, with how many conversations each was written in. */
-  forms: Map<string, number>;
-  /** Agent (the real name, or "(unknown agent)") → conversations. */
-  agents: Map<string, number>;
-}
-
 /**
  * A batch's vocabulary for the main thread to merge, flat: strings in lists and counts in
  * typed arrays, which move between threads as bytes (a Map of Maps per term was cloned
@@ -313,23 +303,21 @@ export const partBuffers = (p: VocabularyPart): ArrayBuffer[] => [p.counts, p.fo
 const UNKNOWN_AGENT = '(unknown agent)';
 /** Names a batch sends at most (the main thread keeps its own bound). */
 const MAX_BATCH_NAMES = 20_000;
-/** Written forms kept per term: the most frequent ones win, and a term has few. */
-const MAX_FORMS = 8;
-
-function addForm(forms: Map<string, number>, form: string, n: number): void {
-  forms.set(form, (forms.get(form) ?? 0) + n);
-  if (forms.size > MAX_FORMS) {
-    let least: string | undefined;
-    for (const [f, c] of forms) if (least === undefined || c < forms.get(least)!) least = f;
-    forms.delete(least!);
-  }
-}
-
 const groupOf = (doc: Document): LanguageGroup => (doc.language === 'en' ? 'en' : 'cs');
 
 /** A batch's terms, one conversation at a time (in a worker thread, or in the main one with --workers 1). */
 export class VocabularyCollector {
-  private readonly terms = new Map<string, TermCounts>();
+  // A batch's terms in parallel arrays by index: a 256 KB block of long e-mails holds some
+  // 40,000 distinct terms, and an object with two Maps each overran a worker's 32 MB heap.
+  private readonly index = new Map<string, number>();
+  private readonly counts: number[] = [];
+  /** The first form seen; other forms, with their counts, only for the few terms written several ways. */
+  private readonly forms: string[] = [];
+  private readonly otherForms = new Map<number, Map<string, number>>();
+  /** Per term: agent ids and conversations, in pairs. */
+  private readonly termAgents: number[][] = [];
+  private readonly agents: string[] = [];
+  private readonly agentIds = new Map<string, number>();
   private readonly customers: number[] = [];
   private readonly names = new Set<string>();
   private conversations = 0;
@@ -348,7 +336,7 @@ export class VocabularyCollector {
     for (const reply of replies) known.push(...nameWords(reply.context.customerName), ...nameWords(reply.context.agentName));
     for (const w of known) {
       names.add(w);
-      this.names.add(w);
+      this.addName(w);
     }
     const docs = replies.map((reply) => buildDocument(reply.text, { language: reply.context.language }));
     // Names in greetings ("Hi Anna,", "Dobrý den, pane Nováku,"): capitalised words that are no common word.
@@ -361,28 +349,50 @@ export class VocabularyCollector {
         const folded = doc.folded.slice(t[i], t[i + 1]);
         if (folded.length >= 2 && isUpper(written[0]) && !capitals(written) && wordClass(written, folded, group) >= RARE) {
           names.add(folded);
-          this.names.add(folded);
+          this.addName(folded);
         }
       }
     }
-    const inConversation = new Map<string, { forms: Map<string, number>; agents: Set<string> }>();
+    // This conversation's terms: the form first written, and the agents (ids) who use it.
+    const inConversation = new Map<string, { form: string; agents: number[] }>();
     docs.forEach((doc, i) => {
-      const agent = replies[i].context.agentName ?? UNKNOWN_AGENT;
+      const agent = this.agentId(replies[i].context.agentName ?? UNKNOWN_AGENT);
       this.agentReplies++;
-      termsIn(doc, 0, doc.content.end, groupOf(doc), names, greetingEnd(doc), (key, written) => {
-        let entry = inConversation.get(key);
-        if (!entry) inConversation.set(key, (entry = { forms: new Map(), agents: new Set() }));
-        addForm(entry.forms, written, 1);
-        entry.agents.add(agent);
-      }, (word) => this.names.size < MAX_BATCH_NAMES && this.names.add(word));
+      termsIn(
+        doc,
+        0,
+        doc.content.end,
+        groupOf(doc),
+        names,
+        greetingEnd(doc),
+        (key, written) => {
+          const entry = inConversation.get(key);
+          if (!entry) inConversation.set(key, { form: written, agents: [agent] });
+          else if (!entry.agents.includes(agent)) entry.agents.push(agent);
+        },
+        (word) => this.addName(word),
+      );
     });
-    for (const [key, entry] of inConversation) {
-      let counts = this.terms.get(key);
-      if (!counts) this.terms.set(key, (counts = { conversations: 0, forms: new Map(), agents: new Map() }));
-      counts.conversations++;
-      // A form counts once per conversation: its most written one there.
-      addForm(counts.forms, mostFrequent(entry.forms), 1);
-      for (const agent of entry.agents) counts.agents.set(agent, (counts.agents.get(agent) ?? 0) + 1);
+    for (const [key, { form, agents }] of inConversation) {
+      let i = this.index.get(key);
+      if (i === undefined) {
+        this.index.set(key, (i = this.counts.push(0) - 1));
+        this.forms.push(form);
+        this.termAgents.push([]);
+      }
+      this.counts[i]++;
+      if (form !== this.forms[i] || this.otherForms.has(i)) {
+        let other = this.otherForms.get(i);
+        if (!other) this.otherForms.set(i, (other = new Map([[this.forms[i], this.counts[i] - 1]])));
+        other.set(form, (other.get(form) ?? 0) + 1);
+      }
+      const pairs = this.termAgents[i];
+      for (const agent of agents) {
+        let k = 0;
+        while (k < pairs.length && pairs[k] !== agent) k += 2;
+        if (k < pairs.length) pairs[k + 1]++;
+        else pairs.push(agent, 1);
+      }
     }
     const customerTerms = new Set<number>();
     for (const text of customerTexts(conversation)) {
@@ -396,40 +406,46 @@ export class VocabularyCollector {
     this.conversations++;
   }
 
+  private addName(word: string): void {
+    if (this.names.size < MAX_BATCH_NAMES) this.names.add(word);
+  }
+
+  private agentId(agent: string): number {
+    let id = this.agentIds.get(agent);
+    if (id === undefined) this.agentIds.set(agent, (id = this.agents.push(agent) - 1));
+    return id;
+  }
+
   part(): VocabularyPart {
-    const keys = [...this.terms.keys()];
-    const agents: string[] = [];
-    const agentId = new Map<string, number>();
-    const counts = new Uint32Array(keys.length);
-    const forms: string[] = [];
-    const formCounts = new Uint32Array(keys.length);
-    const agentStarts = new Uint32Array(keys.length + 1);
-    const ids: number[] = [];
-    const agentCounts: number[] = [];
-    keys.forEach((key, i) => {
-      const t = this.terms.get(key)!;
-      counts[i] = t.conversations;
-      const form = mostFrequent(t.forms);
-      forms.push(form);
-      formCounts[i] = t.forms.get(form)!;
-      agentStarts[i] = ids.length;
-      for (const [agent, n] of t.agents) {
-        let id = agentId.get(agent);
-        if (id === undefined) agentId.set(agent, (id = agents.push(agent) - 1));
-        ids.push(id);
-        agentCounts.push(n);
-      }
-    });
-    agentStarts[keys.length] = ids.length;
+    const n = this.counts.length;
+    const forms = this.forms.slice();
+    const formCounts = Uint32Array.from(this.counts);
+    for (const [i, other] of this.otherForms) {
+      forms[i] = mostFrequent(other);
+      formCounts[i] = other.get(forms[i])!;
+    }
+    const agentStarts = new Uint32Array(n + 1);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      agentStarts[i] = total;
+      total += this.termAgents[i].length / 2;
+    }
+    agentStarts[n] = total;
+    const agentIds = new Uint32Array(total);
+    const agentCounts = new Uint32Array(total);
+    for (let i = 0, j = 0; i < n; i++) {
+      const pairs = this.termAgents[i];
+      for (let k = 0; k < pairs.length; k += 2, j++) [agentIds[j], agentCounts[j]] = [pairs[k], pairs[k + 1]];
+    }
     return {
-      keys,
-      counts,
+      keys: [...this.index.keys()],
+      counts: Uint32Array.from(this.counts),
       forms,
       formCounts,
-      agents,
+      agents: this.agents,
       agentStarts,
-      agentIds: Uint32Array.from(ids),
-      agentCounts: Uint32Array.from(agentCounts),
+      agentIds,
+      agentCounts,
       customers: Uint32Array.from(this.customers),
       names: [...this.names],
       conversations: this.conversations,
