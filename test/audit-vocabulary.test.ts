@@ -112,6 +112,20 @@ describe('replylint audit --vocabulary', () => {
     expect(html).toContain('<td>RMA</td>');
   });
 
+  it('leaves out placeholders, links, e-mail addresses, ids, numbers and quoted history; the library returns the list', async () => {
+    const dir = tempDir();
+    const agentText = (i: number) =>
+      `Hi {{first_name}},\n\nsee https://help.example.com/zorblax-guide or write to quuxfrob@example.com; case KXJ-${4400 + i}, order 88123. The hotfix ships today.\n\nThanks\n\nOn Mon, Anna wrote:\n> my flimbat is broken`;
+    const lines = Array.from({ length: 4 }, (_, i) => JSON.stringify({ id: `q${i}`, language: 'en', messages: [{ role: 'customer', text: 'Hello, it is broken.' }, { role: 'agent', author: 'Sam Reed', text: agentText(i) }] }));
+    const file = join(dir, 'q.jsonl');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const terms = termsOf(cli(['audit', '--vocabulary', '-f', 'json', '--min-conversations', '2', file]).stdout);
+    expect(terms).toEqual(['hotfix']);
+    const { audit } = await import('../src/index.js');
+    const result = await audit(file, { vocabulary: true, minConversations: 2, workers: 1 });
+    expect(result.vocabulary?.terms.map((t) => t.term)).toEqual(['hotfix']);
+  });
+
   it('its options without --vocabulary are a usage error', () => {
     const r = cli(['audit', '--top', '5', 'nothing.jsonl']);
     expect(r.code).toBe(2);
