@@ -303,6 +303,7 @@ export const partBuffers = (p: VocabularyPart): ArrayBuffer[] => [p.counts, p.fo
 const UNKNOWN_AGENT = '(unknown agent)';
 /** Names a batch sends at most (the main thread keeps its own bound). */
 const MAX_BATCH_NAMES = 20_000;
+const GROUPS: readonly LanguageGroup[] = ['en', 'cs'];
 const groupOf = (doc: Document): LanguageGroup => (doc.language === 'en' ? 'en' : 'cs');
 
 /** A batch's terms, one conversation at a time (in a worker thread, or in the main one with --workers 1). */
@@ -398,9 +399,10 @@ export class VocabularyCollector {
     for (const text of customerTexts(conversation)) {
       this.customerMessages++;
       const doc = buildDocument(text);
-      // Customers' words are counted generously (the whole message but quoted history):
-      // a count too high hides a term, one too low would list a word customers use.
-      termsIn(doc, 0, doc.end, groupOf(doc), names, 0, (key) => customerTerms.add(termHash(key)));
+      // Customers' words are counted generously (the whole message but quoted history, and
+      // in both language groups, as a short message's language is a guess): a count too
+      // high hides a term, one too low would list a word customers use.
+      for (const group of GROUPS) termsIn(doc, 0, doc.end, group, names, 0, (key) => customerTerms.add(termHash(key)));
     }
     for (const h of customerTerms) this.customers.push(h);
     this.conversations++;
