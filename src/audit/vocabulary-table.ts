@@ -104,7 +104,7 @@ export interface VocabularyTerm {
   agents: { agent: string; conversations: number }[];
   /** Where replylint knows it from already: the jargon lexicon, the team's vocabulary.jargon, vocabulary.allow or brand.names. */
   known?: 'lexicon' | 'vocabulary' | 'allowed' | 'brand';
-  /** The entry it is known by ("L1", "backend+"). */
+  /** The entry it is known by: the config's entry, or the lexicon concept's first form ("L1" for L2, "backend+"). */
   knownAs?: string;
 }
 

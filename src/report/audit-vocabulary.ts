@@ -8,7 +8,9 @@ import { csvRows, htmlText as esc, safeJson, terminalText } from './escape.js';
 
 /** Agents with their counts in one cell: "Jana Horská 12, Petr Malý 3". */
 const byAgent = (t: VocabularyTerm, clean: (s: string) => string = (s) => s) => t.agents.map((a) => `${clean(a.agent)} ${a.conversations}`).join(', ');
-const knownText = (t: VocabularyTerm) => (t.known ? `${t.known}${t.knownAs && t.knownAs !== t.term ? ` (${t.knownAs})` : ''}` : '');
+// A lexicon term is known by its concept's first form ("L1" for L2): in the tables it would
+// read as a different term, so only the JSON and CSV carry it.
+const knownText = (t: VocabularyTerm) => (t.known ? `${t.known}${t.known !== 'lexicon' && t.knownAs && t.knownAs !== t.term ? ` (${t.knownAs})` : ''}` : '');
 
 function summaryLine(r: VocabularyReport): string {
   const low = [r.agentCountsLowBy ? `agents' counts may be low by up to ${r.agentCountsLowBy}` : '', r.customerCountsLowBy ? `customers' counts may be low by up to ${r.customerCountsLowBy}` : ''].filter(Boolean);
