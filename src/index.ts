@@ -9,6 +9,7 @@ import { defaultContext, type Locale, type LintResult, type ReplyContext } from 
 import { runAudit, type AuditOptions } from './cli/audit-command.js';
 import { runLint, type LintCommandOptions } from './cli/lint-command.js';
 import type { AuditFigures } from './audit/figures.js';
+import type { VocabularyReport } from './audit/vocabulary-table.js';
 import type { Notice } from './input/notice.js';
 import { checkAudit, checkCreateLinter, checkLint, checkLintFiles, checkLoadConfig } from './api/arguments.js';
 import { readFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ export type { Rule } from './engine/rule.js';
 export { Linter } from './engine/lint.js';
 export type * from './types.js';
 export type { AuditFigures, AgentFigures, RuleFigures, DayFigures } from './audit/figures.js';
+export type { VocabularyReport, VocabularyTerm } from './audit/vocabulary-table.js';
 export type { Notice } from './input/notice.js';
 export type { LintOptions, LinterOptions } from './engine/lint.js';
 
@@ -69,8 +71,12 @@ export interface AuditApiOptions extends Partial<Omit<AuditOptions, 'write'>> {
   config?: ResolvedConfig;
 }
 
-/** Audit exports (one file or a list: conversation files, helpdesk JSON/JSONL/CSV): the figures, and a report file if `output` is given. */
-export async function audit(files: string | readonly string[], options: AuditApiOptions = {}): Promise<{ figures: AuditFigures; notices: Notice[] }> {
+/**
+ * Audit exports (one file or a list: conversation files, helpdesk JSON/JSONL/CSV): the
+ * figures, and a report file if `output` is given. With `vocabulary: true`, the terms
+ * agents use that customers (almost) never do instead (`vocabulary`; `figures` then empty).
+ */
+export async function audit(files: string | readonly string[], options: AuditApiOptions = {}): Promise<{ figures: AuditFigures; notices: Notice[]; vocabulary?: VocabularyReport }> {
   const list = checkAudit(files, options);
   const config = options.config ?? (await loadConfig());
   return runAudit(config, list, { ...options, format: options.format ?? 'json', from: options.from ?? 'auto', write: () => {} });

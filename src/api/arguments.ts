@@ -103,6 +103,10 @@ const AUDIT_OPTIONS = object({
   workers: { type: 'number', min: 0 },
   locale: LOCALE,
   color: BOOLEAN,
+  vocabulary: BOOLEAN,
+  minConversations: { type: 'number', min: 1 },
+  customerRatio: { type: 'number', min: 0, max: 1 },
+  top: { type: 'number', min: 0 },
 } satisfies Record<keyof AuditApiOptions, Schema>);
 
 const LINTER_OPTIONS = object({ locale: LOCALE } satisfies Record<keyof LinterOptions, Schema>);

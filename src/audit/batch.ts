@@ -13,6 +13,7 @@ import { contractResult } from '../report/json.js';
 import { blockLines, parseJsonlLine } from '../input/jsonl.js';
 import { redact } from './redact.js';
 import { FiguresBuilder, type FiguresPart } from './figures.js';
+import { VocabularyCollector, type VocabularyPart } from './vocabulary.js';
 
 export type WorkItem =
   | { block: Uint8Array; source: string; firstLine: number; lastLine: number }
@@ -48,6 +49,8 @@ export interface BatchSettings {
   agents?: string[];
   redact: boolean;
   channel?: Channel;
+  /** --vocabulary: gather the terms agents and customers use instead of linting. */
+  vocabulary?: boolean;
 }
 
 export interface BatchResult {
@@ -65,6 +68,8 @@ export interface BatchResult {
   notices: Notice[];
   /** Replies the filters left out: what agents and dates there are, should none be left. */
   filtered?: FilteredOut;
+  /** With --vocabulary: the batch's terms. */
+  vocabulary?: VocabularyPart;
 }
 
 // Output chunks all of one size: buffers of one size are reused by the allocator as they
@@ -120,6 +125,7 @@ function audited(reply: Reply, result: LintResult, redacting: boolean): AuditedR
 
 
 export function processBatch(items: readonly WorkItem[], linter: Linter, s: BatchSettings, csvRow?: (r: AuditedReply) => string): BatchResult {
+  if (s.vocabulary) return vocabularyBatch(items, s);
   const output = new ByteSink();
   const figures = new FiguresBuilder(WORST);
   const notices: Notice[] = [];
@@ -153,4 +159,28 @@ export function processBatch(items: readonly WorkItem[], linter: Linter, s: Batc
     }
   }
   return { output: output.done(), replies, figures: figures.part(), worst: figures.worstReplies(), notices, filtered };
+}
+
+/** --vocabulary: the batch's conversations read as the audit reads them (filters and all), their terms gathered, nothing linted. */
+function vocabularyBatch(items: readonly WorkItem[], s: BatchSettings): BatchResult {
+  const collector = new VocabularyCollector();
+  const notices: Notice[] = [];
+  const agents = s.agents?.length ? new Set(s.agents.map(agentKey)) : undefined;
+  let replies = 0;
+  for (const item of items) {
+    for (const { conversation, lineNumber } of conversationsOf(item, s, notices)) {
+      const converted = readConversation(conversation, item.source, lineNumber, s.channel ? { channel: s.channel } : {});
+      for (const notice of converted.notices) notices.push(notice);
+      const kept = converted.replies.filter((reply) => inWindow(reply, s, agents));
+      try {
+        collector.add(conversation, kept);
+      } catch (err) {
+        // A bug of ours on one conversation is its notice; the batch goes on.
+        notices.push(internalErrorNotice(item.source, lineNumber, 'this conversation', err));
+        continue;
+      }
+      replies += kept.length;
+    }
+  }
+  return { output: [], replies, figures: new FiguresBuilder(0).part(), worst: [], notices, vocabulary: collector.part() };
 }

@@ -8,6 +8,7 @@ import { loadRuleSet } from '../engine/rule-set.js';
 import { replyRow } from '../report/audit-csv.js';
 import type { Locale } from '../types.js';
 import { processBatch, type BatchSettings, type WorkItem } from './batch.js';
+import { partBuffers } from './vocabulary.js';
 
 const { config, locale, settings } = workerData as { config: ResolvedConfig; locale?: Locale; settings: BatchSettings };
 const linter = new Linter(loadRuleSet(config), { locale });
@@ -18,7 +19,9 @@ parentPort!.on('message', ({ items }: { items: WorkItem[] }) => {
   try {
     const result = processBatch(items, linter, settings, replyRow);
     // The output's bytes move to the main thread rather than being copied.
-    parentPort!.postMessage({ result }, result.output.map((chunk) => chunk.buffer as ArrayBuffer));
+    const moved = result.output.map((chunk) => chunk.buffer as ArrayBuffer);
+    if (result.vocabulary) moved.push(...partBuffers(result.vocabulary));
+    parentPort!.postMessage({ result }, moved);
   } catch (err) {
     parentPort!.postMessage({ error: (err as Error).message });
   }

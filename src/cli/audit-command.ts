@@ -18,6 +18,7 @@ import type { Notice } from '../input/notice.js';
 import { appendAll } from '../lists.js';
 import type { Locale } from '../types.js';
 import { beginReport } from './safe-write.js';
+import type { VocabularyReport, VocabularyTable } from '../audit/vocabulary-table.js';
 
 export const AUDIT_FORMATS = ['stylish', 'json', 'csv', 'html'] as const;
 
@@ -39,6 +40,14 @@ export interface AuditOptions {
   locale?: Locale;
   /** --color / --no-color for the stylish report; undefined: NO_COLOR, FORCE_COLOR and the terminal decide. */
   color?: boolean;
+  /** List the terms agents use that customers (almost) never do, instead of the lint figures. */
+  vocabulary?: boolean;
+  /** --vocabulary: agents use a term in at least this many conversations (default 3). */
+  minConversations?: number;
+  /** --vocabulary: customers use it in at most this share of as many conversations (default 0.05). */
+  customerRatio?: number;
+  /** --vocabulary: terms listed at most (default 100; 0: all). */
+  top?: number;
   /** Where report text goes when there is no `output` file (default: stdout; the library passes its own). */
   write?: (chunk: string | Uint8Array) => void;
 }
@@ -104,8 +113,8 @@ function nothingToAudit(inputs: readonly AuditInput[]): ConfigError {
   return new ConfigError(`none of the ${inputs.length} files named can be read: ${named.join(', ')}${more}`, undefined, hint);
 }
 
-/** The figures, the inputs skipped, and what the filters left out (see audit/filtered.ts). */
-type AuditResult = { figures: AuditFigures; notices: Notice[]; filtered: FilteredOut };
+/** The figures, the inputs skipped, what the filters left out (see audit/filtered.ts), and with --vocabulary its list. */
+type AuditResult = { figures: AuditFigures; notices: Notice[]; filtered: FilteredOut; vocabulary?: VocabularyReport };
 
 export async function runAudit(config: ResolvedConfig, files: readonly string[], options: AuditOptions): Promise<AuditResult> {
   if (!options.output) return audit(config, files, options);
@@ -152,13 +161,17 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
     agents: options.agent,
     redact: Boolean(options.redact),
     channel: config.channel,
+    vocabulary: Boolean(options.vocabulary),
   };
+  // --vocabulary reports its own list instead of the lint results and figures.
+  const vocabularyModule = options.vocabulary ? await import('../audit/vocabulary-table.js') : undefined;
+  const vocabulary: VocabularyTable | undefined = vocabularyModule ? new vocabularyModule.VocabularyTable() : undefined;
   const builder = new FiguresBuilder();
   const notices: Notice[] = [];
   const filtered = noneFiltered();
-  const csv = options.format === 'csv' ? await import('../report/audit-csv.js') : undefined;
+  const csv = options.format === 'csv' && !vocabulary ? await import('../report/audit-csv.js') : undefined;
   const { AuditJsonWriter } = await import('../report/audit-json.js');
-  const json = options.format === 'json' ? new AuditJsonWriter(write) : undefined;
+  const json = options.format === 'json' && !vocabulary ? new AuditJsonWriter(write) : undefined;
   if (csv && !settings.perAgentCsv) write(csv.header());
 
   const workers = options.workers === undefined ? defaultWorkers() : workerCount(options.workers);
@@ -182,6 +195,7 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
     for (const chunk of result.output) json ? json.addResults(chunk) : write(chunk);
     builder.merge(result.figures);
     builder.considerWorst(result.worst);
+    if (result.vocabulary) vocabulary?.merge(result.vocabulary);
     appendAll(notices, result.notices);
     mergeFiltered(filtered, result.filtered);
     repliesDone += result.replies;
@@ -239,6 +253,28 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   }
 
   const figures = builder.build(notices.length);
+  // Masked here, for the library as for the CLI that prints them.
+  const redactNotice = settings.redact ? (await import('../audit/redact.js')).redactNotice : undefined;
+  const returned = redactNotice ? notices.map(redactNotice) : notices;
+  if (vocabulary && vocabularyModule) {
+    const { VOCABULARY_DEFAULTS } = vocabularyModule;
+    const report = vocabulary.build(
+      config,
+      {
+        minConversations: options.minConversations ?? VOCABULARY_DEFAULTS.minConversations,
+        customerRatio: options.customerRatio ?? VOCABULARY_DEFAULTS.customerRatio,
+        top: options.top ?? VOCABULARY_DEFAULTS.top,
+        redact: settings.redact,
+      },
+      notices.length,
+    );
+    const formats = await import('../report/audit-vocabulary.js');
+    if (options.format === 'json') write(formats.formatVocabularyJson(report));
+    else if (options.format === 'csv') write(formats.formatVocabularyCsv(report));
+    else if (options.format === 'html') write(formats.formatVocabularyHtml(report));
+    else write(formats.formatVocabularyStylish(report, await (await import('../report/color.js')).chalkFor(options.color, options.output !== undefined)));
+    return { figures, notices: returned, filtered, vocabulary: report };
+  }
   if (json) json.end(figures);
   if (csv && settings.perAgentCsv) write(csv.agentTable(figures));
   if (options.format === 'html') {
@@ -249,7 +285,5 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
     const [{ formatAuditStylish }, { chalkFor }] = await Promise.all([import('../report/audit-stylish.js'), import('../report/color.js')]);
     write(formatAuditStylish(figures, await chalkFor(options.color, options.output !== undefined)));
   }
-  // Masked here, for the library as for the CLI that prints them.
-  const redactNotice = settings.redact ? (await import('../audit/redact.js')).redactNotice : undefined;
-  return { figures, notices: redactNotice ? notices.map(redactNotice) : notices, filtered };
+  return { figures, notices: returned, filtered };
 }

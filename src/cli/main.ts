@@ -40,6 +40,15 @@ function isoDate(name: string) {
   };
 }
 
+/** A share from 0 to 1 ("0.05"). */
+function ratio(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError(`${name} takes a share from 0 to 1 (0.05 is 1 in 20), not "${value}".`);
+    return n;
+  };
+}
+
 async function resolveConfig(configFile: string | undefined, from: string): Promise<ResolvedConfig> {
   return configFile ? loadConfigFile(configFile) : findConfig(from);
 }
@@ -207,11 +216,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--agent <name>', 'only this agent\'s replies, case and accents aside (repeat for several)', (name: string, names: string[] = []) => [...names, name])
     .option('--redact', 'mask e-mail addresses, phone, card and birth numbers in the reports')
     .option('--workers <n>', 'worker threads, at most one per core (default: one per core; 0 or 1: none)', integer('--workers', { min: 0 }))
+    .option(
+      '--vocabulary',
+      'instead of the lint figures, list candidate team jargon: words, 2-3-word terms and acronyms (not stop words, common words, numbers, ids, addresses, names, placeholders or quoted history) that agents use in --min-conversations conversations or more and customers in at most --customer-ratio as many, most conversations first, with each agent\'s count; terms the jargon lexicon or your config vocabulary/brand has are marked known',
+    )
+    .option('--min-conversations <n>', 'with --vocabulary: agents use a term in at least this many conversations (default 3)', integer('--min-conversations', { min: 1 }))
+    .option('--customer-ratio <r>', 'with --vocabulary: customers use it in at most this share of as many conversations (default 0.05; 0: never)', ratio('--customer-ratio'))
+    .option('--top <n>', 'with --vocabulary: list at most this many terms (default 100; 0: all)', integer('--top', { min: 0 }))
     .addOption(new Option('--locale <locale>', 'language of messages').choices(['en', 'cs', 'sk', 'auto']))
     .option('-c, --config <file>', 'use this config file')
     .option('--color', 'colour the stylish report even when it is not going to a terminal')
     .option('--no-color', 'no colour (so does NO_COLOR=1 in the environment)')
     .action(async (files: string[], opts: AuditOptions & { config?: string }) => {
+      const onlyWithVocabulary = (['minConversations', 'customerRatio', 'top'] as const).filter((k) => opts[k] !== undefined);
+      if (onlyWithVocabulary.length && !opts.vocabulary) {
+        const flag = { minConversations: '--min-conversations', customerRatio: '--customer-ratio', top: '--top' }[onlyWithVocabulary[0]];
+        throw new ConfigError(`${flag} applies to --vocabulary only`, undefined, `add --vocabulary to list candidate jargon, or leave ${flag} out`);
+      }
       const { runAudit, workerCount } = await import('./audit-command.js');
       stdout(); // the report streams to process.stdout: guard it against a reader that stops early
       // More workers than cores only share the cores and cost ~30 MB each: the count is
@@ -228,13 +249,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       for (const n of result.notices) process.stderr.write(noticeLine(n)); // masked by the audit under --redact
       // An audit of nothing is no clean audit: exit 2, saying why.
-      if (result.figures.replies === 0 && result.filtered.replies > 0) {
+      if (!result.vocabulary && result.figures.replies === 0 && result.filtered.replies > 0) {
         const filters = [...(opts.agent ?? []).map((a) => `--agent "${a}"`), ...(opts.since ? [`--since ${opts.since}`] : []), ...(opts.until ? [`--until ${opts.until}`] : [])].join(' ');
         say(`no reply matches ${filters}; ${describeFiltered(result.filtered)}`);
         code = 2;
         return;
       }
-      if (result.figures.replies === 0 && result.notices.length) {
+      if (!result.vocabulary && result.figures.replies === 0 && result.notices.length) {
         say(`nothing was audited: ${result.notices.length === 1 ? 'the input was' : `all ${result.notices.length} inputs were`} skipped (see why above)`);
         code = 2;
         return;

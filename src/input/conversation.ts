@@ -100,6 +100,19 @@ export function readConversation(value: unknown, source: string, line: number | 
   }
 }
 
+/** The texts of a conversation's customer messages, in order (audit --vocabulary counts what customers write). */
+export function customerTexts(value: unknown): string[] {
+  const messages = value !== null && typeof value === 'object' ? (value as { messages?: unknown }).messages : undefined;
+  if (!Array.isArray(messages)) return [];
+  const out: string[] = [];
+  for (const m of messages) {
+    if (m === null || typeof m !== 'object') continue;
+    const { role, text } = m as { role?: unknown; text?: unknown };
+    if (typeof role === 'string' && CUSTOMER_ROLES.has(role.toLowerCase()) && typeof text === 'string') out.push(text);
+  }
+  return out;
+}
+
 /** Turn one parsed conversation object into replies; problems become notices. */
 export function repliesFromConversation(value: unknown, source: string, line: number | undefined, defaults: Partial<ReplyContext>): ConversationReplies {
   const notices: Notice[] = [];

@@ -176,9 +176,11 @@ export function findJargon(doc: Document, zone: Zone, language: Language, option
           }
         }
       }
-      if (!lexicon && t > 0 && joins(text, tokens[t - 1], start)) {
-        lexicon = (keys.get(hashOf(folded, start, end, fnvStep(previousHash, PAIR_MARK))) & mask) !== 0;
-        if (lexicon) candidates.push({ token: t - 2, lexicon: true, acronym: false });
+      // A pair keyed on the previous word ("hub sken") is looked for even when this word
+      // is a key of its own ("sken+ na hub+"): the pair's form starts one word earlier.
+      if (t > 0 && joins(text, tokens[t - 1], start) && (keys.get(hashOf(folded, start, end, fnvStep(previousHash, PAIR_MARK))) & mask) !== 0) {
+        candidates.push({ token: t - 2, lexicon: true, acronym: false });
+        lexicon = true;
       }
     }
     previousHash = h;
