@@ -105,10 +105,14 @@ export const requiredWhen: RuleKind = {
         findings.push({ start: m.start, end: m.end, message: 'forbidden', messageText: m.entry.message, data: { match: doc.text.slice(m.start, m.end) } });
       }
       if (findings.length) return findings;
-      // The trigger first: without one, the required phrases need not even be compiled.
-      const triggered = always || customerTriggered(input, customer, required, negation) || findMatches(doc, admitted, language, doc.content).length > 0;
-      if (!triggered || findMatches(doc, required, language, doc.content).length) return [];
-      return [{ start: doc.opening.start, end: doc.opening.end, message: 'missing' }];
+      const missing: Finding[] = [{ start: doc.opening.start, end: doc.opening.end, message: 'missing' }];
+      const holdsRequired = () => findMatches(doc, required, language, doc.content).length > 0;
+      // The context's trigger first: without one, the required phrases need not even be compiled.
+      if (always || customerTriggered(input, customer, required, negation)) return holdsRequired() ? [] : missing;
+      // The reply's own admission is read last: it is many phrases over the whole reply,
+      // and a reply that holds a required phrase needs no reading for it.
+      if (!entriesFor(admitted, language).length || holdsRequired()) return [];
+      return findMatches(doc, admitted, language, doc.content).length ? missing : [];
     };
   },
 };
