@@ -1,6 +1,7 @@
 // required-when: when the context shows a trigger (the customer reports a problem, or
 // the reply admits one), the reply must hold one of the required phrases. Phrases in
-// `forbid` are reported wherever they stand (a non-apology is never the apology).
+// `forbid` are reported wherever they stand beside a required one (a non-apology is
+// never the apology; each hedges one: "sorry for any inconvenience").
 import { splitSentences, type Sentence } from '../../document/sentences.js';
 import { fold } from '../../text/fold.js';
 import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type EntryMatch, type PhraseEntry, type PhraseLists } from '../phrase-list.js';
@@ -97,16 +98,23 @@ export const requiredWhen: RuleKind = {
     const negation = compilePhraseLists(spec.negation as never, ['negation'], tools);
     return (input) => {
       const { doc, language } = input;
-      const findings: Finding[] = [];
-      let lastEnd = -1;
-      for (const m of findMatches(doc, forbidden, language, doc.content)) {
-        if (m.start < lastEnd) continue; // two phrasings of one non-apology
-        lastEnd = m.end;
-        findings.push({ start: m.start, end: m.end, message: 'forbidden', messageText: m.entry.message, data: { match: doc.text.slice(m.start, m.end) } });
+      let held: boolean | undefined;
+      const holdsRequired = () => (held ??= findMatches(doc, required, language, doc.content).length > 0);
+      // A forbidden phrase hedges a required one ("sorry for any inconvenience" holds
+      // "sorry"), so it is looked for only where a required phrase stands: most replies
+      // then never pay for the forbid list, the rule's costliest (constructions over
+      // classes), which a reply of megabytes made the rule's main cost.
+      if (entriesFor(forbidden, language).length && holdsRequired()) {
+        const findings: Finding[] = [];
+        let lastEnd = -1;
+        for (const m of findMatches(doc, forbidden, language, doc.content)) {
+          if (m.start < lastEnd) continue; // two phrasings of one non-apology
+          lastEnd = m.end;
+          findings.push({ start: m.start, end: m.end, message: 'forbidden', messageText: m.entry.message, data: { match: doc.text.slice(m.start, m.end) } });
+        }
+        if (findings.length) return findings;
       }
-      if (findings.length) return findings;
       const missing: Finding[] = [{ start: doc.opening.start, end: doc.opening.end, message: 'missing' }];
-      const holdsRequired = () => findMatches(doc, required, language, doc.content).length > 0;
       // The context's trigger first: without one, the required phrases need not even be compiled.
       if (always || customerTriggered(input, customer, required, negation)) return holdsRequired() ? [] : missing;
       // The reply's own admission is read last: it is many phrases over the whole reply,
