@@ -1,8 +1,10 @@
 // required-when: when the context shows a trigger (the customer reports a problem, or
 // the reply admits one), the reply must hold one of the required phrases. Phrases in
-// `forbid` are reported wherever they stand (a non-apology is never the apology).
+// `forbid` are reported wherever they stand beside a required one (a non-apology is
+// never the apology; each hedges one: "sorry for any inconvenience").
+import { splitSentences, type Sentence } from '../../document/sentences.js';
 import { fold } from '../../text/fold.js';
-import { compilePhraseLists, entriesFor, PHRASE_LIST_SCHEMA, type PhraseLists } from '../phrase-list.js';
+import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type EntryMatch, type PhraseEntry, type PhraseLists } from '../phrase-list.js';
 import type { CheckInput, Finding, RuleKind } from '../rule.js';
 import { findMatches, textMatches } from './shared.js';
 
@@ -15,11 +17,56 @@ import { findMatches, textMatches } from './shared.js';
  */
 const EARLIER_TURNS = 10;
 
-function customerTriggered(input: CheckInput, triggers: PhraseLists, required: PhraseLists): boolean {
+/**
+ * What may stand between a negation and the trigger it takes back: at most two words, no
+ * clause break ("not really damaged", "není vůbec poškozené"; not "not sure, but it is
+ * broken").
+ */
+const NEGATION_REACH = /^\s*(?:[^\s,;:.!?()"]+\s+){0,2}$/;
+
+/**
+ * Whether a text reports a problem: a trigger matches and is not taken back by a
+ * negation or hypothesis just before it ("the box isn't damaged", "what if it doesn't
+ * fit?", "pokud nedorazí"). The trigger lists cannot say this themselves: a
+ * construction's `none` blocks a whole sentence, and "the box isn't damaged but the
+ * vase is broken" still reports a problem (issue 11, item 5).
+ */
+function reportsProblem(text: string, triggers: readonly PhraseEntry[], negations: readonly PhraseEntry[]): boolean {
+  const folded = fold(text);
+  if (!negations.length) return textMatches(text, folded, triggers);
+  let sentences: Sentence[] | undefined;
+  let negated: EntryMatch[] | undefined;
+  for (const entry of triggers) {
+    const found = matchEntry(entry, text, folded, 0, text.length, [], entry.construction ? (sentences ??= splitSentences(text, 0, text.length)) : undefined);
+    if (!found.length) continue;
+    // The negations only once a trigger is found (most texts have none), each found once.
+    negated ??= negations.flatMap((n) => matchEntry(n, text, folded, 0, text.length)).sort((a, b) => a.end - b.end);
+    if (found.some((m) => !takenBack(m, negated!, folded))) return true;
+  }
+  return false;
+}
+
+/** Whether a negation (sorted by end) ends within reach before a match: a binary search, then a few steps. */
+function takenBack(m: EntryMatch, negated: readonly EntryMatch[], folded: string): boolean {
+  let lo = 0;
+  let hi = negated.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (negated[mid].end < m.start - 40) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < negated.length && negated[i].end <= m.start; i++) {
+    if (NEGATION_REACH.test(folded.slice(negated[i].end, m.start))) return true;
+  }
+  return false;
+}
+
+function customerTriggered(input: CheckInput, triggers: PhraseLists, required: PhraseLists, negation: PhraseLists): boolean {
   const { context } = input.reply;
   // Customers write in their own language, which need not be the reply's.
   const triggerEntries = [...entriesFor(triggers, input.language), ...entriesFor(triggers, 'en')];
-  const reports = (text: string) => textMatches(text, fold(text), triggerEntries);
+  const negations = [...entriesFor(negation, input.language), ...(input.language === 'en' ? [] : entriesFor(negation, 'en'))];
+  const reports = (text: string) => reportsProblem(text, triggerEntries, negations);
   // The customer's latest turn counts; an earlier one counts until the agent has
   // answered it with a required phrase (no need to apologise twice for one problem).
   if (!context.customerMessages.length) return false;
@@ -36,6 +83,8 @@ export const requiredWhen: RuleKind = {
     when: { type: 'object', fields: { customer: PHRASE_LIST_SCHEMA, reply: PHRASE_LIST_SCHEMA } },
     require: { ...PHRASE_LIST_SCHEMA, required: true },
     forbid: PHRASE_LIST_SCHEMA,
+    // Words that take back a customer's trigger standing just after them: "not damaged".
+    negation: PHRASE_LIST_SCHEMA,
   },
   messages: ['missing'],
   compile(tools) {
@@ -46,20 +95,32 @@ export const requiredWhen: RuleKind = {
     const admitted = compilePhraseLists(when?.reply, ['when', 'reply'], tools);
     const required = compilePhraseLists(spec.require as never, ['require'], tools);
     const forbidden = compilePhraseLists(spec.forbid as never, ['forbid'], tools);
+    const negation = compilePhraseLists(spec.negation as never, ['negation'], tools);
     return (input) => {
       const { doc, language } = input;
-      const findings: Finding[] = [];
-      let lastEnd = -1;
-      for (const m of findMatches(doc, forbidden, language, doc.content)) {
-        if (m.start < lastEnd) continue; // two phrasings of one non-apology
-        lastEnd = m.end;
-        findings.push({ start: m.start, end: m.end, message: 'forbidden', messageText: m.entry.message, data: { match: doc.text.slice(m.start, m.end) } });
+      let held: boolean | undefined;
+      const holdsRequired = () => (held ??= findMatches(doc, required, language, doc.content).length > 0);
+      // A forbidden phrase hedges a required one ("sorry for any inconvenience" holds
+      // "sorry"), so it is looked for only where a required phrase stands: most replies
+      // then never pay for the forbid list, the rule's costliest (constructions over
+      // classes), which a reply of megabytes made the rule's main cost.
+      if (entriesFor(forbidden, language).length && holdsRequired()) {
+        const findings: Finding[] = [];
+        let lastEnd = -1;
+        for (const m of findMatches(doc, forbidden, language, doc.content)) {
+          if (m.start < lastEnd) continue; // two phrasings of one non-apology
+          lastEnd = m.end;
+          findings.push({ start: m.start, end: m.end, message: 'forbidden', messageText: m.entry.message, data: { match: doc.text.slice(m.start, m.end) } });
+        }
+        if (findings.length) return findings;
       }
-      if (findings.length) return findings;
-      // The trigger first: without one, the required phrases need not even be compiled.
-      const triggered = always || customerTriggered(input, customer, required) || findMatches(doc, admitted, language, doc.content).length > 0;
-      if (!triggered || findMatches(doc, required, language, doc.content).length) return [];
-      return [{ start: doc.opening.start, end: doc.opening.end, message: 'missing' }];
+      const missing: Finding[] = [{ start: doc.opening.start, end: doc.opening.end, message: 'missing' }];
+      // The context's trigger first: without one, the required phrases need not even be compiled.
+      if (always || customerTriggered(input, customer, required, negation)) return holdsRequired() ? [] : missing;
+      // The reply's own admission is read last: it is many phrases over the whole reply,
+      // and a reply that holds a required phrase needs no reading for it.
+      if (!entriesFor(admitted, language).length || holdsRequired()) return [];
+      return findMatches(doc, admitted, language, doc.content).length ? missing : [];
     };
   },
 };
