@@ -73,6 +73,17 @@ describe('placeholders', () => {
     expect(violationsOf('placeholders', 'Hi {{first_name}}, order {{order.number}} shipped.', { template: true })).toEqual([]);
     expect(violationsOf('placeholders', 'Hi {{first_name}}, order {{order.number} shipped.', { template: true })).toHaveLength(1);
   });
+  it('a gender alternative left in a draft is unfinished; in a template it is the generic form', () => {
+    const draft = 'Vážený/á zákazníku,\n\nobdržel(a) jste od nás e-mail.';
+    expect(violationsOf('placeholders', draft, { language: 'cs' }).map((v: { message: string }) => v.message)).toEqual([
+      '"Vážený/á" still offers both forms: the draft is unfinished.',
+      '"obdržel(a)" still offers both forms: the draft is unfinished.',
+    ]);
+    expect(violationsOf('placeholders', draft, { language: 'cs', template: true })).toEqual([]);
+    expect(violationsOf('placeholders', 'Dobrý den, ano/ne? 50 km/h, 100 Kč/ks (a fotku).', { language: 'cs' })).toEqual([]);
+    expect(violationsOf('placeholders', 'Dear Mr/Mrs Smith, done.', { language: 'en' })).toHaveLength(1);
+    expect(violationsOf('placeholders', 'Dear Sir/Madam, done.', { language: 'en' })).toEqual([]);
+  });
 });
 
 describe('sign-off', () => {

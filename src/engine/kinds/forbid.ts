@@ -7,7 +7,7 @@ import type { Fix } from '../../types.js';
 import { findEntryMatches } from './shared.js';
 
 // What may stand beside a removed match on a line that then goes whole.
-const SEPARATOR = /[\s|·•:;,.#*_=~<>[\]()-]/;
+const SEPARATOR = /[\s|·•:;,.#*_=~<>[\]()–—-]/;
 
 /**
  * Whether text[from, to) holds separators only, read outwards from the match (from its
@@ -56,9 +56,9 @@ export function removalFix(doc: Document, start: number, end: number): Fix {
   // Inline: take the match and the separator on one side of it.
   let s = start;
   let e = end;
-  const after = /^[ \t]*[|·•:;,-]?[ \t]*/.exec(text.slice(e))![0];
+  const after = /^[ \t]*[|·•:;,–—-]?[ \t]*/.exec(text.slice(e))![0];
   if (after.length) e += after.length;
-  else while (s > lineStart && /[ \t|·•:;,-]/.test(text[s - 1])) s--;
+  else while (s > lineStart && /[ \t|·•:;,–—-]/.test(text[s - 1])) s--;
   return { range: [s, e], text: '' };
 }
 
