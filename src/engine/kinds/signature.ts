@@ -15,7 +15,8 @@
 // and a name is a few capitalised words, not a sentence.
 import type { Document, Zone } from '../../document/document.js';
 import { fold, isUpper } from '../../text/fold.js';
-import { allEntries, compilePhraseLists, matchEntry, PHRASE_LIST_SCHEMA, type PhraseEntry } from '../phrase-list.js';
+import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type PhraseEntry, type PhraseLists } from '../phrase-list.js';
+import type { Language } from '../../types.js';
 import type { RuleKind } from '../rule.js';
 
 type Verdict = 'person' | 'team' | undefined;
@@ -24,6 +25,8 @@ type Verdict = 'person' | 'team' | undefined;
 const TAIL_LINES = 8;
 /** A sign-off block (name and role or contact lines) has at most this many lines. */
 const BLOCK_LINES = 5;
+/** How far up from the end a sign-off is looked for, in characters. */
+const TAIL_CHARS = 500;
 
 const AGENT_FIELD = /your[ _]?name|agent|current_user|user\.|sender|signature|podpis|operator|assignee|author|staff|rep\b/;
 const NOT_AGENT_FIELD = /customer|client|requester|zakaznik|zákazník|url|link|tracking|order|ticket|date|datum|amount|xxx|^$/;
@@ -36,9 +39,63 @@ const PARTICLE = /^(?:van|von|de|der|den|la|le|da|di|du|del|ml\.|st\.)$/;
 
 interface Tools {
   doc: Document;
-  teamWords: () => PhraseEntry[];
+  teamWords: () => TeamWords;
   closings: () => PhraseEntry[];
   agent?: string;
+  /** Where the tail (the lines a sign-off may be on) starts. */
+  from: number;
+  /** Per start offset, the end of the longest closing there; filled once per reply. */
+  closingAt?: Map<number, number>;
+}
+
+interface TeamWords {
+  exact: Set<string>;
+  /** The stems of entries written with a *: "zakaznick". */
+  prefixes: string[];
+}
+
+function teamWordsOf(entries: readonly string[]): TeamWords {
+  const exact = new Set<string>();
+  const prefixes: string[] = [];
+  for (const entry of entries) {
+    const folded = fold(entry.trim());
+    if (folded.endsWith('*')) prefixes.push(folded.slice(0, -1));
+    else exact.add(folded);
+  }
+  return { exact, prefixes };
+}
+
+/** Every entry run once over the whole tail, not once per line: a reply costs one pass. */
+function closingsAt(t: Tools): Map<number, number> {
+  if (t.closingAt) return t.closingAt;
+  const at = new Map<number, number>();
+  for (const entry of t.closings()) {
+    for (const m of matchEntry(entry, t.doc.text, t.doc.folded, t.from, t.doc.end)) if ((at.get(m.start) ?? -1) < m.end) at.set(m.start, m.end);
+  }
+  return (t.closingAt = at);
+}
+
+/**
+ * Whether [start, end) holds a team word. Team words are single words ("team", "tým",
+ * "zákaznick*", "s.r.o."), so they are looked up word by word in a set: a name segment is
+ * a few words, and a phrase search per team word cost more than the rest of the rule.
+ */
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+function hasTeamWord(t: Tools, start: number, end: number): boolean {
+  const { exact, prefixes } = t.teamWords();
+  for (const raw of fold(t.doc.text.slice(start, end)).split(/[\s,;:|/()]+/)) {
+    let a = 0;
+    let b = raw.length;
+    while (a < b && !isWordChar(raw.charCodeAt(a))) a++;
+    while (b > a && !isWordChar(raw.charCodeAt(b - 1)) && raw[b - 1] !== '.') b--;
+    const word = raw.slice(a, b);
+    let bare = b;
+    while (bare > a && raw[bare - 1] === '.') bare--;
+    if (!word) continue;
+    if (exact.has(word) || exact.has(raw.slice(a, bare)) || prefixes.some((p) => word.startsWith(p))) return true;
+  }
+  return false;
 }
 
 const lineText = (doc: Document, z: Zone) => doc.text.slice(z.start, z.end);
@@ -77,23 +134,19 @@ function nameAt(t: Tools, start: number, end: number, capitalised = false): Verd
   if (!words.length || words.length > 5) return undefined;
   const nameEnd = s + name.length;
   // "Tým XY", "Zákaznické centrum Modino", "The Acme Team": a team, capitalised or not.
-  if (t.teamWords().some((entry) => matchEntry(entry, doc.text, doc.folded, s, nameEnd).length > 0)) return 'team';
+  if (hasTeamWord(t, s, nameEnd)) return 'team';
   if (words.length > 4) return undefined;
   if (!words.every((w, i) => NAME_WORD.test(w) || (i > 0 && PARTICLE.test(w)))) return undefined;
   if (!words.some((w) => /^[a-z'’-]{2,}$/.test(fold(w)))) return undefined; // initials only: "AA", "J."
   // A closing written with capitals ("Best Regards", "Have A Nice Day") is no name.
-  if (t.closings().some((entry) => matchEntry(entry, doc.text, doc.folded, s, nameEnd).some((m) => m.start === s))) return undefined;
+  if ((closingsAt(t).get(s) ?? -1) >= 0) return undefined;
   return 'person';
 }
 
 /** Where a closing starts [from, to): the end of the closing, or -1. */
 function closingEnd(t: Tools, from: number, to: number): number {
-  const { doc } = t;
-  let end = -1;
-  for (const entry of t.closings()) {
-    for (const m of matchEntry(entry, doc.text, doc.folded, from, to)) if (m.start === from && m.end > end) end = m.end;
-  }
-  return end;
+  const end = closingsAt(t).get(from) ?? -1;
+  return end <= to ? end : -1;
 }
 
 /** Where the last sentence of a line starts, if the line holds more than one. */
@@ -123,6 +176,9 @@ function readSignOff(t: Tools): { verdict: Verdict; closing: boolean; zone?: Zon
   const { doc } = t;
   const lines = doc.lineZones.map((z) => trimLead(doc, z));
   const n = lines.length;
+  // A sign-off is short: its words are looked for in the last TAIL_CHARS characters only
+  // (a line that starts before them is a paragraph, not a closing or a name).
+  t.from = Math.max(lines[Math.max(1, n - TAIL_LINES)]?.start ?? doc.end, doc.end - TAIL_CHARS);
   let verdict: Verdict;
   let closing = false;
   let zone: Zone | undefined;
@@ -187,19 +243,31 @@ export const signature: RuleKind = {
   messages: ['missing', 'team', 'unsigned'],
   compile(tools) {
     const { spec } = tools;
-    const teamLists = compilePhraseLists(spec.teamWords as never, ['teamWords'], tools);
+    // Checked as phrases (a mistake in one names its file and line), looked up as words.
+    compilePhraseLists(spec.teamWords as never, ['teamWords'], tools);
+    const rawTeam = spec.teamWords as Record<string, unknown[]>;
+    const teamFor = (language: string) => (rawTeam[language] ?? []).filter((w): w is string => typeof w === 'string');
     const closingLists = compilePhraseLists(spec.closings as never, ['closings'], tools);
-    // Every language's words, compiled when a reply is first read: a Czech reply may
-    // sign "Thanks, Jana", and an English one "Tým podpory".
-    let teamWords: PhraseEntry[] | undefined;
-    let closings: PhraseEntry[] | undefined;
-    return ({ doc, reply }) => {
+    // The reply's language's words and English ones (a Czech reply may sign "Thanks,
+    // Jana" or "Customer Care"), compiled when a reply in that language is first read.
+    const cache = new Map<string, { team: TeamWords; closings: PhraseEntry[] }>();
+    const words = (language: Language) => {
+      let w = cache.get(language);
+      if (!w) {
+        const pick = (lists: PhraseLists) => (language === 'en' ? entriesFor(lists, 'en') : [...entriesFor(lists, language), ...entriesFor(lists, 'en')]);
+        w = { team: teamWordsOf([...teamFor(language), ...teamFor('en'), ...teamFor('any')]), closings: pick(closingLists) };
+        cache.set(language, w);
+      }
+      return w;
+    };
+    return ({ doc, reply, language }) => {
       const agentFirst = reply.context.agentName?.trim().split(/\s+/)[0];
       const t: Tools = {
         doc,
-        teamWords: () => (teamWords ??= allEntries(teamLists)),
-        closings: () => (closings ??= allEntries(closingLists)),
+        teamWords: () => words(language).team,
+        closings: () => words(language).closings,
         agent: agentFirst && agentFirst.length > 1 ? fold(agentFirst) : undefined,
+        from: 0,
       };
       const { verdict, closing, zone } = readSignOff(t);
       if (verdict === 'person') return [];
