@@ -36,6 +36,12 @@ describe('document zones', () => {
     const text = 'Hi {{first_name}}, {{x | fallback: "y"}} {%customer.firstName,fallback=there%} %customer.firstName% {!Contact.FirstName} [Customer Name] XXX';
     expect(buildDocument(text).placeholders.map((p) => p.text)).toEqual(['{{first_name}}', '{{x | fallback: "y"}}', '{%customer.firstName,fallback=there%}', '%customer.firstName%', '{!Contact.FirstName}', '[Customer Name]', 'XXX']);
   });
+  it('finds mail-merge fields, bracketed instructions and blanks, not references, links or dividers', () => {
+    const text = 'Dear <name>, [[name]] <<Jméno>> [CUSTOMER NAME] [vložte datum] [doplnit] £___ ok';
+    expect(buildDocument(text).placeholders.map((p) => p.text)).toEqual(['<name>', '[[name]]', '<<Jméno>>', '[CUSTOMER NAME]', '[vložte datum]', '[doplnit]', '___']);
+    const none = 'Hi, [Ticket#2024031110000123] and [Your account](https://x.example) <br> <b>x</b> __email__\n________________\nFrom: a';
+    expect(buildDocument(none).placeholders).toEqual([]);
+  });
 });
 
 describe('language detection', () => {

@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { isBirthNumber, mask } from '../src/engine/kinds/privacy.js';
 import { violationsOf } from './helpers.js';
+import { createLinter } from '../src/index.js';
+import { defaultConfig } from '../src/config/load-config.js';
+import { defaultContext } from '../src/types.js';
 
 describe('no-shouting', () => {
   it.each([
@@ -10,6 +13,15 @@ describe('no-shouting', () => {
     ['sk', 'Dobrý deň,\n\nbalík doručí SPS, veľkosť XXL je skladom.'],
   ])('an acronym is not shouting (%s)', (lang, text) => {
     expect(violationsOf('no-shouting', text, { language: lang as 'en' })).toEqual([]);
+  });
+  it('a brand is not shouting: a hashtag, a name before its product, one the customer names, one the team allows', () => {
+    expect(violationsOf('no-shouting', 'Hi Anna, see #VTUPDATE and @TESCO: XFINITY Internet and XFINITY HD are back.')).toEqual([]);
+    expect(violationsOf('no-shouting', 'Hi Anna, cancel XFINITY services in the app.', { customerMessages: ['My Xfinity box is dead'] })).toEqual([]);
+    expect(violationsOf('no-shouting', 'Hi Anna, the store is CLOSED on Sunday.', { customerMessages: ['Is the store closed?'] })).toHaveLength(1);
+    const config = defaultConfig();
+    config.vocabulary.allow.push('XFINITY');
+    const team = createLinter(config).lint({ text: 'Hi Anna, cancel XFINITY services in the app.', source: 'x', context: defaultContext({ language: 'en' }) });
+    expect(team.violations.filter((v) => v.rule === 'no-shouting')).toEqual([]);
   });
   it('a short ordinary word in capitals is', () => {
     expect(violationsOf('no-shouting', 'Please do NOT send it back.')[0].message).toContain('"NOT"');
@@ -73,12 +85,34 @@ describe('placeholders', () => {
     expect(violationsOf('placeholders', 'Hi {{first_name}}, order {{order.number}} shipped.', { template: true })).toEqual([]);
     expect(violationsOf('placeholders', 'Hi {{first_name}}, order {{order.number} shipped.', { template: true })).toHaveLength(1);
   });
+  it('a gender alternative left in a draft is unfinished; in a template it is the generic form', () => {
+    const draft = 'Vážený/á zákazníku,\n\nobdržel(a) jste od nás e-mail.';
+    expect(violationsOf('placeholders', draft, { language: 'cs' }).map((v: { message: string }) => v.message)).toEqual([
+      '"Vážený/á" still offers both forms: the draft is unfinished.',
+      '"obdržel(a)" still offers both forms: the draft is unfinished.',
+    ]);
+    expect(violationsOf('placeholders', draft, { language: 'cs', template: true })).toEqual([]);
+    expect(violationsOf('placeholders', 'Dobrý den, ano/ne? 50 km/h, 100 Kč/ks (a fotku).', { language: 'cs' })).toEqual([]);
+    expect(violationsOf('placeholders', 'Dear Mr/Mrs Smith, done.', { language: 'en' })).toHaveLength(1);
+    expect(violationsOf('placeholders', 'Dear Sir/Madam, done.', { language: 'en' })).toEqual([]);
+  });
 });
 
 describe('sign-off', () => {
   it('applies to e-mail only', () => {
     expect(violationsOf('sign-off', 'Yes, it ships today.', { channel: 'chat' })).toEqual([]);
     expect(violationsOf('sign-off', 'Yes, it ships today.', { channel: 'email' })).toHaveLength(1);
+  });
+  it('tells a closing without a name, a team and nothing apart', () => {
+    const messages = (text: string) => violationsOf('sign-off', text).map((v: { message: string }) => v.message);
+    expect(messages('Hi Anna,\n\nDone.\n\nHave a nice day!')).toEqual(['The e-mail closes without a name: sign it.']);
+    expect(messages('Hi Anna,\n\nDone.\n\nCheers,\nThe Acme Team')).toEqual(['The e-mail is signed by a team, not a person.']);
+    expect(messages('Hi Anna,\n\nDone.')).toEqual(['The e-mail has no sign-off.']);
+    expect(messages('Hi Anna,\n\nDone.\n\nCheers,\nMark')).toEqual([]);
+  });
+  it("the agent's name anywhere in the block counts, and an agent placeholder in a template", () => {
+    expect(violationsOf('sign-off', 'Hi Anna,\n\nDone.\n\nCheers,\nACME SUPPORT · mark', { agentName: 'Mark Taylor' })).toEqual([]);
+    expect(violationsOf('sign-off', 'Hi {{first_name}},\n\nDone.\n\nBest,\n{{current_user.first_name}}', { template: true })).toEqual([]);
   });
   it('a name after a caret or a closing counts', () => {
     expect(violationsOf('sign-off', 'Hi Anna,\n\nIt ships today.\n\nS pozdravem\nTomáš z Triko.cz', { language: 'cs' })).toEqual([]);

@@ -8,7 +8,7 @@ import { findEntryMatches } from './shared.js';
 import { Exemptions, findJargon, type JargonOptions } from '../lexicon/index.js';
 
 // What may stand beside a removed match on a line that then goes whole.
-const SEPARATOR = /[\s|·•:;,.#*_=~<>[\]()-]/;
+const SEPARATOR = /[\s|·•:;,.#*_=~<>[\]()–—-]/;
 
 /**
  * Whether text[from, to) holds separators only, read outwards from the match (from its
@@ -57,9 +57,9 @@ export function removalFix(doc: Document, start: number, end: number): Fix {
   // Inline: take the match and the separator on one side of it.
   let s = start;
   let e = end;
-  const after = /^[ \t]*[|·•:;,-]?[ \t]*/.exec(text.slice(e))![0];
+  const after = /^[ \t]*[|·•:;,–—-]?[ \t]*/.exec(text.slice(e))![0];
   if (after.length) e += after.length;
-  else while (s > lineStart && /[ \t|·•:;,-]/.test(text[s - 1])) s--;
+  else while (s > lineStart && /[ \t|·•:;,–—-]/.test(text[s - 1])) s--;
   return { range: [s, e], text: '' };
 }
 

@@ -1,11 +1,43 @@
 // placeholders: in a draft, any placeholder left unfilled ({{first_name}}, [Customer
 // Name], XXX) is an error; in a canned response placeholders are expected, and only a
 // malformed one ({{first_name}, {% x) is reported. Malformed ones are errors in drafts too.
+// A draft that still offers both genders ("Vážený/á", "obdržel(a) jste", "Dear Mr/Mrs")
+// is unfinished the same way: the agent was to pick one. In a canned response the
+// generic form is the author's choice, so it is reported in drafts only.
 import type { Document } from '../../document/document.js';
 import { insideAny, overlapsAny } from '../../document/spans.js';
 import type { Finding, RuleKind } from '../rule.js';
 
 type Span = { start: number; end: number };
+
+// Gender alternatives on the folded text (lower case, no diacritics), by the ending the
+// alternative adds: a consonant stem + a (poslal/a, obdržel(a), spokojen(a), rád/a), an -ý
+// or -í adjective + á/é (Vážený/á, Milý(á), Vážení/é), an -á one + ý (Vážená/ý), and the
+// salutation pairs written out (pane/paní, Vážený/Vážená, zákazníku/zákaznice).
+const GENDER: Record<'cs' | 'sk' | 'en', RegExp> = {
+  cs: /(?<![a-z])(?:[a-z]{2,}[bcdfghjklmnprstvz] ?(?:\/ ?a|\(a\))|[a-z]{2,}[yi] ?(?:\/ ?[ae]|\([ae]\))|[a-z]{2,}a ?(?:\/ ?y|\(y\))|pan[ei]? ?\/ ?pan[ei]?|(?:vazen|mil)[yai] ?\/ ?(?:vazen|mil)[yai]|zakaznik[u]? ?\/ ?zakaznic(?:e|ka|ko))(?![a-z])/g,
+  sk: /(?<![a-z])(?:[a-z]{2,}[bcdfghjklmnprstvz] ?(?:\/ ?a|\(a\))|[a-z]{2,}[yi] ?(?:\/ ?[ae]|\([ae]\))|[a-z]{2,}a ?(?:\/ ?y|\(y\))|pan[ei]? ?\/ ?pan[ei]?|(?:vazen|mil)[yai] ?\/ ?(?:vazen|mil)[yai]|zakaznik[u]? ?\/ ?zakaznic(?:e|ka|ko))(?![a-z])/g,
+  // "Mr/Mrs", "Mr./Ms.", "Mrs/Mr" ("Sir/Madam" is the accepted form for nobody known).
+  en: /(?<![a-z])mrs?\.? ?\/ ?m(?:rs?|s|iss)\.?(?![a-z])/g,
+};
+
+/** Gender alternatives left in the reply proper, outside placeholders and literals. */
+function genderAlternatives(doc: Document, language: string): Span[] {
+  const re = GENDER[language as keyof typeof GENDER];
+  if (!re) return [];
+  const found: Span[] = [];
+  re.lastIndex = 0;
+  const scope = doc.folded.slice(0, doc.end);
+  // A "/" or "(" is in every alternative: a reply without one costs one indexOf.
+  if (!scope.includes('/') && !scope.includes('(')) return found;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(scope)) !== null) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!overlapsAny(doc.placeholders, start, end) && !insideAny(doc.literals, start, end)) found.push({ start, end });
+  }
+  return found;
+}
 
 // Template syntax opened and never closed, or closed and never opened, on one line.
 const MALFORMED: readonly RegExp[] = [
@@ -53,12 +85,13 @@ function malformed(doc: Document): Span[] {
 export const placeholders: RuleKind = {
   name: 'placeholders',
   fields: {},
-  messages: ['unfilled', 'malformed'],
+  messages: ['unfilled', 'malformed', 'gender'],
   compile() {
-    return ({ doc, reply }) => {
+    return ({ doc, reply, language }) => {
       const findings: Finding[] = malformed(doc).map((m) => ({ ...m, message: 'malformed', data: { match: doc.text.slice(m.start, m.end) } }));
       if (!reply.context.template) {
         for (const p of doc.placeholders) findings.push({ start: p.start, end: p.end, message: 'unfilled', data: { match: p.text } });
+        for (const g of genderAlternatives(doc, language)) findings.push({ ...g, message: 'gender', data: { match: doc.text.slice(g.start, g.end) } });
       }
       return findings.sort((a, b) => a.start - b.start);
     };

@@ -1,6 +1,9 @@
 // shouting: words in capitals that are not acronyms, "!!", and more than a few "!" in an
 // e-mail. An acronym is short (DPD, PDF, GDPR); a short word in capitals is shouting
 // only when it is an ordinary word of the language (NOT, NE, NIE), listed in the rule.
+// Brand and product names are not shouting either: a hashtag or handle (#VTNEW, @TESCO),
+// a name followed by its product ("XFINITY Internet", "IKEA Family"), and the words a
+// team lists in its vocabulary's allow list (vocabulary.allow: [TESCO]).
 import { inLiteral } from '../../document/document.js';
 import { isUpper } from '../../text/fold.js';
 import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type PhraseEntry } from '../phrase-list.js';
@@ -14,6 +17,32 @@ const isUpperAt = (text: string, i: number) => {
   return c < 128 ? c >= 65 && c <= 90 : isUpper(text[i]);
 };
 
+/**
+ * Words the customer wrote as names: capitalised or in capitals, not at a sentence's
+ * start ("my Xfinity box", "the TESCO app"). Our writing one in capitals names the same
+ * brand or product; a shout is an ordinary word ("closed"), which nobody capitalises.
+ */
+function namesIn(messages: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  // The latest few messages, and their first 20,000 characters: a long conversation
+  // must not make every reply in it read all of it.
+  for (const message of messages.slice(-5)) {
+    for (const m of message.slice(0, 20_000).matchAll(/(?<=[^\s.!?] )\p{Lu}\p{L}+/gu)) names.add(m[0].toLowerCase());
+  }
+  return names;
+}
+
+/**
+ * Whether the word at i reads as a product after a brand: capitalised ("Internet") or an
+ * acronym of two or three capitals ("HD", "TV"). (Its own letters only: a few steps.)
+ */
+function productAfter(text: string, folded: string, i: number): boolean {
+  if (i + 1 < text.length && isLetter(folded.charCodeAt(i + 1)) && !isUpperAt(text, i + 1)) return true;
+  let j = i;
+  while (j < text.length && j - i < 4 && isLetter(folded.charCodeAt(j)) && isUpperAt(text, j)) j++;
+  return j - i >= 2 && j - i <= 3 && !isLetter(folded.charCodeAt(j));
+}
+
 export const shouting: RuleKind = {
   name: 'shouting',
   fields: {
@@ -23,7 +52,8 @@ export const shouting: RuleKind = {
   },
   messages: ['capitals', 'exclamations', 'too-many-exclamations'],
   compile(tools) {
-    const { spec } = tools;
+    const { spec, vocabulary } = tools;
+    const allowed = new Set(vocabulary.allow.map((a) => a.toLowerCase()));
     const shortWords = compilePhraseLists(spec.shortWords as never, ['shortWords'], tools);
     const minLength = (spec.minLength as number | undefined) ?? 5;
     const maxExclamations = (spec.maxExclamations as number | undefined) ?? 2;
@@ -31,6 +61,7 @@ export const shouting: RuleKind = {
       const findings: Finding[] = [];
       const { text, folded, content } = doc;
       let short: PhraseEntry[] | undefined;
+      let customerNames: Set<string> | undefined;
       // Words are runs of letters in the folded text (every letter ASCII); their case is
       // read off the original. A word with a lower-case letter is dismissed as soon as it
       // shows one, so most words cost a few comparisons and no allocation.
@@ -43,7 +74,13 @@ export const shouting: RuleKind = {
         if (!upper || end - start < 2) continue;
         if (isDigit(text.charCodeAt(end)) || isDigit(text.charCodeAt(start - 1))) continue; // LS2, GB123, USB-C3
         if (inLiteral(doc, start, end)) continue;
+        const before = text[start - 1];
+        if (before === '#' || before === '@') continue; // #VTNEW, @TESCO
+        // "XFINITY Internet", "XFINITY HD": a name and its product, not a shout.
+        if (text[end] === ' ' && isUpperAt(text, end + 1) && isLetter(folded.charCodeAt(end + 1)) && productAfter(text, folded, end + 1)) continue;
         const word = text.slice(start, end);
+        if (allowed.has(word.toLowerCase())) continue;
+        if ((customerNames ??= namesIn(reply.context.customerMessages.slice(-5))).has(word.toLowerCase())) continue;
         short ??= [...entriesFor(shortWords, language), ...entriesFor(shortWords, 'en')];
         const isShortWord = word.length < minLength && short.some((e) => matchEntry(e, text, folded, start, end).some((x) => x.start === start && x.end === end));
         if (word.length >= minLength || isShortWord) findings.push({ start, end, message: 'capitals', data: { match: word, lower: word.toLowerCase() } });
