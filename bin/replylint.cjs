@@ -10,6 +10,13 @@ const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const vm = require('node:vm');
 
+// The rules' regexes run once or twice on a reply: V8's default tier-up interprets a
+// regex's bytecode first and compiles it to machine code when it runs again, paying for
+// both; compiled at once, the ~900 built-in regexes a run may meet cost a third as much
+// (bench/run.mjs, cold start). Set before anything is compiled, so the code cache is
+// always made and read under the same flags.
+require('node:v8').setFlagsFromString('--no-regexp-tier-up');
+
 const bundle = join(__dirname, '..', 'dist', 'cli', 'main.cjs');
 // import() does not work inside a script compiled with a code cache (Node 20): the
 // bundle's calls come here (scripts/bundle-cli.mjs), relative ones resolved from dist/cli.

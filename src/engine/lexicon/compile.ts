@@ -165,8 +165,11 @@ export function wordKey([text, mode]: FormWord): string {
   return `${mode === INFLECTED && folded.endsWith('e') ? folded.slice(0, -1) : folded}*`;
 }
 
-/** Rank of a word in a frequency list (lower: more common); unknown words are rare. */
-type Rank = (word: string) => number;
+/**
+ * Rank of a word in a frequency list (lower: more common); unknown words are rare. With
+ * `stem`, the rank of the commonest word it begins: "zásilk*" is as common as "zásilka".
+ */
+type Rank = (word: string, stem?: boolean) => number;
 
 /**
  * The keys a form is indexed by: its rarest word, so that a common word ("as" in "as
@@ -183,7 +186,7 @@ function anchor(words: FormWord[], rank: Rank, endings: readonly string[]): { a:
   let bestRank = -2;
   words.forEach((w, i) => {
     const folded = fold(w[0]);
-    const r = folded.length <= 4 ? -1 : rank(folded);
+    const r = folded.length <= 4 ? -1 : rank(w[1] === WHOLE ? folded : wordKey(w).slice(0, -1), w[1] !== WHOLE);
     if (r > bestRank) {
       best = i;
       bestRank = r;
@@ -272,7 +275,7 @@ export function compileLexicon(input: LexiconInput, derived: DerivedLists = {}, 
           if (id !== undefined) {
             forms[id].l |= LANGUAGE_BIT[lang];
             // Pairs keyed per ending: this language's endings too.
-            const rank: Rank = (w) => Math.min(czechRank(w), englishRank(w));
+            const rank: Rank = (w, stem) => Math.min(czechRank(w, stem), englishRank(w, stem));
             for (const key of anchor(forms[id].w, rank, endings[lang]).keys) if (!(index[key] ??= []).includes(id)) index[key].push(id);
             continue;
           }
@@ -283,7 +286,9 @@ export function compileLexicon(input: LexiconInput, derived: DerivedLists = {}, 
             words.push(word);
           }
           if (!words.length) throw new ConfigError('an empty lexicon term', where([lang]));
-          const rank: Rank = (w) => Math.min(lang === 'en' ? englishRank(w) : czechRank(w), englishRank(w));
+          // A word is common or rare in the text a form is looked for in: "exception" is
+          // everyday English but rare in a Czech reply, where it keys "zásilka má exception".
+          const rank: Rank = (w, stem) => (lang === 'en' ? englishRank(w, stem) : czechRank(w, stem));
           const { a, keys: formKeys } = anchor(words, rank, endings[lang]);
           const form: CompiledForm = { w: words, l: LANGUAGE_BIT[lang], c, a };
           if (exact) form.x = 1;
@@ -345,5 +350,19 @@ function rankOf(words: readonly string[] | undefined): Rank {
   (words ?? []).forEach((w, i) => {
     if (!ranks.has(w)) ranks.set(w, i);
   });
-  return (w) => ranks.get(w) ?? Infinity;
+  // For stems: the words in alphabetical order, to find those a stem begins by binary search.
+  const sorted = [...ranks.keys()].sort();
+  return (w, stem) => {
+    if (!stem) return ranks.get(w) ?? Infinity;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < w) lo = mid + 1;
+      else hi = mid;
+    }
+    let best = Infinity;
+    for (let i = lo; i < sorted.length && sorted[i].startsWith(w); i++) best = Math.min(best, ranks.get(sorted[i])!);
+    return best;
+  };
 }
