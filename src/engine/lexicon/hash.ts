@@ -37,13 +37,37 @@ export const STEM_MARK = 42; // '*'
 /** Between the words of a pair key. */
 export const PAIR_MARK = 32; // ' '
 
+/** Bits of the filter of lexicon keys (64 KB: it stays in the processor's cache). */
+const FILTER_BITS = 1 << 19;
+const LEXICON_KEY = KEY.lexicon | KEY.lexiconEn | KEY.lexiconCs | KEY.lexiconSk;
+
 export class KeyTable {
   private readonly mask: number;
+  /**
+   * One bit per lexicon key's hash: every token of every reply is probed for its word and
+   * each of its stems, and almost none is a key. The table, with the common words it
+   * holds for telling acronyms from shouting, is far larger than a cache; the filter
+   * answers most probes without touching it.
+   */
+  private readonly filter = new Uint32Array(FILTER_BITS / 32);
+
   constructor(
     private readonly hashes: Uint32Array,
     private readonly flags: Uint8Array,
   ) {
     this.mask = hashes.length - 1;
+    for (let i = 0; i < hashes.length; i++) {
+      if (flags[i] & LEXICON_KEY) {
+        const bit = (hashes[i] >>> 7) & (FILTER_BITS - 1);
+        this.filter[bit >>> 5] |= 1 << (bit & 31);
+      }
+    }
+  }
+
+  /** The flags of a hash when it may be a lexicon key (0 for most hashes, from the filter alone). */
+  lexicon(hash: number): number {
+    const bit = ((hash || 1) >>> 7) & (FILTER_BITS - 1);
+    return this.filter[bit >>> 5] & (1 << (bit & 31)) ? this.get(hash) : 0;
   }
 
   /** The flags of a hash (0: not a key). A hash of 0 is stored as 1: 0 marks an empty slot. */

@@ -64,7 +64,7 @@ function stemHit(keys: KeyTable, folded: string, start: number, end: number, mas
   const stop = Math.min(end, start + MAX_KEY);
   for (let i = start; i < stop; i++) {
     h = fnvStep(h, folded.charCodeAt(i));
-    if (i - start + 1 >= MIN_STEM && keys.get(fnvStep(h, STEM_MARK)) & mask) return true;
+    if (i - start + 1 >= MIN_STEM && keys.lexicon(fnvStep(h, STEM_MARK)) & mask) return true;
   }
   return false;
 }
@@ -167,7 +167,7 @@ export function findJargon(doc: Document, zone: Zone, language: Language, option
     const h = hashOf(folded, start, end);
     let lexicon = false;
     if (options.terms) {
-      lexicon = (keys.get(h) & mask) !== 0 || stemHit(keys, folded, start, end, mask);
+      lexicon = (keys.lexicon(h) & mask) !== 0 || stemHit(keys, folded, start, end, mask);
       if (!lexicon && czechLike) {
         for (const prefix of data.prefixes) {
           if (end - start > prefix.length + MIN_STEM && folded.startsWith(prefix, start) && stemHit(keys, folded, start + prefix.length, end, mask)) {
@@ -178,7 +178,7 @@ export function findJargon(doc: Document, zone: Zone, language: Language, option
       }
       // A pair keyed on the previous word ("hub sken") is looked for even when this word
       // is a key of its own ("sken+ na hub+"): the pair's form starts one word earlier.
-      if (t > 0 && joins(text, tokens[t - 1], start) && (keys.get(hashOf(folded, start, end, fnvStep(previousHash, PAIR_MARK))) & mask) !== 0) {
+      if (t > 0 && joins(text, tokens[t - 1], start) && (keys.lexicon(hashOf(folded, start, end, fnvStep(previousHash, PAIR_MARK))) & mask) !== 0) {
         candidates.push({ token: t - 2, lexicon: true, acronym: false });
         lexicon = true;
       }
