@@ -93,3 +93,19 @@ describe('suppressed violations cost no points', () => {
     expect(after.score).toBe(100);
   });
 });
+
+describe('--fix on stdin', () => {
+  it('prints the fixed text on stdout and the report on stderr', () => {
+    const draft = 'Dobrý den,\n\nzásilka dorazí zítra.\n\nS pozdravem\nJana\n\nČíslo požadavku: #48213 | Prosím odpovídejte nad tuto čáru\n';
+    const r = cli(['--fix', '--lang', 'cs'], { input: draft });
+    expect(r.stdout).toBe('Dobrý den,\n\nzásilka dorazí zítra.\n\nS pozdravem\nJana\n');
+    expect(r.stderr).toContain('<stdin>');
+    // Nothing to fix: the text comes back as it was.
+    const clean = 'Hi Anna,\n\nyour refund was sent today.\n\nKind regards,\nTom\n';
+    expect(cli(['--fix', '--lang', 'en'], { input: clean }).stdout).toBe(clean);
+    // With -o the report goes to the file and stdout holds only the text.
+    const dir = tempDir();
+    const o = cli(['--fix', '--lang', 'cs', '-f', 'json', '-o', join(dir, 'r.json')], { input: draft });
+    expect(o.stdout).toBe('Dobrý den,\n\nzásilka dorazí zítra.\n\nS pozdravem\nJana\n');
+  });
+});

@@ -38,6 +38,8 @@ export interface LintRun {
   missing: string[];
   /** About replylint's own files (a cache left out or not saved): said, but no input was skipped. */
   warnings: Notice[];
+  /** --fix on a text reply from stdin: the text, fixed (or as it was), for standard output. */
+  fixedStdin?: string;
 }
 
 function contextDefaults(options: LintCommandOptions, config: ResolvedConfig): Partial<ReplyContext> {
@@ -85,6 +87,7 @@ export async function lintInputs(linter: Linter, config: ResolvedConfig, args: r
   // Glob libraries load only when files are named: stdin replies do without them.
   const isTemplate = config.templates.length && (args.length || options.stdinFilename) ? (await import('picomatch')).default(config.templates, { dot: true }) : undefined;
   const fix = options.fix || options.fixDryRun;
+  let fixedStdin: string | undefined;
 
   const consume = async (items: AsyncIterable<InputItem>, file: string | undefined, emit: (result: LintResult) => void | Promise<void>) => {
     for await (const item of items) {
@@ -101,6 +104,8 @@ export async function lintInputs(linter: Linter, config: ResolvedConfig, args: r
         notices.push(internalErrorNotice(item.reply.source, item.line, replySubject(item.reply), err));
         continue;
       }
+      // Stdin has no file to write: the text goes back out, fixed, as Prettier gives it.
+      if (options.fix && file === undefined && !item.file && item.reply.conversationId === undefined && item.reply.source === (options.stdinFilename ?? '<stdin>')) fixedStdin = result.output ?? item.reply.text;
       if (options.fix && item.file && result.output !== undefined) {
         const { path, bom, prefix, encoding, stats } = item.file;
         const notFixed = replaceFixedFile(path, encode((bom ? '\uFEFF' : '') + prefix + result.output, encoding), stats);
@@ -130,7 +135,7 @@ export async function lintInputs(linter: Linter, config: ResolvedConfig, args: r
   if (useStdin) {
     // --stdin-filename: stdin is linted as that file would be (globs, directives).
     await consume(readStdin(stdinReader(), options.stdinFilename ?? '<stdin>', options.stdinFilename ? contextFor(options.stdinFilename) : defaults), undefined, onResult);
-    return { notices, missing, warnings };
+    return { notices, missing, warnings, fixedStdin };
   }
   const { expandArguments } = await import('../input/files.js');
   const { files, unmatched } = await expandArguments(args);

@@ -88,7 +88,8 @@ interface BaselineOptions {
  * Where the lint report goes: standard output as it is written, or the -o file, which
  * replaces the previous report only once whole.
  */
-function reportOutput(outputFile: string | undefined): { write: (text: string) => void; drained: () => Promise<void>; commit: () => void; abort: () => void; notice?: Notice } {
+function reportOutput(outputFile: string | undefined, toStderr = false): { write: (text: string) => void; drained: () => Promise<void>; commit: () => void; abort: () => void; notice?: Notice } {
+  if (toStderr && !outputFile) return { write: (text) => void process.stderr.write(text), drained: async () => {}, commit: () => {}, abort: () => {} };
   if (outputFile) {
     const report = beginReport(outputFile);
     return { write: report.write, drained: async () => {}, commit: report.commit, abort: report.abort, notice: report.notice };
@@ -154,7 +155,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       const baseline = new Baseline(opts);
       const exit = new ExitTally(opts);
       const summaryResults = opts.format === 'github' && process.env.GITHUB_STEP_SUMMARY ? ([] as LintResult[]) : undefined;
-      const output = reportOutput(opts.outputFile);
+      // --fix on stdin: the fixed text is standard output, so the report goes to stderr (or -o).
+      const fixingStdin = Boolean(opts.fix) && (files.length === 0 || (files.length === 1 && files[0] === '-'));
+      const output = reportOutput(opts.outputFile, fixingStdin);
       let run;
       try {
         const report = await reportWriter(opts.format, output.write, { rules: linter.rules, version: VERSION, quiet: opts.quiet, color: opts.color, toFile: opts.outputFile !== undefined });
@@ -175,6 +178,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         output.abort();
         throw err;
       }
+      if (run.fixedStdin !== undefined) stdout().write(run.fixedStdin);
       if (summaryResults) {
         const { githubSummary } = await import('../report/github.js');
         appendFileSync(process.env.GITHUB_STEP_SUMMARY!, githubSummary(summaryResults));
