@@ -116,9 +116,17 @@ describe('figures', () => {
 });
 
 describe('--redact', () => {
+  it('masks every birth-number shape and any Luhn-valid card run, each mask as long as what it hides', () => {
+    // A bad check digit is still a birth number to hide; so is a card of an unknown issuer.
+    const text = 'RČ 880930/6628, born 8809306628, card 9999 9999 9999 9995, mail jan.novak@seznam.cz.';
+    const masked = redact(text);
+    expect(masked).toBe('RČ ••••••/••••, born ••••••••••, card •••• •••• •••• 9995, mail j••••••••@seznam.cz.');
+    expect(masked.length).toBe(text.length); // so the HTML report's highlights stay on their words
+  });
+
   it('masks e-mail addresses, phone, card and birth numbers', () => {
     expect(redact('Write to ella.t@gmail.com or call 07700 900123; card 4539 1488 0343 6467; RČ 880930/6627; order 10023.')).toBe(
-      'Write to e•••@gmail.com or call ••••• ••••23; card •••• •••• •••• 6467; RČ ••••••/••••; order 10023.',
+      'Write to e•••••@gmail.com or call ••••• ••••23; card •••• •••• •••• 6467; RČ ••••••/••••; order 10023.',
     );
   });
 });
@@ -158,5 +166,22 @@ describe('replylint audit (the built binary)', () => {
     const [header, row] = r.stdout.trim().split('\n');
     expect(header.split(',').slice(0, 4)).toEqual(['agent', 'replies', 'meanScore', 'p10Score']);
     expect(row.startsWith('Jake Thompson,1,')).toBe(true);
+  });
+});
+
+describe('--redact in the HTML report', () => {
+  it('keeps each highlight on its words after a masked address', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { cli } = await import('./helpers.js');
+    const dir = mkdtempSync(join(tmpdir(), 'replylint-redact-'));
+    const file = join(dir, 'export.jsonl');
+    const text = 'Hi Anna,\n\nwrite to jan.novakovic@example.com and we WILL CHECK it today.\n\nIf anything else comes up, just reply to this e-mail.\n\nKind regards,\nTom';
+    writeFileSync(file, JSON.stringify({ id: 'c1', messages: [{ role: 'customer', text: 'Where is it?' }, { role: 'agent', text }] }) + '\n');
+    const html = cli(['audit', '--redact', '-f', 'html', '--workers', '0', file]).stdout;
+    expect(html).not.toContain('jan.novakovic');
+    expect(html).toMatch(/<mark class="v warning" data-rule="no-shouting"[^>]*>WILL<\/mark>/);
+    expect(html).toMatch(/<mark class="v warning" data-rule="no-shouting"[^>]*>CHECK<\/mark>/);
   });
 });

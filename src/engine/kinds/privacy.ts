@@ -107,7 +107,8 @@ export const DETECTORS: readonly Detector[] = [
 
 /** A detected value as reports may show it. */
 export function masked(detector: Detector, value: string): string {
-  return detector.kind === 'email' ? value.replace(/^[^@]+/, (local) => `${local[0]}•••`) : mask(value, detector.keep);
+  // As long as the value: a report's positions after it (the HTML audit's highlights) stay true.
+  return detector.kind === 'email' ? value.replace(/^[^@]+/, (local) => local[0] + '•'.repeat(local.length - 1)) : mask(value, detector.keep);
 }
 
 export const privacy: RuleKind = {
