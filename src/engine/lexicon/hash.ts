@@ -30,6 +30,8 @@ export const KEY = {
   lexiconEn: 16,
   lexiconCs: 32,
   lexiconSk: 64,
+  /** A Slovak word (folded), from a spelling dictionary: in capitals it is emphasis in a Slovak reply. */
+  slovakWord: 128,
 } as const;
 
 /** The hash of a stem key: the stem, then "*". */
