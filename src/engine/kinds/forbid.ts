@@ -5,7 +5,7 @@ import type { Finding, RuleKind } from '../rule.js';
 import type { Document } from '../../document/document.js';
 import type { Fix } from '../../types.js';
 import { findEntryMatches } from './shared.js';
-import { Exemptions, findJargon, type JargonOptions } from '../lexicon/index.js';
+import { Exemptions, findJargon, usedByCustomer, type JargonOptions } from '../lexicon/index.js';
 
 // What may stand beside a removed match on a line that then goes whole.
 const SEPARATOR = /[\s|·•:;,.#*_=~<>[\]()–—-]/;
@@ -115,7 +115,8 @@ export const forbid: RuleKind = {
         }
       }
       if (jargon) {
-        const found = findJargon(doc, zone, language, jargon).filter((j) => !exemptions!.exempt(doc, j.start, j.end, j.term));
+        // An unknown acronym the customer wrote themselves is their word, not our jargon.
+        const found = findJargon(doc, zone, language, jargon).filter((j) => !exemptions!.exempt(doc, j.start, j.end, j.term) && !(j.concept === undefined && usedByCustomer(reply.context.customerMessages, doc.text.slice(j.start, j.end))));
         if (found.length) matches = [...matches, ...found.map((j) => ({ start: j.start, end: j.end, replace: j.replacement }))].sort((a, b) => a.start - b.start || b.end - a.end);
       }
       let lastEnd = -1;
