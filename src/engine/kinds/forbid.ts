@@ -107,9 +107,9 @@ export const forbid: RuleKind = {
       // Markup typed or pasted into a plain-text reply ('<font color="red">') reaches the
       // customer as it is: look for it in the text, where tags are literals that the
       // entries above skip (markup entries only; a reply from HTML was read above).
-      if (!reply.html) {
+      if (!reply.html && doc.text.includes('<', zone.start)) {
         const markup = entriesFor(lists, language).filter((e) => e.html);
-        if (markup.length && doc.text.includes('<', zone.start)) {
+        if (markup.length) {
           for (const entry of markup) for (const m of matchEntry(entry, doc.text, doc.folded, zone.start, zone.end)) matches.push({ start: m.start, end: m.end, replace: entry.replace, message: entry.message });
           matches.sort((a, b) => a.start - b.start || b.end - a.end);
         }
