@@ -11,6 +11,10 @@
 //   not an acronym; a common word does not key a multi-word term alone.
 // - common Czech words: @zxcvbn-ts/language-cs (MIT): the same for Czech, and the Czech
 //   words an inflected English stem must not reach ("case+" would read "časem").
+// - Slovak words: @cspell/dict-sk-sk (MPL-2.0; hunspell-sk's words, every inflected
+//   form), read with cspell-trie-lib (MIT). A spelling list, not a frequency list: only
+//   its words of 3 to 5 letters are kept, written in lower case in the dictionary, so that
+//   a Slovak word in capitals ("ŽIAĽ", "NIE") is shouting, not an acronym.
 // - currency codes (currency-codes, MIT) and company names in capitals
 //   (@cspell/dict-companies, MIT): acronyms customers know.
 // Without them (an install without devDependencies) the lexicon is built from its YAML
@@ -45,6 +49,17 @@ try {
   derived.czechWords = words([...dictionary.commonWords.slice(0, 25000), ...dictionary.wikipedia.slice(0, 25000)], 40000);
 } catch {
   missing.push('@zxcvbn-ts/language-cs');
+}
+try {
+  const { importTrie, iteratorTrieWords } = await import('cspell-trie-lib');
+  const { gunzipSync } = await import('node:zlib');
+  const file = join(dirname(require.resolve('@cspell/dict-sk-sk/cspell-ext.json')), 'Slovak.trie.gz');
+  const trie = importTrie(gunzipSync(readFileSync(file)).toString('utf8').split('\n'));
+  const short = [];
+  for (const w of iteratorTrieWords(trie)) if (w.length >= 3 && w.length <= 5 && w === w.toLowerCase()) short.push(w);
+  derived.slovakWords = words(short).sort();
+} catch {
+  missing.push('@cspell/dict-sk-sk and cspell-trie-lib');
 }
 derived.knownAcronyms = [];
 try {

@@ -5,7 +5,7 @@ import type { Finding, RuleKind } from '../rule.js';
 import type { Document } from '../../document/document.js';
 import type { Fix } from '../../types.js';
 import { findEntryMatches } from './shared.js';
-import { Exemptions, findJargon, type JargonOptions } from '../lexicon/index.js';
+import { Exemptions, findJargon, usedByCustomer, type JargonOptions } from '../lexicon/index.js';
 
 // What may stand beside a removed match on a line that then goes whole.
 const SEPARATOR = /[\s|·•:;,.#*_=~<>[\]()–—-]/;
@@ -104,8 +104,19 @@ export const forbid: RuleKind = {
         }
       }
       let matches: { start: number; end: number; replace?: string; message?: string }[] = findEntryMatches(doc, entriesFor(lists, language), zone).map((m) => ({ start: m.start, end: m.end, replace: m.entry.replace, message: m.entry.message }));
+      // Markup typed or pasted into a plain-text reply ('<font color="red">') reaches the
+      // customer as it is: look for it in the text, where tags are literals that the
+      // entries above skip (markup entries only; a reply from HTML was read above).
+      if (!reply.html && doc.text.includes('<', zone.start)) {
+        const markup = entriesFor(lists, language).filter((e) => e.html);
+        if (markup.length) {
+          for (const entry of markup) for (const m of matchEntry(entry, doc.text, doc.folded, zone.start, zone.end)) matches.push({ start: m.start, end: m.end, replace: entry.replace, message: entry.message });
+          matches.sort((a, b) => a.start - b.start || b.end - a.end);
+        }
+      }
       if (jargon) {
-        const found = findJargon(doc, zone, language, jargon).filter((j) => !exemptions!.exempt(doc, j.start, j.end, j.term));
+        // An unknown acronym the customer wrote themselves is their word, not our jargon.
+        const found = findJargon(doc, zone, language, jargon).filter((j) => !exemptions!.exempt(doc, j.start, j.end, j.term) && !(j.concept === undefined && usedByCustomer(reply.context.customerMessages, doc.text.slice(j.start, j.end))));
         if (found.length) matches = [...matches, ...found.map((j) => ({ start: j.start, end: j.end, replace: j.replacement }))].sort((a, b) => a.start - b.start || b.end - a.end);
       }
       let lastEnd = -1;

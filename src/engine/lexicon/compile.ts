@@ -70,6 +70,12 @@ export interface DerivedLists {
   englishWords?: string[];
   /** Common Czech words, most frequent first (folded). */
   czechWords?: string[];
+  /**
+   * Slovak words of ACRONYM_MIN to ACRONYM_MAX letters (folded), from a spelling
+   * dictionary (every inflected form, no ranking): in capitals they are shouting, not
+   * acronyms ("ŽIAĽ", "NIE"). Short words only: that is all they are used for.
+   */
+  slovakWords?: string[];
   /** Acronyms customers know from other sources (currency codes, company names). */
   knownAcronyms?: string[];
 }
@@ -332,6 +338,7 @@ export function compileLexicon(input: LexiconInput, derived: DerivedLists = {}, 
   for (const a of knownAcronyms) keys.push([a, KEY.knownAcronym]);
   for (const w of derived.englishWords ?? []) if (w.length >= ACRONYM_MIN && w.length <= ACRONYM_MAX) keys.push([w, KEY.englishWord]);
   for (const w of derived.czechWords ?? []) if (w.length >= ACRONYM_MIN && w.length <= ACRONYM_MAX) keys.push([w, KEY.czechWord]);
+  for (const w of derived.slovakWords ?? []) if (w.length >= ACRONYM_MIN && w.length <= ACRONYM_MAX) keys.push([w, KEY.slovakWord]);
   const lexicon: CompiledLexicon = {
     domains,
     concepts,

@@ -50,3 +50,23 @@ export class Exemptions {
     return spans;
   }
 }
+
+/** The customer's latest messages read for their own acronyms. */
+const CUSTOMER_TURNS = 5;
+
+/**
+ * The customer wrote this acronym themselves ("AMZL", "YPP", the name of their app): it
+ * is their word, not our jargon. Case as written, as a whole word, in their last few
+ * messages.
+ */
+export function usedByCustomer(messages: { slice(start?: number): string[] }, word: string): boolean {
+  if (!word) return false;
+  for (const message of messages.slice(-CUSTOMER_TURNS)) {
+    for (let i = message.indexOf(word); i >= 0; i = message.indexOf(word, i + 1)) {
+      const before = i > 0 ? message[i - 1] : ' ';
+      const after = i + word.length < message.length ? message[i + word.length] : ' ';
+      if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    }
+  }
+  return false;
+}

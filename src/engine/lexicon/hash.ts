@@ -30,6 +30,8 @@ export const KEY = {
   lexiconEn: 16,
   lexiconCs: 32,
   lexiconSk: 64,
+  /** A Slovak word (folded), from a spelling dictionary: in capitals it is emphasis in a Slovak reply. */
+  slovakWord: 128,
 } as const;
 
 /** The hash of a stem key: the stem, then "*". */
@@ -88,7 +90,9 @@ export class KeyTable {
       merged.set(h, (merged.get(h) ?? 0) | flag);
     }
     let size = 16;
-    while (size < merged.size * 2) size *= 2;
+    // At most a quarter full: most probes (a token's stems) miss, and a miss walks the run
+    // of filled slots, which grows fast past that (the Slovak words doubled the keys).
+    while (size < merged.size * 4) size *= 2;
     const hashes = new Uint32Array(size);
     const flags = new Uint8Array(size);
     for (const [h, f] of merged) {

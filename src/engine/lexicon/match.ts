@@ -156,6 +156,9 @@ export function findJargon(doc: Document, zone: Zone, language: Language, option
   const data = lexiconData();
   const { keys } = data;
   const czechLike = language !== 'en';
+  // Common words of the reply's language, which in capitals are shouting, not acronyms.
+  // Slovak's come from a spelling dictionary; Czech's from a frequency list.
+  const words = language === 'en' ? 0 : language === 'cs' ? KEY.czechWord : KEY.czechWord | KEY.slovakWord;
   // Probe the keys of this language's forms only.
   const mask = language === 'en' ? KEY.lexiconEn : language === 'cs' ? KEY.lexiconCs : KEY.lexiconSk;
   const tokens = tokenize(folded, zone.start, zone.end);
@@ -187,7 +190,7 @@ export function findJargon(doc: Document, zone: Zone, language: Language, option
     let acronym = false;
     if (options.acronyms && !lexicon && capitals(text, start, end)) {
       const flags = keys.get(h);
-      acronym = (flags & (KEY.knownAcronym | KEY.englishWord | (czechLike ? KEY.czechWord : 0))) === 0 && !roman(text, start, end);
+      acronym = (flags & (KEY.knownAcronym | KEY.englishWord | words)) === 0 && !roman(text, start, end);
     }
     if (lexicon || acronym) candidates.push({ token: t, lexicon, acronym });
   }
@@ -208,7 +211,7 @@ export function findJargon(doc: Document, zone: Zone, language: Language, option
         continue;
       }
     }
-    if (candidate.acronym && !initials(text, start) && !shouted(text, folded, keys, tokens, candidate.token, czechLike)) {
+    if (candidate.acronym && !initials(text, start) && !shouted(text, folded, keys, tokens, candidate.token, words)) {
       matches.push({ start, end, replacement: data.acronymHint[language] });
     }
   }
@@ -235,8 +238,8 @@ function initials(text: string, start: number): boolean {
 }
 
 /** An unknown acronym beside another word in capitals that is a common word: shouting, no acronym (no-shouting's business). */
-function shouted(text: string, folded: string, keys: KeyTable, tokens: number[], t: number, czechLike: boolean): boolean {
-  const words = KEY.englishWord | (czechLike ? KEY.czechWord : 0);
+function shouted(text: string, folded: string, keys: KeyTable, tokens: number[], t: number, languageWords: number): boolean {
+  const words = KEY.englishWord | languageWords;
   for (const other of [t - 2, t + 2]) {
     if (other < 0 || other >= tokens.length) continue;
     const [s, e] = [tokens[other], tokens[other + 1]];
