@@ -7,6 +7,10 @@
 import { inLiteral } from '../../document/document.js';
 import { isUpper } from '../../text/fold.js';
 import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type PhraseEntry } from '../phrase-list.js';
+import type { Document } from '../../document/document.js';
+import { findJargon, lexiconData } from '../lexicon/index.js';
+import { fnv, KEY } from '../lexicon/hash.js';
+import type { Language } from '../../types.js';
 import type { Finding, RuleKind } from '../rule.js';
 
 const isLetter = (c: number) => c >= 97 && c <= 122;
@@ -41,6 +45,39 @@ function productAfter(text: string, folded: string, i: number): boolean {
   let j = i;
   while (j < text.length && j - i < 4 && isLetter(folded.charCodeAt(j)) && isUpperAt(text, j)) j++;
   return j - i >= 2 && j - i <= 3 && !isLetter(folded.charCodeAt(j));
+}
+
+/**
+ * Whether a long word in capitals is an acronym or a name the lexicon knows: an acronym
+ * or brand customers know (TESCO, SWIFT, IKEA: acronyms.yaml, currency codes, company
+ * names), or a jargon term of the reply's language on its own (MSISDN, ICCID: no-jargon's
+ * business, not a shout). One key-table probe; the lexicon is read for the word alone,
+ * so a word that only opens a longer term ("REFUND" of "refund request") is no term.
+ */
+function knownWord(doc: Document, start: number, end: number, language: Language): boolean {
+  if (lexiconData().keys.get(fnv(doc.folded.slice(start, end))) & KEY.knownAcronym) return true;
+  return findJargon(doc, { start, end }, language, { terms: true, acronyms: false }).some((j) => j.start === start && j.end === end);
+}
+
+/**
+ * Whether the word at start continues a name: the word before it, on its line and after a
+ * space, is capitalised mid-sentence or holds a digit ("Tarif Optimal PLUS", "iPhone 15
+ * PRO", "Účtovka Štart MAX"). A short common word there is a product tier, not a shout.
+ */
+function afterName(text: string, start: number): boolean {
+  if (text[start - 1] !== ' ') return false;
+  let i = start - 2;
+  const end = i + 1;
+  while (i >= 0 && /[\p{L}\p{N}]/u.test(text[i])) i--;
+  const word = text.slice(i + 1, end);
+  if (!word) return false;
+  if (/\d/.test(word)) return true;
+  // Capitalised, not in capitals itself ("I DO NOT" is one shout).
+  if (!isUpper(word[0]) || word === word.toUpperCase()) return false;
+  // At a sentence's start a capital says nothing ("Do NOT").
+  let j = i;
+  while (j >= 0 && text[j] === ' ') j--;
+  return j >= 0 && !/[.!?:\n\r"“„(–—-]/.test(text[j]);
 }
 
 export const shouting: RuleKind = {
@@ -83,7 +120,11 @@ export const shouting: RuleKind = {
         if ((customerNames ??= namesIn(reply.context.customerMessages.slice(-5))).has(word.toLowerCase())) continue;
         short ??= [...entriesFor(shortWords, language), ...entriesFor(shortWords, 'en')];
         const isShortWord = word.length < minLength && short.some((e) => matchEntry(e, text, folded, start, end).some((x) => x.start === start && x.end === end));
-        if (word.length >= minLength || isShortWord) findings.push({ start, end, message: 'capitals', data: { match: word, lower: word.toLowerCase() } });
+        // A short word is shouting when it is an ordinary word of the language (the rule's
+        // list) and no product tier after a name ("Optimal PLUS"); a long one unless the
+        // lexicon knows it as an acronym, a brand or a term.
+        const shout = word.length < minLength ? isShortWord && !afterName(text, start) : !knownWord(doc, start, end, language);
+        if (shout) findings.push({ start, end, message: 'capitals', data: { match: word, lower: word.toLowerCase() } });
       }
       let m: RegExpExecArray | null;
       const bangs = /!{2,}/g;
