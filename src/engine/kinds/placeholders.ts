@@ -44,6 +44,11 @@ const MALFORMED: readonly RegExp[] = [
   /\{\{[^{}\n]*\}(?!\})/g, // {{first_name}
   /\{\{[^{}\n]*$/gm, // {{first_name
   /(?<!\{)\{[^{}%!\n]*\}\}/g, // {first_name}}
+  // %customer.salutation, — a %field% left open: a dotted or snake_case field after a "%"
+  // (never a number's: "50 %", "10%"), with no closing "%" (a closed one is a placeholder).
+  /(?<![\w%])%[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+(?![\w.%])/g,
+  /\{![^{}\n]*$/gm, // {!Contact.FirstName
+  /\[\[[^[\]\n]*$/gm, // [[first_name
 ];
 
 /**
