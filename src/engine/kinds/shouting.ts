@@ -15,6 +15,7 @@ import type { Finding, RuleKind } from '../rule.js';
 
 const isLetter = (c: number) => c >= 97 && c <= 122;
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLower = (c: string) => c !== c.toUpperCase() && c === c.toLowerCase();
 /** Upper case without a string per character for the common ASCII case. */
 const isUpperAt = (text: string, i: number) => {
   const c = text.charCodeAt(i);
@@ -74,10 +75,14 @@ function afterName(text: string, start: number): boolean {
   if (/\d/.test(word)) return true;
   // Capitalised, not in capitals itself ("I DO NOT" is one shout).
   if (!isUpper(word[0]) || word === word.toUpperCase()) return false;
-  // At a sentence's start a capital says nothing ("Do NOT").
+  // Only a capital after a lower-case word says name: at a sentence's start, after a
+  // handle or a greeting's comma it says nothing ("Do NOT", "@anna Thank YOU").
   let j = i;
   while (j >= 0 && text[j] === ' ') j--;
-  return j >= 0 && !/[.!?:\n\r"“„(–—-]/.test(text[j]);
+  if (j < 0 || !isLower(text[j])) return false;
+  let k = j;
+  while (k >= 0 && !/\s/.test(text[k])) k--;
+  return text[k + 1] !== '@' && text[k + 1] !== '#';
 }
 
 export const shouting: RuleKind = {
@@ -113,6 +118,8 @@ export const shouting: RuleKind = {
         if (inLiteral(doc, start, end)) continue;
         const before = text[start - 1];
         if (before === '#' || before === '@') continue; // #VTNEW, @TESCO
+        // An agent's initials signing a social post: "… /SO", "^KM", "*AFC", "~TJ".
+        if ((before === '/' || before === '^' || before === '*' || before === '~') && (start < 2 || /\s/.test(text[start - 2]))) continue;
         // "XFINITY Internet", "XFINITY HD": a name and its product, not a shout.
         if (text[end] === ' ' && isUpperAt(text, end + 1) && isLetter(folded.charCodeAt(end + 1)) && productAfter(text, folded, end + 1)) continue;
         const word = text.slice(start, end);
