@@ -39,11 +39,17 @@ function genderAlternatives(doc: Document, language: string): Span[] {
   return found;
 }
 
-// Template syntax opened and never closed, or closed and never opened, on one line.
-const MALFORMED: readonly RegExp[] = [
-  /\{\{[^{}\n]*\}(?!\})/g, // {{first_name}
-  /\{\{[^{}\n]*$/gm, // {{first_name
-  /(?<!\{)\{[^{}%!\n]*\}\}/g, // {first_name}}
+// Template syntax opened and never closed, or closed and never opened, on one line; each
+// with a string every match holds, so a reply without it costs one indexOf, not a scan.
+const MALFORMED: readonly (readonly [RegExp, string])[] = [
+  [/\{\{[^{}\n]*\}(?!\})/g, '{{'], // {{first_name}
+  [/\{\{[^{}\n]*$/gm, '{{'], // {{first_name
+  [/(?<!\{)\{[^{}%!\n]*\}\}/g, '}}'], // {first_name}}
+  // %customer.salutation, — a %field% left open: a dotted or snake_case field after a "%"
+  // (never a number's: "50 %", "10%"), with no closing "%" (a closed one is a placeholder).
+  [/(?<![\w%])%[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+(?![\w.%])/g, '%'],
+  [/\{![^{}\n]*$/gm, '{!'], // {!Contact.FirstName
+  [/\[\[[^[\]\n]*$/gm, '[['], // [[first_name
 ];
 
 /**
@@ -77,7 +83,7 @@ function malformed(doc: Document): Span[] {
     }
     if (added.length) found = [...found, ...added].sort((a, b) => a.start - b.start);
   };
-  for (const re of MALFORMED) take([...text.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length })));
+  for (const [re, needle] of MALFORMED) if (text.includes(needle)) take([...text.matchAll(re)].map((m) => ({ start: m.index!, end: m.index! + m[0].length })));
   take(unclosedTags(text));
   return found;
 }

@@ -7,10 +7,15 @@
 import { inLiteral } from '../../document/document.js';
 import { isUpper } from '../../text/fold.js';
 import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type PhraseEntry } from '../phrase-list.js';
+import type { Document } from '../../document/document.js';
+import { findJargon, lexiconData } from '../lexicon/index.js';
+import { fnv, KEY } from '../lexicon/hash.js';
+import type { Language } from '../../types.js';
 import type { Finding, RuleKind } from '../rule.js';
 
 const isLetter = (c: number) => c >= 97 && c <= 122;
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLower = (c: string) => c !== c.toUpperCase() && c === c.toLowerCase();
 /** Upper case without a string per character for the common ASCII case. */
 const isUpperAt = (text: string, i: number) => {
   const c = text.charCodeAt(i);
@@ -41,6 +46,43 @@ function productAfter(text: string, folded: string, i: number): boolean {
   let j = i;
   while (j < text.length && j - i < 4 && isLetter(folded.charCodeAt(j)) && isUpperAt(text, j)) j++;
   return j - i >= 2 && j - i <= 3 && !isLetter(folded.charCodeAt(j));
+}
+
+/**
+ * Whether a long word in capitals is an acronym or a name the lexicon knows: an acronym
+ * or brand customers know (TESCO, SWIFT, IKEA: acronyms.yaml, currency codes, company
+ * names), or a jargon term of the reply's language on its own (MSISDN, ICCID: no-jargon's
+ * business, not a shout). One key-table probe; the lexicon is read for the word alone,
+ * so a word that only opens a longer term ("REFUND" of "refund request") is no term.
+ */
+function knownWord(doc: Document, start: number, end: number, language: Language): boolean {
+  if (lexiconData().keys.get(fnv(doc.folded.slice(start, end))) & KEY.knownAcronym) return true;
+  return findJargon(doc, { start, end }, language, { terms: true, acronyms: false }).some((j) => j.start === start && j.end === end);
+}
+
+/**
+ * Whether the word at start continues a name: the word before it, on its line and after a
+ * space, is capitalised mid-sentence or holds a digit ("Tarif Optimal PLUS", "iPhone 15
+ * PRO", "Účtovka Štart MAX"). A short common word there is a product tier, not a shout.
+ */
+function afterName(text: string, start: number): boolean {
+  if (text[start - 1] !== ' ') return false;
+  let i = start - 2;
+  const end = i + 1;
+  while (i >= 0 && /[\p{L}\p{N}]/u.test(text[i])) i--;
+  const word = text.slice(i + 1, end);
+  if (!word) return false;
+  if (/\d/.test(word)) return true;
+  // Capitalised, not in capitals itself ("I DO NOT" is one shout).
+  if (!isUpper(word[0]) || word === word.toUpperCase()) return false;
+  // Only a capital after a lower-case word says name: at a sentence's start, after a
+  // handle or a greeting's comma it says nothing ("Do NOT", "@anna Thank YOU").
+  let j = i;
+  while (j >= 0 && text[j] === ' ') j--;
+  if (j < 0 || !isLower(text[j])) return false;
+  let k = j;
+  while (k >= 0 && !/\s/.test(text[k])) k--;
+  return text[k + 1] !== '@' && text[k + 1] !== '#';
 }
 
 export const shouting: RuleKind = {
@@ -76,6 +118,8 @@ export const shouting: RuleKind = {
         if (inLiteral(doc, start, end)) continue;
         const before = text[start - 1];
         if (before === '#' || before === '@') continue; // #VTNEW, @TESCO
+        // An agent's initials signing a social post: "… /SO", "^KM", "*AFC", "~TJ".
+        if ((before === '/' || before === '^' || before === '*' || before === '~') && (start < 2 || /\s/.test(text[start - 2]))) continue;
         // "XFINITY Internet", "XFINITY HD": a name and its product, not a shout.
         if (text[end] === ' ' && isUpperAt(text, end + 1) && isLetter(folded.charCodeAt(end + 1)) && productAfter(text, folded, end + 1)) continue;
         const word = text.slice(start, end);
@@ -83,7 +127,11 @@ export const shouting: RuleKind = {
         if ((customerNames ??= namesIn(reply.context.customerMessages.slice(-5))).has(word.toLowerCase())) continue;
         short ??= [...entriesFor(shortWords, language), ...entriesFor(shortWords, 'en')];
         const isShortWord = word.length < minLength && short.some((e) => matchEntry(e, text, folded, start, end).some((x) => x.start === start && x.end === end));
-        if (word.length >= minLength || isShortWord) findings.push({ start, end, message: 'capitals', data: { match: word, lower: word.toLowerCase() } });
+        // A short word is shouting when it is an ordinary word of the language (the rule's
+        // list) and no product tier after a name ("Optimal PLUS"); a long one unless the
+        // lexicon knows it as an acronym, a brand or a term.
+        const shout = word.length < minLength ? isShortWord && !afterName(text, start) : !knownWord(doc, start, end, language);
+        if (shout) findings.push({ start, end, message: 'capitals', data: { match: word, lower: word.toLowerCase() } });
       }
       let m: RegExpExecArray | null;
       const bangs = /!{2,}/g;

@@ -174,11 +174,14 @@ function best(a: Verdict, b: Verdict): Verdict {
 /** The sign-off of the reply: whom it is signed by, and where it is. */
 function readSignOff(t: Tools): { verdict: Verdict; closing: boolean; zone?: Zone } {
   const { doc } = t;
-  const lines = doc.lineZones.map((z) => trimLead(doc, z));
-  const n = lines.length;
+  // Only the tail's lines are read (and trimmed): a long reply costs no more than a short one.
+  const n = doc.lineZones.length;
+  const base = Math.max(0, n - TAIL_LINES - 1);
+  const tail = doc.lineZones.slice(base).map((z) => trimLead(doc, z));
+  const line = (k: number) => tail[k - base];
   // A sign-off is short: its words are looked for in the last TAIL_CHARS characters only
   // (a line that starts before them is a paragraph, not a closing or a name).
-  t.from = Math.max(lines[Math.max(1, n - TAIL_LINES)]?.start ?? doc.end, doc.end - TAIL_CHARS);
+  t.from = Math.max(line(Math.max(1, n - TAIL_LINES))?.start ?? doc.end, doc.end - TAIL_CHARS);
   let verdict: Verdict;
   let closing = false;
   let zone: Zone | undefined;
@@ -190,16 +193,21 @@ function readSignOff(t: Tools): { verdict: Verdict; closing: boolean; zone?: Zon
   // "… Cheers!- Anwar", "… /CH" (a link or "2/2" may follow).
   const last = doc.lineZones[doc.lineZones.length - 1];
   if (last && n > 0) {
-    const caret = /(?:[\^*]\s?|(?:\s|(?<=[.!?,)]))[-–—~]\s?|\s\/)([^\s^*/]{1,20})(?:\s[^\s^*]{1,40})?\s*$/.exec(lineText(doc, last));
+    // The mark and the name are within the line's last 100 characters (past its trailing
+    // spaces): only those are read, not a long paragraph from every position.
+    let lastEnd = last.end;
+    while (lastEnd > last.start && /\s/.test(doc.text[lastEnd - 1])) lastEnd--;
+    const window = Math.max(last.start, lastEnd - 100);
+    const caret = /(?:[\^*]\s?|(?:\s|(?<=[.!?,)]))[-–—~]\s?|\s\/)([^\s^*/]{1,20})(?:\s[^\s^*]{1,40})?\s*$/.exec(doc.text.slice(window, last.end));
     if (caret && isUpper(caret[1][0]) && caret[1].length <= 15) {
-      const start = last.start + caret.index + (caret[0].length - caret[0].trimStart().length);
+      const start = window + caret.index + (caret[0].length - caret[0].trimStart().length);
       note('person', { start, end: last.end });
     }
   }
   for (let k = n - 1; k >= Math.max(1, n - TAIL_LINES) && verdict !== 'person'; k--) {
-    const z = lines[k];
+    const z = line(k);
     const text = lineText(doc, doc.lineZones[k]);
-    const after = lines.slice(k + 1);
+    const after = tail.slice(k + 1 - base);
     if (z.end <= z.start || DELIMITER.test(text.trim())) {
       note(blockVerdict(t, after), after[0] ?? z);
       continue;
@@ -229,7 +237,7 @@ function readSignOff(t: Tools): { verdict: Verdict; closing: boolean; zone?: Zon
     // your patience,"), or as the very last line after a sentence.
     const gap = doc.text.slice(doc.lineZones[k - 1].end, doc.lineZones[k].start).includes('\n\n');
     const prev = lineText(doc, doc.lineZones[k - 1]).trimEnd();
-    if (gap || (k > 1 && prev.endsWith(',')) || (k === n - 1 && /[.!?)]$/.test(prev))) note(blockVerdict(t, lines.slice(k), true), z);
+    if (gap || (k > 1 && prev.endsWith(',')) || (k === n - 1 && /[.!?)]$/.test(prev))) note(blockVerdict(t, tail.slice(k - base), true), z);
   }
   return { verdict, closing, zone };
 }
