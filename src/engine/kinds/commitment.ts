@@ -74,7 +74,8 @@ function customerVerbs(tokens: readonly Token[]): EntryMatch[] {
 
 /** A done or promised action, or a status in the passive with a tense ("byla odeslána", "was shipped"). */
 function hasTimedAction(tokens: readonly Token[]): boolean {
-  return tokens.some((t) => !(t.tags & TAG.subordinate) && (t.tags & TAG.passive ? (t.tags & (TAG.past | TAG.future)) !== 0 : (t.tags & TIMED_ACTION) !== 0));
+  // "řidičům do 21 let auta nepůjčujeme": what we do not do is no action, whatever its when.
+  return tokens.some((t) => !(t.tags & (TAG.subordinate | TAG.negated)) && (t.tags & TAG.passive ? (t.tags & (TAG.past | TAG.future)) !== 0 : (t.tags & TIMED_ACTION) !== 0));
 }
 
 /**
