@@ -74,7 +74,8 @@ function customerVerbs(tokens: readonly Token[]): EntryMatch[] {
 
 /** A done or promised action, or a status in the passive with a tense ("byla odeslána", "was shipped"). */
 function hasTimedAction(tokens: readonly Token[]): boolean {
-  return tokens.some((t) => !(t.tags & TAG.subordinate) && (t.tags & TAG.passive ? (t.tags & (TAG.past | TAG.future)) !== 0 : (t.tags & TIMED_ACTION) !== 0));
+  // "řidičům do 21 let auta nepůjčujeme": what we do not do is no action, whatever its when.
+  return tokens.some((t) => !(t.tags & (TAG.subordinate | TAG.negated)) && (t.tags & TAG.passive ? (t.tags & (TAG.past | TAG.future)) !== 0 : (t.tags & TIMED_ACTION) !== 0));
 }
 
 /**
@@ -113,22 +114,30 @@ function classify(input: CheckInput, sentence: Clause, found: Found): Verdict {
   const has = (name: string) => inSentence(name).length > 0;
   // "If anything else comes up, let us know" is further help, never a step: an
   // instruction or a question inside its clause does not count (issue 11).
-  const further = inSentence('further').slice(0, MAX_FURTHER).map((m) => furtherClause(input, sentence, m));
-  const outside = (m: { start: number }) => !further.some((f) => m.start >= f.start && m.start < f.end);
-  const courtesy = inSentence('courtesy');
-  // "Please note …" and "don't hesitate to …" are politeness, not instructions.
-  if (hasPlainInstruction(inSentence('instructions').filter(outside), courtesy)) return 'step';
+  // Looked for only when the sentence holds an instruction or a question to discount:
+  // most sentences hold neither, and most replies then never run the list.
+  let further: Sentence[] | undefined;
+  const outside = (m: { start: number }) => {
+    further ??= inSentence('further').slice(0, MAX_FURTHER).map((f) => furtherClause(input, sentence, f));
+    return !further.some((f) => m.start >= f.start && m.start < f.end);
+  };
+  // "Please note …" and "don't hesitate to …" are politeness, not instructions. The
+  // courtesy list, too, is looked for only when there is something for it to discount.
+  let courtesyFound: EntryMatch[] | undefined;
+  const courtesy = () => (courtesyFound ??= inSentence('courtesy'));
+  const plainInstruction = (candidates: EntryMatch[]) => candidates.length > 0 && hasPlainInstruction(candidates, courtesy());
+  if (plainInstruction(inSentence('instructions').filter(outside))) return 'step';
   const timed = () => has('timing');
   // A question for the customer to answer is the next step, unless it is a courtesy
   // ("Is there anything else I can help with?"). A link or a signature may follow it.
   // Before the vague words: "Can you DM me so I can look into this?" asks for something.
   const markAt = questionMark(doc.text, sentence.start, sentence.end);
   const question = markAt >= 0;
-  if (question && outside({ start: markAt }) && !courtesy.length) return 'step';
+  if (question && outside({ start: markAt }) && !courtesy().length) return 'step';
   if (has('vague')) return timed() ? 'step' : 'vague';
   if (has('steps')) return 'step';
   if (has('promises') && timed()) return 'step';
-  if (!question && hasPlainInstruction(customerVerbs(sentence.tokens).filter(outside), courtesy)) return 'step';
+  if (!question && plainInstruction(customerVerbs(sentence.tokens).filter(outside))) return 'step';
   if (!question && hasTimedAction(sentence.tokens) && timed()) return 'step';
   return 'none';
 }
@@ -265,9 +274,11 @@ export const commitment: RuleKind = {
       // compromise is loaded only here, for English replies that look step-less.
       // A further-help sentence ("Let us know if you need anything else") is no step,
       // whatever its grammar.
-      const further = found.further;
-      const plain = sentences.filter((s) => within(further, s.start, s.end).length === 0);
-      if (useGrammar && language === 'en' && grammarSample(plain).some((s) => englishHasStep(doc.text.slice(s.start, s.end)))) return [];
+      if (useGrammar && language === 'en') {
+        const further = found.further;
+        const plain = sentences.filter((s) => within(further, s.start, s.end).length === 0);
+        if (grammarSample(plain).some((s) => englishHasStep(doc.text.slice(s.start, s.end)))) return [];
+      }
       const where = sentences[sentences.length - 1] ?? doc.opening;
       return [{ start: where.start, end: where.end, message: 'missing' }];
     };
