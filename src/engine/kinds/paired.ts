@@ -21,6 +21,12 @@ function sentenceIndex(starts: readonly { start: number; end: number }[], offset
   return lo; // between sentences: the next one
 }
 
+/** Lower case, no diacritics, words separated by single spaces and padded: " acme mobile ". */
+function words(text: string): string {
+  const out = text.normalize('NFD').toLowerCase().replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return ` ${out} `;
+}
+
 export const forbidPaired: RuleKind = {
   name: 'forbid-paired',
   fields: {
@@ -36,22 +42,31 @@ export const forbidPaired: RuleKind = {
     const first = compilePhraseLists(spec.first as never, ['first'], tools);
     const second = compilePhraseLists(spec.second as never, ['second'], tools);
     const within = (spec.within as number | undefined) ?? 1;
+    // The company itself (config `brand`) is no third party: "contact Apple Support" is no
+    // deflection in Apple's own replies, even though {third-party} names Apple.
+    const brandNames = tools.brand.names.map(words).filter((n) => n.trim());
+    const isBrand = brandNames.length
+      ? (doc: { text: string }, m: { start: number; end: number }) => {
+          const w = words(doc.text.slice(m.start, m.end));
+          return brandNames.some((n) => w.includes(n));
+        }
+      : () => false;
     return ({ doc, language }) => {
       const zone = doc.content;
       const findings: Finding[] = [];
       const taken: [number, number][] = [];
       let lastEnd = -1;
       for (const m of findEntryMatches(doc, entriesFor(phrases, language), zone)) {
-        if (m.start < lastEnd) continue;
+        if (m.start < lastEnd || isBrand(doc, m)) continue;
         lastEnd = m.end;
         taken.push([m.start, m.end]);
         findings.push({ start: m.start, end: m.end, message: 'found', messageText: m.entry.message, data: { match: doc.text.slice(m.start, m.end) } });
       }
       // `second` first: its phrases carry literals to look for, `first` names whole classes
       // ({third-party} beside {liability}), and most replies hold neither.
-      const seconds = findEntryMatches(doc, entriesFor(second, language), zone);
+      const seconds = findEntryMatches(doc, entriesFor(second, language), zone).filter((m) => !isBrand(doc, m));
       if (!seconds.length) return findings;
-      const firsts = findEntryMatches(doc, entriesFor(first, language), zone);
+      const firsts = findEntryMatches(doc, entriesFor(first, language), zone).filter((m) => !isBrand(doc, m));
       if (!firsts.length) return findings;
       const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e);
       const sentences = doc.sentences;
