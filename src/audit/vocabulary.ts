@@ -21,7 +21,7 @@ import { customerTexts } from '../input/conversation.js';
 import { asName } from '../input/context-fields.js';
 import { fnv } from '../engine/lexicon/hash.js';
 import { derivedLists, lexiconData } from '../engine/lexicon/load.js';
-import { tokenize } from '../engine/lexicon/match.js';
+import { joins, tokenize } from '../engine/lexicon/match.js';
 import { fold, isUpper } from '../text/fold.js';
 import type { Reply } from '../types.js';
 
@@ -122,15 +122,6 @@ export function wordClass(written: string, folded: string, group: LanguageGroup)
 
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029;
 
-/** Between two words of one term: spaces and hyphens on one line. */
-function joins(text: string, from: number, to: number): boolean {
-  if (from >= to) return false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 45 && c !== 0x2010 && c !== 0x2011) return false;
-  }
-  return true;
-}
 
 /**
  * The word stands in an e-mail address, a domain, a handle, a hashtag, a path or a code

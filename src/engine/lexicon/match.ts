@@ -49,7 +49,7 @@ export function tokenize(folded: string, from: number, to: number): number[] {
 }
 
 /** Between two words of one term: spaces and hyphens only (no line break, no punctuation). */
-function joins(text: string, from: number, to: number): boolean {
+export function joins(text: string, from: number, to: number): boolean {
   if (from >= to) return false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
