@@ -294,7 +294,9 @@ export function compileLexicon(input: LexiconInput, derived: DerivedLists = {}, 
           if (!words.length) throw new ConfigError('an empty lexicon term', where([lang]));
           // A word is common or rare in the text a form is looked for in: "exception" is
           // everyday English but rare in a Czech reply, where it keys "zásilka má exception".
-          const rank: Rank = (w, stem) => (lang === 'en' ? englishRank(w, stem) : czechRank(w, stem));
+          // Slovak has no frequency list at build: a Slovak word ranks as its Czech cognate
+          // ("zásielk*" as "zásilk*", "objednávk*" as itself), or it would key a form as rare.
+          const rank: Rank = (w, stem) => (lang === 'en' ? englishRank(w, stem) : lang === 'cs' ? czechRank(w, stem) : Math.min(czechRank(w, stem), czechRank(czechCognate(w), stem)));
           const { a, keys: formKeys } = anchor(words, rank, endings[lang]);
           const form: CompiledForm = { w: words, l: LANGUAGE_BIT[lang], c, a };
           if (exact) form.x = 1;
@@ -350,6 +352,11 @@ export function compileLexicon(input: LexiconInput, derived: DerivedLists = {}, 
     acronymHint: acronymFile.hint,
   };
   return { lexicon, keys, dropped };
+}
+
+/** A folded Slovak word spelt as its Czech cognate usually is: "zasielka" → "zasilka", "poziadavka" → "pozadavka". */
+function czechCognate(word: string): string {
+  return word.replace(/ie/g, 'i').replace(/ia/g, 'a').replace(/ou(?=[a-z])/g, 'u');
 }
 
 function rankOf(words: readonly string[] | undefined): Rank {

@@ -51,13 +51,17 @@ export class KeyTable {
    * holds for telling acronyms from shouting, is far larger than a cache; the filter
    * answers most probes without touching it.
    */
-  private readonly filter = new Uint32Array(FILTER_BITS / 32);
+  private readonly filter: Uint32Array;
 
+  /** `filter`: as toBytes() wrote it; made from the table when not given. */
   constructor(
     private readonly hashes: Uint32Array,
     private readonly flags: Uint8Array,
+    filter?: Uint32Array,
   ) {
     this.mask = hashes.length - 1;
+    this.filter = filter ?? new Uint32Array(FILTER_BITS / 32);
+    if (filter) return;
     for (let i = 0; i < hashes.length; i++) {
       if (flags[i] & LEXICON_KEY) {
         const bit = (hashes[i] >>> 7) & (FILTER_BITS - 1);
@@ -104,19 +108,23 @@ export class KeyTable {
     return new KeyTable(hashes, flags);
   }
 
-  /** As bytes: the hashes (little-endian), then the flags. */
+  /** As bytes: the filter, the hashes (little-endian, as every machine Node runs on), then the flags. */
   toBytes(): Uint8Array {
-    const out = new Uint8Array(this.hashes.length * 5);
-    const view = new DataView(out.buffer);
-    for (let i = 0; i < this.hashes.length; i++) view.setUint32(i * 4, this.hashes[i], true);
-    out.set(this.flags, this.hashes.length * 4);
+    const out = new Uint8Array(FILTER_BITS / 8 + this.hashes.length * 5);
+    out.set(new Uint8Array(this.filter.buffer, this.filter.byteOffset, FILTER_BITS / 8));
+    out.set(new Uint8Array(this.hashes.buffer, this.hashes.byteOffset, this.hashes.length * 4), FILTER_BITS / 8);
+    out.set(this.flags, FILTER_BITS / 8 + this.hashes.length * 4);
     return out;
   }
 
+  /** The table toBytes() wrote, read in place: loaded for every reply, so no copy and no pass over it. */
   static fromBytes(bytes: Uint8Array): KeyTable {
-    const size = bytes.length / 5;
-    // A copy: aligned for the Uint32Array whatever the offset of the bytes read (little-endian, as every machine Node runs on).
-    const hashes = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + size * 4));
-    return new KeyTable(hashes, bytes.subarray(size * 4));
+    const filterBytes = FILTER_BITS / 8;
+    const size = (bytes.length - filterBytes) / 5;
+    // Views need 4-byte alignment; a file read whole is its own buffer, else copied once.
+    const own = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes);
+    const filter = new Uint32Array(own.buffer, own.byteOffset, filterBytes / 4);
+    const hashes = new Uint32Array(own.buffer, own.byteOffset + filterBytes, size);
+    return new KeyTable(hashes, own.subarray(filterBytes + size * 4), filter);
   }
 }
