@@ -98,11 +98,17 @@ function computeForms(fullName: string, language: Language): NameForms {
   const helper = helperFor(language);
   const correct = new Set<string>();
   const wrongCase = new Map<string, string>();
-  for (const part of nameParts(fullName)) {
+  // A woman's surname typed without diacritics ("Kateřina Černá" as "Katerina Cerna")
+  // reads as a noun in -a, whose vocative would be "Cerno"; a woman's surname keeps its
+  // form. A woman is told by her first name in -a; a man's "Svoboda" still takes "Svobodo".
+  const parts = nameParts(fullName);
+  const unaccented = fold(fullName) === fullName.toLowerCase();
+  const womansSurname = (i: number) => unaccented && parts.length > 1 && i === parts.length - 1 && fold(parts[0]).endsWith('a') && fold(parts[i]).endsWith('a');
+  for (const [i, part] of parts.entries()) {
     for (const form of helper.addressForms(part, false)) correct.add(fold(form));
     if (helper.usesVocative) {
       const [vocative] = helper.addressForms(part, false);
-      if (fold(vocative) !== fold(part)) wrongCase.set(fold(part), vocative);
+      if (fold(vocative) !== fold(part) && !womansSurname(i)) wrongCase.set(fold(part), vocative);
       else correct.add(fold(part));
     } else {
       correct.add(fold(part));
