@@ -57,12 +57,14 @@ export interface Reply {
   /** The HTML the text was extracted from, when the input was HTML (for markup checks). */
   html?: string;
   /**
-   * <!-- replylint-disable … --> comments apply: by line in Markdown; in HTML, whose
-   * text is extracted (lines move), to the whole file for the rules they name.
+   * <!-- replylint-disable … --> comments apply by line (in HTML, by the source's lines);
+   * 'file': to the whole file for the rules they name.
    */
   directives?: 'lines' | 'file';
   /** The source the directives are read from, when it is not `text` (HTML). */
   directiveSource?: string;
+  /** HTML: where each line of the extracted text stands in the source (input/html-lines.ts), so reports point into the file. */
+  sourceLines?: import('./input/html-lines.js').HtmlLines;
 }
 
 export interface Fix {

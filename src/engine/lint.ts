@@ -2,6 +2,7 @@
 import { buildDocument, type Document } from '../document/document.js';
 import type { Language, LintResult, Locale, Reply, Severity, Violation } from '../types.js';
 import { applyDirectives, parseDirectives } from './directives.js';
+import { sourceColumn, type HtmlLines } from '../input/html-lines.js';
 import { applyFixes } from './fix.js';
 import type { Finding, Rule } from './rule.js';
 
@@ -35,6 +36,27 @@ function fillHint(template: string | undefined, data: Record<string, string> = {
 /** The text in the reader's language, else English. */
 function pick(texts: Partial<Record<Language, string>> | undefined, language: Language): string | undefined {
   return texts?.[language] ?? texts?.en;
+}
+
+/**
+ * Violations found in the text extracted from HTML, moved to the source's lines and
+ * columns (after `offset` lines of front matter), so that reports point into the file.
+ */
+function toSourceLines(violations: Violation[], map: HtmlLines, text: string, offset: number): void {
+  const textLines = text.split('\n');
+  const place = (line: number, column: number) => {
+    const sourceLine = map.lines[line - offset - 1] ?? map.lines[map.lines.length - 1] ?? 1;
+    return { line: sourceLine + offset, column: sourceColumn(map, sourceLine, (textLines[line - offset - 1] ?? '').slice(column - 1)) };
+  };
+  for (const v of violations) {
+    const start = place(v.line, v.column);
+    const end = place(v.endLine, v.endColumn);
+    const sameLine = v.line === v.endLine && start.line === end.line;
+    v.endColumn = sameLine ? start.column + (v.endColumn - v.column) : end.column;
+    v.line = start.line;
+    v.column = start.column;
+    v.endLine = end.line;
+  }
 }
 
 function toViolation(rule: Rule, finding: Finding, doc: Document, lineOffset: number, language: Language): Violation {
@@ -107,6 +129,7 @@ export class Linter {
       if (this.timing) this.timing.set(rule.id, (this.timing.get(rule.id) ?? 0) + performance.now() - started);
       for (const finding of findings) violations.push(toViolation(rule, finding, doc, reply.lineOffset ?? 0, locale));
     }
+    if (reply.sourceLines) toSourceLines(violations, reply.sourceLines, doc.text, reply.lineOffset ?? 0);
     violations.sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
     if (reply.directives) {
       const offset = reply.lineOffset ?? 0;
@@ -128,7 +151,8 @@ export class Linter {
         const fixes = violations.flatMap((v) => (v.fix ? [v.fix] : []));
         if (!fixes.length) break;
         text = applyFixes(text, fixes).text;
-        ({ doc, violations } = this.check({ ...reply, text }));
+        // The fixed text no longer lines up with an HTML source: its directives apply to the whole file.
+        ({ doc, violations } = this.check({ ...reply, text, ...(reply.sourceLines ? { sourceLines: undefined, directives: 'file' as const } : {}) }));
         output = text;
       }
     }

@@ -8,6 +8,7 @@ import { readCsv, type ReadAt } from './importers/csv.js';
 import { recognisedExport } from './importers/index.js';
 import { parseYaml } from '../config/yaml-source.js';
 import { readFrontMatter } from './front-matter.js';
+import { htmlLines } from './html-lines.js';
 import { htmlToText } from './importers/clean.js';
 import { jsonlLines, parseJsonlLine, type ByteReader } from './jsonl.js';
 import { isMacroExport, macroReplies } from './importers/macros.js';
@@ -52,12 +53,13 @@ async function* textReply(text: string, source: string, defaults: Partial<ReplyC
     // An HTML canned response is linted as the text a customer reads; markup and
     // directives are read from the source.
     text: isHtml ? htmlToText(content) : content,
-    ...(isHtml ? { html: content, directiveSource: content, directives: 'file' as const } : {}),
+    ...(isHtml ? { html: content, directiveSource: content, directives: 'lines' as const } : {}),
     ...(/\.(?:md|markdown)$/i.test(source) ? { directives: 'lines' as const } : {}),
     source,
-    lineOffset: isHtml ? 0 : (front?.lines ?? 0),
+    lineOffset: front?.lines ?? 0,
     context: defaultContext({ ...defaults, ...front?.context }),
   };
+  if (isHtml) reply.sourceLines = htmlLines(content, reply.text);
   // --fix writes text files back; an HTML file's fixes apply to extracted text, so never.
   yield { reply, file: file && !isHtml ? { ...file, bom, prefix: front ? body.slice(0, front.length) : '' } : undefined };
 }
