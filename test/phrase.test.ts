@@ -39,3 +39,18 @@ describe('phrase language', () => {
     expect(() => compileRawRegex('(?<n>a)\\k<n>')).toThrow(/backreferences/);
   });
 });
+
+describe('a group whose alternatives end in a sign and in a word', () => {
+  // A class ending in an emoji line made the whole phrase end in a sign: no word boundary
+  // was added, and "děs" matched inside "deset" (issue 11).
+  for (const trusted of [true, false]) {
+    it(`ends each word alternative at a word end, and a sign anywhere (${trusted ? 'V8' : 'RE2'})`, () => {
+      const phrase = compilePhrase('(děs|hrůza|😡)', { trusted });
+      const spans = (text: string) => findAll(phrase, fold(text)).map((s) => fold(text).slice(s.start, s.end));
+      expect(spans('je to deset let')).toEqual([]);
+      expect(spans('to je děs!')).toEqual(['des']);
+      expect(spans('hrůzaaa')).toEqual([]);
+      expect(spans('zase 😡😡')).toEqual(['😡', '😡']);
+    });
+  }
+});

@@ -312,6 +312,9 @@ export function toCompiled(phrase: Phrase): CompiledPhrase {
 // "Not followed by a word character", written with lookbehinds and \b only, which RE2
 // has (it has no lookahead): after a word character, a word boundary; after any other,
 // no boundary. Folded text's word characters are exactly [a-z0-9_], as \b's are.
+const WORD_CLASS = '[a-z0-9_]';
+/** Whether a folded phrase ends with a group or an optional part, whose alternatives may end in a word character. */
+const endsInGroup = (folded: string) => /[)\]]$/.test(folded.trimEnd());
 const AFTER_WORD_RE2 = '(?:(?<=[a-z0-9_])\\b|(?<![a-z0-9_])\\B)';
 
 /**
@@ -342,7 +345,12 @@ export function compilePhrase(phrase: string, options: { exact?: boolean; truste
   const parsed = new Parser(folded, target).parse();
   // The words that may begin the phrase carry their own word boundary (Parser.item); the
   // end gets one here. On RE2, \b where the phrase always ends with a word character.
-  const end = !after ? '' : target === 'v8' ? AFTER_WORD : parsed.endsWordy ? '\\b' : AFTER_WORD_RE2;
+  // A phrase whose last character is no word character may still end in one: a group or
+  // a class with some alternatives ending in a sign ("(awful|😡)"). After a word
+  // character the match must end the word, after any other it may end anywhere: without
+  // this, "děs" of such a class matched inside "deset".
+  const mixedEnd = target === 'v8' ? `(?:(?<=${WORD_CLASS})${AFTER_WORD}|(?<!${WORD_CLASS}))` : `(?:(?<=${WORD_CLASS})\\b|(?<!${WORD_CLASS}))`;
+  const end = !after ? (endsInGroup(folded) ? mixedEnd : '') : target === 'v8' ? AFTER_WORD : parsed.endsWordy ? '\\b' : AFTER_WORD_RE2;
   const compiled: Phrase = { text: phrase, regex: compile(parsed.source + end), ...(parsed.literals.length ? { literals: parsed.literals } : {}) };
   if (recording && options.trusted) recording[phraseKey(phrase, false)] = toCompiled(compiled);
   return compiled;
