@@ -42,11 +42,11 @@ function pick(texts: Partial<Record<Language, string>> | undefined, language: La
  * Violations found in the text extracted from HTML, moved to the source's lines and
  * columns (after `offset` lines of front matter), so that reports point into the file.
  */
-function toSourceLines(violations: Violation[], map: HtmlLines, text: string, offset: number): void {
-  const textLines = text.split('\n');
+function toSourceLines(violations: Violation[], map: HtmlLines, doc: Document, offset: number): void {
   const place = (line: number, column: number) => {
     const sourceLine = map.lines[line - offset - 1] ?? map.lines[map.lines.length - 1] ?? 1;
-    return { line: sourceLine + offset, column: sourceColumn(map, sourceLine, (textLines[line - offset - 1] ?? '').slice(column - 1)) };
+    const { start, end } = doc.lines.line(line - offset);
+    return { line: sourceLine + offset, column: sourceColumn(map, sourceLine, doc.text.slice(start + column - 1, end)) };
   };
   for (const v of violations) {
     const start = place(v.line, v.column);
@@ -129,7 +129,7 @@ export class Linter {
       if (this.timing) this.timing.set(rule.id, (this.timing.get(rule.id) ?? 0) + performance.now() - started);
       for (const finding of findings) violations.push(toViolation(rule, finding, doc, reply.lineOffset ?? 0, locale));
     }
-    if (reply.sourceLines) toSourceLines(violations, reply.sourceLines, doc.text, reply.lineOffset ?? 0);
+    if (reply.sourceLines) toSourceLines(violations, reply.sourceLines, doc, reply.lineOffset ?? 0);
     violations.sort((a, b) => a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
     if (reply.directives) {
       const offset = reply.lineOffset ?? 0;

@@ -4,6 +4,7 @@
 // gives no map, so each text line is found in the source by its first word, in order,
 // outside tags; a line whose word is not found (written with entities) keeps the line
 // before it.
+import { LineIndex } from '../text/lines.js';
 
 /** A word of two or more letters or digits. */
 const WORD = /[\p{L}\p{N}]{2,}/u;
@@ -15,35 +16,42 @@ export interface HtmlLines {
   lines: number[];
   /** The source, to place a column in a line. */
   source: string;
-  /** Offsets where each source line starts. */
-  starts: number[];
+  sourceLines: LineIndex;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
+/** Where each `ch` of `text` stands, in order. */
+function placesOf(text: string, ch: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) out.push(i);
+  return out;
 }
 
-/** The 1-based line of offset `at`. */
-function lineAt(starts: readonly number[], at: number): number {
+/** The last of the sorted `places` before `at`, or -1. */
+function lastBefore(places: readonly number[], at: number): number {
   let lo = 0;
-  let hi = starts.length;
+  let hi = places.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (starts[mid] <= at) lo = mid + 1;
+    if (places[mid] < at) lo = mid + 1;
     else hi = mid;
   }
-  return lo;
+  return lo > 0 ? places[lo - 1] : -1;
 }
 
-/** Whether offset `at` of `html` lies inside a tag: the last "<" before it is not closed. */
-function insideTag(html: string, at: number): boolean {
-  return html.lastIndexOf('<', at) > html.lastIndexOf('>', at);
+/**
+ * Whether an offset of the source lies inside a tag: the last "<" before it is not closed.
+ * Looked up in the places of "<" and ">", found once: searching back from each line's
+ * word read a long <pre> block once per line (100,000 lines: over a minute).
+ */
+function tagTest(html: string): (at: number) => boolean {
+  const opens = placesOf(html, '<');
+  const closes = placesOf(html, '>');
+  return (at) => lastBefore(opens, at) > lastBefore(closes, at);
 }
 
 export function htmlLines(html: string, text: string): HtmlLines {
-  const starts = lineStarts(html);
+  const sourceLines = new LineIndex(html);
+  const insideTag = tagTest(html);
   const lines: number[] = [];
   let cursor = 0;
   let last = 1;
@@ -51,23 +59,22 @@ export function htmlLines(html: string, text: string): HtmlLines {
     const word = WORD.exec(line)?.[0];
     if (word) {
       let at = html.indexOf(word, cursor);
-      for (let tries = 0; at >= 0 && insideTag(html, at) && tries < MAX_TRIES; tries++) at = html.indexOf(word, at + 1);
-      if (at >= 0 && !insideTag(html, at)) {
-        last = lineAt(starts, at);
+      for (let tries = 0; at >= 0 && insideTag(at) && tries < MAX_TRIES; tries++) at = html.indexOf(word, at + 1);
+      if (at >= 0 && !insideTag(at)) {
+        last = sourceLines.position(at).line;
         cursor = at + word.length;
       }
     }
     lines.push(last);
   }
-  return { lines, source: html, starts };
+  return { lines, source: html, sourceLines };
 }
 
 /** The column (1-based) in source line `line` where the text from `fromText` (a text line's rest) begins, or 1. */
 export function sourceColumn(map: HtmlLines, line: number, fromText: string): number {
   const word = WORD.exec(fromText);
   if (!word) return 1;
-  const start = map.starts[line - 1] ?? 0;
-  const end = map.starts[line] ?? map.source.length;
+  const { start, end } = map.sourceLines.line(line);
   const at = map.source.slice(start, end).indexOf(word[0]);
   return at >= 0 ? at + 1 : 1;
 }

@@ -33,6 +33,12 @@ export class LineIndex {
     return { line: line + 1, column: offset - this.starts[line] + 1 };
   }
 
+  /** Line `line` (1-based): its first offset and the offset of its line break (the text's end on the last line). */
+  line(line: number): { start: number; end: number } {
+    const i = Math.min(Math.max(line, 1), this.starts.length) - 1;
+    return { start: this.starts[i], end: i + 1 < this.starts.length ? this.starts[i + 1] - 1 : this.length };
+  }
+
   /**
    * The line holding `offset`: its first offset, and the offset of its line break (the
    * text's end on the last line). A lookup, where searching the text for the breaks
