@@ -6,6 +6,7 @@
 // "please contact them" after "our courier will call you"), the two together do (issue 11).
 import { compilePhraseLists, entriesFor, PHRASE_LIST_SCHEMA } from '../phrase-list.js';
 import type { Finding, RuleKind } from '../rule.js';
+import { fold } from '../../text/fold.js';
 import { findEntryMatches } from './shared.js';
 
 /** The index of the sentence holding an offset (sentences are in order: a binary search). */
@@ -21,10 +22,9 @@ function sentenceIndex(starts: readonly { start: number; end: number }[], offset
   return lo; // between sentences: the next one
 }
 
-/** Lower case, no diacritics, words separated by single spaces and padded: " acme mobile ". */
+/** Folded (as the rules read text), words separated by single spaces and padded: " acme mobile ". */
 function words(text: string): string {
-  const out = text.normalize('NFD').toLowerCase().replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  return ` ${out} `;
+  return ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 }
 
 export const forbidPaired: RuleKind = {
@@ -46,8 +46,8 @@ export const forbidPaired: RuleKind = {
     // deflection in Apple's own replies, even though {third-party} names Apple.
     const brandNames = tools.brand.names.map(words).filter((n) => n.trim());
     const isBrand = brandNames.length
-      ? (doc: { text: string }, m: { start: number; end: number }) => {
-          const w = words(doc.text.slice(m.start, m.end));
+      ? (doc: { folded: string }, m: { start: number; end: number }) => {
+          const w = words(doc.folded.slice(m.start, m.end));
           return brandNames.some((n) => w.includes(n));
         }
       : () => false;
