@@ -2,19 +2,14 @@
 // report of an audit: the privacy rule's detectors, on every channel, with looser checks
 // (a report that shows a secret is worse than one that masks a number too many). Every
 // mask is as long as what it hides, so positions in the reports stay true.
-import { DETECTORS, luhn, masked, type Detector } from '../engine/kinds/privacy.js';
+import { birthDateAhead, DETECTORS, luhn, masked, type Detector } from '../engine/kinds/privacy.js';
 import type { Notice } from '../input/notice.js';
 
 /** A birth number's shape, whatever its check digit: YYMMDD/XXX(X) with the slash, or ten digits with a date in front. */
 function birthShaped(raw: string): boolean {
   if (raw.includes('/')) return true;
   const digits = raw.replace(/\D/g, '');
-  let mm = Number(digits.slice(2, 4));
-  const dd = Number(digits.slice(4, 6));
-  if (mm > 70) mm -= 70;
-  else if (mm > 50) mm -= 50;
-  else if (mm > 20) mm -= 20;
-  return digits.length === 10 && mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31;
+  return digits.length === 10 && birthDateAhead(digits);
 }
 
 const LOOSER: Record<string, Detector['valid']> = {

@@ -60,17 +60,22 @@ export function labelledOtherThanCard(foldedBefore: string): boolean {
   return false;
 }
 
-/** A Czech/Slovak birth number (rodné číslo): YYMMDD/XXX(X), women's months +50 (+20/+70 since 2004). */
-export function isBirthNumber(raw: string): boolean {
-  const digits = raw.replace('/', '');
-  if (!/^\d{9,10}$/.test(digits)) return false;
-  const yy = Number(digits.slice(0, 2));
+/** Whether digits begin with a birth number's date: YYMMDD, women's months +50 (+20/+70 since 2004). */
+export function birthDateAhead(digits: string): boolean {
   let mm = Number(digits.slice(2, 4));
   const dd = Number(digits.slice(4, 6));
   if (mm > 70) mm -= 70;
   else if (mm > 50) mm -= 50;
   else if (mm > 20) mm -= 20;
-  if (mm < 1 || mm > 12 || dd < 1 || dd > 31) return false;
+  return mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31;
+}
+
+/** A Czech/Slovak birth number (rodné číslo): YYMMDD/XXX(X), a real date, the mod-11 check. */
+export function isBirthNumber(raw: string): boolean {
+  const digits = raw.replace('/', '');
+  if (!/^\d{9,10}$/.test(digits)) return false;
+  const yy = Number(digits.slice(0, 2));
+  if (!birthDateAhead(digits)) return false;
   // Nine digits (born before 1954, no check digit) only in the written form with a
   // slash: a bare nine-digit number is far more often a phone number.
   if (digits.length === 9) return yy < 54 && raw.includes('/');
