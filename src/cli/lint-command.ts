@@ -75,6 +75,9 @@ function openCache(config: ResolvedConfig, options: LintCommandOptions): ResultC
   return new ResultCache(cacheFile(options.cacheLocation), settingsKey(config, options.version ?? '', { lang, channel, customerName, agentName, customerMessage, template, locale }));
 }
 
+/** Whether the arguments name stdin: none at all, or "-". */
+export const readsStdin = (args: readonly string[]): boolean => args.length === 0 || (args.length === 1 && args[0] === '-');
+
 /**
  * Lint files, globs or stdin, handing each result to `onResult` as it comes (in file
  * order) and keeping none: a report written as they come keeps memory flat on any input.
@@ -105,7 +108,7 @@ export async function lintInputs(linter: Linter, config: ResolvedConfig, args: r
         continue;
       }
       // Stdin has no file to write: the text goes back out, fixed, as Prettier gives it.
-      if (options.fix && file === undefined && !item.file && item.reply.conversationId === undefined && item.reply.source === (options.stdinFilename ?? '<stdin>')) fixedStdin = result.output ?? item.reply.text;
+      if (options.fix && file === undefined && item.reply.conversationId === undefined) fixedStdin = result.output ?? item.reply.text;
       if (options.fix && item.file && result.output !== undefined) {
         const { path, bom, prefix, encoding, stats } = item.file;
         const notFixed = replaceFixedFile(path, encode((bom ? '\uFEFF' : '') + prefix + result.output, encoding), stats);
@@ -131,8 +134,7 @@ export async function lintInputs(linter: Linter, config: ResolvedConfig, args: r
     return fileDefaults;
   };
 
-  const useStdin = args.length === 0 || (args.length === 1 && args[0] === '-');
-  if (useStdin) {
+  if (readsStdin(args)) {
     // --stdin-filename: stdin is linted as that file would be (globs, directives).
     await consume(readStdin(stdinReader(), options.stdinFilename ?? '<stdin>', options.stdinFilename ? contextFor(options.stdinFilename) : defaults), undefined, onResult);
     return { notices, missing, warnings, fixedStdin };

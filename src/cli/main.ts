@@ -13,7 +13,7 @@ import { noticeLine } from '../report/notice-line.js';
 import type { Notice } from '../input/notice.js';
 import type { LintResult, Locale } from '../types.js';
 import type { AuditOptions } from './audit-command.js';
-import { ExitTally, lintInputs, type LintCommandOptions } from './lint-command.js';
+import { ExitTally, lintInputs, readsStdin, type LintCommandOptions } from './lint-command.js';
 import { beginReport } from './safe-write.js';
 import { Baseline } from './suppressions.js';
 import { StdoutWriter, stdinIsTerminal, stdout } from './stdio.js';
@@ -156,7 +156,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       const exit = new ExitTally(opts);
       const summaryResults = opts.format === 'github' && process.env.GITHUB_STEP_SUMMARY ? ([] as LintResult[]) : undefined;
       // --fix on stdin: the fixed text is standard output, so the report goes to stderr (or -o).
-      const fixingStdin = Boolean(opts.fix) && (files.length === 0 || (files.length === 1 && files[0] === '-'));
+      const fixingStdin = Boolean(opts.fix) && readsStdin(files);
       const output = reportOutput(opts.outputFile, fixingStdin);
       let run;
       try {
