@@ -1,18 +1,10 @@
 // Issue 13: CSV exports as Czech and Slovak Excel writes them, with the helpdesk's own role values.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, parseCsvRoles } from '../src/input/importers/csv.js';
-import { cli, tempDir } from './helpers.js';
+import { cli, tempFile as csv } from './helpers.js';
 
 const COLUMNS = ['--csv-columns', 'conversation=ticket,role=sender,text=body'];
 const audit = (file: string, ...args: string[]) => cli(['audit', '-f', 'json', '--workers', '0', file, ...COLUMNS, ...args]);
-
-function csv(name: string, text: string): string {
-  const file = join(tempDir(), name);
-  writeFileSync(file, text);
-  return file;
-}
 
 describe('CSV dialects', () => {
   it('finds the separator on the header line, outside quotes', () => {

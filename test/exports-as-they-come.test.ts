@@ -1,9 +1,7 @@
 // Issue 13: helpdesk exports as the APIs really return them.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conversationsIn } from '../src/input/importers/index.js';
-import { cli, tempDir } from './helpers.js';
+import { cli, tempFile as file } from './helpers.js';
 
 const users = [
   { id: 11, name: 'Anna Smith', role: 'end-user' },
@@ -14,12 +12,6 @@ const comments = [
   { id: 2, author_id: 22, public: false, body: 'Checked with DPD.', created_at: '2025-03-01T09:05:00Z' },
   { id: 3, author_id: 22, public: true, body: 'Hi Anna, it arrives tomorrow. Kind regards, Tom', created_at: '2025-03-01T09:10:00Z' },
 ];
-
-function file(name: string, text: string): string {
-  const path = join(tempDir(), name);
-  writeFileSync(path, text);
-  return path;
-}
 
 describe('Zendesk as its APIs return it', () => {
   it('the Comments API response ({comments, users, next_page}) is one ticket', () => {

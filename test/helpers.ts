@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createLinter, lint } from '../src/index.js';
@@ -24,6 +24,13 @@ export function violationsOf(rule: string, text: string, context: Partial<ReplyC
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'replylint-test-'));
+}
+
+/** A file of that name and text in a new temporary folder; its path. */
+export function tempFile(name: string, text: string): string {
+  const path = join(tempDir(), name);
+  writeFileSync(path, text);
+  return path;
 }
 
 export interface CliRun {

@@ -1,9 +1,7 @@
 // Issue 13: an HTML canned response is reported at its source's lines and columns, and
 // its directives apply by source line, as in Markdown.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, tempDir } from './helpers.js';
+import { cli, tempFile as file } from './helpers.js';
 
 const HTML = `<html>
 <body>
@@ -16,12 +14,6 @@ const HTML = `<html>
 </body>
 </html>
 `;
-
-function file(name: string, text: string): string {
-  const path = join(tempDir(), name);
-  writeFileSync(path, text);
-  return path;
-}
 
 describe('HTML canned responses', () => {
   it('SARIF and GitHub annotations point at the source line and column', () => {
