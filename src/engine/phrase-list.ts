@@ -243,7 +243,7 @@ export function matchEntry(entry: PhraseEntry, text: string, folded: string, fro
   // rules ask sentence by sentence, and a search to the end of a long reply per sentence
   // would make it quadratic.
   const scope = prefix(haystack, to, entry.exact);
-  if (!mayMatch(entry.phrase, scope, from, to)) return out;
+  if (!mayMatch(entry.phrase, haystack, from, to, scope)) return out;
   if (regex instanceof LinearRegex) return matchLinear(entry, regex, scope, folded, from, to, out);
   regex.lastIndex = from;
   let m: RegExpExecArray | null;
@@ -252,7 +252,7 @@ export function matchEntry(entry: PhraseEntry, text: string, folded: string, fro
   // After a match, exec again only where a literal is still ahead: besides saving the
   // call, a regex run a second time is compiled to machine code, which a one-match
   // phrase never needs.
-  while ((regex.lastIndex === from || (ahead ??= new LiteralsAhead(entry.phrase, scope, from)).within(regex.lastIndex, to)) && (m = regex.exec(scope)) !== null && m.index < to) {
+  while ((regex.lastIndex === from || (ahead ??= new LiteralsAhead(entry.phrase, scope, from, haystack)).within(regex.lastIndex, to)) && (m = regex.exec(scope)) !== null && m.index < to) {
     const end = m.index + m[0].length;
     const bounded = !bounds || ((!bounds.before || !isWordAt(folded, m.index - 1)) && (!bounds.after || !isWordAt(folded, end)));
     if (end <= to && m[0].length > 0 && bounded) out.push({ start: m.index, end, entry });

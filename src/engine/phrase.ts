@@ -26,6 +26,7 @@
 // and test/phrase-linear.test.ts feeds them adversarial text.
 import { fold, BEFORE_WORD, AFTER_WORD, FOLDED_LETTERS } from '../text/fold.js';
 import { LinearRegex } from './linear-regex.js';
+import { hasPairs, literalPairs, pairsIn } from './literal-pairs.js';
 
 const SEP = '[\\s,;:]+';
 /** A word skipped by "...": anything but a separator, so a gap splits text one way only. */
@@ -76,7 +77,7 @@ interface Parsed {
 type Target = 'v8' | 're2';
 
 // More than this many texts to look for cost more than running the regex.
-const MAX_LITERALS = 12;
+const MAX_LITERALS = 40;
 
 /** The more telling of two sets of texts: its shortest text is longer, then it is smaller. */
 function better(a: string[], b: string[]): string[] {
@@ -277,6 +278,8 @@ export interface Phrase {
    * none is, the regex need not run, nor, in a short run, ever be compiled.
    */
   readonly literals?: readonly string[];
+  /** Each literal's character pairs (literal-pairs.ts), made on the phrase's first search. */
+  pairs?: readonly Int32Array[];
 }
 
 const WORDY = /[\p{L}\p{M}\p{N}_]/u;
@@ -389,13 +392,20 @@ export interface Span {
   end: number;
 }
 
-/** False when none of the phrase's texts is in haystack[from, to): no match can be there. */
-export function mayMatch(phrase: Phrase, haystack: string, from: number, to: number): boolean {
+/**
+ * False when none of the phrase's texts is in haystack[from, to): no match can be there.
+ * `scope` is the haystack cut short past `to` (matchEntry's prefix), where a text is looked
+ * for once its character pairs are all in the haystack.
+ */
+export function mayMatch(phrase: Phrase, haystack: string, from: number, to: number, scope = haystack): boolean {
   const { literals } = phrase;
   if (!literals) return true;
-  for (const literal of literals) {
-    const at = haystack.indexOf(literal, from);
-    if (at >= 0 && at + literal.length <= to) return true;
+  const table = pairsIn(haystack);
+  const pairs = (phrase.pairs ??= literals.map(literalPairs));
+  for (let i = 0; i < literals.length; i++) {
+    if (!hasPairs(table, pairs[i])) continue;
+    const at = scope.indexOf(literals[i], from);
+    if (at >= 0 && at + literals[i].length <= to) return true;
   }
   return false;
 }
@@ -412,8 +422,13 @@ export class LiteralsAhead {
     private readonly phrase: Phrase,
     private readonly haystack: string,
     from: number,
+    /** The whole text `haystack` is cut from (its pair table is shared with mayMatch). */
+    text = haystack,
   ) {
-    this.next = (phrase.literals ?? []).map((t) => haystack.indexOf(t, from));
+    // A literal whose pairs the text lacks is never there (-1), without a search.
+    const table = pairsIn(text);
+    const pairs = (phrase.pairs ??= (phrase.literals ?? []).map(literalPairs));
+    this.next = (phrase.literals ?? []).map((t, i) => (hasPairs(table, pairs[i]) ? haystack.indexOf(t, from) : -1));
   }
 
   /** Whether one of the texts lies wholly inside [from, to); `from` never decreases between calls. */

@@ -3,6 +3,7 @@ import { inLiteral, type Document, type Zone } from '../../document/document.js'
 import { splitSentences, type Sentence } from '../../document/sentences.js';
 import type { Language } from '../../types.js';
 import { entriesFor, matchEntry, type EntryMatch, type PhraseEntry, type PhraseLists } from '../phrase-list.js';
+import { candidateEntries } from '../entry-filter.js';
 
 // Words that may stand before an imperative at the start of a sentence. Each is a whole
 // word, and so is a handle (the lookaheads): "ano" is never "a" + "no", so a clause splits into lead-ins one
@@ -71,7 +72,7 @@ const byStart = (a: EntryMatch, b: EntryMatch) => a.start - b.start;
 
 export function findEntryMatches(doc: Document, entries: readonly PhraseEntry[], zone: Zone): EntryMatch[] {
   const out: EntryMatch[] = [];
-  for (const entry of entries) {
+  for (const entry of candidateEntries(entries, doc.text, doc.folded)) {
     const first = out.length;
     matchEntry(entry, doc.text, doc.folded, zone.start, zone.end, out, doc.sentences);
     // Keep, in place, what is a word: template syntax ({{ticket.id}}) and links are not.

@@ -1,0 +1,42 @@
+// The literal pre-filter only saves work: an entry it rules out never matches.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { candidateEntries } from '../src/engine/entry-filter.js';
+import { compileEntry, matchEntry, type PhraseEntry } from '../src/engine/phrase-list.js';
+import { fold } from '../src/text/fold.js';
+
+const locate = () => ({ file: 'test', line: 1, column: 1 });
+const entry = (raw: Parameters<typeof compileEntry>[0]): PhraseEntry => compileEntry(raw, ['x', 'en', 0], { locate, trusted: true });
+const entries = [
+  entry('omlouv* se'),
+  entry('je nám [to] [moc|velmi] líto'),
+  entry('(sorry|apologi*) ... inconvenience'),
+  entry('ticket {num}'),
+  entry({ match: 'SLA', exact: true }),
+  entry({ all: ['kontaktujte', 'dopravce'] }),
+  entry('a'),
+];
+const words = ['omlouváme', 'se', 'je', 'nám', 'to', 'líto', 'sorry', 'for', 'any', 'inconvenience', 'ticket', '#4821', 'SLA', 'sla', 'kontaktujte', 'dopravce', 'a', 'ne', 'Omlouvam'];
+
+describe('entry filter', () => {
+  it('keeps every entry that matches and rules out those whose literals are absent', () => {
+    const text = 'Omlouváme se, kontaktujte prosím dopravce.';
+    const kept = candidateEntries(entries, text, fold(text));
+    expect(kept).toContain(entries[0]);
+    expect(kept).toContain(entries[5]);
+    expect(kept).not.toContain(entries[2]);
+    expect(kept).not.toContain(entries[3]);
+    expect(kept).not.toContain(entries[4]);
+  });
+  it('never rules out an entry that matches (any text, any list order)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 6 })), { maxLength: 14 }), fc.shuffledSubarray(entries), (parts, list) => {
+        const text = parts.join(' ');
+        const folded = fold(text);
+        const kept = new Set(candidateEntries(list, text, folded));
+        for (const e of list) if (matchEntry(e, text, folded, 0, text.length).length) expect(kept.has(e)).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
