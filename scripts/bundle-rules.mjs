@@ -65,6 +65,15 @@ for (const [name, { lists }] of classes) {
   }
 }
 
+// A raw regex's literals, read from its syntax, rule it out as a phrase's do.
+const { regexLiterals } = await import(join(root, 'scripts/regex-literals.mjs'));
+const { fold } = await import(join(root, 'dist/text/fold.js'));
+for (const [key, compiled] of Object.entries(phrases)) {
+  if (!key.startsWith('/')) continue;
+  const literals = regexLiterals(compiled.source, compiled.flags, fold);
+  if (literals.length) compiled.literals = literals;
+}
+
 // Check: with these phrases, compiling every built-in rule parses none at run time.
 usePrecompiledPhrases(phrases);
 const parsedBefore = phraseModule.phrasesParsed;

@@ -180,7 +180,7 @@ export function compileEntry(entry: RawEntry, path: Path, tools: PhraseTools): P
   let construction: Construction | undefined;
   if (e.regex !== undefined) {
     try {
-      phrase = compileRawRegex(e.regex, { trusted });
+      phrase = compileRawRegex(e.regex, { trusted, exact: e.exact });
     } catch (err) {
       if (err instanceof PhraseError) throw new ConfigError(`bad phrase "${err.phrase}": ${err.message}`, locate(path), 'a raw regex is JavaScript syntax without lookahead or backreferences');
       throw err;

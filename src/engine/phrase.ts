@@ -327,7 +327,7 @@ const AFTER_WORD_RE2 = '(?:(?<=[a-z0-9_])\\b|(?<![a-z0-9_])\\B)';
 export function compilePhrase(phrase: string, options: { exact?: boolean; trusted?: boolean } = {}): Phrase {
   // While the build records, every phrase is compiled afresh (a previous build's table may be loaded).
   const known = recording ? undefined : precompiled[phraseKey(phrase, options.exact)];
-  if (known) return { text: phrase, regex: new RegExp(known.source, known.flags), boundaries: known.boundaries, literals: known.literals };
+  if (known) return new PrecompiledPhrase(phrase, known);
   phrasesParsed++;
   const folded = fold(phrase.trim());
   if (!folded) throw new PhraseError('empty phrase', phrase);
@@ -359,6 +359,30 @@ export function compilePhrase(phrase: string, options: { exact?: boolean; truste
   return compiled;
 }
 
+/**
+ * A built-in phrase from the build's table. Its RegExp is made on its first search: V8
+ * parses a pattern when it is constructed, and most phrases of a short reply are ruled
+ * out by their literals (entry-filter.ts) and never searched.
+ */
+class PrecompiledPhrase implements Phrase {
+  private made: RegExp | undefined;
+  readonly boundaries?: { before: boolean; after: boolean };
+  readonly literals?: readonly string[];
+  pairs?: readonly Int32Array[];
+
+  constructor(
+    readonly text: string,
+    private readonly known: CompiledPhrase,
+  ) {
+    this.boundaries = known.boundaries;
+    this.literals = known.literals;
+  }
+
+  get regex(): RegExp {
+    return (this.made ??= new RegExp(this.known.source, this.known.flags));
+  }
+}
+
 function linear(source: string, phrase: string): LinearRegex {
   try {
     return LinearRegex.compile(source);
@@ -372,12 +396,16 @@ function linear(source: string, phrase: string): LinearRegex {
  * the text, so no regex can hang a run (ReDoS); RE2 has no lookahead or backreferences.
  * A built-in rule's (`trusted`) runs on V8, checked at build as the phrases are.
  */
-export function compileRawRegex(source: string, options: { trusted?: boolean } = {}): Phrase {
+export function compileRawRegex(source: string, options: { trusted?: boolean; exact?: boolean } = {}): Phrase {
   try {
-    // The u flag (and its costlier compile) only where the author uses \p{…} or \u{…}.
     if (options.trusted) {
+      // Listed under "/" beside the phrases, for the build's ReDoS check, and with the
+      // literals the build read from its syntax (scripts/regex-literals.mjs): texts on the
+      // folded text, so an exact regex (run on the original) goes without.
+      const known = recording ? undefined : precompiled[`/${source}`];
+      if (known) return new PrecompiledPhrase(source, options.exact ? { ...known, literals: undefined } : known);
+      // The u flag (and its costlier compile) only where the author uses \p{…} or \u{…}.
       const phrase = { text: source, regex: new RegExp(source, /\\[pPu]\{/.test(source) ? 'giu' : 'gi') };
-      // Listed under "/" beside the phrases, for the build's ReDoS check; never looked up.
       if (recording) recording[`/${source}`] = toCompiled(phrase);
       return phrase;
     }

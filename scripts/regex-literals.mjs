@@ -1,0 +1,61 @@
+// Build helper: the texts one of which every match of a raw regex holds (its literals),
+// read from the pattern's syntax tree (ESLint's regexpp parser), so that a built-in
+// rule's raw regex is ruled out by the literal filter as its phrases are
+// (src/engine/entry-filter.ts) instead of running on every reply. Conservative: where a
+// part's texts cannot be told, it has none, and the regex then always runs.
+import { RegExpParser } from '@eslint-community/regexpp';
+
+const MAX_LITERALS = 40;
+
+/** The more telling of two sets: its shortest text is longer, then it is smaller (as the phrase compiler's). */
+function better(a, b) {
+  if (!b.length || b.length > MAX_LITERALS) return a;
+  if (!a.length) return b;
+  const shortest = (set) => Math.min(...set.map((t) => t.length));
+  return shortest(b) > shortest(a) || (shortest(b) === shortest(a) && b.length < a.length) ? b : a;
+}
+
+/** Texts of which a match of these alternatives holds one; [] when some alternative has none. */
+function ofAlternatives(alternatives, fold) {
+  const sets = alternatives.map((a) => ofSequence(a.elements, fold));
+  if (sets.some((s) => !s.length)) return [];
+  const all = [...new Set(sets.flat())];
+  // A text that holds another of the set adds nothing ("requests" beside "request").
+  return all.filter((t) => !all.some((other) => other !== t && t.includes(other)));
+}
+
+function ofSequence(elements, fold) {
+  let best = [];
+  let run = '';
+  const endRun = () => {
+    if (run) best = better(best, [run]);
+    run = '';
+  };
+  for (const element of elements) {
+    if (element.type === 'Character') {
+      run += fold(String.fromCodePoint(element.value));
+      continue;
+    }
+    endRun();
+    if (element.type === 'Group' || element.type === 'CapturingGroup') best = better(best, ofAlternatives(element.alternatives, fold));
+    else if (element.type === 'Quantifier' && element.min >= 1) best = better(best, ofElement(element.element, fold));
+    // Anything else (a class, an assertion, an optional part) holds no text for sure.
+  }
+  endRun();
+  return best;
+}
+
+function ofElement(element, fold) {
+  if (element.type === 'Character') return [fold(String.fromCodePoint(element.value))];
+  if (element.type === 'Group' || element.type === 'CapturingGroup') return ofAlternatives(element.alternatives, fold);
+  return [];
+}
+
+/**
+ * The literals of a case-insensitive regex run on folded text: `fold` is the text
+ * folding the haystack went through (lower case, no diacritics). [] when there are none.
+ */
+export function regexLiterals(source, flags, fold) {
+  const pattern = new RegExpParser({ ecmaVersion: 2025 }).parsePattern(source, undefined, undefined, { unicode: flags.includes('u') });
+  return ofAlternatives(pattern.alternatives, fold);
+}
