@@ -2,7 +2,7 @@
 // Build step: parse and validate the built-in rules, word classes and presets once, and
 // write them as JSON beside the compiled code (see src/config/builtin-bundle.ts for why),
 // with every phrase they compile to precompiled.
-import { readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, dirname, basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -82,5 +82,24 @@ if (phraseModule.phrasesParsed !== parsedBefore) {
   console.error(`bundle-rules: ${phraseModule.phrasesParsed - parsedBefore} phrases of the built-in rules were compiled again at run time; were all of them recorded?`);
   process.exit(1);
 }
-writeFileSync(join(root, 'dist', 'builtin-rules.json'), JSON.stringify({ files, phrases }));
+// The files without their examples (which linting never reads; kept apart), and the
+// phrases in one table per language (a reply loads its language's): see
+// src/config/builtin-bundle.ts. ASCII only (other characters as \u escapes): the run
+// reads them as Latin-1, a copy where UTF-8 is a decode, and JSON.parse reads one-byte
+// strings faster.
+const ascii = (value) => JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const examples = {};
+for (const [file, { value }] of Object.entries(files)) {
+  if (!value || typeof value !== 'object' || !('examples' in value)) continue;
+  examples[file] = value.examples;
+  delete value.examples;
+}
+const tables = {};
+for (const [key, compiled] of Object.entries(phrases)) (tables[phraseModule.phraseTable(key)] ??= {})[key] = compiled;
+const dist = join(root, 'dist');
+rmSync(join(dist, 'builtin-phrases'), { recursive: true, force: true });
+mkdirSync(join(dist, 'builtin-phrases'));
+for (const [table, entries] of Object.entries(tables)) writeFileSync(join(dist, 'builtin-phrases', `${table}.json`), ascii(entries));
+writeFileSync(join(dist, 'builtin-examples.json'), ascii(examples));
+writeFileSync(join(dist, 'builtin-rules.json'), ascii(files));
 console.log(`bundle-rules: ${Object.keys(files).length} built-in rule, class and preset files checked and bundled, ${Object.keys(phrases).length} phrases precompiled`);

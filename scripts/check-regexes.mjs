@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Build step: every regex that runs on V8's backtracking engine over text from strangers
 // is checked with the recheck ReDoS checker (https://makenowjust-labs.github.io/recheck/):
-// the built-in phrases as compiled (dist/builtin-rules.json), and the regex literals in
+// the built-in phrases as compiled (dist/builtin-phrases/), and the regex literals in
 // src/. One that can backtrack badly would let a reply hang the linter (issue 10: "We
 // regret" and 35 commas took 24 s). Users' patterns run on RE2 and need no check.
 //
@@ -84,7 +84,8 @@ async function sourceRegexes() {
   return found;
 }
 
-const { phrases } = JSON.parse(readFileSync(join(root, 'dist', 'builtin-rules.json'), 'utf8'));
+const tablesDir = join(root, 'dist', 'builtin-phrases');
+const phrases = Object.assign({}, ...readdirSync(tablesDir).map((name) => JSON.parse(readFileSync(join(tablesDir, name), 'latin1'))));
 const keyOf = ({ source, flags }) => createHash('sha256').update(JSON.stringify([version, SETTINGS, source, flags])).digest('hex').slice(0, 24);
 let known = {};
 let knownOnV8 = {};

@@ -16,6 +16,8 @@ export interface YamlSource {
   value: unknown;
   /** Built in and validated when replylint was built. */
   trusted?: boolean;
+  /** From the build's bundle, whose values leave the examples out (builtin-bundle.ts). */
+  bundled?: boolean;
   /** Where the node at `path` starts (falls back to its nearest ancestor). */
   locate(path: Path): { file: string; line: number; column: number };
 }

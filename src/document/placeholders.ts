@@ -36,33 +36,36 @@ function besideWords(text: string, start: number, end: number): boolean {
   return ok(text[i]) || ok(text[j]);
 }
 
-const SYNTAXES: readonly RegExp[] = [
+// Each syntax with a text every match of it holds: a reply without "{", "[", "<", "%",
+// "XXX" or "___" (most) runs none of the regexes, nor compiles them.
+const SYNTAXES: readonly (readonly [RegExp, string])[] = [
   // (The spaces inside the braces are trimmed from the field, not matched: \s* on both
   // sides of a lazy field split a run of spaces cubically.)
-  /\{\{([^{}\n]*)\}\}/g, // Zendesk, Liquid, Handlebars: {{first_name}}, {{x | fallback: "y"}}
-  /\{%([^%\n]*)%\}/g, // Liquid tags, Intercom {%customer.firstName,fallback=there%}
-  /(?<![\w%])%([A-Za-z_][\w.]*(?:,[^%\n]*)?)%(?![\w%])/g, // %customer.firstName%
-  /\{!\s*([\w.]+)\s*\}/g, // Salesforce {!Contact.FirstName}
-  /\[\[([^[\]\n]{1,40})\]\](?!\()/g, // [[name]]
-  /<<([^<>\n]{1,40})>>/g, // <<Jméno>>, mail-merge fields
+  [/\{\{([^{}\n]*)\}\}/g, '{{'], // Zendesk, Liquid, Handlebars: {{first_name}}, {{x | fallback: "y"}}
+  [/\{%([^%\n]*)%\}/g, '{%'], // Liquid tags, Intercom {%customer.firstName,fallback=there%}
+  [/(?<![\w%])%([A-Za-z_][\w.]*(?:,[^%\n]*)?)%(?![\w%])/g, '%'], // %customer.firstName%
+  [/\{!\s*([\w.]+)\s*\}/g, '{!'], // Salesforce {!Contact.FirstName}
+  [/\[\[([^[\]\n]{1,40})\]\](?!\()/g, '[['], // [[name]]
+  [/<<([^<>\n]{1,40})>>/g, '<<'], // <<Jméno>>, mail-merge fields
   // [Customer Name], [ORDER NUMBER], [doplnit], [vložte datum]: no digits ("[Ticket#48213]"
   // is a reference, not a field) and no link after it ("[Your account](https://…)").
-  new RegExp(`\\[((?:${BRACKET_WORDS})(?![\\p{L}])[^\\]\\n\\d]{0,30})\\](?!\\()`, 'giu'),
-  /(?<![A-Za-z0-9\u00C0-\u024F])(X{3,})(?![A-Za-z0-9\u00C0-\u024F])/g, // XXX
-  /<([A-Z][A-Z0-9_]*(?: [A-Z0-9_]+){0,3})>/g, // <ISSUE_NUMBER>, <PROJECT NAME>
+  [new RegExp(`\\[((?:${BRACKET_WORDS})(?![\\p{L}])[^\\]\\n\\d]{0,30})\\](?!\\()`, 'giu'), '['],
+  [/(?<![A-Za-z0-9\u00C0-\u024F])(X{3,})(?![A-Za-z0-9\u00C0-\u024F])/g, 'XXX'], // XXX
+  [/<([A-Z][A-Z0-9_]*(?: [A-Z0-9_]+){0,3})>/g, '<'], // <ISSUE_NUMBER>, <PROJECT NAME>
   // <name>, <customer name>, <jméno>: a field in angle brackets (not an HTML tag: those
   // names are not fields).
-  /<((?:customer|client|first|last|full|name|jméno|jmeno|meno|příjmení|prijmeni|priezvisko|order|date|datum|dátum|amount|částka|castka|suma)[a-zA-Z\u00C0-\u024F]*(?:[ _.-][a-zA-Z\u00C0-\u024F]+){0,3})>/gi,
-  /(?<![{\w])[#%$]?\{([A-Za-z_][\w.]*)\}(?!\})/g, // osTicket {MESSAGE}, Ruby #{ticket.id}, %{ticket.name}
+  [/<((?:customer|client|first|last|full|name|jméno|jmeno|meno|příjmení|prijmeni|priezvisko|order|date|datum|dátum|amount|částka|castka|suma)[a-zA-Z\u00C0-\u024F]*(?:[ _.-][a-zA-Z\u00C0-\u024F]+){0,3})>/gi, '<'],
+  [/(?<![{\w])[#%$]?\{([A-Za-z_][\w.]*)\}(?!\})/g, '{'], // osTicket {MESSAGE}, Ruby #{ticket.id}, %{ticket.name}
   // A blank to fill in, "___" (kept only beside other words: see besideWords).
-  BLANK,
+  [BLANK, '___'],
 ];
 
 const NAME_FIELD = /(?:first_?name|firstname|last_?name|full_?name|^name$|\.name$|customer_?name|jmeno|jméno|meno|krestni|oslovení|osloveni|vokativ|vocative|requester\.name|customer name|client name)/i;
 
 export function findPlaceholders(text: string, to = text.length): Placeholder[] {
   let found: Placeholder[] = [];
-  for (const syntax of SYNTAXES) {
+  for (const [syntax, opener] of SYNTAXES) {
+    if (!text.includes(opener)) continue;
     // A syntax's matches never overlap one another; they are checked against the
     // earlier syntaxes' (kept sorted), not each against all, which a template of
     // thousands of placeholders made quadratic.

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { ConfigError } from '../config/errors.js';
 import { RESERVED_IDS, validate, type Schema } from '../config/validate.js';
-import { bundledSource } from '../config/builtin-bundle.js';
+import { bundledExamples, bundledSource } from '../config/builtin-bundle.js';
 import { parseYaml, readConfigText, type Path, type YamlSource } from '../config/yaml-source.js';
 import { whyUnreadable } from '../input/regular-file.js';
 import { CHANNELS, LANGUAGES, LEVELS, type Channel, type Language, type Level } from '../types.js';
@@ -101,7 +101,10 @@ export function compileRule(source: YamlSource, id: string, vocabulary: Vocabula
     channels: (raw.channels as Channel[] | undefined) ?? [...CHANNELS],
     messages,
     hints: localized(raw.hints as RawMessages | undefined),
-    examples: (raw.examples as RuleExample[] | undefined) ?? [],
+    // A bundled file's examples are kept apart; read only by whoever asks (tests, docs).
+    get examples() {
+      return ((raw.examples ?? (source.bundled ? bundledExamples(file) : undefined)) as RuleExample[] | undefined) ?? [];
+    },
     check,
   };
 }

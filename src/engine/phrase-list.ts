@@ -5,8 +5,8 @@ import type { Path } from '../config/yaml-source.js';
 import { isWordAt } from '../text/fold.js';
 import { LinearRegex } from './linear-regex.js';
 import type { Language } from '../types.js';
-import { compilePhrase, compileRawRegex, LiteralsAhead, mayMatch, PhraseError, type Phrase, type Span } from './phrase.js';
-import { expandClasses, type ClassLanguage, type WordClasses } from './word-classes.js';
+import { compilePhrase, compileRawRegex, LiteralsAhead, mayMatch, PhraseError, phraseKey, precompiledPhrase, type Phrase, type Span } from './phrase.js';
+import { expandClasses, namesTeamClass, type ClassLanguage, type WordClasses } from './word-classes.js';
 
 /** One entry: a phrase (or raw regex) with what to say or put instead. */
 export interface PhraseEntry {
@@ -166,9 +166,14 @@ export function compileEntry(entry: RawEntry, path: Path, tools: PhraseTools): P
   const language = languageOf(path);
   const phraseAt = (text: string, at: Path): Phrase => {
     try {
+      // A built-in list's phrase is in the build's table as written, per language (short
+      // keys, and its classes need no expanding), unless it names a class a team extended.
+      const key = trusted && !(tools.classes && namesTeamClass(text, language, tools.classes)) ? phraseKey(`${language}:${text}`, e.exact) : undefined;
+      const known = key && precompiledPhrase(key);
+      if (known) return known;
       // A phrase naming a class a team extended holds the team's words: it runs on RE2.
       const expanded = tools.classes ? expandClasses(text, language, tools.classes) : { text, team: false };
-      return compilePhrase(expanded.text, { exact: e.exact, trusted: trusted && !expanded.team });
+      return compilePhrase(expanded.text, { exact: e.exact, trusted: trusted && !expanded.team, key });
     } catch (err) {
       if (err instanceof PhraseError) {
         throw new ConfigError(`bad phrase "${text}": ${err.message}`, locate(at), 'phrases use words, * for endings, (a|b), [optional], ..., {num} and word classes such as {third-party}; see README "Writing a rule"');
@@ -200,11 +205,6 @@ export function compileEntry(entry: RawEntry, path: Path, tools: PhraseTools): P
 
 export function entriesFor(lists: PhraseLists | undefined, language: Language): PhraseEntry[] {
   return lists ? lists.forLanguage(language) : [];
-}
-
-/** Every language's entries: for checks that should not depend on detection. */
-export function allEntries(lists: PhraseLists | undefined): PhraseEntry[] {
-  return lists ? lists.languages().flatMap((lang) => lists.get(lang)) : [];
 }
 
 export interface EntryMatch extends Span {

@@ -292,12 +292,31 @@ export interface CompiledPhrase {
   literals?: string[];
 }
 
-// Phrases of the built-in rules, compiled at build time (config/builtin-bundle.ts).
-let precompiled: Record<string, CompiledPhrase> = {};
-export function usePrecompiledPhrases(phrases: Record<string, CompiledPhrase>): void {
-  precompiled = phrases;
+// Phrases of the built-in rules, compiled at build time (config/builtin-bundle.ts): a
+// table, or a lookup that loads the table a key is in on first use.
+let precompiled: (key: string) => CompiledPhrase | undefined = () => undefined;
+export function usePrecompiledPhrases(phrases: Record<string, CompiledPhrase> | ((key: string) => CompiledPhrase | undefined)): void {
+  precompiled = typeof phrases === 'function' ? phrases : (key) => (Object.hasOwn(phrases, key) ? phrases[key] : undefined);
+}
+
+/**
+ * The table a precompiled phrase is kept in: its list's language for a built-in list's
+ * phrase (keyed "~cs:…", see phrase-list.ts), else "common" (raw regexes, helpers').
+ */
+export function phraseTable(key: string): string {
+  const language = key.slice(1, 3);
+  return key[3] === ':' && (language === 'en' || language === 'cs' || language === 'sk') ? language : 'common';
 }
 export const phraseKey = (phrase: string, exact: boolean | undefined) => `${exact ? '=' : '~'}${phrase}`;
+
+/**
+ * A built-in list's phrase from the build's table, by the key it was recorded under
+ * (compilePhrase's `key`): undefined while the build records or if the table lacks it.
+ */
+export function precompiledPhrase(key: string): Phrase | undefined {
+  const known = recording ? undefined : precompiled(key);
+  return known && new PrecompiledPhrase(key, known);
+}
 /** Phrases parsed at run time rather than taken precompiled (the build checks it stays 0 for built-in rules). */
 export let phrasesParsed = 0;
 
@@ -324,9 +343,10 @@ const AFTER_WORD_RE2 = '(?:(?<=[a-z0-9_])\\b|(?<![a-z0-9_])\\B)';
  * Compile one phrase (throws PhraseError with the reason). `trusted`: a phrase of the
  * built-in rules, run on V8 (checked at build); any other runs on RE2.
  */
-export function compilePhrase(phrase: string, options: { exact?: boolean; trusted?: boolean } = {}): Phrase {
+export function compilePhrase(phrase: string, options: { exact?: boolean; trusted?: boolean; key?: string } = {}): Phrase {
+  const key = options.key ?? phraseKey(phrase, options.exact);
   // While the build records, every phrase is compiled afresh (a previous build's table may be loaded).
-  const known = recording ? undefined : precompiled[phraseKey(phrase, options.exact)];
+  const known = recording ? undefined : precompiled(key);
   if (known) return new PrecompiledPhrase(phrase, known);
   phrasesParsed++;
   const folded = fold(phrase.trim());
@@ -342,7 +362,7 @@ export function compilePhrase(phrase: string, options: { exact?: boolean; truste
     // boundaries are checked on the folded text by the caller (matchEntry).
     const { source, literals } = new Parser(phrase.trim(), target, true).parse();
     const compiled: Phrase = { text: phrase, regex: compile(source), boundaries: { before, after }, ...(literals.length ? { literals } : {}) };
-    if (recording && options.trusted) recording[phraseKey(phrase, true)] = toCompiled(compiled);
+    if (recording && options.trusted) recording[key] = toCompiled(compiled);
     return compiled;
   }
   const parsed = new Parser(folded, target).parse();
@@ -355,7 +375,7 @@ export function compilePhrase(phrase: string, options: { exact?: boolean; truste
   const mixedEnd = target === 'v8' ? `(?:(?<=${WORD_CLASS})${AFTER_WORD}|(?<!${WORD_CLASS}))` : `(?:(?<=${WORD_CLASS})\\b|(?<!${WORD_CLASS}))`;
   const end = !after ? (endsInGroup(folded) ? mixedEnd : '') : target === 'v8' ? AFTER_WORD : parsed.endsWordy ? '\\b' : AFTER_WORD_RE2;
   const compiled: Phrase = { text: phrase, regex: compile(parsed.source + end), ...(parsed.literals.length ? { literals: parsed.literals } : {}) };
-  if (recording && options.trusted) recording[phraseKey(phrase, false)] = toCompiled(compiled);
+  if (recording && options.trusted) recording[key] = toCompiled(compiled);
   return compiled;
 }
 
@@ -402,7 +422,7 @@ export function compileRawRegex(source: string, options: { trusted?: boolean; ex
       // Listed under "/" beside the phrases, for the build's ReDoS check, and with the
       // literals the build read from its syntax (scripts/regex-literals.mjs): texts on the
       // folded text, so an exact regex (run on the original) goes without.
-      const known = recording ? undefined : precompiled[`/${source}`];
+      const known = recording ? undefined : precompiled(`/${source}`);
       if (known) return new PrecompiledPhrase(source, options.exact ? { ...known, literals: undefined } : known);
       // The u flag (and its costlier compile) only where the author uses \p{…} or \u{…}.
       const phrase = { text: source, regex: new RegExp(source, /\\[pPu]\{/.test(source) ? 'giu' : 'gi') };

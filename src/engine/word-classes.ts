@@ -71,6 +71,10 @@ export function withTeamClasses(builtin: ReadonlyMap<string, WordClass>, team: R
   return merged;
 }
 
+/** A class's entries for a language (with those for any language); for 'any', all of them. */
+const entriesIn = (found: WordClass, language: ClassLanguage): string[] =>
+  language === 'any' ? [...LANGUAGES, 'any'].flatMap((l) => found.lists[l as ClassLanguage] ?? []) : [...(found.lists[language] ?? []), ...(found.lists.any ?? [])];
+
 // `{name}`: a class; `{num}` is the phrase language's own reference number.
 const REFERENCE = /\{([a-z][a-z0-9-]*)\}/g;
 const MAX_DEPTH = 4;
@@ -92,7 +96,7 @@ export function expandClasses(phrase: string, language: ClassLanguage, classes: 
     const found = classes.get(name);
     if (!found) throw new PhraseError(`unknown word class {${name}}${classes.size ? `; classes: ${[...classes.keys()].join(', ')}` : ''}`, phrase);
     if (depth >= MAX_DEPTH) throw new PhraseError(`word class {${name}} refers to classes ${MAX_DEPTH} deep (a circle?)`, phrase);
-    const entries = language === 'any' ? [...LANGUAGES, 'any'].flatMap((l) => found.lists[l as ClassLanguage] ?? []) : [...(found.lists[language] ?? []), ...(found.lists.any ?? [])];
+    const entries = entriesIn(found, language);
     if (!entries.length) throw new PhraseError(`word class {${name}} has no entries for ${language}`, phrase);
     team ||= found.team;
     const inner = expandClasses(entries.join('|'), language, classes, depth + 1);
@@ -100,4 +104,21 @@ export function expandClasses(phrase: string, language: ClassLanguage, classes: 
     return `(${inner.text})`;
   });
   return { text, team };
+}
+
+const teamless = new WeakMap<WordClasses, boolean>();
+
+/** Whether a phrase names (directly or through other classes) a class a team's config extended. */
+export function namesTeamClass(phrase: string, language: ClassLanguage, classes: WordClasses, depth = 0): boolean {
+  let none = teamless.get(classes);
+  if (none === undefined) teamless.set(classes, (none = ![...classes.values()].some((c) => c.team)));
+  if (none || !phrase.includes('{') || depth > MAX_DEPTH) return false;
+  for (const [, name] of phrase.matchAll(REFERENCE)) {
+    const found = classes.get(name);
+    if (!found) continue;
+    if (found.team) return true;
+    const entries = entriesIn(found, language);
+    if (namesTeamClass(entries.join('|'), language, classes, depth + 1)) return true;
+  }
+  return false;
 }

@@ -6,7 +6,8 @@
 import type { Sentence } from '../../document/sentences.js';
 import type { Token } from '../../document/tagged.js';
 import { TAG } from '../../language/morphology.js';
-import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type EntryMatch, type PhraseLists } from '../phrase-list.js';
+import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type EntryMatch, type PhraseEntry, type PhraseLists } from '../phrase-list.js';
+import { candidateEntries } from '../entry-filter.js';
 import type { CheckInput, RuleKind } from '../rule.js';
 import { fold } from '../../text/fold.js';
 import { findEntryMatches } from './shared.js';
@@ -177,8 +178,8 @@ function isChatAnswer(input: CheckInput): boolean {
 
 /** Whether a list matches anywhere in a text, in its language or in English. */
 function mentions(lists: PhraseLists | undefined, language: CheckInput['language'], text: string, folded: string): boolean {
-  const entries = language === 'en' ? entriesFor(lists, 'en') : [...entriesFor(lists, language), ...entriesFor(lists, 'en')];
-  return entries.some((e) => matchEntry(e, text, folded, 0, text.length).length > 0);
+  const matches = (entries: readonly PhraseEntry[]) => candidateEntries(entries, text, folded).some((e) => matchEntry(e, text, folded, 0, text.length).length > 0);
+  return matches(entriesFor(lists, language)) || (language !== 'en' && matches(entriesFor(lists, 'en')));
 }
 
 /**
@@ -209,8 +210,8 @@ function answersThanks(input: CheckInput, lists: Record<string, PhraseLists>): b
   // The thanks must open the message: "… heard NOTHING. Great service." is no thanks.
   const opening = /^(?:@\S+\s*)*/.exec(last)![0].length;
   const folded = fold(last);
-  const entries = [...entriesFor(lists.thanks, input.language), ...entriesFor(lists.thanks, 'en')];
-  return entries.some((e) => matchEntry(e, last, folded, 0, last.length).some((m) => m.start === opening));
+  const opens = (entries: readonly PhraseEntry[]) => candidateEntries(entries, last, folded).some((e) => matchEntry(e, last, folded, 0, last.length).some((m) => m.start === opening));
+  return opens(entriesFor(lists.thanks, input.language)) || (input.language !== 'en' && opens(entriesFor(lists.thanks, 'en')));
 }
 
 const SENTENCE_LISTS = ['instructions', 'steps', 'vague', 'promises', 'timing', 'courtesy', 'further'];

@@ -1,5 +1,5 @@
 // opening: the reply's first line must start with one of the phrases (greeting).
-import { allEntries, compilePhraseLists, PHRASE_LIST_SCHEMA } from '../phrase-list.js';
+import { compilePhraseLists, PHRASE_LIST_SCHEMA, type PhraseEntry } from '../phrase-list.js';
 import type { RuleKind } from '../rule.js';
 import { findEntryMatches } from './shared.js';
 
@@ -14,15 +14,17 @@ export const opening: RuleKind = {
   messages: ['missing'],
   compile(tools) {
     const { spec } = tools;
-    // A greeting in any of the three languages is a greeting: detection may err on a
-    // two-word opening, the reader won't.
-    const entries = allEntries(compilePhraseLists(spec.phrases as never, ['phrases'], tools));
-    return ({ doc }) => {
+    const lists = compilePhraseLists(spec.phrases as never, ['phrases'], tools);
+    return ({ doc, language }) => {
       const { opening: line } = doc;
       if (line.end === line.start) return [];
       // What may stand before the greeting: quotes and bullets, and on social media the
       // @handles a reply starts with ("@anna Hi Anna, …").
-      const found = findEntryMatches(doc, entries, line).some((m) => LEADING.test(doc.folded.slice(line.start, m.start)));
+      const greets = (entries: readonly PhraseEntry[]) => findEntryMatches(doc, entries, line).some((m) => LEADING.test(doc.folded.slice(line.start, m.start)));
+      // A greeting in any of the three languages is a greeting: detection may err on a
+      // two-word opening, the reader won't. The reply's own language first: the others'
+      // phrases are compiled (and their tables read) only for a reply it does not greet in.
+      const found = greets(lists.forLanguage(language)) || lists.languages().some((other) => other !== language && other !== 'any' && greets(lists.get(other)));
       return found ? [] : [{ start: line.start, end: line.end, message: 'missing' }];
     };
   },

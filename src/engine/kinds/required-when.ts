@@ -5,6 +5,7 @@
 import { splitSentences, type Sentence } from '../../document/sentences.js';
 import { fold } from '../../text/fold.js';
 import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type EntryMatch, type PhraseEntry, type PhraseLists } from '../phrase-list.js';
+import { candidateEntries } from '../entry-filter.js';
 import type { CheckInput, Finding, RuleKind } from '../rule.js';
 import { findMatches, textMatches } from './shared.js';
 
@@ -36,11 +37,11 @@ function reportsProblem(text: string, triggers: readonly PhraseEntry[], negation
   if (!negations.length) return textMatches(text, folded, triggers);
   let sentences: Sentence[] | undefined;
   let negated: EntryMatch[] | undefined;
-  for (const entry of triggers) {
+  for (const entry of candidateEntries(triggers, text, folded)) {
     const found = matchEntry(entry, text, folded, 0, text.length, [], entry.construction ? (sentences ??= splitSentences(text, 0, text.length)) : undefined);
     if (!found.length) continue;
     // The negations only once a trigger is found (most texts have none), each found once.
-    negated ??= negations.flatMap((n) => matchEntry(n, text, folded, 0, text.length)).sort((a, b) => a.end - b.end);
+    negated ??= candidateEntries(negations, text, folded).flatMap((n) => matchEntry(n, text, folded, 0, text.length)).sort((a, b) => a.end - b.end);
     if (found.some((m) => !takenBack(m, negated!, folded))) return true;
   }
   return false;
@@ -63,13 +64,14 @@ function takenBack(m: EntryMatch, negated: readonly EntryMatch[], folded: string
 
 function customerTriggered(input: CheckInput, triggers: PhraseLists, required: PhraseLists, negation: PhraseLists): boolean {
   const { context } = input.reply;
-  // Customers write in their own language, which need not be the reply's.
-  const triggerEntries = [...entriesFor(triggers, input.language), ...entriesFor(triggers, 'en')];
-  const negations = [...entriesFor(negation, input.language), ...(input.language === 'en' ? [] : entriesFor(negation, 'en'))];
-  const reports = (text: string) => reportsProblem(text, triggerEntries, negations);
+  if (!context.customerMessages.length) return false;
+  // Customers write in their own language, which need not be the reply's: English is
+  // tried too, once the reply's language finds no problem (its lists compiled only then).
+  const { language } = input;
+  const negations = [...entriesFor(negation, language), ...(language === 'en' ? [] : entriesFor(negation, 'en'))];
+  const reports = (text: string) => reportsProblem(text, entriesFor(triggers, language), negations) || (language !== 'en' && reportsProblem(text, entriesFor(triggers, 'en'), negations));
   // The customer's latest turn counts; an earlier one counts until the agent has
   // answered it with a required phrase (no need to apologise twice for one problem).
-  if (!context.customerMessages.length) return false;
   const latest = context.customerMessages.at(-1);
   if (latest !== undefined && reports(latest)) return true;
   const answered = context.previousAgentMessages.slice(-EARLIER_TURNS).some((m) => textMatches(m, fold(m), entriesFor(required, input.language)));

@@ -90,5 +90,5 @@ export function findEntryMatches(doc: Document, entries: readonly PhraseEntry[],
 export function textMatches(text: string, folded: string, entries: readonly PhraseEntry[]): boolean {
   // Sentences only when a construction asks for them (phrases in one sentence).
   let sentences: Sentence[] | undefined;
-  return entries.some((entry) => matchEntry(entry, text, folded, 0, text.length, [], entry.construction ? (sentences ??= splitSentences(text, 0, text.length)) : undefined).length > 0);
+  return candidateEntries(entries, text, folded).some((entry) => matchEntry(entry, text, folded, 0, text.length, [], entry.construction ? (sentences ??= splitSentences(text, 0, text.length)) : undefined).length > 0);
 }
