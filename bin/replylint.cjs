@@ -17,6 +17,7 @@ const vm = require('node:vm');
 // always made and read under the same flags.
 require('node:v8').setFlagsFromString('--no-regexp-tier-up');
 
+// The bundle is ASCII (scripts/bundle-cli.mjs): read as Latin-1, a copy, not a decode.
 const bundle = join(__dirname, '..', 'dist', 'cli', 'main.cjs');
 // import() does not work inside a script compiled with a code cache (Node 20): the
 // bundle's calls come here (scripts/bundle-cli.mjs), relative ones resolved from dist/cli.
@@ -29,7 +30,7 @@ try {
 } catch {
   // No cache yet.
 }
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __import) {${readFileSync(bundle, 'utf8')}\n})`, { filename: bundle, cachedData });
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __import) {${readFileSync(bundle, 'latin1')}\n})`, { filename: bundle, cachedData });
 const cli = { exports: {} };
 script.runInThisContext()(cli.exports, require('node:module').createRequire(bundle), cli, bundle, join(__dirname, '..', 'dist', 'cli'), bundleImport);
 

@@ -78,7 +78,13 @@ const { outputFiles } = await build({
 // the launcher passes in and which imports from a normal module (relative specifiers
 // from dist/cli, as import() in the bundle would).
 const code = outputFiles[0].text;
-writeFileSync(outfile, code.replace(/(?<![\w$.])import\(/g, '__import('));
+// ASCII only, so that the launcher reads it as Latin-1 (a copy, not a UTF-8 decode) and
+// V8 gets a one-byte string. esbuild leaves some characters as they are (in regex
+// literals, comments); a \u escape means the same in a string, a regex, a template's
+// cooked text or an identifier (the bundle has no String.raw, checked here).
+const imports = code.replace(/(?<![\w$.])import\(/g, '__import(');
+if (/String\.raw/.test(imports)) throw new Error('the bundle uses raw template strings, where a \\u escape is not the character; escape more carefully in scripts/bundle-cli.mjs');
+writeFileSync(outfile, imports.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 
 // The code cache is written by the launcher after a run, so it holds the functions that
 // run compiled, not just the top level. One run over a reply in each language, from a

@@ -6,7 +6,7 @@
 // team lists in its vocabulary's allow list (vocabulary.allow: [TESCO]).
 import { inLiteral } from '../../document/document.js';
 import { isUpper } from '../../text/fold.js';
-import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type PhraseEntry } from '../phrase-list.js';
+import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA } from '../phrase-list.js';
 import type { Document } from '../../document/document.js';
 import { findJargon, lexiconData } from '../lexicon/index.js';
 import { fnv, KEY } from '../lexicon/hash.js';
@@ -55,6 +55,12 @@ function productAfter(text: string, folded: string, i: number): boolean {
  * business, not a shout). One key-table probe; the lexicon is read for the word alone,
  * so a word that only opens a longer term ("REFUND" of "refund request") is no term.
  */
+/** A known acronym that is no common English word ("SMS", not "ALL"). */
+function acronymOnly(doc: Document, start: number, end: number): boolean {
+  const flags = lexiconData().keys.get(fnv(doc.folded.slice(start, end)));
+  return (flags & KEY.knownAcronym) !== 0 && (flags & KEY.englishWord) === 0;
+}
+
 function knownWord(doc: Document, start: number, end: number, language: Language): boolean {
   if (lexiconData().keys.get(fnv(doc.folded.slice(start, end))) & KEY.knownAcronym) return true;
   return findJargon(doc, { start, end }, language, { terms: true, acronyms: false }).some((j) => j.start === start && j.end === end);
@@ -102,7 +108,6 @@ export const shouting: RuleKind = {
     return ({ doc, reply, language }) => {
       const findings: Finding[] = [];
       const { text, folded, content } = doc;
-      let short: PhraseEntry[] | undefined;
       let customerNames: Set<string> | undefined;
       // Words are runs of letters in the folded text (every letter ASCII); their case is
       // read off the original. A word with a lower-case letter is dismissed as soon as it
@@ -125,8 +130,10 @@ export const shouting: RuleKind = {
         const word = text.slice(start, end);
         if (allowed.has(word.toLowerCase())) continue;
         if ((customerNames ??= namesIn(reply.context.customerMessages.slice(-5))).has(word.toLowerCase())) continue;
-        short ??= [...entriesFor(shortWords, language), ...entriesFor(shortWords, 'en')];
-        const isShortWord = word.length < minLength && short.some((e) => matchEntry(e, text, folded, start, end).some((x) => x.start === start && x.end === end));
+        const inList = (lang: Language) => entriesFor(shortWords, lang).some((e) => matchEntry(e, text, folded, start, end).some((x) => x.start === start && x.end === end));
+        // English words shout in any reply ("FREE"); an acronym that is no English word
+        // ("SMS") is not one, and needs no English list compiled for a Czech reply.
+        const isShortWord = word.length < minLength && (inList(language) || (language !== 'en' && !acronymOnly(doc, start, end) && inList('en')));
         // A short word is shouting when it is an ordinary word of the language (the rule's
         // list) and no product tier after a name ("Optimal PLUS"); a long one unless the
         // lexicon knows it as an acronym, a brand or a term.

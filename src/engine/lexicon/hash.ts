@@ -94,9 +94,10 @@ export class KeyTable {
       merged.set(h, (merged.get(h) ?? 0) | flag);
     }
     let size = 16;
-    // At most a quarter full: most probes (a token's stems) miss, and a miss walks the run
-    // of filled slots, which grows fast past that (the Slovak words doubled the keys).
-    while (size < merged.size * 4) size *= 2;
+    // At most half full. A miss walks the run of filled slots, which grows fast past that;
+    // but the filter answers most probes (a token's stems) before the table, and every
+    // reply on stdin reads the table whole: a quarter full, it took a millisecond to read.
+    while (size < merged.size * 2) size *= 2;
     const hashes = new Uint32Array(size);
     const flags = new Uint8Array(size);
     for (const [h, f] of merged) {
