@@ -83,7 +83,8 @@ if (phraseModule.phrasesParsed !== parsedBefore) {
   process.exit(1);
 }
 // The files without their examples (which linting never reads; kept apart), and the
-// phrases in one table per language (a reply loads its language's): see
+// phrases in one table per language and again per rule and language (a reply reads its
+// language's whole and the few rules' it needs of another): see
 // src/config/builtin-bundle.ts. ASCII only (other characters as \u escapes): the run
 // reads them as Latin-1, a copy where UTF-8 is a decode, and JSON.parse reads one-byte
 // strings faster.
@@ -95,11 +96,19 @@ for (const [file, { value }] of Object.entries(files)) {
   delete value.examples;
 }
 const tables = {};
-for (const [key, compiled] of Object.entries(phrases)) (tables[phraseModule.phraseTable(key)] ??= {})[key] = compiled;
+for (const [key, compiled] of Object.entries(phrases)) {
+  const table = phraseModule.phraseTable(key);
+  (tables[table] ??= {})[key] = compiled;
+  // And in the whole language's table ("cs" beside "cs/apology").
+  if (table.includes('/')) (tables[table.split('/')[0]] ??= {})[key] = compiled;
+}
 const dist = join(root, 'dist');
 rmSync(join(dist, 'builtin-phrases'), { recursive: true, force: true });
-mkdirSync(join(dist, 'builtin-phrases'));
-for (const [table, entries] of Object.entries(tables)) writeFileSync(join(dist, 'builtin-phrases', `${table}.json`), ascii(entries));
+for (const [table, entries] of Object.entries(tables)) {
+  const file = join(dist, 'builtin-phrases', `${table}.json`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, ascii(entries));
+}
 writeFileSync(join(dist, 'builtin-examples.json'), ascii(examples));
 writeFileSync(join(dist, 'builtin-rules.json'), ascii(files));
 console.log(`bundle-rules: ${Object.keys(files).length} built-in rule, class and preset files checked and bundled, ${Object.keys(phrases).length} phrases precompiled`);

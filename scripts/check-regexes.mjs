@@ -85,7 +85,8 @@ async function sourceRegexes() {
 }
 
 const tablesDir = join(root, 'dist', 'builtin-phrases');
-const phrases = Object.assign({}, ...readdirSync(tablesDir).map((name) => JSON.parse(readFileSync(join(tablesDir, name), 'latin1'))));
+const tables = readdirSync(tablesDir, { recursive: true }).filter((name) => name.endsWith('.json'));
+const phrases = Object.assign({}, ...tables.map((name) => JSON.parse(readFileSync(join(tablesDir, name), 'latin1'))));
 const keyOf = ({ source, flags }) => createHash('sha256').update(JSON.stringify([version, SETTINGS, source, flags])).digest('hex').slice(0, 24);
 let known = {};
 let knownOnV8 = {};

@@ -14,9 +14,10 @@ import { fold } from '../src/text/fold.js';
 const SIZE = 16 * 1024;
 const GUARD_MS = 150;
 
-// The build's phrase tables, one per language (dist/builtin-phrases/).
+// The build's phrase tables, one per language and rule (dist/builtin-phrases/).
 const tables = new URL('../dist/builtin-phrases/', import.meta.url);
-const builtin = { phrases: Object.assign({}, ...readdirSync(tables).map((name) => JSON.parse(readFileSync(new URL(name, tables), 'latin1')))) as Record<string, { source: string; flags: string; literals?: string[] }> };
+const tableFiles = readdirSync(tables, { recursive: true }).filter((name) => name.endsWith('.json'));
+const builtin = { phrases: Object.assign({}, ...tableFiles.map((name) => JSON.parse(readFileSync(new URL(name, tables), 'latin1')))) as Record<string, { source: string; flags: string; literals?: string[] }> };
 
 /** A phrase of the phrase language, from words that the adversarial texts are made of. */
 const phraseText: fc.Arbitrary<string> = fc.letrec<{ alt: string; seq: string; item: string }>((tie) => ({

@@ -3,8 +3,10 @@
 // dozen files. A file edited since the build is read from YAML.
 //   builtin-rules.json          the files' values, without their examples
 //   builtin-examples.json       the examples, read only when asked for (tests, docs)
-//   builtin-phrases/<lang>.json the phrases precompiled, per language (and "common"):
-//                               a Czech reply parses the Czech table only
+//   builtin-phrases/<lang>.json and <lang>/<rule>.json
+//                               the phrases precompiled, per language, and again per
+//                               language and rule (and common.json): a reply reads its
+//                               language whole, and of another only the rules' it needs
 // All are ASCII (the build escapes the rest), read as Latin-1: a copy, not a UTF-8 decode.
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -27,22 +29,32 @@ function readJson<T>(name: string): T | null {
 }
 
 let files: Files | null | undefined;
-const tables = new Map<string, Record<string, CompiledPhrase> | null>();
+type Table = Record<string, CompiledPhrase> | null;
+const tables = new Map<string, Table>();
+
+function table(name: string): Table {
+  let phrases = tables.get(name);
+  if (phrases === undefined) tables.set(name, (phrases = readJson<Record<string, CompiledPhrase>>(`builtin-phrases/${name}.json`)));
+  return phrases;
+}
+
+// The first language asked for (the reply's own) is read whole, one file; any other
+// (a Czech reply's English sign-offs) rule by rule, as a rule or two ask for it.
+let wholeLanguage: string | undefined;
+
+/** A built-in phrase from the build's tables (`phraseTable` names the rule's). */
+function precompiledFromTables(key: string): CompiledPhrase | undefined {
+  const name = phraseTable(key);
+  const language = name.split('/')[0];
+  if (language === 'en' || language === 'cs' || language === 'sk') wholeLanguage ??= language;
+  const phrases = table(language === wholeLanguage ? language : name);
+  return phrases && Object.hasOwn(phrases, key) ? phrases[key] : undefined;
+}
 
 function loadFiles(): Files | null {
   if (files === undefined) {
     files = readJson<Files>('builtin-rules.json');
-    if (files) {
-      usePrecompiledPhrases((key) => {
-        const table = phraseTable(key);
-        let phrases = tables.get(table);
-        if (phrases === undefined) {
-          phrases = readJson<Record<string, CompiledPhrase>>(`builtin-phrases/${table}.json`);
-          tables.set(table, phrases);
-        }
-        return phrases && Object.hasOwn(phrases, key) ? phrases[key] : undefined;
-      });
-    }
+    if (files) usePrecompiledPhrases(precompiledFromTables);
   }
   return files;
 }

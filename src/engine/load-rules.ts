@@ -88,7 +88,7 @@ export function compileRule(source: YamlSource, id: string, vocabulary: Vocabula
   // A built-in rule's own phrases and regexes run on V8 (checked at build); a list that a
   // config's options put in the spec is the config's, and runs on RE2 (phrase.ts).
   const trusted = (path: Path) => builtin && !Object.hasOwn(options, String(path[0]));
-  const check = kind.compile({ spec, locate: source.locate, vocabulary, brand, options, trusted, classes });
+  const check = kind.compile({ spec, locate: source.locate, vocabulary, brand, options, trusted, classes, rule: id });
   return {
     id,
     file,

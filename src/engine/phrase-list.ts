@@ -78,6 +78,8 @@ export interface PhraseTools {
   trusted: boolean | ((path: Path) => boolean);
   /** The word classes a phrase may name as {class}. */
   classes?: WordClasses;
+  /** The built-in rule the lists are of: their phrases are in its table per language. */
+  rule?: string;
 }
 
 /**
@@ -166,9 +168,11 @@ export function compileEntry(entry: RawEntry, path: Path, tools: PhraseTools): P
   const language = languageOf(path);
   const phraseAt = (text: string, at: Path): Phrase => {
     try {
-      // A built-in list's phrase is in the build's table as written, per language (short
-      // keys, and its classes need no expanding), unless it names a class a team extended.
-      const key = trusted && !(tools.classes && namesTeamClass(text, language, tools.classes)) ? phraseKey(`${language}:${text}`, e.exact) : undefined;
+      // A built-in list's phrase is in the build's table as written, per rule and language
+      // (short keys, its classes need no expanding, and a reply reads only the tables of
+      // the lists it compiles), unless it names a class a team extended.
+      const table = tools.rule ? `${language}/${tools.rule}` : language;
+      const key = trusted && !(tools.classes && namesTeamClass(text, language, tools.classes)) ? phraseKey(`${table}:${text}`, e.exact) : undefined;
       const known = key && precompiledPhrase(key);
       if (known) return known;
       // A phrase naming a class a team extended holds the team's words: it runs on RE2.

@@ -299,13 +299,15 @@ export function usePrecompiledPhrases(phrases: Record<string, CompiledPhrase> | 
   precompiled = typeof phrases === 'function' ? phrases : (key) => (Object.hasOwn(phrases, key) ? phrases[key] : undefined);
 }
 
+// "~cs/no-shouting:…", "~any/greeting:…", "~cs:…": see compileEntry (phrase-list.ts).
+const TABLE_KEY = /^[~=]((?:en|cs|sk|any)(?:\/[a-z0-9-]+)?):/;
+
 /**
- * The table a precompiled phrase is kept in: its list's language for a built-in list's
- * phrase (keyed "~cs:…", see phrase-list.ts), else "common" (raw regexes, helpers').
+ * The table a precompiled phrase is kept in: for a built-in list's phrase its language
+ * and rule ("cs/no-shouting"), else "common" (raw regexes, the helpers' phrases).
  */
 export function phraseTable(key: string): string {
-  const language = key.slice(1, 3);
-  return key[3] === ':' && (language === 'en' || language === 'cs' || language === 'sk') ? language : 'common';
+  return TABLE_KEY.exec(key)?.[1] ?? 'common';
 }
 export const phraseKey = (phrase: string, exact: boolean | undefined) => `${exact ? '=' : '~'}${phrase}`;
 

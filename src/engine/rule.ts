@@ -67,6 +67,8 @@ export interface CompileTools {
   trusted: (path: Path) => boolean;
   /** The word classes phrases may name as {class}: the built-in ones and the config's. */
   classes: WordClasses;
+  /** The rule's id: its built-in phrases are kept per rule and language (builtin-bundle.ts). */
+  rule?: string;
 }
 
 export interface RuleKind {
