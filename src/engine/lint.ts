@@ -23,12 +23,13 @@ function isSkipped(rule: Rule, reply: Reply): boolean {
 const valueOf = (data: Record<string, string>, key: string): string | undefined => (Object.hasOwn(data, key) ? data[key] : undefined);
 
 function fill(template: string, data: Record<string, string> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => valueOf(data, key) ?? whole);
+  return template.includes('{') ? template.replace(/\{(\w+)\}/g, (whole, key: string) => valueOf(data, key) ?? whole) : template;
 }
 
 /** A hint that names a value the finding lacks (a jargon term with no replacement) is left out. */
 function fillHint(template: string | undefined, data: Record<string, string> = {}): string | undefined {
   if (!template) return undefined;
+  if (!template.includes('{')) return template;
   const keys = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
   return keys.every((k) => valueOf(data, k)) ? fill(template, data) : undefined;
 }

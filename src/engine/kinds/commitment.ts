@@ -15,8 +15,8 @@ import { englishHasStep } from '../../language/en-grammar.js';
 
 type Verdict = 'step' | 'vague' | 'none';
 
-/** Where each list matches in the reply: found once, then looked up per sentence. */
-type Found = Record<string, EntryMatch[]>;
+/** Where a list matches in the reply: found on first ask, then looked up per sentence. */
+type Found = (list: string) => EntryMatch[];
 
 /** The matches (sorted by start) that lie inside [start, end): a binary search, so a long reply's many sentences cost no more than linearly. */
 function within(matches: readonly EntryMatch[], start: number, end: number): EntryMatch[] {
@@ -111,7 +111,7 @@ function furtherClause(input: CheckInput, sentence: Sentence, match: EntryMatch)
 
 function classify(input: CheckInput, sentence: Clause, found: Found): Verdict {
   const { doc } = input;
-  const inSentence = (name: string) => within(found[name], sentence.start, sentence.end);
+  const inSentence = (name: string) => within(found(name), sentence.start, sentence.end);
   const has = (name: string) => inSentence(name).length > 0;
   // "If anything else comes up, let us know" is further help, never a step: an
   // instruction or a question inside its clause does not count (issue 11).
@@ -260,8 +260,12 @@ export const commitment: RuleKind = {
         });
       // Each list is looked for in the reply when a sentence first asks for it: a reply
       // whose first sentence is an instruction never runs the timing or vague lists.
-      const cache: Found = {};
-      const found = new Proxy(cache, { get: (_, key: string) => (cache[key] ??= findEntryMatches(doc, entriesFor(lists[key], language), doc.content)) });
+      const cache = new Map<string, EntryMatch[]>();
+      const found: Found = (list) => {
+        let matches = cache.get(list);
+        if (!matches) cache.set(list, (matches = findEntryMatches(doc, entriesFor(lists[list], language), doc.content)));
+        return matches;
+      };
       // One step anywhere is enough: the rest need not be classified.
       const verdicts: Verdict[] = [];
       for (const s of sentences) {
@@ -276,7 +280,7 @@ export const commitment: RuleKind = {
       // A further-help sentence ("Let us know if you need anything else") is no step,
       // whatever its grammar.
       if (useGrammar && language === 'en') {
-        const further = found.further;
+        const further = found('further');
         const plain = sentences.filter((s) => within(further, s.start, s.end).length === 0);
         if (grammarSample(plain).some((s) => englishHasStep(doc.text.slice(s.start, s.end)))) return [];
       }
