@@ -20,6 +20,17 @@ const { HELPERS } = await import(join(root, 'dist/language/index.js'));
 // Every phrase (and raw regex) the built-in rules compile to, recorded as they compile
 // with every language's lists compiled at once: at run time a built-in phrase costs one
 // RegExp construction. The build's ReDoS check (check-regexes.mjs) reads them all here.
+// The literals a phrase's regex waits for are chosen by how rarely they occur in replies,
+// from the word frequency lists build-lexicon.mjs derived (run before this script).
+const { literalCostFrom } = await import(join(root, 'scripts/literal-cost.mjs'));
+let derived = {};
+try {
+  derived = JSON.parse(readFileSync(join(root, 'dist/lexicon/derived.json'), 'utf8'));
+} catch {
+  // No frequency lists (an install without devDependencies): the compiler's default.
+}
+phraseModule.useLiteralCost(literalCostFrom(derived));
+
 const phrases = {};
 recordCompiled(phrases);
 compileEagerly(true);

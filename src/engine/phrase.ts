@@ -79,10 +79,27 @@ type Target = 'v8' | 're2';
 // More than this many texts to look for cost more than running the regex.
 const MAX_LITERALS = 40;
 
-/** The more telling of two sets of texts: its shortest text is longer, then it is smaller. */
+/**
+ * How often a text occurs in replies, as the build estimates it from word frequency lists
+ * (scripts/bundle-rules.mjs): the set of texts a phrase's regex waits for is then the one
+ * least often there, not one of common words ("you", "will") found in every reply.
+ */
+let literalCost: ((literal: string) => number) | undefined;
+export function useLiteralCost(cost: ((literal: string) => number) | undefined): void {
+  literalCost = cost;
+}
+
+/**
+ * The more telling of two sets of texts: with the build's estimate, the rarer; else its
+ * shortest text is longer, then it is smaller.
+ */
 function better(a: string[], b: string[]): string[] {
   if (!b.length || b.length > MAX_LITERALS) return a;
   if (!a.length) return b;
+  if (literalCost) {
+    const cost = (set: string[]) => set.reduce((sum, t) => sum + literalCost!(t), 0);
+    return cost(b) < cost(a) ? b : a;
+  }
   const shortest = (set: string[]) => Math.min(...set.map((t) => t.length));
   return shortest(b) > shortest(a) || (shortest(b) === shortest(a) && b.length < a.length) ? b : a;
 }
