@@ -28,6 +28,11 @@ describe('entry filter', () => {
     expect(kept).not.toContain(entries[3]);
     expect(kept).not.toContain(entries[4]);
   });
+  it('asks for a text of a second word too: "omlouv* se" needs "se" beside "omlouv"', () => {
+    expect(entries[0].phrase.also).toBeDefined();
+    const text = 'Omlouvám, ale ne.';
+    expect(candidateEntries(entries, text, fold(text))).not.toContain(entries[0]);
+  });
   it('never rules out an entry that matches (any text, any list order)', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 6 })), { maxLength: 14 }), fc.shuffledSubarray(entries), (parts, list) => {

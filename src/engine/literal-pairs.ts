@@ -3,13 +3,18 @@
 // of which a few dozen can match; one pass over the text and a table lookup per pair
 // replace an indexOf per literal per phrase (and let a phrase list dozens of literals).
 
-/** A pair of characters as an index into the table (code units folded to 8 bits: a collision only lets a literal through). */
-const pairKey = (a: number, b: number) => ((a & 0xff) << 8) | (b & 0xff);
+/**
+ * A pair of characters as an index into the table: code units folded to 7 bits (folded
+ * text is ASCII; a collision only lets a literal through), so that the table (16 KB)
+ * stays in the processor's cache while a reply's few hundred pairs are written to it.
+ */
+const pairKey = (a: number, b: number) => ((a & 0x7f) << 7) | (b & 0x7f);
+const PAIRS = 1 << 14;
 
 export interface PairTable {
   text: string;
   /** seen[key] === stamp: the pair is in `text`. A new text takes a new stamp, not a cleared table. */
-  seen: Int32Array;
+  seen: Uint8Array;
   stamp: number;
 }
 
@@ -24,15 +29,15 @@ export function pairsIn(text: string): PairTable {
   for (const table of tables) if (table.text === text) return table;
   let table: PairTable;
   if (tables.length < TABLES) {
-    table = { text, seen: new Int32Array(1 << 16), stamp: 0 };
+    table = { text, seen: new Uint8Array(PAIRS), stamp: 0 };
     tables.push(table);
   } else {
     table = tables[oldest];
     oldest = (oldest + 1) % TABLES;
   }
   table.text = text;
-  // The stamp wraps after 2^31 texts; a table is then cleared once.
-  if (table.stamp === 0x7fffffff) {
+  // The stamp wraps after 255 texts; the table is then cleared once.
+  if (table.stamp === 0xff) {
     table.seen.fill(0);
     table.stamp = 0;
   }

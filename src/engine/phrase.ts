@@ -26,7 +26,7 @@
 // and test/phrase-linear.test.ts feeds them adversarial text.
 import { fold, BEFORE_WORD, AFTER_WORD, FOLDED_LETTERS } from '../text/fold.js';
 import { LinearRegex } from './linear-regex.js';
-import { hasPairs, literalPairs, pairsIn } from './literal-pairs.js';
+import { hasPairs, literalPairs, pairsIn, type PairTable } from './literal-pairs.js';
 
 const SEP = '[\\s,;:]+';
 /** A word skipped by "...": anything but a separator, so a gap splits text one way only. */
@@ -61,6 +61,8 @@ interface Item {
 interface Parsed {
   source: string;
   literals: string[];
+  /** Of a sequence: the texts of another of its words, one of which a match holds too. */
+  also?: string[];
   /** Matches nothing but the space between words (a gap or a lone comma): dropped. */
   empty?: boolean;
   /** Some alternatives are empty: the group is optional. */
@@ -203,7 +205,11 @@ class Parser {
       }
     }
     if (gap) out += `(?:${SEP}${GAP_WORD}){0,${gap}}`;
-    return { source: out, literals: words.filter((i) => !i.optional).reduce<string[]>((best, i) => better(best, i.literals), []), endsWordy: !gap && endsWordy(items) };
+    // The most telling texts of one required word, and of another: a match holds both.
+    const required = words.filter((i) => !i.optional);
+    const literals = required.reduce<string[]>((best, i) => better(best, i.literals), []);
+    const also = required.filter((i) => i.literals !== literals).reduce<string[]>((best, i) => better(best, i.literals), []);
+    return { source: out, literals, ...(literals.length && also.length ? { also } : {}), endsWordy: !gap && endsWordy(items) };
   }
 
   private skipSpaces(): void {
@@ -295,8 +301,11 @@ export interface Phrase {
    * none is, the regex need not run, nor, in a short run, ever be compiled.
    */
   readonly literals?: readonly string[];
+  /** Texts of which every match holds one too, beside one of `literals` (another word's). */
+  readonly also?: readonly string[];
   /** Each literal's character pairs (literal-pairs.ts), made on the phrase's first search. */
   pairs?: readonly Int32Array[];
+  alsoPairs?: readonly Int32Array[];
 }
 
 const WORDY = /[\p{L}\p{M}\p{N}_]/u;
@@ -307,6 +316,7 @@ export interface CompiledPhrase {
   flags: string;
   boundaries?: { before: boolean; after: boolean };
   literals?: string[];
+  also?: string[];
 }
 
 // Phrases of the built-in rules, compiled at build time (config/builtin-bundle.ts): a
@@ -347,7 +357,7 @@ export function recordCompiled(into: Record<string, CompiledPhrase> | undefined)
 
 export function toCompiled(phrase: Phrase): CompiledPhrase {
   if (!(phrase.regex instanceof RegExp)) throw new Error(`phrase "${phrase.text}" was compiled for RE2, not as a built-in`);
-  return { source: phrase.regex.source, flags: phrase.regex.flags, ...(phrase.boundaries ? { boundaries: phrase.boundaries } : {}), ...(phrase.literals ? { literals: [...phrase.literals] } : {}) };
+  return { source: phrase.regex.source, flags: phrase.regex.flags, ...(phrase.boundaries ? { boundaries: phrase.boundaries } : {}), ...(phrase.literals ? { literals: [...phrase.literals] } : {}), ...(phrase.also ? { also: [...phrase.also] } : {}) };
 }
 
 // "Not followed by a word character", written with lookbehinds and \b only, which RE2
@@ -379,8 +389,8 @@ export function compilePhrase(phrase: string, options: { exact?: boolean; truste
   if (options.exact) {
     // Matched against the original text, so that case and diacritics count; the
     // boundaries are checked on the folded text by the caller (matchEntry).
-    const { source, literals } = new Parser(phrase.trim(), target, true).parse();
-    const compiled: Phrase = { text: phrase, regex: compile(source), boundaries: { before, after }, ...(literals.length ? { literals } : {}) };
+    const { source, literals, also } = new Parser(phrase.trim(), target, true).parse();
+    const compiled: Phrase = { text: phrase, regex: compile(source), boundaries: { before, after }, ...(literals.length ? { literals } : {}), ...(also ? { also } : {}) };
     if (recording && options.trusted) recording[key] = toCompiled(compiled);
     return compiled;
   }
@@ -393,7 +403,7 @@ export function compilePhrase(phrase: string, options: { exact?: boolean; truste
   // this, "děs" of such a class matched inside "deset".
   const mixedEnd = target === 'v8' ? `(?:(?<=${WORD_CLASS})${AFTER_WORD}|(?<!${WORD_CLASS}))` : `(?:(?<=${WORD_CLASS})\\b|(?<!${WORD_CLASS}))`;
   const end = !after ? (endsInGroup(folded) ? mixedEnd : '') : target === 'v8' ? AFTER_WORD : parsed.endsWordy ? '\\b' : AFTER_WORD_RE2;
-  const compiled: Phrase = { text: phrase, regex: compile(parsed.source + end), ...(parsed.literals.length ? { literals: parsed.literals } : {}) };
+  const compiled: Phrase = { text: phrase, regex: compile(parsed.source + end), ...(parsed.literals.length ? { literals: parsed.literals } : {}), ...(parsed.also ? { also: parsed.also } : {}) };
   if (recording && options.trusted) recording[key] = toCompiled(compiled);
   return compiled;
 }
@@ -407,7 +417,9 @@ class PrecompiledPhrase implements Phrase {
   private made: RegExp | undefined;
   readonly boundaries?: { before: boolean; after: boolean };
   readonly literals?: readonly string[];
+  readonly also?: readonly string[];
   pairs?: readonly Int32Array[];
+  alsoPairs?: readonly Int32Array[];
 
   constructor(
     readonly text: string,
@@ -415,6 +427,7 @@ class PrecompiledPhrase implements Phrase {
   ) {
     this.boundaries = known.boundaries;
     this.literals = known.literals;
+    this.also = known.also;
   }
 
   get regex(): RegExp {
@@ -442,7 +455,7 @@ export function compileRawRegex(source: string, options: { trusted?: boolean; ex
       // literals the build read from its syntax (scripts/regex-literals.mjs): texts on the
       // folded text, so an exact regex (run on the original) goes without.
       const known = recording ? undefined : precompiled(`/${source}`);
-      if (known) return new PrecompiledPhrase(source, options.exact ? { ...known, literals: undefined } : known);
+      if (known) return new PrecompiledPhrase(source, options.exact ? { ...known, literals: undefined, also: undefined } : known);
       // The u flag (and its costlier compile) only where the author uses \p{…} or \u{…}.
       const phrase = { text: source, regex: new RegExp(source, /\\[pPu]\{/.test(source) ? 'giu' : 'gi') };
       if (recording) recording[`/${source}`] = toCompiled(phrase);
@@ -465,14 +478,19 @@ export interface Span {
  * for once its character pairs are all in the haystack.
  */
 export function mayMatch(phrase: Phrase, haystack: string, from: number, to: number, scope = haystack): boolean {
-  const { literals } = phrase;
+  const { literals, also } = phrase;
   if (!literals) return true;
   const table = pairsIn(haystack);
-  const pairs = (phrase.pairs ??= literals.map(literalPairs));
-  for (let i = 0; i < literals.length; i++) {
+  if (!anyWithin(literals, (phrase.pairs ??= literals.map(literalPairs)), table, scope, from, to)) return false;
+  return !also || anyWithin(also, (phrase.alsoPairs ??= also.map(literalPairs)), table, scope, from, to);
+}
+
+/** Whether one of the texts lies in scope[from, to), looked for once its pairs are all in the table's text. */
+function anyWithin(texts: readonly string[], pairs: readonly Int32Array[], table: PairTable, scope: string, from: number, to: number): boolean {
+  for (let i = 0; i < texts.length; i++) {
     if (!hasPairs(table, pairs[i])) continue;
-    const at = scope.indexOf(literals[i], from);
-    if (at >= 0 && at + literals[i].length <= to) return true;
+    const at = scope.indexOf(texts[i], from);
+    if (at >= 0 && at + texts[i].length <= to) return true;
   }
   return false;
 }

@@ -16,6 +16,7 @@
 import type { Document, Zone } from '../../document/document.js';
 import { fold, isUpper } from '../../text/fold.js';
 import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type PhraseEntry, type PhraseLists } from '../phrase-list.js';
+import { candidateEntries } from '../entry-filter.js';
 import type { Language } from '../../types.js';
 import type { RuleKind } from '../rule.js';
 
@@ -77,7 +78,7 @@ function teamWordsOf(entries: readonly string[]): TeamWords {
 function closingsAt(t: Tools): Map<number, number> {
   if (t.closingAt) return t.closingAt;
   const at = new Map<number, number>();
-  for (const entry of t.closings()) {
+  for (const entry of candidateEntries(t.closings(), t.doc.text, t.doc.folded)) {
     for (const m of matchEntry(entry, t.doc.text, t.doc.folded, t.from, t.doc.end)) if ((at.get(m.start) ?? -1) < m.end) at.set(m.start, m.end);
   }
   return (t.closingAt = at);
