@@ -120,11 +120,27 @@ export class PhraseLists {
     return entries;
   }
 
+  private readonly englishToo = new Map<Language, PhraseEntry[]>();
+
+  /**
+   * A language's entries and English ones, in one list (kept: a list is filtered by its
+   * literals through a table made once per list, see entry-filter.ts).
+   */
+  withEnglish(lang: Language): PhraseEntry[] {
+    let entries = this.englishToo.get(lang);
+    if (!entries) {
+      entries = lang === 'en' ? this.forLanguage('en') : [...this.forLanguage(lang), ...this.get('en')];
+      this.englishToo.set(lang, entries);
+    }
+    return entries;
+  }
+
   /** Entries that do not come from the rule file (a team's vocabulary). */
   add(lang: Language | 'any', entries: PhraseEntry[]): void {
     this.extra.set(lang, [...(this.extra.get(lang) ?? []), ...entries]);
     this.compiled.delete(lang);
     this.combined.clear();
+    this.englishToo.clear();
   }
 
   languages(): (Language | 'any')[] {
@@ -207,8 +223,10 @@ export function compileEntry(entry: RawEntry, path: Path, tools: PhraseTools): P
   return { phrase, exact: e.exact ?? false, start: e.start ?? false, html: e.html ?? false, replace: e.replace, message: e.message, ...(construction ? { construction } : {}) };
 }
 
-export function entriesFor(lists: PhraseLists | undefined, language: Language): PhraseEntry[] {
-  return lists ? lists.forLanguage(language) : [];
+const NO_ENTRIES: readonly PhraseEntry[] = Object.freeze([]);
+
+export function entriesFor(lists: PhraseLists | undefined, language: Language): readonly PhraseEntry[] {
+  return lists ? lists.forLanguage(language) : NO_ENTRIES;
 }
 
 export interface EntryMatch extends Span {
@@ -255,8 +273,11 @@ export function matchEntry(entry: PhraseEntry, text: string, folded: string, fro
   let ahead: LiteralsAhead | undefined;
   // After a match, exec again only where a literal is still ahead: besides saving the
   // call, a regex run a second time is compiled to machine code, which a one-match
-  // phrase never needs.
-  while ((regex.lastIndex === from || (ahead ??= new LiteralsAhead(entry.phrase, scope, from, haystack)).within(regex.lastIndex, to)) && (m = regex.exec(scope)) !== null && m.index < to) {
+  // phrase never needs. The first time that is one search (most phrases match once in a
+  // reply); after a second match, a table of where each literal is next, so that a long
+  // reply's many matches cost a pass per literal.
+  const literalAhead = (at: number) => (ahead ? ahead.within(at, to) : mayMatch(entry.phrase, haystack, at, to, scope) && (ahead = new LiteralsAhead(entry.phrase, scope, at, haystack)) !== undefined);
+  while ((regex.lastIndex === from || literalAhead(regex.lastIndex)) && (m = regex.exec(scope)) !== null && m.index < to) {
     const end = m.index + m[0].length;
     const bounded = !bounds || ((!bounds.before || !isWordAt(folded, m.index - 1)) && (!bounds.after || !isWordAt(folded, end)));
     if (end <= to && m[0].length > 0 && bounded) out.push({ start: m.index, end, entry });

@@ -68,7 +68,7 @@ function customerTriggered(input: CheckInput, triggers: PhraseLists, required: P
   // Customers write in their own language, which need not be the reply's: English is
   // tried too, once the reply's language finds no problem (its lists compiled only then).
   const { language } = input;
-  const negations = [...entriesFor(negation, language), ...(language === 'en' ? [] : entriesFor(negation, 'en'))];
+  const negations = negation.withEnglish(language);
   const reports = (text: string) => reportsProblem(text, entriesFor(triggers, language), negations) || (language !== 'en' && reportsProblem(text, entriesFor(triggers, 'en'), negations));
   // The customer's latest turn counts; an earlier one counts until the agent has
   // answered it with a required phrase (no need to apologise twice for one problem).

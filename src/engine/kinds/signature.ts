@@ -15,7 +15,7 @@
 // and a name is a few capitalised words, not a sentence.
 import type { Document, Zone } from '../../document/document.js';
 import { fold, isUpper } from '../../text/fold.js';
-import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type PhraseEntry, type PhraseLists } from '../phrase-list.js';
+import { compilePhraseLists, matchEntry, PHRASE_LIST_SCHEMA, type PhraseEntry } from '../phrase-list.js';
 import { candidateEntries } from '../entry-filter.js';
 import type { Language } from '../../types.js';
 import type { RuleKind } from '../rule.js';
@@ -49,7 +49,7 @@ const PARTICLE = /^(?:van|von|de|der|den|la|le|da|di|du|del|ml\.|st\.)$/;
 interface Tools {
   doc: Document;
   teamWords: () => TeamWords;
-  closings: () => PhraseEntry[];
+  closings: () => readonly PhraseEntry[];
   agent?: string;
   /** Where the tail (the lines a sign-off may be on) starts. */
   from: number;
@@ -273,12 +273,11 @@ export const signature: RuleKind = {
     const closingLists = compilePhraseLists(spec.closings as never, ['closings'], tools);
     // The reply's language's words and English ones (a Czech reply may sign "Thanks,
     // Jana" or "Customer Care"), compiled when a reply in that language is first read.
-    const cache = new Map<string, { team: TeamWords; closings: PhraseEntry[] }>();
+    const cache = new Map<string, { team: TeamWords; closings: readonly PhraseEntry[] }>();
     const words = (language: Language) => {
       let w = cache.get(language);
       if (!w) {
-        const pick = (lists: PhraseLists) => (language === 'en' ? entriesFor(lists, 'en') : [...entriesFor(lists, language), ...entriesFor(lists, 'en')]);
-        w = { team: teamWordsOf([...teamFor(language), ...teamFor('en'), ...teamFor('any')]), closings: pick(closingLists) };
+        w = { team: teamWordsOf([...teamFor(language), ...teamFor('en'), ...teamFor('any')]), closings: closingLists.withEnglish(language) };
         cache.set(language, w);
       }
       return w;
