@@ -6,7 +6,7 @@ import { isWordAt } from '../text/fold.js';
 import { LinearRegex } from './linear-regex.js';
 import type { Language } from '../types.js';
 import { compilePhrase, compileRawRegex, LiteralsAhead, mayMatch, PhraseError, phraseKey, precompiledPhrase, type Phrase, type Span } from './phrase.js';
-import { expandClasses, namesTeamClass, type ClassLanguage, type WordClasses } from './word-classes.js';
+import { expandClasses, namesChangedClass, type ClassLanguage, type WordClasses } from './word-classes.js';
 
 /** One entry: a phrase (or raw regex) with what to say or put instead. */
 export interface PhraseEntry {
@@ -186,9 +186,9 @@ export function compileEntry(entry: RawEntry, path: Path, tools: PhraseTools): P
     try {
       // A built-in list's phrase is in the build's table as written, per rule and language
       // (short keys, its classes need no expanding, and a reply reads only the tables of
-      // the lists it compiles), unless it names a class a team extended.
+      // the lists it compiles), unless it names a class a team extended or edited since.
       const table = tools.rule ? `${language}/${tools.rule}` : language;
-      const key = trusted && !(tools.classes && namesTeamClass(text, language, tools.classes)) ? phraseKey(`${table}:${text}`, e.exact) : undefined;
+      const key = trusted && !(tools.classes && namesChangedClass(text, language, tools.classes)) ? phraseKey(`${table}:${text}`, e.exact) : undefined;
       const known = key && precompiledPhrase(key);
       if (known) return known;
       // A phrase naming a class a team extended holds the team's words: it runs on RE2.

@@ -18,6 +18,11 @@ export interface WordClass {
   readonly lists: Partial<Record<ClassLanguage, readonly string[]>>;
   /** A team's config added entries: phrases using the class are the team's, not ours. */
   readonly team: boolean;
+  /**
+   * Read from its YAML, edited since the build: the build's precompiled phrases naming it
+   * (keyed as written, see phrase-list.ts) are stale and are compiled afresh.
+   */
+  readonly edited?: boolean;
 }
 
 export type WordClasses = ReadonlyMap<string, WordClass>;
@@ -42,6 +47,7 @@ export function readClassFolder(dir: string): Map<string, WordClass> {
     const file = join(dir, name);
     const id = basename(name, extname(name));
     let source: YamlSource | undefined = bundledSource(file);
+    const edited = !source;
     if (!source) {
       const read = readConfigText(file);
       if ('problem' in read) throw new ConfigError(`cannot read this word class: it ${read.problem}`, { file });
@@ -50,7 +56,7 @@ export function readClassFolder(dir: string): Map<string, WordClass> {
     }
     if (!CLASS_NAME.test(id)) throw new ConfigError(`word class file name "${id}" is not a class name`, { file }, 'name it in lower-case words joined by hyphens, e.g. "third-party.yaml"');
     const value = source.value as Partial<Record<ClassLanguage, string[]>>;
-    classes.set(id, { lists: { en: value.en, cs: value.cs, sk: value.sk, any: value.any }, team: false });
+    classes.set(id, { lists: { en: value.en, cs: value.cs, sk: value.sk, any: value.any }, team: false, edited });
   }
   return classes;
 }
@@ -106,19 +112,22 @@ export function expandClasses(phrase: string, language: ClassLanguage, classes: 
   return { text, team };
 }
 
-const teamless = new WeakMap<WordClasses, boolean>();
+const asBuilt = new WeakMap<WordClasses, boolean>();
+const changed = (c: WordClass) => c.team || c.edited === true;
 
-/** Whether a phrase names (directly or through other classes) a class a team's config extended. */
-export function namesTeamClass(phrase: string, language: ClassLanguage, classes: WordClasses, depth = 0): boolean {
-  let none = teamless.get(classes);
-  if (none === undefined) teamless.set(classes, (none = ![...classes.values()].some((c) => c.team)));
+/**
+ * Whether a phrase names (directly or through other classes) a class that is not as the
+ * build bundled it: one a team's config extended, or one edited since.
+ */
+export function namesChangedClass(phrase: string, language: ClassLanguage, classes: WordClasses, depth = 0): boolean {
+  let none = asBuilt.get(classes);
+  if (none === undefined) asBuilt.set(classes, (none = ![...classes.values()].some(changed)));
   if (none || !phrase.includes('{') || depth > MAX_DEPTH) return false;
   for (const [, name] of phrase.matchAll(REFERENCE)) {
     const found = classes.get(name);
     if (!found) continue;
-    if (found.team) return true;
-    const entries = entriesIn(found, language);
-    if (namesTeamClass(entries.join('|'), language, classes, depth + 1)) return true;
+    if (changed(found)) return true;
+    if (namesChangedClass(entriesIn(found, language).join('|'), language, classes, depth + 1)) return true;
   }
   return false;
 }
