@@ -9,7 +9,7 @@ import { whyUnreadable } from '../input/regular-file.js';
 import { CHANNELS, LANGUAGES, LEVELS, type Channel, type Language, type Level } from '../types.js';
 import { KINDS } from './kinds/index.js';
 import type { WordClasses } from './word-classes.js';
-import { NO_BRAND, SKIP_CONDITIONS, type Brand, type Rule, type RuleExample, type Vocabulary } from './rule.js';
+import { NO_BRAND, SKIP_CONDITIONS, type Brand, type Check, type CheckInput, type Rule, type RuleExample, type Vocabulary } from './rule.js';
 
 // A message is one string (English), or one per language: { en: …, cs: …, sk: … }.
 const MESSAGES: Schema = {
@@ -80,15 +80,26 @@ export function compileRule(source: YamlSource, id: string, vocabulary: Vocabula
   // Built-in rules were validated when replylint was built (scripts/bundle-rules.mjs).
   if (!source.trusted) validate(source, { type: 'object', fields: { ...COMMON_FIELDS, ...(kind?.fields ?? {}) } });
   const messages = localized(raw.messages as RawMessages);
-  for (const key of kind.messages) {
-    if (!messages[key]?.en) throw new ConfigError(`"messages" is missing "${key}"`, source.locate(['messages']), `a ${kind.name} rule reports: ${kind.messages.join(', ')}; each needs at least its English text`);
-  }
   const options = settings.options ?? {};
   const spec = { ...raw, ...options };
+  // The keys this rule reports: the kind's own, and those that go with a field it sets.
+  const withFields = Object.entries(kind.messagesWith ?? {});
+  const required = [...kind.messages, ...withFields.filter(([, field]) => spec[field] !== undefined).map(([key]) => key)];
+  for (const key of required) {
+    if (!messages[key]?.en) throw new ConfigError(`"messages" is missing "${key}"`, source.locate(['messages']), `a ${kind.name} rule ${required.length > kind.messages.length ? 'with these fields ' : ''}reports: ${required.join(', ')}; each needs at least its English text`);
+  }
   // A built-in rule's own phrases and regexes run on V8 (checked at build); a list that a
   // config's options put in the spec is the config's, and runs on RE2 (phrase.ts).
   const trusted = (path: Path) => builtin && !Object.hasOwn(options, String(path[0]));
-  const check = kind.compile({ spec, locate: source.locate, vocabulary, brand, options, trusted, classes, rule: id });
+  const compiled = kind.compile({ spec, locate: source.locate, vocabulary, brand, options, trusted, classes, rule: id });
+  // A kind that reports a key it does not declare is a bug of ours: the reader would see
+  // the bare key. Caught here, where every test of every kind passes.
+  const declared = new Set([...kind.messages, ...Object.keys(kind.messagesWith ?? {})]);
+  const check: Check = Object.assign((input: CheckInput) => {
+    const findings = compiled(input);
+    for (const f of findings) if (!declared.has(f.message)) throw new Error(`rule kind "${kind.name}" reported the message key "${f.message}", which it does not declare`);
+    return findings;
+  }, compiled.prepare ? { prepare: compiled.prepare } : {});
   return {
     id,
     file,
@@ -101,6 +112,7 @@ export function compileRule(source: YamlSource, id: string, vocabulary: Vocabula
     channels: (raw.channels as Channel[] | undefined) ?? [...CHANNELS],
     messages,
     hints: localized(raw.hints as RawMessages | undefined),
+    fixable: kind.fixable(spec),
     // A bundled file's examples are kept apart; read only by whoever asks (tests, docs).
     get examples() {
       return ((raw.examples ?? (source.bundled ? bundledExamples(file) : undefined)) as RuleExample[] | undefined) ?? [];

@@ -77,6 +77,13 @@ export interface RuleKind {
   readonly fields: Record<string, Schema & { required?: boolean }>;
   /** Message keys the rule file must provide. */
   readonly messages: readonly string[];
+  /**
+   * Message keys the rule file must provide only when it sets a field: key → field
+   * (required-when's "forbidden" goes with its "forbid" list).
+   */
+  readonly messagesWith?: Readonly<Record<string, string>>;
+  /** Whether a rule of the kind, with these fields, offers fixes (ESLint's meta.fixable). */
+  fixable(spec: Record<string, unknown>): boolean;
   compile(tools: CompileTools): Check;
 }
 
@@ -106,5 +113,7 @@ export interface Rule {
   messages: Record<string, Partial<Record<Language, string>>>;
   hints: Record<string, Partial<Record<Language, string>>>;
   examples: RuleExample[];
+  /** Whether its findings may carry a fix (--fix), as its kind declares for its fields. */
+  fixable: boolean;
   check: Check;
 }

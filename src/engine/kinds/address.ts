@@ -143,6 +143,8 @@ export const address: RuleKind = {
   name: 'address',
   fields: {},
   messages: ['missing', 'wrong-name', 'wrong-case'],
+  // The wrong grammatical case of a name is fixed (vocative).
+  fixable: () => true,
   compile() {
     return ({ doc, reply, language }) => {
       const { customerName, template } = reply.context;

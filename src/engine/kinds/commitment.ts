@@ -241,6 +241,7 @@ export const commitment: RuleKind = {
     grammar: { type: 'boolean' },
   },
   messages: ['missing', 'vague'],
+  fixable: () => false,
   compile(tools) {
     const { spec } = tools;
     const lists: Record<string, PhraseLists> = {};

@@ -74,6 +74,7 @@ export const forbid: RuleKind = {
     lexicon: { type: 'object', fields: { terms: { type: 'boolean' }, acronyms: { type: 'boolean' } } },
   },
   messages: ['found'],
+  fixable: (spec) => spec.fix === 'remove' || spec.fix === 'replace',
   compile(tools) {
     const { spec, vocabulary, brand } = tools;
     const lists = compilePhraseLists(spec.phrases as never, ['phrases'], tools);

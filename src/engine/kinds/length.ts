@@ -25,6 +25,7 @@ export const length: RuleKind = {
     maxSentenceWords: { type: 'number', min: 1 },
   },
   messages: ['words', 'characters', 'sentence'],
+  fixable: () => false,
   compile({ spec }) {
     const maxWords = (spec.maxWords ?? {}) as Partial<Record<Channel, number>>;
     const maxCharacters = (spec.maxCharacters ?? {}) as Partial<Record<Channel, number>>;

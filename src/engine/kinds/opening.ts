@@ -12,6 +12,7 @@ export const opening: RuleKind = {
   name: 'opening',
   fields: { phrases: { ...PHRASE_LIST_SCHEMA, required: true } },
   messages: ['missing'],
+  fixable: () => false,
   compile(tools) {
     const { spec } = tools;
     const lists = compilePhraseLists(spec.phrases as never, ['phrases'], tools);

@@ -36,6 +36,7 @@ export const forbidPaired: RuleKind = {
     within: { type: 'number', min: 0, max: 5 },
   },
   messages: ['found'],
+  fixable: () => false,
   compile(tools) {
     const { spec } = tools;
     const phrases = compilePhraseLists(spec.phrases as never, ['phrases'], tools);

@@ -92,6 +92,7 @@ export const placeholders: RuleKind = {
   name: 'placeholders',
   fields: {},
   messages: ['unfilled', 'malformed', 'gender'],
+  fixable: () => false,
   compile() {
     return ({ doc, reply, language }) => {
       const findings: Finding[] = malformed(doc).map((m) => ({ ...m, message: 'malformed', data: { match: doc.text.slice(m.start, m.end) } }));

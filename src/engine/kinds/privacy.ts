@@ -120,6 +120,7 @@ export const privacy: RuleKind = {
   name: 'privacy',
   fields: {},
   messages: ['card', 'birth', 'email', 'phone', 'order', 'postcode'],
+  fixable: () => false,
   compile({ brand }) {
     // The company's own hotlines and domains (config `brand`) are no personal data: phones
     // compared by their last nine digits (with or without the country code), e-mail

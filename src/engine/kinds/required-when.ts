@@ -89,6 +89,8 @@ export const requiredWhen: RuleKind = {
     negation: PHRASE_LIST_SCHEMA,
   },
   messages: ['missing'],
+  fixable: () => false,
+  messagesWith: { forbidden: 'forbid' },
   compile(tools) {
     const { spec } = tools;
     const when = spec.when as { customer?: never; reply?: never } | undefined;

@@ -99,6 +99,7 @@ export const shouting: RuleKind = {
     maxExclamations: { type: 'number', min: 0, max: 100 },
   },
   messages: ['capitals', 'exclamations', 'too-many-exclamations'],
+  fixable: () => false,
   compile(tools) {
     const { spec, vocabulary } = tools;
     const allowed = new Set(vocabulary.allow.map((a) => a.toLowerCase()));

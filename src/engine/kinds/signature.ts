@@ -264,6 +264,7 @@ export const signature: RuleKind = {
     closings: { ...PHRASE_LIST_SCHEMA, required: true },
   },
   messages: ['missing', 'team', 'unsigned'],
+  fixable: () => false,
   compile(tools) {
     const { spec } = tools;
     // Checked as phrases (a mistake in one names its file and line), looked up as words.

@@ -42,6 +42,7 @@ export const spelling: RuleKind = {
   name: 'spelling',
   fields: {},
   messages: ['unknown'],
+  fixable: () => false,
   compile({ vocabulary }) {
     const spellers: Partial<Record<Language, Speller>> = {};
     const allowed = new Set(vocabulary.allow.map((w) => w.toLowerCase()));

@@ -10,6 +10,7 @@ export const templateCase: RuleKind = {
   name: 'template-case',
   fields: {},
   messages: ['nominative'],
+  fixable: () => false,
   compile() {
     return ({ doc, reply }) => {
       if (!reply.context.template) return [];

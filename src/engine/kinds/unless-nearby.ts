@@ -13,6 +13,7 @@ export const unlessNearby: RuleKind = {
     unlessNext: PHRASE_LIST_SCHEMA,
   },
   messages: ['found'],
+  fixable: () => false,
   compile(tools) {
     const { spec } = tools;
     const phrases = compilePhraseLists(spec.phrases as never, ['phrases'], tools);
