@@ -45,3 +45,33 @@ describe('fixable, as the kinds declare it', () => {
     expect(fixable).toEqual(['name-use', 'no-ticket-clutter']);
   });
 });
+
+describe("a config's options for a rule", () => {
+  const load = async (yaml: string) => {
+    const { tempFile } = await import('./helpers.js');
+    const { loadConfigFile } = await import('../src/config/load-config.js');
+    const { loadRuleSet } = await import('../src/engine/rule-set.js');
+    const file = tempFile('replylint.yaml', yaml);
+    return () => loadRuleSet(loadConfigFile(file));
+  };
+  it('are checked against the kind, at their place in the config', async () => {
+    const misspelt = await load('rules:\n  no-shouting: [warning, {minLenght: 3}]\n');
+    expect(misspelt).toThrow(/no option "minLenght"/);
+    try {
+      misspelt();
+    } catch (err) {
+      expect((err as ConfigError).format()).toMatch(/replylint\.yaml:2:\d+: rule "no-shouting" has no option "minLenght"[\s\S]*did you mean "minLength"/);
+    }
+    expect(await load('rules:\n  no-shouting: [warning, {maxExclamations: "lots"}]\n')).toThrow(/"maxExclamations" must be a number/);
+    expect(await load('rules:\n  no-shouting: [warning, {maxExclamations: 1}]\n')).not.toThrow();
+  });
+  it('name the config, not the rule file, for a bad phrase among them', async () => {
+    const bad = await load('rules:\n  greeting: [warning, {phrases: {en: ["(hello"]}}]\n');
+    try {
+      bad();
+      expect.unreachable();
+    } catch (err) {
+      expect((err as ConfigError).format()).toMatch(/replylint\.yaml:2:\d+: bad phrase "\(hello"/);
+    }
+  });
+});

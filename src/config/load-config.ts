@@ -12,7 +12,7 @@ import { CONFIG_SCHEMA } from './schema.js';
 import { didYouMean, RESERVED_IDS, validate } from './validate.js';
 import { appendAll } from '../lists.js';
 import { notRegular, openRegularFile, statPath } from '../input/regular-file.js';
-import { parseYaml, readConfigText, type YamlSource } from './yaml-source.js';
+import { parseYaml, readConfigText, type Path, type YamlSource } from './yaml-source.js';
 
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 const PRESETS_DIR = resolve(BUILTIN_RULES_DIR, 'presets');
@@ -76,11 +76,15 @@ const shown = (file: string) => {
   return rel && !rel.startsWith('..') ? rel : file;
 };
 
-function settingFrom(raw: unknown): RuleSettings {
+/** A rule's setting as a config writes it; `at`: its path in `source` (the options' places are kept). */
+function settingFrom(raw: unknown, source: YamlSource, at: Path): RuleSettings {
   if (typeof raw === 'string') return { level: raw as Level };
-  if (Array.isArray(raw)) return { level: raw[0] as Level, options: raw[1] as Record<string, unknown> | undefined };
-  const r = raw as { level?: Level; weight?: number; options?: Record<string, unknown> };
-  return { level: r.level, weight: r.weight, options: r.options };
+  const [options, path] = Array.isArray(raw) ? [raw[1] as Record<string, unknown> | undefined, [...at, 1]] : [(raw as { options?: Record<string, unknown> }).options, [...at, 'options']];
+  const view: YamlSource = { file: source.file, value: options, locate: (p) => source.locate([...path, ...p]) };
+  const optionSources = options && typeof options === 'object' ? Object.fromEntries(Object.keys(options).map((key) => [key, view])) : undefined;
+  if (Array.isArray(raw)) return { level: raw[0] as Level, options, optionSources };
+  const r = raw as { level?: Level; weight?: number };
+  return { level: r.level, weight: r.weight, options, optionSources };
 }
 
 /**
@@ -115,9 +119,9 @@ function mergeInto(target: ResolvedConfig, source: YamlSource, chain: readonly s
   }
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
     if (RESERVED_IDS.has(id)) throw new ConfigError(`"${id}" is not a rule id`, source.locate(['rules', id]), 'rule ids are lower-case words joined by hyphens, such as "no-jargon"; `replylint rules` lists them');
-    const next = settingFrom(setting);
+    const next = settingFrom(setting, source, ['rules', id]);
     const prev = target.rules[id] ?? {};
-    target.rules[id] = { level: next.level ?? prev.level, weight: next.weight ?? prev.weight, options: { ...prev.options, ...next.options } };
+    target.rules[id] = { level: next.level ?? prev.level, weight: next.weight ?? prev.weight, options: { ...prev.options, ...next.options }, optionSources: { ...prev.optionSources, ...next.optionSources } };
   }
   appendAll(target.rulePaths, (raw.rulePaths ?? []).map((p) => resolve(dir, p)));
   const jargon = raw.vocabulary?.jargon ?? undefined;

@@ -2,14 +2,15 @@
 import { readdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { ConfigError } from '../config/errors.js';
-import { RESERVED_IDS, validate, type Schema } from '../config/validate.js';
+import { didYouMean, RESERVED_IDS, validate, type Schema } from '../config/validate.js';
 import { bundledExamples, bundledSource } from '../config/builtin-bundle.js';
 import { parseYaml, readConfigText, type Path, type YamlSource } from '../config/yaml-source.js';
 import { whyUnreadable } from '../input/regular-file.js';
 import { CHANNELS, LANGUAGES, LEVELS, type Channel, type Language, type Level } from '../types.js';
 import { KINDS } from './kinds/index.js';
+import type { Locate } from './phrase-list.js';
 import type { WordClasses } from './word-classes.js';
-import { NO_BRAND, SKIP_CONDITIONS, type Brand, type Check, type CheckInput, type Rule, type RuleExample, type Vocabulary } from './rule.js';
+import { NO_BRAND, SKIP_CONDITIONS, type Brand, type Check, type CheckInput, type Rule, type RuleExample, type RuleKind, type Vocabulary } from './rule.js';
 
 // A message is one string (English), or one per language: { en: …, cs: …, sk: … }.
 const MESSAGES: Schema = {
@@ -62,6 +63,8 @@ export interface RuleSettings {
   level?: Level;
   weight?: number;
   options?: Record<string, unknown>;
+  /** Per option, the config file (and place) it came from: its checks name that place. */
+  optionSources?: Record<string, YamlSource>;
 }
 
 /**
@@ -81,6 +84,7 @@ export function compileRule(source: YamlSource, id: string, vocabulary: Vocabula
   if (!source.trusted) validate(source, { type: 'object', fields: { ...COMMON_FIELDS, ...(kind?.fields ?? {}) } });
   const messages = localized(raw.messages as RawMessages);
   const options = settings.options ?? {};
+  checkOptions(kind, id, settings);
   const spec = { ...raw, ...options };
   // The keys this rule reports: the kind's own, and those that go with a field it sets.
   const withFields = Object.entries(kind.messagesWith ?? {});
@@ -91,7 +95,9 @@ export function compileRule(source: YamlSource, id: string, vocabulary: Vocabula
   // A built-in rule's own phrases and regexes run on V8 (checked at build); a list that a
   // config's options put in the spec is the config's, and runs on RE2 (phrase.ts).
   const trusted = (path: Path) => builtin && !Object.hasOwn(options, String(path[0]));
-  const compiled = kind.compile({ spec, locate: source.locate, vocabulary, brand, options, trusted, classes, rule: id });
+  // A value the config set is placed in the config (a bad phrase there names its line).
+  const locate: Locate = (path) => settings.optionSources?.[String(path[0])]?.locate(path) ?? source.locate(path);
+  const compiled = kind.compile({ spec, locate, vocabulary, brand, options, trusted, classes, rule: id });
   // A kind that reports a key it does not declare is a bug of ours: the reader would see
   // the bare key. Caught here, where every test of every kind passes.
   const declared = new Set([...kind.messages, ...Object.keys(kind.messagesWith ?? {})]);
@@ -119,6 +125,20 @@ export function compileRule(source: YamlSource, id: string, vocabulary: Vocabula
     },
     check,
   };
+}
+
+/**
+ * A config's options for a rule, checked against the rule's kind where the config says
+ * them: an unknown or misspelt option, or a value of the wrong type, would otherwise be
+ * taken silently (and could turn the check off).
+ */
+function checkOptions(kind: RuleKind, id: string, settings: RuleSettings): void {
+  const fields = Object.keys(kind.fields);
+  for (const [key, source] of Object.entries(settings.optionSources ?? {})) {
+    const schema = kind.fields[key];
+    if (!schema) throw new ConfigError(`rule "${id}" has no option "${key}"`, source.locate([key]), `${didYouMean(key, fields)}a ${kind.name} rule takes: ${fields.join(', ')}`);
+    validate(source, schema, [key]);
+  }
 }
 
 export interface RuleFile {
