@@ -1,4 +1,5 @@
-// The library API; the CLI is built on it.
+// The library API. Its lint and audit run the same command code as the CLI
+// (cli/lint-command.ts, cli/audit-command.ts), with the arguments checked first.
 //
 //   import { loadConfig, createLinter, lint } from 'replylint';
 //   const result = lint('Hi Anna, …', { customerName: 'Anna Smith' });

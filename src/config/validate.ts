@@ -1,5 +1,5 @@
 // A small structural validator that reports the first problem with its YAML position
-// and a hint. Schemas are plain objects (see engine/rule-schema.ts, config/schema.ts).
+// and a hint. Schemas are plain objects (see config/schema.ts, and each rule kind's fields).
 // The library API checks its arguments with the same schemas (api/arguments.ts).
 import { ConfigError } from './errors.js';
 import type { Path, YamlSource } from './yaml-source.js';

@@ -26,9 +26,7 @@ export interface Document {
   readonly end: number;
   /** The first non-empty line: where a greeting belongs. */
   readonly opening: Zone;
-  /** Between the opening and the closing. */
-  readonly body: Zone;
-  /** The agent's own words: opening and body, without closing and signature. */
+  /** The agent's own words: the opening and what follows, without closing and signature. */
   readonly content: Zone;
   /** The valediction line ("Kind regards,"), if any. */
   readonly closing?: Zone;
@@ -158,7 +156,6 @@ export function buildDocument(input: string, options: DocumentOptions = {}): Doc
   const opening = lineZones[0] ?? { start: 0, end: 0 };
   const { closing, signature } = findClosing(text, folded, lineZones);
   const bodyEnd = closing?.start ?? signature?.start ?? (lineZones.length ? lineZones[lineZones.length - 1].end : 0);
-  const body = { start: Math.min(opening.end, bodyEnd), end: bodyEnd };
   const sentences = splitSentences(visible, 0, end);
   const detected = options.language ?? detectLanguage(text.slice(0, end), folded.slice(0, end));
   let tagged: TaggedSentence[] | undefined;
@@ -169,7 +166,6 @@ export function buildDocument(input: string, options: DocumentOptions = {}): Doc
     folded,
     end,
     opening,
-    body,
     content: { start: 0, end: bodyEnd },
     closing,
     signature,

@@ -97,7 +97,7 @@ export function compileRule(source: YamlSource, id: string, vocabulary: Vocabula
   const trusted = (path: Path) => builtin && !Object.hasOwn(options, String(path[0]));
   // A value the config set is placed in the config (a bad phrase there names its line).
   const locate: Locate = (path) => settings.optionSources?.[String(path[0])]?.locate(path) ?? source.locate(path);
-  const compiled = kind.compile({ spec, locate, vocabulary, brand, options, trusted, classes, rule: id });
+  const compiled = kind.compile({ spec, locate, vocabulary, brand, trusted, classes, rule: id });
   // A kind that reports a key it does not declare is a bug of ours: the reader would see
   // the bare key. Caught here, where every test of every kind passes.
   const declared = new Set([...kind.messages, ...Object.keys(kind.messagesWith ?? {})]);

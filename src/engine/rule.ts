@@ -58,8 +58,6 @@ export interface CompileTools {
   vocabulary: Vocabulary;
   /** The company's own names, domains and phones (config `brand`). */
   brand: Brand;
-  /** Options from the config (`rules: { id: [level, {…}] }`), merged over the file's. */
-  options: Record<string, unknown>;
   /**
    * Whether the phrase list at a path of the spec is a built-in rule's own (checked at
    * build: it runs on V8 and may compile lazily) rather than a config's (it runs on RE2).

@@ -10,7 +10,7 @@ export interface LanguageHelper {
   /** Folded honorifics that stand before a name ("mr", "pane", "pani"). */
   readonly titles: readonly string[];
   /** The forms of a name acceptable when addressing its bearer (not folded). */
-  addressForms(name: string, isSurname: boolean): string[];
+  addressForms(name: string): string[];
   /** Whether addressing needs a case other than the nominative (Czech: the vocative). */
   readonly usesVocative: boolean;
 }

@@ -105,9 +105,9 @@ function computeForms(fullName: string, language: Language): NameForms {
   const unaccented = fold(fullName) === fullName.toLowerCase();
   const womansSurname = (i: number) => unaccented && parts.length > 1 && i === parts.length - 1 && fold(parts[0]).endsWith('a') && fold(parts[i]).endsWith('a');
   for (const [i, part] of parts.entries()) {
-    for (const form of helper.addressForms(part, false)) correct.add(fold(form));
+    for (const form of helper.addressForms(part)) correct.add(fold(form));
     if (helper.usesVocative) {
-      const [vocative] = helper.addressForms(part, false);
+      const [vocative] = helper.addressForms(part);
       if (fold(vocative) !== fold(part) && !womansSurname(i)) wrongCase.set(fold(part), vocative);
       else correct.add(fold(part));
     } else {
@@ -161,7 +161,7 @@ export const address: RuleKind = {
         const matches = (f: string) => forms.correct.has(f) || forms.wrongCase.has(f) || known.some((k) => f.length >= 3 && k.length >= 3 && (k.startsWith(f) || f.startsWith(k)));
         if (!folded.some(matches)) {
           const [first] = nameParts(customerName);
-          const expected = helperFor(language).addressForms(first, false)[0];
+          const expected = helperFor(language).addressForms(first)[0];
           const span = addressed[addressed.length - 1];
           findings.push({
             start: addressed[0].start,
@@ -179,7 +179,7 @@ export const address: RuleKind = {
       }
       if (mentions(doc, [...forms.correct, ...forms.wrongCase.keys()])) return [];
       const [first] = nameParts(customerName);
-      return [{ start: doc.opening.start, end: doc.opening.end, message: 'missing', data: { expected: inWritersStyle(doc, helperFor(language).addressForms(first, false)[0]), customer: customerName } }];
+      return [{ start: doc.opening.start, end: doc.opening.end, message: 'missing', data: { expected: inWritersStyle(doc, helperFor(language).addressForms(first)[0]), customer: customerName } }];
     };
   },
 };
