@@ -112,3 +112,22 @@ describe('library API: arguments it cannot use are rejected, naming the argument
   });
 });
 
+
+describe('the library audit on a terminal', () => {
+  it('draws no progress bar unless asked', async () => {
+    const tty = process.stderr.isTTY;
+    const write = process.stderr.write;
+    const written: string[] = [];
+    process.stderr.isTTY = true;
+    process.stderr.write = ((chunk: string | Uint8Array) => (written.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      await audit(join(ROOT, 'fixtures', 'transcripts', 'sample.jsonl'), { workers: 0 });
+      expect(written.join('')).toBe('');
+      await audit(join(ROOT, 'fixtures', 'transcripts', 'sample.jsonl'), { workers: 0, progress: true });
+      expect(written.join('')).not.toBe('');
+    } finally {
+      process.stderr.isTTY = tty;
+      process.stderr.write = write;
+    }
+  });
+});

@@ -103,6 +103,7 @@ const AUDIT_OPTIONS = object({
   workers: { type: 'number', min: 0 },
   locale: LOCALE,
   color: BOOLEAN,
+  progress: BOOLEAN,
   vocabulary: BOOLEAN,
   minConversations: { type: 'number', min: 1 },
   customerRatio: { type: 'number', min: 0, max: 1 },

@@ -50,6 +50,8 @@ export interface AuditOptions {
   top?: number;
   /** Where report text goes when there is no `output` file (default: stdout; the library passes its own). */
   write?: (chunk: string | Uint8Array) => void;
+  /** Draw a progress bar on standard error (the CLI, on a terminal; the library only if asked). */
+  progress?: boolean;
 }
 
 /** Items per batch: big enough to amortise a message between threads, small enough to keep memory flat. */
@@ -182,7 +184,7 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   // Compiling costs ~10 ms; preparing costs nothing but for rules that load data.
   if (workers > 1) await new Linter(loadRuleSet(config), { locale: options.locale }).prepare();
   const totalBytes = inputs.reduce((n, i) => n + ('size' in i ? i.size : 0), 0);
-  const bar = process.stderr.isTTY ? progress(totalBytes) : undefined;
+  const bar = options.progress ? progress(totalBytes) : undefined;
   let repliesDone = 0;
   let bytesRead = 0;
 

@@ -246,7 +246,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       const config = await resolveConfig(opts.config, process.cwd());
       let result;
       try {
-        result = await runAudit(config, files, { ...opts, locale: opts.locale ?? config.locale });
+        result = await runAudit(config, files, { ...opts, locale: opts.locale ?? config.locale, progress: process.stderr.isTTY });
       } catch (err) {
         if (/^(?:"|--csv-columns)/.test((err as Error).message)) throw new ConfigError(`--csv-columns: ${(err as Error).message}`);
         throw err;
