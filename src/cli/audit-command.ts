@@ -1,14 +1,14 @@
 // `replylint audit`: every agent message of every conversation in helpdesk exports,
 // linted on a pool of workers (in input order), summed into per-agent, per-rule and
 // per-day figures, and reported as tables, JSON, CSV or one HTML file.
-import { mergeFiltered, noneFiltered, type FilteredOut } from '../audit/filtered.js';
+import { describeFiltered, mergeFiltered, noneFiltered, type FilteredOut } from '../audit/filtered.js';
 import type { BatchSettings, WorkItem } from '../audit/batch.js';
 import { FiguresBuilder, type AuditFigures } from '../audit/figures.js';
 import { availableParallelism } from 'node:os';
 import { defaultWorkers, inProcess, workerPool, type Processing } from '../audit/pool.js';
 import { auditInputSize, readAuditFile } from '../audit/read.js';
 import { ConfigError } from '../config/errors.js';
-import type { ResolvedConfig } from '../config/load-config.js';
+import { resolveConfig, type ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import { parseCsvColumns, parseCsvRoles } from '../input/importers/csv.js';
@@ -17,7 +17,10 @@ import type { Conversation, Source } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
 import { appendAll } from '../lists.js';
 import type { Locale } from '../types.js';
+import { noticeLine } from '../report/notice-line.js';
 import { beginReport } from './safe-write.js';
+import { say } from './say.js';
+import { stdout } from './stdio.js';
 import type { VocabularyReport, VocabularyTable } from '../audit/vocabulary-table.js';
 
 export const AUDIT_FORMATS = ['stylish', 'json', 'csv', 'html'] as const;
@@ -288,4 +291,38 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
     write(formatAuditStylish(figures, await chalkFor(options.color, options.output !== undefined)));
   }
   return { figures, notices: returned, filtered };
+}
+
+/** The audit command's run (the CLI's \`replylint audit\`), to its exit code. */
+export async function auditAction(files: string[], opts: AuditOptions & { config?: string }): Promise<number> {
+  const onlyWithVocabulary = (['minConversations', 'customerRatio', 'top'] as const).filter((k) => opts[k] !== undefined);
+  if (onlyWithVocabulary.length && !opts.vocabulary) {
+    const flag = { minConversations: '--min-conversations', customerRatio: '--customer-ratio', top: '--top' }[onlyWithVocabulary[0]];
+    throw new ConfigError(`${flag} applies to --vocabulary only`, undefined, `add --vocabulary to list candidate jargon, or leave ${flag} out`);
+  }
+  stdout(); // the report streams to process.stdout: guard it against a reader that stops early
+  // More workers than cores only share the cores and cost ~30 MB each: the count is
+  // capped, not refused, so that one command line serves machines of any size.
+  const cores = opts.workers === undefined ? undefined : workerCount(opts.workers);
+  if (cores !== undefined && cores < opts.workers!) say(`--workers ${opts.workers} is more than this machine's ${cores} core${cores === 1 ? '' : 's'}; using ${cores}`);
+  const config = await resolveConfig(opts.config, process.cwd());
+  let result;
+  try {
+    result = await runAudit(config, files, { ...opts, locale: opts.locale ?? config.locale, progress: process.stderr.isTTY });
+  } catch (err) {
+    if (/^(?:"|--csv-columns)/.test((err as Error).message)) throw new ConfigError(`--csv-columns: ${(err as Error).message}`);
+    throw err;
+  }
+  for (const n of result.notices) process.stderr.write(noticeLine(n)); // masked by the audit under --redact
+  // An audit of nothing is no clean audit: exit 2, saying why.
+  if (!result.vocabulary && result.figures.replies === 0 && result.filtered.replies > 0) {
+    const filters = [...(opts.agent ?? []).map((a) => `--agent "${a}"`), ...(opts.since ? [`--since ${opts.since}`] : []), ...(opts.until ? [`--until ${opts.until}`] : [])].join(' ');
+    say(`no reply matches ${filters}; ${describeFiltered(result.filtered)}`);
+    return 2;
+  }
+  if (!result.vocabulary && result.figures.replies === 0 && result.notices.length) {
+    say(`nothing was audited: ${result.notices.length === 1 ? 'the input was' : `all ${result.notices.length} inputs were`} skipped (see why above)`);
+    return 2;
+  }
+  return result.figures.bySeverity.error > 0 ? 1 : 0;
 }

@@ -1,22 +1,16 @@
 // The replylint command line: commander program, one module per command.
-import { appendFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { checkDate, describeFiltered } from '../audit/filtered.js';
-import { ConfigError, formatConfigError } from '../config/errors.js';
-import { findConfig, loadConfigFile, type ResolvedConfig } from '../config/load-config.js';
-import { Linter } from '../engine/lint.js';
+import { checkDate } from '../audit/filtered.js';
+import { ConfigError } from '../config/errors.js';
+import { resolveConfig } from '../config/load-config.js';
 import { loadRuleSet } from '../engine/rule-set.js';
-import { FORMATS, reportWriter, type Format } from '../report/index.js';
-import { maxOf } from '../lists.js';
-import { safeJson, terminalText } from '../report/escape.js';
-import { noticeLine } from '../report/notice-line.js';
-import type { Notice } from '../input/notice.js';
-import type { LintResult, Locale } from '../types.js';
+import { FORMATS } from '../report/index.js';
+import type { Locale } from '../types.js';
 import type { AuditOptions } from './audit-command.js';
-import { ExitTally, lintInputs, readsStdin, type LintCommandOptions } from './lint-command.js';
-import { beginReport } from './safe-write.js';
-import { Baseline } from './suppressions.js';
-import { StdoutWriter, stdinIsTerminal, stdout } from './stdio.js';
+import { lintAction, type LintActionOptions } from './lint-action.js';
+import { inertConfigError, inertLines, say } from './say.js';
+import { stdout } from './stdio.js';
 
 // package.json sits two folders up from both src/cli and dist/cli.
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -49,54 +43,7 @@ function ratio(name: string) {
   };
 }
 
-async function resolveConfig(configFile: string | undefined, from: string): Promise<ResolvedConfig> {
-  return configFile ? loadConfigFile(configFile) : findConfig(from);
-}
 
-/** TIMING=1: the rules that took longest, as ESLint prints them. */
-function formatTiming(timing: Map<string, number>): string {
-  const rows = [...timing].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TIMING) > 1 ? Number(process.env.TIMING) : 10);
-  const total = [...timing.values()].reduce((a, b) => a + b, 0) || 1;
-  const width = maxOf(rows.map(([id]) => terminalText(id).length), 4);
-  return ['Rule'.padEnd(width) + ' | Time (ms) | Relative', ...rows.map(([id, ms]) => `${terminalText(id).padEnd(width)} | ${ms.toFixed(3).padStart(9)} | ${((100 * ms) / total).toFixed(1).padStart(7)}%`)].join('\n') + '\n';
-}
-
-// Everything printed on stderr may quote a stranger's text (a config key, a file name, an
-// argument): it goes through terminalText, as the notices do, so that it cannot recolour
-// the terminal or start a CI workflow command.
-
-/** One line on stderr, said by replylint. */
-function say(text: string): void {
-  process.stderr.write(`replylint: ${terminalText(text)}\n`);
-}
-
-/** A configuration error's file, message and hint each made inert; the line break before the hint is ours. */
-function inertConfigError(e: ConfigError): string {
-  return formatConfigError({ message: terminalText(e.message), where: e.where && { ...e.where, file: terminalText(e.where.file) }, hint: e.hint === undefined ? undefined : terminalText(e.hint) });
-}
-
-/** Lines of ours that may quote an argument or a name (commander's usage errors, a stack trace), each made inert. */
-const inertLines = (text: string) => text.split('\n').map(terminalText).join('\n');
-
-interface BaselineOptions {
-  suppressAll?: boolean;
-  pruneSuppressions?: boolean;
-  suppressionsLocation?: string;
-}
-
-/**
- * Where the lint report goes: standard output as it is written, or the -o file, which
- * replaces the previous report only once whole.
- */
-function reportOutput(outputFile: string | undefined, toStderr = false): { write: (text: string) => void; drained: () => Promise<void>; commit: () => void; abort: () => void; notice?: Notice } {
-  if (toStderr && !outputFile) return { write: (text) => void process.stderr.write(text), drained: async () => {}, commit: () => {}, abort: () => {} };
-  if (outputFile) {
-    const report = beginReport(outputFile);
-    return { write: report.write, drained: async () => {}, commit: report.commit, abort: report.abort, notice: report.notice };
-  }
-  const out = new StdoutWriter();
-  return { write: out.write, drained: () => out.drained(), commit: () => {}, abort: () => {} };
-}
 
 /** Run the CLI; resolves to the exit code (0 clean, 1 violations, 2 usage or config error). */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -135,73 +82,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     // Options after a command name are that command's own (audit has its own --format).
     .enablePositionalOptions()
     .configureOutput({ writeOut: (s) => stdout().write(s), writeErr: (s) => process.stderr.write(inertLines(s)) })
-    .action(async (files: string[], opts: LintCommandOptions & BaselineOptions & { format: Format; outputFile?: string; config?: string; printConfig?: string; debug?: boolean; locale?: Locale; color?: boolean }) => {
+    .action(async (files: string[], opts: LintActionOptions) => {
       debug = Boolean(opts.debug);
-      if (opts.printConfig) {
-        const config = await resolveConfig(opts.config, opts.printConfig);
-        stdout().write(safeJson(config, 2) + '\n');
-        return;
-      }
-      const config = await resolveConfig(opts.config, process.cwd());
-      const linter = new Linter(loadRuleSet(config), { locale: opts.locale ?? config.locale });
-      await linter.prepare();
-      if (files.length === 0 && stdinIsTerminal()) {
-        process.stderr.write('replylint: no files given and nothing on stdin.\n  usage: replylint [files…]   or   echo "Hi Anna, …" | replylint\n');
-        code = 2;
-        return;
-      }
-      // Each result goes through the baseline into the report as it comes; none is kept
-      // (but for the GitHub job summary, which lists them all).
-      const baseline = new Baseline(opts);
-      const exit = new ExitTally(opts);
-      const summaryResults = opts.format === 'github' && process.env.GITHUB_STEP_SUMMARY ? ([] as LintResult[]) : undefined;
-      // --fix on stdin: the fixed text is standard output, so the report goes to stderr (or -o).
-      const fixingStdin = Boolean(opts.fix) && readsStdin(files);
-      const output = reportOutput(opts.outputFile, fixingStdin);
-      let run;
-      try {
-        const report = await reportWriter(opts.format, output.write, { rules: linter.rules, version: VERSION, quiet: opts.quiet, color: opts.color, toFile: opts.outputFile !== undefined });
-        run = await lintInputs(linter, config, files, { ...opts, version: VERSION }, async (found) => {
-          const kept = baseline.apply(found);
-          // Suppressed violations cost no points: the score is of what is reported.
-          const result = kept === found ? found : { ...kept, score: linter.rescore(kept.violations) };
-          report.add(result);
-          exit.add(result);
-          summaryResults?.push(result);
-          await output.drained();
-        });
-        const recorded = baseline.finish();
-        if (recorded) say(recorded);
-        report.end(run.notices);
-        output.commit();
-      } catch (err) {
-        output.abort();
-        throw err;
-      }
-      if (run.fixedStdin !== undefined) stdout().write(run.fixedStdin);
-      if (summaryResults) {
-        const { githubSummary } = await import('../report/github.js');
-        appendFileSync(process.env.GITHUB_STEP_SUMMARY!, githubSummary(summaryResults));
-      }
-      // replylint's own files (a cache, a baseline) left out, a report not replaced whole: said whatever the format.
-      for (const warning of [...(baseline.notice ? [baseline.notice] : []), ...run.warnings, ...(output.notice ? [output.notice] : [])]) process.stderr.write(noticeLine(warning));
-      // Skipped input is said on stderr, except where the report itself lists it.
-      if (opts.format !== 'stylish' || opts.outputFile) {
-        for (const notice of run.notices) process.stderr.write(noticeLine(notice));
-      }
-      if (run.missing.length) {
-        say(`no files match ${run.missing.map((m) => `"${m}"`).join(', ')}; check the path or quote the glob`);
-        code = 2;
-        return;
-      }
-      if (linter.timing) process.stderr.write(formatTiming(linter.timing));
-      if (!exit.linted && run.notices.length) {
-        say(`nothing was linted: ${run.notices.length === 1 ? 'the input was' : `all ${run.notices.length} inputs were`} skipped (see why above)`);
-        code = 2;
-        return;
-      }
-      for (const failure of exit.failures()) say(failure);
-      code = exit.code();
+      code = await lintAction(files, opts, VERSION);
     });
 
   program
@@ -232,39 +115,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--color', 'colour the stylish report even when it is not going to a terminal')
     .option('--no-color', 'no colour (so does NO_COLOR=1 in the environment)')
     .action(async (files: string[], opts: AuditOptions & { config?: string }) => {
-      const onlyWithVocabulary = (['minConversations', 'customerRatio', 'top'] as const).filter((k) => opts[k] !== undefined);
-      if (onlyWithVocabulary.length && !opts.vocabulary) {
-        const flag = { minConversations: '--min-conversations', customerRatio: '--customer-ratio', top: '--top' }[onlyWithVocabulary[0]];
-        throw new ConfigError(`${flag} applies to --vocabulary only`, undefined, `add --vocabulary to list candidate jargon, or leave ${flag} out`);
-      }
-      const { runAudit, workerCount } = await import('./audit-command.js');
-      stdout(); // the report streams to process.stdout: guard it against a reader that stops early
-      // More workers than cores only share the cores and cost ~30 MB each: the count is
-      // capped, not refused, so that one command line serves machines of any size.
-      const cores = opts.workers === undefined ? undefined : workerCount(opts.workers);
-      if (cores !== undefined && cores < opts.workers!) say(`--workers ${opts.workers} is more than this machine's ${cores} core${cores === 1 ? '' : 's'}; using ${cores}`);
-      const config = await resolveConfig(opts.config, process.cwd());
-      let result;
-      try {
-        result = await runAudit(config, files, { ...opts, locale: opts.locale ?? config.locale, progress: process.stderr.isTTY });
-      } catch (err) {
-        if (/^(?:"|--csv-columns)/.test((err as Error).message)) throw new ConfigError(`--csv-columns: ${(err as Error).message}`);
-        throw err;
-      }
-      for (const n of result.notices) process.stderr.write(noticeLine(n)); // masked by the audit under --redact
-      // An audit of nothing is no clean audit: exit 2, saying why.
-      if (!result.vocabulary && result.figures.replies === 0 && result.filtered.replies > 0) {
-        const filters = [...(opts.agent ?? []).map((a) => `--agent "${a}"`), ...(opts.since ? [`--since ${opts.since}`] : []), ...(opts.until ? [`--until ${opts.until}`] : [])].join(' ');
-        say(`no reply matches ${filters}; ${describeFiltered(result.filtered)}`);
-        code = 2;
-        return;
-      }
-      if (!result.vocabulary && result.figures.replies === 0 && result.notices.length) {
-        say(`nothing was audited: ${result.notices.length === 1 ? 'the input was' : `all ${result.notices.length} inputs were`} skipped (see why above)`);
-        code = 2;
-        return;
-      }
-      code = result.figures.bySeverity.error > 0 ? 1 : 0;
+      const { auditAction } = await import('./audit-command.js');
+      code = await auditAction(files, opts);
     });
 
   program

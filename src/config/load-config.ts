@@ -242,6 +242,11 @@ function mayHaveConfig(from: string): boolean {
 }
 
 /** Search from `from` upwards to the project root for a config, with cosmiconfig. */
+/** The config a run uses: the file named (--config), else the one found from `from` up. */
+export async function resolveConfig(configFile: string | undefined, from: string): Promise<ResolvedConfig> {
+  return configFile ? loadConfigFile(configFile) : findConfig(from);
+}
+
 export async function findConfig(from: string): Promise<ResolvedConfig> {
   if (!mayHaveConfig(from)) return defaultConfig(from);
   // Loaded on demand (a separate chunk of the CLI bundle); CommonJS, so its named

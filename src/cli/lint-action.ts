@@ -1,0 +1,113 @@
+// `replylint [files…]`: lint replies from files, folders, globs or stdin, report them, and
+// say with the exit code whether they pass (0 clean, 1 violations, 2 usage or config error).
+import { appendFileSync } from 'node:fs';
+import { resolveConfig } from '../config/load-config.js';
+import { Linter } from '../engine/lint.js';
+import { loadRuleSet } from '../engine/rule-set.js';
+import type { Notice } from '../input/notice.js';
+import { maxOf } from '../lists.js';
+import { safeJson, terminalText } from '../report/escape.js';
+import { reportWriter, type Format } from '../report/index.js';
+import { noticeLine } from '../report/notice-line.js';
+import type { LintResult, Locale } from '../types.js';
+import { ExitTally, lintInputs, readsStdin, type LintCommandOptions } from './lint-command.js';
+import { beginReport } from './safe-write.js';
+import { say } from './say.js';
+import { StdoutWriter, stdinIsTerminal, stdout } from './stdio.js';
+import { Baseline } from './suppressions.js';
+
+export interface BaselineOptions {
+  suppressAll?: boolean;
+  pruneSuppressions?: boolean;
+  suppressionsLocation?: string;
+}
+
+/**
+ * Where the lint report goes: standard output as it is written, or the -o file, which
+ * replaces the previous report only once whole.
+ */
+function reportOutput(outputFile: string | undefined, toStderr = false): { write: (text: string) => void; drained: () => Promise<void>; commit: () => void; abort: () => void; notice?: Notice } {
+  if (toStderr && !outputFile) return { write: (text) => void process.stderr.write(text), drained: async () => {}, commit: () => {}, abort: () => {} };
+  if (outputFile) {
+    const report = beginReport(outputFile);
+    return { write: report.write, drained: async () => {}, commit: report.commit, abort: report.abort, notice: report.notice };
+  }
+  const out = new StdoutWriter();
+  return { write: out.write, drained: () => out.drained(), commit: () => {}, abort: () => {} };
+}
+
+/** TIMING=1: the rules that took longest, as ESLint prints them. */
+function formatTiming(timing: Map<string, number>): string {
+  const rows = [...timing].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TIMING) > 1 ? Number(process.env.TIMING) : 10);
+  const total = [...timing.values()].reduce((a, b) => a + b, 0) || 1;
+  const width = maxOf(rows.map(([id]) => terminalText(id).length), 4);
+  return ['Rule'.padEnd(width) + ' | Time (ms) | Relative', ...rows.map(([id, ms]) => `${terminalText(id).padEnd(width)} | ${ms.toFixed(3).padStart(9)} | ${((100 * ms) / total).toFixed(1).padStart(7)}%`)].join('\n') + '\n';
+}
+
+export type LintActionOptions = LintCommandOptions & BaselineOptions & { format: Format; outputFile?: string; config?: string; printConfig?: string; debug?: boolean; locale?: Locale; color?: boolean };
+
+/** The lint command's run, to its exit code. */
+export async function lintAction(files: string[], opts: LintActionOptions, version: string): Promise<number> {
+  if (opts.printConfig) {
+    const config = await resolveConfig(opts.config, opts.printConfig);
+    stdout().write(safeJson(config, 2) + '\n');
+    return 0;
+  }
+  const config = await resolveConfig(opts.config, process.cwd());
+  const linter = new Linter(loadRuleSet(config), { locale: opts.locale ?? config.locale });
+  await linter.prepare();
+  if (files.length === 0 && stdinIsTerminal()) {
+    process.stderr.write('replylint: no files given and nothing on stdin.\n  usage: replylint [files…]   or   echo "Hi Anna, …" | replylint\n');
+    return 2;
+  }
+  // Each result goes through the baseline into the report as it comes; none is kept
+  // (but for the GitHub job summary, which lists them all).
+  const baseline = new Baseline(opts);
+  const exit = new ExitTally(opts);
+  const summaryResults = opts.format === 'github' && process.env.GITHUB_STEP_SUMMARY ? ([] as LintResult[]) : undefined;
+  // --fix on stdin: the fixed text is standard output, so the report goes to stderr (or -o).
+  const fixingStdin = Boolean(opts.fix) && readsStdin(files);
+  const output = reportOutput(opts.outputFile, fixingStdin);
+  let run;
+  try {
+    const report = await reportWriter(opts.format, output.write, { rules: linter.rules, version, quiet: opts.quiet, color: opts.color, toFile: opts.outputFile !== undefined });
+    run = await lintInputs(linter, config, files, { ...opts, version }, async (found) => {
+      const kept = baseline.apply(found);
+      // Suppressed violations cost no points: the score is of what is reported.
+      const result = kept === found ? found : { ...kept, score: linter.rescore(kept.violations) };
+      report.add(result);
+      exit.add(result);
+      summaryResults?.push(result);
+      await output.drained();
+    });
+    const recorded = baseline.finish();
+    if (recorded) say(recorded);
+    report.end(run.notices);
+    output.commit();
+  } catch (err) {
+    output.abort();
+    throw err;
+  }
+  if (run.fixedStdin !== undefined) stdout().write(run.fixedStdin);
+  if (summaryResults) {
+    const { githubSummary } = await import('../report/github.js');
+    appendFileSync(process.env.GITHUB_STEP_SUMMARY!, githubSummary(summaryResults));
+  }
+  // replylint's own files (a cache, a baseline) left out, a report not replaced whole: said whatever the format.
+  for (const warning of [...(baseline.notice ? [baseline.notice] : []), ...run.warnings, ...(output.notice ? [output.notice] : [])]) process.stderr.write(noticeLine(warning));
+  // Skipped input is said on stderr, except where the report itself lists it.
+  if (opts.format !== 'stylish' || opts.outputFile) {
+    for (const notice of run.notices) process.stderr.write(noticeLine(notice));
+  }
+  if (run.missing.length) {
+    say(`no files match ${run.missing.map((m) => `"${m}"`).join(', ')}; check the path or quote the glob`);
+    return 2;
+  }
+  if (linter.timing) process.stderr.write(formatTiming(linter.timing));
+  if (!exit.linted && run.notices.length) {
+    say(`nothing was linted: ${run.notices.length === 1 ? 'the input was' : `all ${run.notices.length} inputs were`} skipped (see why above)`);
+    return 2;
+  }
+  for (const failure of exit.failures()) say(failure);
+  return exit.code();
+}
