@@ -1,5 +1,5 @@
 // The shapes that cross module borders: a reply with its context, and what linting it yields.
-import { isMessageHistory } from './input/history.js';
+import { isMessageHistory } from './history.js';
 
 export type Language = 'en' | 'cs' | 'sk';
 export const LANGUAGES: readonly Language[] = ['en', 'cs', 'sk'];

@@ -1,8 +1,8 @@
 // The built-in phrases come from the build's tables (dist/builtin-phrases/): a reply in
 // any language, and a second language after the first (read rule by rule), parses none.
 import { describe, expect, it } from 'vitest';
-import * as phrase from '../src/engine/phrase.js';
-import { usePrecompiledPhrases } from '../src/engine/phrase.js';
+import * as phrase from '../src/phrases/phrase.js';
+import { usePrecompiledPhrases } from '../src/phrases/phrase.js';
 import { compileEntry } from '../src/engine/phrase-list.js';
 import type { WordClasses } from '../src/engine/word-classes.js';
 import { createLinter } from '../src/index.js';

@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { adversarialTexts, slowRegexes } from '../scripts/adversarial.mjs';
-import { compilePhrase, findAll, PhraseError, type Phrase } from '../src/engine/phrase.js';
-import { LinearRegex } from '../src/engine/linear-regex.js';
+import { compilePhrase, findAll, PhraseError, type Phrase } from '../src/phrases/phrase.js';
+import { LinearRegex } from '../src/phrases/linear-regex.js';
 import { matchEntry, type PhraseEntry } from '../src/engine/phrase-list.js';
 import { fold } from '../src/text/fold.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePhrase, compileRawRegex, findAll, PhraseError } from '../src/engine/phrase.js';
+import { compilePhrase, compileRawRegex, findAll, PhraseError } from '../src/phrases/phrase.js';
 import { fold } from '../src/text/fold.js';
 
 const matches = (phrase: string, text: string) => findAll(compilePhrase(phrase), fold(text)).map((s) => text.slice(s.start, s.end));

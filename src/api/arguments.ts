@@ -6,7 +6,7 @@ import { AUDIT_FORMATS } from '../cli/audit-command.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { checkValue, type Schema } from '../config/validate.js';
 import { Linter, type LinterOptions } from '../engine/lint.js';
-import { isMessageHistory } from '../input/history.js';
+import { isMessageHistory } from '../history.js';
 import { SOURCES } from '../input/importers/index.js';
 import { CHANNELS, LANGUAGES, LOCALES, type ReplyContext } from '../types.js';
 import type { AuditApiOptions, LintCallOptions, LintFilesOptions, LoadConfigOptions } from '../index.js';

@@ -6,7 +6,7 @@ import { readCsv, type CsvColumns, type CsvDialect, type ReadAt } from '../input
 import { conversationsIn, type Conversation, type Source } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
 import { jsonlBlocks, jsonlLines, parseJsonlLine, type ByteReader, type JsonlBlock } from '../input/jsonl.js';
-import { limitText, megabytes, openRegularFile, readUpTo } from '../input/regular-file.js';
+import { limitText, megabytes, openRegularFile, readUpTo } from '../files/regular-file.js';
 
 export interface AuditInputOptions {
   from: Source;

@@ -10,7 +10,7 @@ import { BUILTIN_RULES_DIR, type ResolvedConfig } from '../config/load-config.js
 import { readConfigText } from '../config/yaml-source.js';
 import type { Notice } from '../input/notice.js';
 import { MAX_TEXT_BYTES } from '../input/read.js';
-import { openRegularFile, readRegularFile, statPath } from '../input/regular-file.js';
+import { openRegularFile, readRegularFile, statPath } from '../files/regular-file.js';
 import { CHANNELS, LANGUAGES, type LintResult } from '../types.js';
 import { beginReport } from './safe-write.js';
 

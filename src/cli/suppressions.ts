@@ -5,7 +5,7 @@
 // Counts are kept in Maps: reply keys are file names, which may be "__proto__".
 import { relative } from 'node:path';
 import type { Notice } from '../input/notice.js';
-import { readRegularFile } from '../input/regular-file.js';
+import { readRegularFile } from '../files/regular-file.js';
 import type { LintResult } from '../types.js';
 import { writeReport } from './safe-write.js';
 

@@ -11,7 +11,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { phraseTable, usePrecompiledPhrases, type CompiledPhrase } from '../engine/phrase.js';
+import { phraseTable, usePrecompiledPhrases, type CompiledPhrase } from '../phrases/phrase.js';
 import type { YamlSource } from './yaml-source.js';
 
 export const BUILTIN_ROOT = fileURLToPath(new URL('../../', import.meta.url));

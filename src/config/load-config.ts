@@ -11,7 +11,7 @@ import { ConfigError } from './errors.js';
 import { CONFIG_SCHEMA } from './schema.js';
 import { didYouMean, RESERVED_IDS, validate } from './validate.js';
 import { appendAll } from '../lists.js';
-import { notRegular, openRegularFile, statPath } from '../input/regular-file.js';
+import { notRegular, openRegularFile, statPath } from '../files/regular-file.js';
 import { parseYaml, readConfigText, type Path, type YamlSource } from './yaml-source.js';
 
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));

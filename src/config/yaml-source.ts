@@ -1,7 +1,7 @@
 // YAML parsed with positions, so that a validation error can name its line and column.
 import { createRequire } from 'node:module';
 import type { Node, Document } from 'yaml';
-import { readRegularFile } from '../input/regular-file.js';
+import { readRegularFile } from '../files/regular-file.js';
 import { ConfigError } from './errors.js';
 
 // The parser is loaded on first use: the built-in rules come pre-parsed (builtin-bundle.ts).

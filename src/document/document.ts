@@ -1,7 +1,7 @@
 // The parsed reply, built once and shared by every rule: zones, sentences,
 // placeholders and language. Rules read it; none re-parses the text.
 import { insideAny, overlapsAny } from './spans.js';
-import { compilePhrase, type Phrase } from '../engine/phrase.js';
+import { compilePhrase, type Phrase } from '../phrases/phrase.js';
 import { HELPERS } from '../language/index.js';
 import { fold, isUpper } from '../text/fold.js';
 import { LineIndex } from '../text/lines.js';

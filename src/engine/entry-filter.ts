@@ -1,7 +1,7 @@
 // Which entries of a phrase list may match a text, decided for the whole list in one loop
 // over typed arrays. A reply meets some 260 entries of which a tenth can match; a call per
 // entry to rule each out cost more than the regexes that then ran (bench/run.mjs).
-import { literalPairs, pairsIn } from './literal-pairs.js';
+import { literalPairs, pairsIn } from '../phrases/literal-pairs.js';
 import type { PhraseEntry } from './phrase-list.js';
 
 class EntryFilter {

@@ -5,7 +5,7 @@ import { ConfigError } from '../config/errors.js';
 import { didYouMean, RESERVED_IDS, validate, type Schema } from '../config/validate.js';
 import { bundledExamples, bundledSource } from '../config/builtin-bundle.js';
 import { parseYaml, readConfigText, type Path, type YamlSource } from '../config/yaml-source.js';
-import { whyUnreadable } from '../input/regular-file.js';
+import { whyUnreadable } from '../files/regular-file.js';
 import { CHANNELS, LANGUAGES, LEVELS, type Channel, type Language, type Level } from '../types.js';
 import { KINDS } from './kinds/index.js';
 import type { Locate } from './phrase-list.js';

@@ -10,7 +10,7 @@ import { ConfigError } from '../config/errors.js';
 import { validate, type Schema } from '../config/validate.js';
 import { parseYaml, readConfigText, type YamlSource } from '../config/yaml-source.js';
 import { LANGUAGES, type Language } from '../types.js';
-import { PhraseError } from './phrase.js';
+import { PhraseError } from '../phrases/phrase.js';
 
 export type ClassLanguage = Language | 'any';
 

@@ -2,7 +2,7 @@
 // Reply with the conversation as its context.
 import { defaultContext, type Reply, type ReplyContext } from '../types.js';
 import { asChannel, asLanguage, asName } from './context-fields.js';
-import { HistoryPrefix } from './history.js';
+import { HistoryPrefix } from '../history.js';
 import { internalErrorNotice, type Notice } from './notice.js';
 
 // "user" and "assistant" are the chat shape of LLM APIs (OpenAI, Anthropic): an agent

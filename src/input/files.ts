@@ -1,7 +1,7 @@
 // Expanding the command line's files, folders and globs into a sorted list of files.
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { appendAll } from '../lists.js';
-import { statPath } from './regular-file.js';
+import { statPath } from '../files/regular-file.js';
 
 /** Extensions linted when a folder is named. */
 export const REPLY_EXTENSIONS = ['txt', 'md', 'markdown', 'text', 'html', 'htm', 'json', 'jsonl', 'ndjson', 'yaml', 'yml', 'csv'];

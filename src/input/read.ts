@@ -13,7 +13,7 @@ import { htmlToText } from './importers/clean.js';
 import { jsonlLines, parseJsonlLine, type ByteReader } from './jsonl.js';
 import { isMacroExport, macroReplies } from './importers/macros.js';
 import type { Notice } from './notice.js';
-import { limitText, megabytes, openRegularFile, readUpTo } from './regular-file.js';
+import { limitText, megabytes, openRegularFile, readUpTo } from '../files/regular-file.js';
 
 /** Text replies larger than this are not customer replies; they are skipped. */
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024;

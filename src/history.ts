@@ -1,7 +1,7 @@
 // A reply's view of the messages before it in its conversation: the first `length` of a
 // list that all the conversation's replies share. A conversation of n messages costs
 // O(n) where a copy per reply cost O(n²) (issue 10: 5,000 messages exhausted a worker).
-import type { MessageHistory } from '../types.js';
+import type { MessageHistory } from './types.js';
 
 /** Array.prototype.slice's reading of an index, within [0, length]. */
 function clamp(index: number, length: number): number {
