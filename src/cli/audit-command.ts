@@ -144,30 +144,8 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   // notice in its turn, and the progress knows the total of the rest.
   const inputs: AuditInput[] = files.map((file) => ({ file, ...auditInputSize(file) }));
   if (inputs.every((i) => 'problem' in i)) throw nothingToAudit(inputs);
-  const out = process.stdout;
-  // Writes are buffered by the stream; `flushed` waits while its buffer is full, so a
-  // slow reader of stdout holds the audit back instead of filling memory.
-  let full = false;
-  const write =
-    options.write ??
-    ((chunk: string | Uint8Array) => {
-      if (!out.write(chunk)) full = true;
-    });
-  const flushed = async () => {
-    if (full) await new Promise((resolve) => out.once('drain', () => resolve(undefined)));
-    full = false;
-  };
-  const settings: BatchSettings = {
-    from: options.from,
-    format: options.format,
-    perAgentCsv: options.per === 'agent',
-    since: options.since,
-    until: options.until,
-    agents: options.agent,
-    redact: Boolean(options.redact),
-    channel: config.channel,
-    vocabulary: Boolean(options.vocabulary),
-  };
+  const { write, flushed } = reportSink(options.write);
+  const settings = batchSettings(config, options);
   // --vocabulary reports its own list instead of the lint results and figures.
   const vocabularyModule = options.vocabulary ? await import('../audit/vocabulary-table.js') : undefined;
   const vocabulary: VocabularyTable | undefined = vocabularyModule ? new vocabularyModule.VocabularyTable() : undefined;
@@ -191,12 +169,9 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   let repliesDone = 0;
   let bytesRead = 0;
 
-  // Batches in flight, oldest first: awaiting the head keeps the input order.
-  const inFlight: Promise<Awaited<ReturnType<Processing['process']>>>[] = [];
   // Started inside the try below, whose finally closes it: a pool left open keeps the process alive.
   let pool: Processing | undefined;
-  const drainOne = async () => {
-    const result = await inFlight.shift()!;
+  const take = async (result: BatchResult) => {
     for (const chunk of result.output) json ? json.addResults(chunk) : write(chunk);
     builder.merge(result.figures);
     builder.considerWorst(result.worst);
@@ -207,20 +182,10 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
     bar?.update(repliesDone, bytesRead);
     await flushed();
   };
-  let batch: WorkItem[] = [];
-  const submit = async () => {
-    if (!batch.length) return;
-    const done = pool!.process(batch);
-    // Awaited in order by drainOne, which throws a failure; until then it is no unhandled
-    // rejection (one of those ended the process with exit 1, "violations found").
-    done.catch(() => {});
-    inFlight.push(done);
-    batch = [];
-    if (inFlight.length >= pool!.capacity) await drainOne();
-  };
 
   try {
     pool = workers <= 1 ? await inProcess(config, settings, options.locale) : workerPool(config, settings, workers, options.locale);
+    const queue = new BatchQueue(pool, take);
     for (const input of inputs) {
       if ('problem' in input) {
         notices.push({ source: input.file, message: input.problem });
@@ -235,22 +200,17 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
           continue;
         }
         if ('block' in item) {
-          // A block is a batch of its own.
-          await submit();
-          batch.push({ block: item.block, source: item.source, firstLine: item.firstLine, lastLine: item.lastLine });
           bytesRead = before + item.bytes;
-          await submit();
+          await queue.alone({ block: item.block, source: item.source, firstLine: item.firstLine, lastLine: item.lastLine });
           continue;
         }
-        // Only what is read crosses to a worker thread: a value nested deep enough overflows the structured clone.
-        batch.push({ conversation: conversationFields(item.conversation) as Conversation, source: item.source, lineNumber: item.line });
         if (item.bytes !== undefined) bytesRead = before + item.bytes;
-        if (batch.length >= BATCH) await submit();
+        // Only what is read crosses to a worker thread: a value nested deep enough overflows the structured clone.
+        await queue.add({ conversation: conversationFields(item.conversation) as Conversation, source: item.source, lineNumber: item.line });
       }
       bytesRead = before + input.size;
     }
-    await submit();
-    while (inFlight.length) await drainOne();
+    await queue.finish();
   } finally {
     await pool?.close();
     bar?.update(repliesDone, totalBytes, true);
@@ -263,25 +223,116 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   const returned = redactNotice ? notices.map(redactNotice) : notices;
   if (vocabulary && vocabularyModule) {
     const { VOCABULARY_DEFAULTS } = vocabularyModule;
-    const report = vocabulary.build(
-      config,
-      {
-        minConversations: options.minConversations ?? VOCABULARY_DEFAULTS.minConversations,
-        customerRatio: options.customerRatio ?? VOCABULARY_DEFAULTS.customerRatio,
-        top: options.top ?? VOCABULARY_DEFAULTS.top,
-        redact: settings.redact,
-      },
-      notices.length,
-    );
-    const formats = await import('../report/audit-vocabulary.js');
-    if (options.format === 'json') write(formats.formatVocabularyJson(report));
-    else if (options.format === 'csv') write(formats.formatVocabularyCsv(report));
-    else if (options.format === 'html') write(formats.formatVocabularyHtml(report));
-    else write(formats.formatVocabularyStylish(report, await (await import('../report/color.js')).chalkFor(options.color, options.output !== undefined)));
+    const limits = {
+      minConversations: options.minConversations ?? VOCABULARY_DEFAULTS.minConversations,
+      customerRatio: options.customerRatio ?? VOCABULARY_DEFAULTS.customerRatio,
+      top: options.top ?? VOCABULARY_DEFAULTS.top,
+      redact: settings.redact,
+    };
+    const report = vocabulary.build(config, limits, notices.length);
+    await writeVocabulary(report, options, write);
     return { figures, notices: returned, filtered, vocabulary: report };
   }
   if (json) json.end(figures);
   if (csv && settings.perAgentCsv) write(csv.agentTable(figures));
+  await writeFigures(figures, options, write);
+  return { figures, notices: returned, filtered };
+}
+
+type BatchResult = Awaited<ReturnType<Processing['process']>>;
+
+/**
+ * Work items batched for the pool, and the results taken back in input order: the oldest
+ * batch in flight is awaited first, and at most the pool's capacity is in flight.
+ */
+class BatchQueue {
+  private readonly inFlight: Promise<BatchResult>[] = [];
+  private batch: WorkItem[] = [];
+
+  constructor(
+    private readonly pool: Processing,
+    private readonly take: (result: BatchResult) => Promise<void>,
+  ) {}
+
+  async add(item: WorkItem): Promise<void> {
+    this.batch.push(item);
+    if (this.batch.length >= BATCH) await this.submit();
+  }
+
+  /** An item that is a batch of its own (a JSONL block of raw bytes). */
+  async alone(item: WorkItem): Promise<void> {
+    await this.submit();
+    this.batch.push(item);
+    await this.submit();
+  }
+
+  async finish(): Promise<void> {
+    await this.submit();
+    while (this.inFlight.length) await this.takeOldest();
+  }
+
+  private async submit(): Promise<void> {
+    if (!this.batch.length) return;
+    const done = this.pool.process(this.batch);
+    // Awaited in order by takeOldest, which throws a failure; until then it is no
+    // unhandled rejection (one of those ended the process with exit 1, "violations found").
+    done.catch(() => {});
+    this.inFlight.push(done);
+    this.batch = [];
+    if (this.inFlight.length >= this.pool.capacity) await this.takeOldest();
+  }
+
+  private async takeOldest(): Promise<void> {
+    await this.take(await this.inFlight.shift()!);
+  }
+}
+
+/**
+ * Where the report goes: the library's writer, or standard output, whose writes are
+ * buffered by the stream; `flushed` waits while its buffer is full, so a slow reader of
+ * stdout holds the audit back instead of filling memory.
+ */
+function reportSink(given: AuditOptions['write']): { write: (chunk: string | Uint8Array) => void; flushed: () => Promise<void> } {
+  if (given) return { write: given, flushed: async () => {} };
+  const out = process.stdout;
+  let full = false;
+  return {
+    write: (chunk) => {
+      if (!out.write(chunk)) full = true;
+    },
+    flushed: async () => {
+      if (full) await new Promise((resolve) => out.once('drain', () => resolve(undefined)));
+      full = false;
+    },
+  };
+}
+
+/** What each batch needs to know, in the workers as in process. */
+function batchSettings(config: ResolvedConfig, options: AuditOptions): BatchSettings {
+  return {
+    from: options.from,
+    format: options.format,
+    perAgentCsv: options.per === 'agent',
+    since: options.since,
+    until: options.until,
+    agents: options.agent,
+    redact: Boolean(options.redact),
+    channel: config.channel,
+    vocabulary: Boolean(options.vocabulary),
+  };
+}
+
+/** --vocabulary's list, in the format asked for. */
+async function writeVocabulary(report: VocabularyReport, options: AuditOptions, write: (chunk: string) => void): Promise<void> {
+  const formats = await import('../report/audit-vocabulary.js');
+  if (options.format === 'json') write(formats.formatVocabularyJson(report));
+  else if (options.format === 'csv') write(formats.formatVocabularyCsv(report));
+  else if (options.format === 'html') write(formats.formatVocabularyHtml(report));
+  else write(formats.formatVocabularyStylish(report, await (await import('../report/color.js')).chalkFor(options.color, options.output !== undefined)));
+}
+
+/** The figures as a whole report, for the formats that write one at the end (HTML, stylish). */
+async function writeFigures(figures: AuditFigures, options: AuditOptions, write: (chunk: string) => void): Promise<void> {
   if (options.format === 'html') {
     const { formatAuditHtml } = await import('../report/audit-html.js');
     write(formatAuditHtml(figures));
@@ -290,7 +341,6 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
     const [{ formatAuditStylish }, { chalkFor }] = await Promise.all([import('../report/audit-stylish.js'), import('../report/color.js')]);
     write(formatAuditStylish(figures, await chalkFor(options.color, options.output !== undefined)));
   }
-  return { figures, notices: returned, filtered };
 }
 
 /** The audit command's run (the CLI's \`replylint audit\`), to its exit code. */
