@@ -10,7 +10,6 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,30 +42,31 @@ const { outputFiles } = await build({
     {
       // commander requires node:child_process at load, for executable subcommands that
       // replylint does not have; with it come net, dgram and the streams (~1.5 ms of
-      // every start). Here it is required when commander first spawns.
+      // every start). Its child_process resolves here to a module that requires the real
+      // one when commander first spawns.
       name: 'commander-lazy-child-process',
       setup(b) {
-        b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
-          const source = await readFile(args.path, 'utf8');
-          const eager = "const childProcess = require('node:child_process');";
-          if (!source.includes(eager)) throw new Error(`commander changed: "${eager}" is no longer in ${args.path}; update scripts/bundle-cli.mjs`);
-          return { contents: source.replace(eager, "let loadedChildProcess;\nconst childProcess = { spawn: (...args) => (loadedChildProcess ??= require('node:child_process')).spawn(...args) };"), loader: 'js' };
-        });
+        b.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'replylint' } : undefined));
+        b.onLoad({ filter: /^lazy-child-process$/, namespace: 'replylint' }, () => ({
+          contents: "let loaded;\nmodule.exports = { spawn: (...args) => (loaded ??= require('node:child_process')).spawn(...args) };",
+          loader: 'js',
+        }));
       },
     },
     {
       // czech-vocative (small, needed for every Czech reply with a name) is bundled, so
-      // that it comes from the code cache instead of a resolve and compile (~2.5 ms):
-      // the source's lazy createRequire(...) becomes a require() that esbuild bundles
-      // and still initialises only on first use.
+      // that it comes from the code cache instead of a resolve and compile (~2.5 ms): the
+      // loader module (src/language/czech-vocative.ts, which uses createRequire, opaque to
+      // esbuild) is replaced by one with a plain require, bundled and still run only on
+      // first use.
       name: 'czech-vocative-bundled',
       setup(b) {
-        b.onLoad({ filter: /[\\/]src[\\/]language[\\/]cs\.ts$/ }, async (args) => {
-          const source = await readFile(args.path, 'utf8');
-          const lazy = "createRequire(import.meta.url)('czech-vocative')";
-          if (!source.includes(lazy)) throw new Error(`${args.path} no longer loads czech-vocative with ${lazy}; update scripts/bundle-cli.mjs`);
-          return { contents: source.replace(lazy, "require('czech-vocative')"), loader: 'ts' };
-        });
+        b.onResolve({ filter: /[\\/]czech-vocative\.js$/ }, (args) => (/[\\/]src[\\/]language$/.test(args.resolveDir) ? { path: 'czech-vocative-loader', namespace: 'replylint' } : undefined));
+        b.onLoad({ filter: /^czech-vocative-loader$/, namespace: 'replylint' }, () => ({
+          contents: "export const loadVocative = () => require('czech-vocative').vocative;",
+          loader: 'js',
+          resolveDir: join(root, 'src', 'language'),
+        }));
       },
     },
   ],

@@ -1,11 +1,9 @@
-import { createRequire } from 'node:module';
+import { loadVocative, type VocativeFn } from './czech-vocative.js';
 import type { LanguageHelper } from './types.js';
 
-// czech-vocative is loaded on first use: replies without a Czech name never pay for it.
-type VocativeFn = (name: string, isWoman?: boolean, isSurname?: boolean) => string;
 let vocativeFn: VocativeFn | undefined;
 function vocative(name: string): string {
-  vocativeFn ??= (createRequire(import.meta.url)('czech-vocative') as { vocative: VocativeFn }).vocative;
+  vocativeFn ??= loadVocative();
   // Surnames in -ová and adjectival ones (Černý, Nová) keep their form; the library
   // garbles some of them when told it has a surname, so it is not told.
   if (/(ová|ý|á|í)$/u.test(name)) return name;
