@@ -347,7 +347,7 @@ export const phraseKey = (phrase: string, exact: boolean | undefined) => `${exac
  */
 export function precompiledPhrase(key: string): Phrase | undefined {
   const known = recording ? undefined : precompiled(key);
-  return known && new PrecompiledPhrase(key, known);
+  return known && fromTable(key, known);
 }
 /** Phrases parsed at run time rather than taken precompiled (the build checks it stays 0 for built-in rules). */
 export let phrasesParsed = 0;
@@ -379,7 +379,7 @@ export function compilePhrase(phrase: string, options: { exact?: boolean; truste
   const key = options.key ?? phraseKey(phrase, options.exact);
   // While the build records, every phrase is compiled afresh (a previous build's table may be loaded).
   const known = recording ? undefined : precompiled(key);
-  if (known) return new PrecompiledPhrase(phrase, known);
+  if (known) return fromTable(phrase, known);
   phrasesParsed++;
   const folded = fold(phrase.trim());
   if (!folded) throw new PhraseError('empty phrase', phrase);
@@ -416,26 +416,17 @@ export function compilePhrase(phrase: string, options: { exact?: boolean; truste
  * parses a pattern when it is constructed, and most phrases of a short reply are ruled
  * out by their literals (entry-filter.ts) and never searched.
  */
-class PrecompiledPhrase implements Phrase {
-  private made: RegExp | undefined;
-  readonly boundaries?: { before: boolean; after: boolean };
-  readonly literals?: readonly string[];
-  readonly also?: readonly string[];
-  pairs?: readonly Int32Array[];
-  alsoPairs?: readonly Int32Array[];
-
-  constructor(
-    readonly text: string,
-    private readonly known: CompiledPhrase,
-  ) {
-    this.boundaries = known.boundaries;
-    this.literals = known.literals;
-    this.also = known.also;
-  }
-
-  get regex(): RegExp {
-    return (this.made ??= new RegExp(this.known.source, this.known.flags));
-  }
+function fromTable(text: string, known: CompiledPhrase): Phrase {
+  let made: RegExp | undefined;
+  return {
+    text,
+    boundaries: known.boundaries,
+    literals: known.literals,
+    also: known.also,
+    get regex() {
+      return (made ??= new RegExp(known.source, known.flags));
+    },
+  };
 }
 
 function linear(source: string, phrase: string): LinearRegex {
@@ -458,7 +449,7 @@ export function compileRawRegex(source: string, options: { trusted?: boolean; ex
       // literals the build read from its syntax (scripts/regex-literals.mjs): texts on the
       // folded text, so an exact regex (run on the original) goes without.
       const known = recording ? undefined : precompiled(`/${source}`);
-      if (known) return new PrecompiledPhrase(source, options.exact ? { ...known, literals: undefined, also: undefined } : known);
+      if (known) return fromTable(source, options.exact ? { ...known, literals: undefined, also: undefined } : known);
       // The u flag (and its costlier compile) only where the author uses \p{…} or \u{…}.
       const phrase = { text: source, regex: new RegExp(source, /\\[pPu]\{/.test(source) ? 'giu' : 'gi') };
       if (recording) recording[`/${source}`] = toCompiled(phrase);
