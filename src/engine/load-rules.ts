@@ -8,7 +8,7 @@ import { parseYaml, readConfigText, type Path, type YamlSource } from '../config
 import { whyUnreadable } from '../files/regular-file.js';
 import { CHANNELS, LANGUAGES, LEVELS, type Channel, type Language, type Level } from '../types.js';
 import { KINDS } from './kinds/index.js';
-import type { Locate } from './phrase-list.js';
+import { compilePhraseLists, type Locate } from './phrase-list.js';
 import type { WordClasses } from './word-classes.js';
 import { NO_BRAND, SKIP_CONDITIONS, type Brand, type Check, type CheckInput, type Rule, type RuleExample, type RuleKind, type Vocabulary } from './rule.js';
 
@@ -97,7 +97,9 @@ export function compileRule(source: YamlSource, id: string, vocabulary: Vocabula
   const trusted = (path: Path) => builtin && !Object.hasOwn(options, String(path[0]));
   // A value the config set is placed in the config (a bad phrase there names its line).
   const locate: Locate = (path) => settings.optionSources?.[String(path[0])]?.locate(path) ?? source.locate(path);
-  const compiled = kind.compile({ spec, locate, vocabulary, brand, trusted, classes, rule: id });
+  const tools = { spec, locate, vocabulary, brand, trusted, classes, rule: id };
+  const phraseLists = (path: Path) => compilePhraseLists(valueAt(spec, path) as never, path, tools);
+  const compiled = kind.compile({ ...tools, phraseLists });
   // A kind that reports a key it does not declare is a bug of ours: the reader would see
   // the bare key. Caught here, where every test of every kind passes.
   const declared = new Set([...kind.messages, ...Object.keys(kind.messagesWith ?? {})]);
@@ -125,6 +127,13 @@ export function compileRule(source: YamlSource, id: string, vocabulary: Vocabula
     },
     check,
   };
+}
+
+/** The value at a path of a rule's spec (undefined where a key is missing). */
+function valueAt(spec: Record<string, unknown>, path: Path): unknown {
+  let value: unknown = spec;
+  for (const key of path) value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
+  return value;
 }
 
 /**

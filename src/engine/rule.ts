@@ -3,7 +3,7 @@ import type { Path } from '../config/yaml-source.js';
 import type { Schema } from '../config/validate.js';
 import type { Document } from '../document/document.js';
 import type { Channel, Fix, Language, Level, Reply, Severity } from '../types.js';
-import type { Locate } from './phrase-list.js';
+import type { Locate, PhraseLists } from './phrase-list.js';
 import type { WordClasses } from './word-classes.js';
 
 /** Team-specific words from the config (config/schema.ts: vocabulary). */
@@ -67,6 +67,12 @@ export interface CompileTools {
   classes: WordClasses;
   /** The rule's id: its built-in phrases are kept per rule and language (builtin-bundle.ts). */
   rule?: string;
+  /**
+   * The phrase lists at a path of the spec, compiled by the engine: a built-in rule's own
+   * precompiled and per language on first use, a config's on RE2 at once (so that a bad
+   * phrase stops the run with its place).
+   */
+  phraseLists(path: Path): PhraseLists;
 }
 
 export interface RuleKind {

@@ -6,7 +6,7 @@
 import type { Sentence } from '../../document/sentences.js';
 import type { Token } from '../../document/tagged.js';
 import { TAG } from '../../language/morphology.js';
-import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type EntryMatch, type PhraseEntry, type PhraseLists } from '../phrase-list.js';
+import { entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type EntryMatch, type PhraseEntry, type PhraseLists } from '../phrase-list.js';
 import { candidateEntries } from '../entry-filter.js';
 import type { CheckInput, RuleKind } from '../rule.js';
 import { fold } from '../../text/fold.js';
@@ -245,7 +245,7 @@ export const commitment: RuleKind = {
   compile(tools) {
     const { spec } = tools;
     const lists: Record<string, PhraseLists> = {};
-    for (const key of [...SENTENCE_LISTS, 'thanks', 'praise', 'asks', 'trouble']) lists[key] = compilePhraseLists(spec[key] as never, [key], tools);
+    for (const key of [...SENTENCE_LISTS, 'thanks', 'praise', 'asks', 'trouble']) lists[key] = tools.phraseLists([key]);
     const useGrammar = spec.grammar !== false;
     return (input) => {
       const { doc, language } = input;

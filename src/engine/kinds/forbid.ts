@@ -1,6 +1,6 @@
 // forbid: every match of a phrase is a violation (jargon, clutter, condescension…),
 // with the entry's replacement as the way out, and an optional fix that removes it.
-import { compileEntry, compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type PhraseEntry } from '../phrase-list.js';
+import { compileEntry, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type PhraseEntry } from '../phrase-list.js';
 import type { Finding, RuleKind } from '../rule.js';
 import type { Document } from '../../document/document.js';
 import type { Fix } from '../../types.js';
@@ -77,7 +77,7 @@ export const forbid: RuleKind = {
   fixable: (spec) => spec.fix === 'remove' || spec.fix === 'replace',
   compile(tools) {
     const { spec, vocabulary, brand } = tools;
-    const lists = compilePhraseLists(spec.phrases as never, ['phrases'], tools);
+    const lists = tools.phraseLists(['phrases']);
     if (spec.teamVocabulary) {
       // A team's own internal words apply in every language.
       const team: PhraseEntry[] = vocabulary.jargon.map((j, i) => compileEntry({ match: j.term, replace: j.replace }, ['vocabulary', 'jargon', i], { ...tools, trusted: false }));

@@ -1,5 +1,5 @@
 // opening: the reply's first line must start with one of the phrases (greeting).
-import { compilePhraseLists, PHRASE_LIST_SCHEMA, type PhraseEntry } from '../phrase-list.js';
+import { PHRASE_LIST_SCHEMA, type PhraseEntry } from '../phrase-list.js';
 import type { RuleKind } from '../rule.js';
 import { findEntryMatches } from './shared.js';
 
@@ -14,8 +14,7 @@ export const opening: RuleKind = {
   messages: ['missing'],
   fixable: () => false,
   compile(tools) {
-    const { spec } = tools;
-    const lists = compilePhraseLists(spec.phrases as never, ['phrases'], tools);
+    const lists = tools.phraseLists(['phrases']);
     return ({ doc, language }) => {
       const { opening: line } = doc;
       if (line.end === line.start) return [];

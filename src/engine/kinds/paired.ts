@@ -4,7 +4,7 @@
 // sentences: "We are only the marketplace. Please contact them directly." Neither half
 // alone bounces the customer ("we are only the marketplace, so I've asked the seller…";
 // "please contact them" after "our courier will call you"), the two together do (issue 11).
-import { compilePhraseLists, entriesFor, PHRASE_LIST_SCHEMA } from '../phrase-list.js';
+import { entriesFor, PHRASE_LIST_SCHEMA } from '../phrase-list.js';
 import type { Finding, RuleKind } from '../rule.js';
 import { fold } from '../../text/fold.js';
 import { findEntryMatches } from './shared.js';
@@ -39,9 +39,9 @@ export const forbidPaired: RuleKind = {
   fixable: () => false,
   compile(tools) {
     const { spec } = tools;
-    const phrases = compilePhraseLists(spec.phrases as never, ['phrases'], tools);
-    const first = compilePhraseLists(spec.first as never, ['first'], tools);
-    const second = compilePhraseLists(spec.second as never, ['second'], tools);
+    const phrases = tools.phraseLists(['phrases']);
+    const first = tools.phraseLists(['first']);
+    const second = tools.phraseLists(['second']);
     const within = (spec.within as number | undefined) ?? 1;
     // The company itself (config `brand`) is no third party: "contact Apple Support" is no
     // deflection in Apple's own replies, even though {third-party} names Apple.

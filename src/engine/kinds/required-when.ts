@@ -4,7 +4,7 @@
 // never the apology; each hedges one: "sorry for any inconvenience").
 import { splitSentences, type Sentence } from '../../document/sentences.js';
 import { fold } from '../../text/fold.js';
-import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type EntryMatch, type PhraseEntry, type PhraseLists } from '../phrase-list.js';
+import { entriesFor, matchEntry, PHRASE_LIST_SCHEMA, type EntryMatch, type PhraseEntry, type PhraseLists } from '../phrase-list.js';
 import { candidateEntries } from '../entry-filter.js';
 import type { CheckInput, Finding, RuleKind } from '../rule.js';
 import { findMatches, textMatches } from './shared.js';
@@ -93,13 +93,13 @@ export const requiredWhen: RuleKind = {
   messagesWith: { forbidden: 'forbid' },
   compile(tools) {
     const { spec } = tools;
-    const when = spec.when as { customer?: never; reply?: never } | undefined;
-    const always = when === undefined;
-    const customer = compilePhraseLists(when?.customer, ['when', 'customer'], tools);
-    const admitted = compilePhraseLists(when?.reply, ['when', 'reply'], tools);
-    const required = compilePhraseLists(spec.require as never, ['require'], tools);
-    const forbidden = compilePhraseLists(spec.forbid as never, ['forbid'], tools);
-    const negation = compilePhraseLists(spec.negation as never, ['negation'], tools);
+    // Without `when`, the phrase is always required (further-help).
+    const always = spec.when === undefined;
+    const customer = tools.phraseLists(['when', 'customer']);
+    const admitted = tools.phraseLists(['when', 'reply']);
+    const required = tools.phraseLists(['require']);
+    const forbidden = tools.phraseLists(['forbid']);
+    const negation = tools.phraseLists(['negation']);
     return (input) => {
       const { doc, language } = input;
       let held: boolean | undefined;

@@ -6,7 +6,7 @@
 // team lists in its vocabulary's allow list (vocabulary.allow: [TESCO]).
 import { inLiteral } from '../../document/document.js';
 import { isUpper } from '../../text/fold.js';
-import { compilePhraseLists, entriesFor, matchEntry, PHRASE_LIST_SCHEMA } from '../phrase-list.js';
+import { entriesFor, matchEntry, PHRASE_LIST_SCHEMA } from '../phrase-list.js';
 import type { Document } from '../../document/document.js';
 import { findJargon, lexiconData } from '../lexicon/index.js';
 import { fnv, KEY } from '../lexicon/hash.js';
@@ -103,7 +103,7 @@ export const shouting: RuleKind = {
   compile(tools) {
     const { spec, vocabulary } = tools;
     const allowed = new Set(vocabulary.allow.map((a) => a.toLowerCase()));
-    const shortWords = compilePhraseLists(spec.shortWords as never, ['shortWords'], tools);
+    const shortWords = tools.phraseLists(['shortWords']);
     const minLength = (spec.minLength as number | undefined) ?? 5;
     const maxExclamations = (spec.maxExclamations as number | undefined) ?? 2;
     return ({ doc, reply, language }) => {

@@ -15,7 +15,7 @@
 // and a name is a few capitalised words, not a sentence.
 import type { Document, Zone } from '../../document/document.js';
 import { fold, isUpper } from '../../text/fold.js';
-import { compilePhraseLists, matchEntry, PHRASE_LIST_SCHEMA, type PhraseEntry } from '../phrase-list.js';
+import { matchEntry, PHRASE_LIST_SCHEMA, type PhraseEntry } from '../phrase-list.js';
 import { candidateEntries } from '../entry-filter.js';
 import type { Language } from '../../types.js';
 import type { RuleKind } from '../rule.js';
@@ -268,10 +268,10 @@ export const signature: RuleKind = {
   compile(tools) {
     const { spec } = tools;
     // Checked as phrases (a mistake in one names its file and line), looked up as words.
-    compilePhraseLists(spec.teamWords as never, ['teamWords'], tools);
+    tools.phraseLists(['teamWords']);
     const rawTeam = spec.teamWords as Record<string, unknown[]>;
     const teamFor = (language: string) => (rawTeam[language] ?? []).filter((w): w is string => typeof w === 'string');
-    const closingLists = compilePhraseLists(spec.closings as never, ['closings'], tools);
+    const closingLists = tools.phraseLists(['closings']);
     // The reply's language's words and English ones (a Czech reply may sign "Thanks,
     // Jana" or "Customer Care"), compiled when a reply in that language is first read.
     const cache = new Map<string, { team: TeamWords; closings: readonly PhraseEntry[] }>();

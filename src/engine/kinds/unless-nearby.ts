@@ -1,7 +1,7 @@
 // unless-nearby: a phrase is a violation unless its sentence also holds one of the
 // `unless` phrases, or the next sentence opens with one of `unlessNext` - a refusal
 // with a reason ("because …") or an alternative ("However, …") is no flat refusal.
-import { compilePhraseLists, entriesFor, PHRASE_LIST_SCHEMA } from '../phrase-list.js';
+import { entriesFor, PHRASE_LIST_SCHEMA } from '../phrase-list.js';
 import type { Finding, RuleKind } from '../rule.js';
 import { findEntryMatches, opensSentence } from './shared.js';
 
@@ -15,10 +15,9 @@ export const unlessNearby: RuleKind = {
   messages: ['found'],
   fixable: () => false,
   compile(tools) {
-    const { spec } = tools;
-    const phrases = compilePhraseLists(spec.phrases as never, ['phrases'], tools);
-    const unless = compilePhraseLists(spec.unless as never, ['unless'], tools);
-    const unlessNext = compilePhraseLists(spec.unlessNext as never, ['unlessNext'], tools);
+    const phrases = tools.phraseLists(['phrases']);
+    const unless = tools.phraseLists(['unless']);
+    const unlessNext = tools.phraseLists(['unlessNext']);
     return ({ doc, language }) => {
       const findings: Finding[] = [];
       const sentences = doc.sentences.filter((s) => s.start < doc.content.end);
