@@ -45,3 +45,19 @@ describe('entry filter', () => {
     );
   });
 });
+
+describe('pair tables', () => {
+  it('answer for each text alone, past the wrap of their 8-bit stamp', async () => {
+    const { hasPairs, literalPairs, pairsIn } = await import('../src/phrases/literal-pairs.js');
+    const literals = ['omlouv', 'zasilk', 'ticket', 'se', 'xq'];
+    for (let i = 0; i < 1200; i++) {
+      const text = `${literals[i % literals.length]} ${i} ${i % 7 ? 'abc' : 'xyz'}`;
+      const table = pairsIn(text);
+      // A literal the text holds always passes; one with a pair the text lacks never does.
+      for (const literal of literals) {
+        if (text.includes(literal)) expect(hasPairs(table, literalPairs(literal))).toBe(true);
+      }
+      expect(hasPairs(table, literalPairs('qqqq'))).toBe(false);
+    }
+  });
+});
