@@ -119,7 +119,10 @@ describe('the library audit on a terminal', () => {
     const write = process.stderr.write;
     const written: string[] = [];
     process.stderr.isTTY = true;
-    process.stderr.write = ((chunk: string | Uint8Array) => (written.push(String(chunk)), true)) as typeof process.stderr.write;
+    process.stderr.write = ((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    }) as typeof process.stderr.write;
     try {
       await audit(join(ROOT, 'fixtures', 'transcripts', 'sample.jsonl'), { workers: 0 });
       expect(written.join('')).toBe('');

@@ -1,7 +1,4 @@
-// Issue 10, "no file lost, no file leaked": what --fix does to the files it writes back
-// (links, owners, read-only files and folders, edits made meanwhile, leftovers of a
-// killed run), driven through the built CLI.
-import { spawnSync } from 'node:child_process';
+
 import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { formatJunit } from '../src/report/junit.js';
 import type { LintResult } from '../src/types.js';
-import { cli, ROOT, tempDir } from './helpers.js';
+import { cli, tempDir } from './helpers.js';
 
 const require = createRequire(import.meta.url);
 const SAMPLES = ['fixtures/replies/sk-wrong-name.txt', 'fixtures/replies/en-needs-work.txt', 'fixtures/transcripts/sample.jsonl'];

@@ -56,7 +56,9 @@ describe('lexicon compiler', () => {
     for (const form of lexicon.forms) {
       const domain = lexicon.domains[lexicon.concepts[form.c].d];
       if (!perDomain.has(domain)) perDomain.set(domain, [new Set(), new Set(), new Set()]);
-      [1, 2, 4].forEach((bit, i) => form.l & bit && perDomain.get(domain)![i].add(form.c));
+      [1, 2, 4].forEach((bit, i) => {
+        if (form.l & bit) perDomain.get(domain)![i].add(form.c);
+      });
     }
     for (const domain of ['helpdesk', 'it', 'telecom', 'utilities']) {
       const [en, cs, sk] = perDomain.get(domain)!;

@@ -42,6 +42,7 @@ function transcript(dir: string, name: string, conversations: { id: string; agen
 
 /** Our own colours are SGR sequences (ESC [ … m); any other ESC, or a BEL, came from the input. */
 function foreignControls(text: string): string[] {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes start with ESC
   return [...text.replace(/\u001b\[[0-9;]*m/g, '').matchAll(/[\p{Cc}\p{Bidi_Control}]/gu)].map((m) => m[0]).filter((c) => c !== '\n');
 }
 
@@ -206,6 +207,7 @@ describe('terminal output shows control characters instead of obeying them (item
       expect(r.stdout).toContain('The reply never addresses the customer (Anna\\x1b]0;pwn\\x07\\u202e) by name.');
       expect(r.stdout).toContain('"Hi Anna\\x1b]0;pwn\\x07\\u202e,"');
       expect(r.stdout).toContain('\\x1b]0;pwn\\x07.json');
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes start with ESC
       if ('FORCE_COLOR' in env) expect(r.stdout).toMatch(/\u001b\[\d+m/);
     }
     // Notices on stderr when the report goes elsewhere.

@@ -76,7 +76,9 @@ class ScoreTally {
 
   deciles(): number[] {
     const out = new Array<number>(11).fill(0);
-    this.histogram.forEach((n, score) => (out[Math.min(10, Math.floor(score / 10))] += n));
+    this.histogram.forEach((n, score) => {
+      out[Math.min(10, Math.floor(score / 10))] += n;
+    });
     return out;
   }
 }

@@ -29,7 +29,10 @@ function fileReader(fd: number): ByteReader {
     new Promise((resolve, reject) =>
       read(fd, buffer, offset, length, position, (err, n) => {
         if (err) reject(err);
-        else resolve((position += n, n));
+        else {
+          position += n;
+          resolve(n);
+        }
       }),
     );
 }

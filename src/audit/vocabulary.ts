@@ -69,7 +69,9 @@ function wordLists(): WordLists {
     const derived = derivedLists();
     const rank = (words: readonly string[] = []) => {
       const m = new Map<string, number>();
-      words.forEach((w, i) => m.has(w) || m.set(w, i));
+      words.forEach((w, i) => {
+        if (!m.has(w)) m.set(w, i);
+      });
       return m;
     };
     let known: string[] = [];

@@ -356,7 +356,7 @@ export async function auditAction(files: string[], opts: AuditOptions & { config
   const cores = opts.workers === undefined ? undefined : workerCount(opts.workers);
   if (cores !== undefined && cores < opts.workers!) say(`--workers ${opts.workers} is more than this machine's ${cores} core${cores === 1 ? '' : 's'}; using ${cores}`);
   const config = await resolveConfig(opts.config, process.cwd());
-  let result;
+  let result: AuditResult;
   try {
     result = await runAudit(config, files, { ...opts, locale: opts.locale ?? config.locale, progress: process.stderr.isTTY });
   } catch (err) {

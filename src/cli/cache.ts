@@ -189,7 +189,7 @@ export class ResultCache {
       const hash = new ContentHash();
       const chunk = Buffer.allocUnsafe(1 << 16);
       // (A file that grows past the limit meanwhile has no digest.)
-      for (let n; !hash.overLimit && (n = readSync(opened.fd, chunk, 0, chunk.length, null)) > 0; ) hash.add(chunk.subarray(0, n));
+      for (let n: number; !hash.overLimit && (n = readSync(opened.fd, chunk, 0, chunk.length, null)) > 0; ) hash.add(chunk.subarray(0, n));
       const digest = hash.digest();
       return digest === undefined ? undefined : this.keyOf(digest);
     } catch {

@@ -68,7 +68,7 @@ export async function lintAction(files: string[], opts: LintActionOptions, versi
   // --fix on stdin: the fixed text is standard output, so the report goes to stderr (or -o).
   const fixingStdin = Boolean(opts.fix) && readsStdin(files);
   const output = reportOutput(opts.outputFile, fixingStdin);
-  let run;
+  let run: Awaited<ReturnType<typeof lintInputs>>;
   try {
     const report = await reportWriter(opts.format, output.write, { rules: linter.rules, version, quiet: opts.quiet, color: opts.color, toFile: opts.outputFile !== undefined });
     run = await lintInputs(linter, config, files, { ...opts, version }, async (found) => {

@@ -1,7 +1,7 @@
 // replylint's own lines on standard error. Everything printed there may quote a
 // stranger's text (a config key, a file name, an argument): it goes through terminalText,
 // as the notices do, so that it cannot recolour the terminal or start a CI workflow command.
-import { ConfigError, formatConfigError } from '../config/errors.js';
+import { type ConfigError, formatConfigError } from '../config/errors.js';
 import { terminalText } from '../report/escape.js';
 
 /** One line on stderr, said by replylint. */

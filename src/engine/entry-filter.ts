@@ -33,11 +33,11 @@ class EntryFilter {
     });
     const literals = sets.flat();
     this.firstLiteral = new Int32Array(sets.length + 1);
-    sets.forEach((set, s) => (this.firstLiteral[s + 1] = this.firstLiteral[s] + set.length));
+    for (let s = 0; s < sets.length; s++) this.firstLiteral[s + 1] = this.firstLiteral[s] + sets[s].length;
     this.firstKey = new Int32Array(literals.length + 1);
-    literals.forEach((k, j) => (this.firstKey[j + 1] = this.firstKey[j] + k.length));
+    for (let j = 0; j < literals.length; j++) this.firstKey[j + 1] = this.firstKey[j] + literals[j].length;
     this.keys = new Int32Array(this.firstKey[literals.length]);
-    literals.forEach((k, j) => this.keys.set(k, this.firstKey[j]));
+    for (let j = 0; j < literals.length; j++) this.keys.set(literals[j], this.firstKey[j]);
     this.anyExact = this.exact.includes(1);
   }
 

@@ -20,10 +20,10 @@ function isSkipped(rule: Rule, reply: Reply): boolean {
 }
 
 /** The finding's own value for a {key} of a message: never one a plain object inherits ({constructor}). */
-const valueOf = (data: Record<string, string>, key: string): string | undefined => (Object.hasOwn(data, key) ? data[key] : undefined);
+const ownValue = (data: Record<string, string>, key: string): string | undefined => (Object.hasOwn(data, key) ? data[key] : undefined);
 
 function fill(template: string, data: Record<string, string> = {}): string {
-  return template.includes('{') ? template.replace(/\{(\w+)\}/g, (whole, key: string) => valueOf(data, key) ?? whole) : template;
+  return template.includes('{') ? template.replace(/\{(\w+)\}/g, (whole, key: string) => ownValue(data, key) ?? whole) : template;
 }
 
 /** A hint that names a value the finding lacks (a jargon term with no replacement) is left out. */
@@ -31,7 +31,7 @@ function fillHint(template: string | undefined, data: Record<string, string> = {
   if (!template) return undefined;
   if (!template.includes('{')) return template;
   const keys = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-  return keys.every((k) => valueOf(data, k)) ? fill(template, data) : undefined;
+  return keys.every((k) => ownValue(data, k)) ? fill(template, data) : undefined;
 }
 
 /** The text in the reader's language, else English. */

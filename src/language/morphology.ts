@@ -183,7 +183,7 @@ function tagSlavic(tokens: Token[]): void {
     }
     if (w === 'si') {
       const near = [tokens[i - 1], tokens[i + 1], tokens[i - 2], tokens[i + 2]];
-      if (near.some((n) => n && n.folded.endsWith('te') && !NOT_YOU.has(n.folded))) t.tags |= TAG.reflexiveSi;
+      if (near.some((n) => n?.folded.endsWith('te') && !NOT_YOU.has(n.folded))) t.tags |= TAG.reflexiveSi;
     }
     if (FUTURE_AUX.has(w)) t.tags |= TAG.future;
     if (!afterPreposition && isPastParticiple(w)) {

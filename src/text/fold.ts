@@ -36,6 +36,7 @@ function foldChar(ch: string): string {
   return folded;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the class is every character outside ASCII
 const NON_ASCII = /[^\x00-\x7f]/;
 // Latin-1 and Latin Extended-A/B (every Czech and Slovak letter) folded through a table.
 const LATIN_END = 0x250;

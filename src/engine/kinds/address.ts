@@ -136,6 +136,7 @@ function mentions(doc: Document, forms: Iterable<string>): boolean {
 
 /** Keep the writer's own spelling: no diacritics if the reply has none. */
 function inWritersStyle(doc: Document, suggestion: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the class is every character outside ASCII
   return /[^\x00-\x7f]/.test(doc.text.slice(0, doc.end)) ? suggestion : suggestion.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
 

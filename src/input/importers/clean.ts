@@ -42,7 +42,10 @@ function nestsDeeperThan(html: string, limit: number): boolean {
     const name = tagName.toLowerCase();
     const count = open.get(name) ?? 0;
     if (end) {
-      if (count > 0) (open.set(name, count - 1), depth--);
+      if (count > 0) {
+        open.set(name, count - 1);
+        depth--;
+      }
     } else if (!VOID_ELEMENTS.has(name)) {
       open.set(name, count + 1);
       if (++depth > limit) return true;

@@ -187,7 +187,10 @@ export async function* readCsv(readAt: ReadAt, given: CsvColumns | undefined, di
   // Without --csv-columns, the header's names say which column is which (guessCsvColumns).
   let columns: CsvColumns = given ?? {};
   const checkOnce = () => {
-    if (header && !headerChecked) columns = given ? (checkHeader(header, given), given) : guessedOrThrow(header);
+    if (header && !headerChecked) {
+      if (given) checkHeader(header, given);
+      columns = given ?? guessedOrThrow(header);
+    }
     headerChecked = Boolean(header);
   };
   let current: { conversation: Conversation; line: number; bytes: number } | undefined;
