@@ -21,10 +21,14 @@ const hasTime = existsSync('/usr/bin/time');
 function run(workers) {
   const args = [join(root, 'bin', 'replylint.cjs'), 'audit', '--format', 'json', '--output', '/dev/null', '--workers', String(workers), file];
   const started = process.hrtime.bigint();
-  const r = hasTime ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8' }) : spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const r = hasTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8' })
+    : spawnSync(process.execPath, args, { encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const rssKb = hasTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
-  console.log(`${workers} worker${workers === 1 ? '' : 's'}: ${seconds.toFixed(1)} s, ${(mb / seconds).toFixed(2)} MB/s, peak RSS ${(rssKb / 1024).toFixed(0)} MB`);
+  console.log(
+    `${workers} worker${workers === 1 ? '' : 's'}: ${seconds.toFixed(1)} s, ${(mb / seconds).toFixed(2)} MB/s, peak RSS ${(rssKb / 1024).toFixed(0)} MB`,
+  );
   return seconds;
 }
 

@@ -12,13 +12,19 @@ const target = Number(sizeArg ?? 1_000_000);
 const out = outArg ?? 'bench/out/replies.jsonl';
 
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = (list) => list[Math.floor(rand() * list.length)];
 
 const parts = {
   en: {
     names: ['Anna Smith', 'Tom Brown', 'Laura Davies', 'James Wilson', 'Priya Shah'],
-    problems: ['My parcel still hasn\'t arrived.', 'The kettle arrived broken.', 'I was charged twice for my order.', 'Do you ship to Ireland?', 'Can I change my delivery address?'],
+    problems: [
+      "My parcel still hasn't arrived.",
+      'The kettle arrived broken.',
+      'I was charged twice for my order.',
+      'Do you ship to Ireland?',
+      'Can I change my delivery address?',
+    ],
     greetings: ['Hi {first},', 'Hello {first},', 'Dear {first},', 'Hello,', 'Thank you for your email.'],
     bodies: [
       "I'm sorry your order is late. I've asked the courier to deliver it tomorrow and I'll email you the tracking link by 10 am.",
@@ -28,11 +34,22 @@ const parts = {
       'Yes, we ship to Ireland. Choose it at checkout and the delivery options will show up.',
       'I have refunded the duplicate payment today; it will be back on your card within 3-5 working days.',
     ],
-    closings: ['Kind regards,\n{agent}', 'Best wishes,\n{agent}\nCustomer Support', 'Thanks,\nThe Support Team', 'Best,\n{agent}\n\nTicket #48213 | Please do not write below this line'],
+    closings: [
+      'Kind regards,\n{agent}',
+      'Best wishes,\n{agent}\nCustomer Support',
+      'Thanks,\nThe Support Team',
+      'Best,\n{agent}\n\nTicket #48213 | Please do not write below this line',
+    ],
   },
   cs: {
     names: ['Jana Nováková', 'Petr Novák', 'Lukáš Horák', 'Eva Marková', 'Tomáš Svoboda'],
-    problems: ['Objednávka mi pořád nedorazila.', 'Mixér přišel rozbitý.', 'Strhli jste mi platbu dvakrát!', 'Máte sedačku i v šedé?', 'Kdy bude skladem kolo?'],
+    problems: [
+      'Objednávka mi pořád nedorazila.',
+      'Mixér přišel rozbitý.',
+      'Strhli jste mi platbu dvakrát!',
+      'Máte sedačku i v šedé?',
+      'Kdy bude skladem kolo?',
+    ],
     greetings: ['Dobrý den, {title} {vocative},', 'Dobrý den, {title} {surname},', 'Dobry den,', 'Ahoj {first},', 'Děkujeme za váš e-mail.'],
     bodies: [
       'omlouváme se za zpoždění. Zásilku vám doručíme zítra mezi 8:00 a 16:00 a ráno vám pošleme SMS.',
@@ -42,11 +59,22 @@ const parts = {
       'sedačka je i v šedé barvě. Barvu si zvolte přímo na stránce produktu.',
       'omlouvame se, platbu jsme vam dnes vratili a na uctu ji uvidite do 5 pracovnich dnu.',
     ],
-    closings: ['S pozdravem\n{agent}', 'S pozdravem\n{agent}\nzákaznická podpora', 'S pozdravem\nVáš zákaznický tým', 'S pozdravem\n{agent}\n\nPožadavek č. 48213'],
+    closings: [
+      'S pozdravem\n{agent}',
+      'S pozdravem\n{agent}\nzákaznická podpora',
+      'S pozdravem\nVáš zákaznický tým',
+      'S pozdravem\n{agent}\n\nPožadavek č. 48213',
+    ],
   },
   sk: {
     names: ['Zuzana Kováčová', 'Peter Novák', 'Martin Varga', 'Lucia Tóthová', 'Ján Oravec'],
-    problems: ['Objednávka mi stále neprišla.', 'Kávovar prišiel poškodený.', 'Platba mi bola stiahnutá dvakrát.', 'Doručujete aj do Česka?', 'Dá sa tovar vrátiť bez krabice?'],
+    problems: [
+      'Objednávka mi stále neprišla.',
+      'Kávovar prišiel poškodený.',
+      'Platba mi bola stiahnutá dvakrát.',
+      'Doručujete aj do Česka?',
+      'Dá sa tovar vrátiť bez krabice?',
+    ],
     greetings: ['Dobrý deň, {title} {surname},', 'Dobry den,', 'Milá {first},', 'Dobrý deň,', 'Ďakujeme za vašu správu.'],
     bodies: [
       'ospravedlňujeme sa za meškanie. Zásielku vám doručia v stredu medzi 8:00 a 17:00.',
@@ -56,11 +84,16 @@ const parts = {
       'áno, do Česka doručujeme. Pri objednávke stačí zvoliť krajinu Česko.',
       'druhú platbu sme vám dnes vrátili a na účte ju uvidíte do 5 pracovných dní.',
     ],
-    closings: ['S pozdravom\n{agent}', 'S pozdravom\n{agent}\nzákaznícka podpora', 'S pozdravom\nTím zákazníckej podpory', 'S pozdravom\n{agent}\n\nČíslo požiadavky: 48213'],
+    closings: [
+      'S pozdravom\n{agent}',
+      'S pozdravom\n{agent}\nzákaznícka podpora',
+      'S pozdravom\nTím zákazníckej podpory',
+      'S pozdravom\n{agent}\n\nČíslo požiadavky: 48213',
+    ],
   },
 };
 
-const vocative = { 'Nováková': 'Nováková', 'Novák': 'Nováku', 'Horák': 'Horáku', 'Marková': 'Marková', 'Svoboda': 'Svobodo' };
+const vocative = { Nováková: 'Nováková', Novák: 'Nováku', Horák: 'Horáku', Marková: 'Marková', Svoboda: 'Svobodo' };
 const agents = ['Alex Agent', 'Jana Horská', 'Mark Taylor', 'Silvia Benková', 'Petr Malý', 'Emma Lewis'];
 // Written as it goes (a 1 GB audit corpus never sits in memory).
 mkdirSync(dirname(out), { recursive: true });
@@ -77,10 +110,25 @@ for (let n = 0; bytes < target; n++) {
   const female = /ová$|á$/.test(surname);
   const title = language === 'cs' ? (female ? 'paní' : 'pane') : female ? 'pani' : 'pán';
   const agent = pick(agents);
-  const fill = (s) => s.replace('{first}', first).replace('{surname}', surname).replace('{vocative}', vocative[surname] ?? surname).replace('{title}', title).replace('{agent}', agent);
+  const fill = (s) =>
+    s
+      .replace('{first}', first)
+      .replace('{surname}', surname)
+      .replace('{vocative}', vocative[surname] ?? surname)
+      .replace('{title}', title)
+      .replace('{agent}', agent);
   const text = `${fill(pick(p.greetings))}\n\n${pick(p.bodies)} ${pick(p.bodies)}\n\n${fill(pick(p.closings))}`;
   const time = new Date(day0 + Math.floor(rand() * 30 * 86400000)).toISOString();
-  const conversation = { id: `b-${n}`, channel: pick(['email', 'email', 'chat']), language, customer: { name }, messages: [{ role: 'customer', text: pick(p.problems) }, { role: 'agent', text, author: agent, time }] };
+  const conversation = {
+    id: `b-${n}`,
+    channel: pick(['email', 'email', 'chat']),
+    language,
+    customer: { name },
+    messages: [
+      { role: 'customer', text: pick(p.problems) },
+      { role: 'agent', text, author: agent, time },
+    ],
+  };
   pending += JSON.stringify(conversation) + '\n';
   count++;
   // Reply text for the lint benchmark; the whole file for the audit one (--file-bytes).

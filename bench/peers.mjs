@@ -18,7 +18,10 @@ if (!existsSync(join(peers, 'node_modules'))) {
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
 const jsonl = join(root, 'bench/out/replies.jsonl');
 if (!existsSync(jsonl)) execFileSync(process.execPath, [join(root, 'bench/generate.mjs'), '1000000', jsonl], { stdio: 'inherit' });
-const replies = readFileSync(jsonl, 'utf8').trim().split('\n').map((l) => JSON.parse(l).messages[1].text);
+const replies = readFileSync(jsonl, 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l).messages[1].text);
 const text = join(root, 'bench/out/replies.txt');
 writeFileSync(text, replies.join('\n\n'));
 const mb = Buffer.byteLength(replies.join('')) / 1e6;
@@ -34,9 +37,12 @@ const bin = (name) => join(peers, 'node_modules', '.bin', name);
 const node = process.execPath;
 
 // write-good has no CLI worth timing (it reads files one sentence at a time); its library is the fair form.
-writeFileSync(join(peers, 'write-good-run.cjs'), `const wg = require('write-good'); const fs = require('fs');
+writeFileSync(
+  join(peers, 'write-good-run.cjs'),
+  `const wg = require('write-good'); const fs = require('fs');
 const input = process.argv[2] ? fs.readFileSync(process.argv[2], 'utf8') : fs.readFileSync(0, 'utf8');
-let n = 0; for (const reply of input.split('\\n\\n')) n += wg(reply).length; console.log(n);`);
+let n = 0; for (const reply of input.split('\\n\\n')) n += wg(reply).length; console.log(n);`,
+);
 
 const tools = {
   replylint: () => timeRun(node, [join(root, 'bin/replylint.cjs'), '--format', 'json', jsonl]),
@@ -61,7 +67,9 @@ const one = {
 // drift touches all alike.
 const colds = {
   bare: [node, ['-e', ''], ''],
-  ...Object.fromEntries(Object.entries(one).map(([lang, reply]) => [`replylint ${lang}`, [node, [join(root, 'bin/replylint.cjs'), '--format', 'json'], reply]])),
+  ...Object.fromEntries(
+    Object.entries(one).map(([lang, reply]) => [`replylint ${lang}`, [node, [join(root, 'bin/replylint.cjs'), '--format', 'json'], reply]]),
+  ),
   'write-good (en)': [node, [join(peers, 'write-good-run.cjs')], one.en],
   'textlint (en)': [bin('textlint'), ['--rule', 'no-todo', '--stdin', '--stdin-filename', 'reply.txt'], one.en],
   'alex (en)': [bin('alex'), ['--stdin'], one.en],

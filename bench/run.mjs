@@ -23,22 +23,38 @@ const time = (fn) => {
 const { createLinter } = await import(join(root, 'dist/index.js'));
 const { defaultContext } = await import(join(root, 'dist/types.js'));
 const linter = createLinter();
-const replies = readFileSync(corpus, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).map((c) => ({
-  text: c.messages[1].text,
-  source: 'bench',
-  context: defaultContext({ language: undefined, channel: c.channel, customerName: c.customer.name, customerMessages: [c.messages[0].text] }),
-}));
+const replies = readFileSync(corpus, 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l))
+  .map((c) => ({
+    text: c.messages[1].text,
+    source: 'bench',
+    context: defaultContext({ language: undefined, channel: c.channel, customerName: c.customer.name, customerMessages: [c.messages[0].text] }),
+  }));
 const mb = replies.reduce((s, r) => s + Buffer.byteLength(r.text), 0) / 1e6;
 linter.lint(replies[0]); // warm the lazily compiled phrases
-const engineMs = median(Array.from({ length: 5 }, () => time(() => { for (const r of replies) linter.lint(r); })));
-console.log(`engine: ${replies.length} replies, ${mb.toFixed(2)} MB in ${engineMs.toFixed(0)} ms = ${(mb / (engineMs / 1000)).toFixed(2)} MB/s, ${(engineMs / 1000 / mb).toFixed(3)} s per MB (one core)`);
+const engineMs = median(
+  Array.from({ length: 5 }, () =>
+    time(() => {
+      for (const r of replies) linter.lint(r);
+    }),
+  ),
+);
+console.log(
+  `engine: ${replies.length} replies, ${mb.toFixed(2)} MB in ${engineMs.toFixed(0)} ms = ${(mb / (engineMs / 1000)).toFixed(2)} MB/s, ${(engineMs / 1000 / mb).toFixed(3)} s per MB (one core)`,
+);
 
 // One very long reply, 1 MB and 4 MB: the time per MB should not grow with the length
 // (a rule that looks sentence by sentence through all matches would make it quadratic).
 // The same without sentence punctuation, per language: a reply with no full stop is one
 // sentence of megabytes (issue 10: the English grammar step was quadratic in it).
 const joined = replies.map((r) => r.text).join('\n\n');
-const unpunctuated = (lang) => replies.filter((r) => detect(r.text, r.text.toLowerCase()) === lang).map((r) => r.text.replace(/[.!?…]/g, ' ')).join(' ');
+const unpunctuated = (lang) =>
+  replies
+    .filter((r) => detect(r.text, r.text.toLowerCase()) === lang)
+    .map((r) => r.text.replace(/[.!?…]/g, ' '))
+    .join(' ');
 const { detectLanguage: detect } = await import(join(root, 'dist/document/language.js'));
 const longTexts = [['', joined], ...['en', 'cs', 'sk'].map((lang) => [` ${lang}, unpunctuated`, unpunctuated(lang), lang])];
 for (const [label, source, language] of longTexts) {
@@ -51,7 +67,11 @@ for (const [label, source, language] of longTexts) {
 }
 
 // The whole CLI on the JSONL file (start-up, streaming, JSON report).
-const cliMs = median(Array.from({ length: 3 }, () => time(() => spawnSync(process.execPath, [join(root, 'bin/replylint.cjs'), '--format', 'json', corpus], { stdio: ['ignore', 'ignore', 'ignore'] }))));
+const cliMs = median(
+  Array.from({ length: 3 }, () =>
+    time(() => spawnSync(process.execPath, [join(root, 'bin/replylint.cjs'), '--format', 'json', corpus], { stdio: ['ignore', 'ignore', 'ignore'] })),
+  ),
+);
 console.log(`cli:    the same file through bin/replylint.cjs --format json: ${cliMs.toFixed(0)} ms = ${(cliMs / 1000 / mb).toFixed(3)} s per MB`);
 
 // Cold start: one ~200-character reply on stdin, beside a bare node.
@@ -66,7 +86,8 @@ const customers = { en: 'Anna Smith', cs: 'Petr Novák', sk: 'Zuzana Kováčová
 const times = { bare: [], en: [], cs: [], sk: [] };
 for (let i = 0; i < runs; i++) {
   times.bare.push(spawnMs(['-e', ''], ''));
-  for (const [lang, text] of Object.entries(samples)) times[lang].push(spawnMs([join(root, 'bin/replylint.cjs'), '--format', 'json', '--customer-name', customers[lang]], text));
+  for (const [lang, text] of Object.entries(samples))
+    times[lang].push(spawnMs([join(root, 'bin/replylint.cjs'), '--format', 'json', '--customer-name', customers[lang]], text));
 }
 const bare = median(times.bare);
 console.log(`cold start (median of ${runs}, interleaved): bare node -e '' ${bare.toFixed(1)} ms`);

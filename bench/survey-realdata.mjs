@@ -15,7 +15,11 @@ if (!existsSync(data)) {
 const { createLinter } = await import(join(root, 'dist/index.js'));
 const { defaultContext } = await import(join(root, 'dist/types.js'));
 const linter = createLinter();
-const read = (file) => readFileSync(join(data, file), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const read = (file) =>
+  readFileSync(join(data, file), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 const sets = {
   'twitter (IBM)': () =>
@@ -29,10 +33,23 @@ const sets = {
       }
       return out;
     }),
-  'twitter (TWCS)': () => read('twcs_sample/agent_reply_pairs.jsonl').map((r) => ({ text: r.agent_text, context: { channel: 'social', customerMessages: [r.customer_text], language: 'en' } })),
-  'canned responses': () => read('canned_responses/canned_responses.jsonl').map((r) => ({ text: r.text, context: { template: true, language: ['en', 'cs', 'sk'].includes(r.language) ? r.language : undefined } })),
-  'cs/sk vendor replies': () => read('github_issue_support_replies_cs_sk/replies.jsonl').map((r) => ({ text: r.text, context: { language: ['en', 'cs', 'sk'].includes(r.language) ? r.language : undefined } })),
-  'cs restaurants (chat)': () => read('cs_restaurants/cs_restaurants.jsonl').map((r) => ({ text: r.text, context: { channel: 'chat', firstReply: false, language: 'cs' } })),
+  'twitter (TWCS)': () =>
+    read('twcs_sample/agent_reply_pairs.jsonl').map((r) => ({
+      text: r.agent_text,
+      context: { channel: 'social', customerMessages: [r.customer_text], language: 'en' },
+    })),
+  'canned responses': () =>
+    read('canned_responses/canned_responses.jsonl').map((r) => ({
+      text: r.text,
+      context: { template: true, language: ['en', 'cs', 'sk'].includes(r.language) ? r.language : undefined },
+    })),
+  'cs/sk vendor replies': () =>
+    read('github_issue_support_replies_cs_sk/replies.jsonl').map((r) => ({
+      text: r.text,
+      context: { language: ['en', 'cs', 'sk'].includes(r.language) ? r.language : undefined },
+    })),
+  'cs restaurants (chat)': () =>
+    read('cs_restaurants/cs_restaurants.jsonl').map((r) => ({ text: r.text, context: { channel: 'chat', firstReply: false, language: 'cs' } })),
 };
 
 const showIndex = process.argv.indexOf('--show');
@@ -53,7 +70,12 @@ for (const [name, load] of Object.entries(sets)) {
       if (v) examples.push({ text: r.text, customer: r.context.customerMessages?.at(-1), message: v.message });
     }
   }
-  const shares = Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ${((100 * n) / replies.length).toFixed(1)}%`);
+  const shares = Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([rule, n]) => `${rule} ${((100 * n) / replies.length).toFixed(1)}%`);
   console.log(`${name}: ${replies.length} replies — ${shares.join(', ') || 'nothing flagged'}`);
-  for (const e of examples) console.log(`   · ${e.message}\n     customer: ${(e.customer ?? '').slice(0, 160).replace(/\n/g, ' ')}\n     reply: ${e.text.slice(0, 300).replace(/\n/g, ' ⏎ ')}`);
+  for (const e of examples)
+    console.log(
+      `   · ${e.message}\n     customer: ${(e.customer ?? '').slice(0, 160).replace(/\n/g, ' ')}\n     reply: ${e.text.slice(0, 300).replace(/\n/g, ' ⏎ ')}`,
+    );
 }

@@ -30,7 +30,10 @@ try {
 } catch {
   // No cache yet.
 }
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __import) {${readFileSync(bundle, 'latin1')}\n})`, { filename: bundle, cachedData });
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __import) {${readFileSync(bundle, 'latin1')}\n})`, {
+  filename: bundle,
+  cachedData,
+});
 const cli = { exports: {} };
 script.runInThisContext()(cli.exports, require('node:module').createRequire(bundle), cli, bundle, join(__dirname, '..', 'dist', 'cli'), bundleImport);
 

@@ -70,7 +70,12 @@ try {
 try {
   // The package exports only its cspell config; the word list sits beside it.
   const companies = readFileSync(join(dirname(require.resolve('@cspell/dict-companies/cspell-ext.json')), 'dict', 'companies.txt'), 'utf8');
-  derived.knownAcronyms.push(...companies.split('\n').map((l) => l.trim()).filter((c) => /^[A-Z]{3,5}$/.test(c)));
+  derived.knownAcronyms.push(
+    ...companies
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((c) => /^[A-Z]{3,5}$/.test(c)),
+  );
 } catch {
   missing.push('@cspell/dict-companies');
 }
@@ -95,8 +100,17 @@ const counts = {};
 for (const form of lexicon.forms) {
   const domain = lexicon.domains[lexicon.concepts[form.c].d];
   counts[domain] ??= { en: new Set(), cs: new Set(), sk: new Set() };
-  for (const [lang, bit] of [['en', 1], ['cs', 2], ['sk', 4]]) if (form.l & bit) counts[domain][lang].add(form.c);
+  for (const [lang, bit] of [
+    ['en', 1],
+    ['cs', 2],
+    ['sk', 4],
+  ])
+    if (form.l & bit) counts[domain][lang].add(form.c);
 }
-const summary = Object.entries(counts).map(([d, c]) => `${d} ${c.en.size}/${c.cs.size}/${c.sk.size}`).join(', ');
-console.log(`build-lexicon: ${lexicon.concepts.length} terms, ${lexicon.forms.length} forms (en/cs/sk per domain: ${summary}); ${lexicon.knownAcronyms.length} known acronyms; ${dropped.length} inflected forms dropped as Czech words`);
+const summary = Object.entries(counts)
+  .map(([d, c]) => `${d} ${c.en.size}/${c.cs.size}/${c.sk.size}`)
+  .join(', ');
+console.log(
+  `build-lexicon: ${lexicon.concepts.length} terms, ${lexicon.forms.length} forms (en/cs/sk per domain: ${summary}); ${lexicon.knownAcronyms.length} known acronyms; ${dropped.length} inflected forms dropped as Czech words`,
+);
 if (process.argv.includes('--list-dropped')) console.log(dropped.join(' '));

@@ -46,7 +46,9 @@ const { outputFiles } = await build({
       // one when commander first spawns.
       name: 'commander-lazy-child-process',
       setup(b) {
-        b.onResolve({ filter: /^node:child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'replylint' } : undefined));
+        b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+          /[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'replylint' } : undefined,
+        );
         b.onLoad({ filter: /^lazy-child-process$/, namespace: 'replylint' }, () => ({
           contents: "let loaded;\nmodule.exports = { spawn: (...args) => (loaded ??= require('node:child_process')).spawn(...args) };",
           loader: 'js',
@@ -61,7 +63,9 @@ const { outputFiles } = await build({
       // first use.
       name: 'czech-vocative-bundled',
       setup(b) {
-        b.onResolve({ filter: /[\\/]czech-vocative\.js$/ }, (args) => (/[\\/]src[\\/]language$/.test(args.resolveDir) ? { path: 'czech-vocative-loader', namespace: 'replylint' } : undefined));
+        b.onResolve({ filter: /[\\/]czech-vocative\.js$/ }, (args) =>
+          /[\\/]src[\\/]language$/.test(args.resolveDir) ? { path: 'czech-vocative-loader', namespace: 'replylint' } : undefined,
+        );
         b.onLoad({ filter: /^czech-vocative-loader$/, namespace: 'replylint' }, () => ({
           contents: "export const loadVocative = () => require('czech-vocative').vocative;",
           loader: 'js',
@@ -83,8 +87,12 @@ const code = outputFiles[0].text;
 // literals, comments); a \u escape means the same in a string, a regex, a template's
 // cooked text or an identifier (the bundle has no String.raw, checked here).
 const imports = code.replace(/(?<![\w$.])import\(/g, '__import(');
-if (/String\.raw/.test(imports)) throw new Error('the bundle uses raw template strings, where a \\u escape is not the character; escape more carefully in scripts/bundle-cli.mjs');
-writeFileSync(outfile, imports.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+if (/String\.raw/.test(imports))
+  throw new Error('the bundle uses raw template strings, where a \\u escape is not the character; escape more carefully in scripts/bundle-cli.mjs');
+writeFileSync(
+  outfile,
+  imports.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+);
 
 // The code cache is written by the launcher after a run, so it holds the functions that
 // run compiled, not just the top level. One run over a reply in each language, from a
@@ -92,9 +100,40 @@ writeFileSync(outfile, imports.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCo
 // the launcher writes a fresh one.
 rmSync(`${outfile}.cache`, { force: true });
 const training = [
-  { id: 'en', channel: 'email', customer: { name: 'Jane Doe' }, messages: [{ role: 'customer', text: 'My parcel has not arrived.' }, { role: 'agent', text: 'Hi Jane,\n\nsorry for the wait. Your parcel left our warehouse today; track it at https://example.com/t/1.\n\nKind regards,\nAnna' }] },
-  { id: 'cs', channel: 'email', customer: { name: 'Jan Novák' }, messages: [{ role: 'customer', text: 'Zásilka nedorazila.' }, { role: 'agent', text: 'Dobrý den, pane Nováku,\n\nomlouváme se za zpoždění. Balík jsme odeslali včera.\n\nS pozdravem\nJana' }] },
-  { id: 'sk', channel: 'chat', customer: { name: 'Peter Kováč' }, messages: [{ role: 'customer', text: 'Kde je moja objednávka?' }, { role: 'agent', text: 'Dobrý deň, pán Kováč, prepáčte za meškanie. Objednávku sme odoslali dnes.' }] },
+  {
+    id: 'en',
+    channel: 'email',
+    customer: { name: 'Jane Doe' },
+    messages: [
+      { role: 'customer', text: 'My parcel has not arrived.' },
+      {
+        role: 'agent',
+        text: 'Hi Jane,\n\nsorry for the wait. Your parcel left our warehouse today; track it at https://example.com/t/1.\n\nKind regards,\nAnna',
+      },
+    ],
+  },
+  {
+    id: 'cs',
+    channel: 'email',
+    customer: { name: 'Jan Novák' },
+    messages: [
+      { role: 'customer', text: 'Zásilka nedorazila.' },
+      { role: 'agent', text: 'Dobrý den, pane Nováku,\n\nomlouváme se za zpoždění. Balík jsme odeslali včera.\n\nS pozdravem\nJana' },
+    ],
+  },
+  {
+    id: 'sk',
+    channel: 'chat',
+    customer: { name: 'Peter Kováč' },
+    messages: [
+      { role: 'customer', text: 'Kde je moja objednávka?' },
+      { role: 'agent', text: 'Dobrý deň, pán Kováč, prepáčte za meškanie. Objednávku sme odoslali dnes.' },
+    ],
+  },
 ];
-const run = spawnSync(process.execPath, [join(root, 'bin/replylint.cjs')], { input: training.map((c) => JSON.stringify(c)).join('\n'), cwd: tmpdir(), encoding: 'utf8' });
+const run = spawnSync(process.execPath, [join(root, 'bin/replylint.cjs')], {
+  input: training.map((c) => JSON.stringify(c)).join('\n'),
+  cwd: tmpdir(),
+  encoding: 'utf8',
+});
 if (run.status !== 0 && run.status !== 1) throw new Error(`the training run for the code cache failed (exit ${run.status}): ${run.stderr}`);

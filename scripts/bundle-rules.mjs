@@ -41,7 +41,10 @@ const add = (file) => {
   files[relative(root, file)] = { mtimeMs: statSync(file).mtimeMs, value: source.value };
   return source;
 };
-const yamlFiles = (dir) => readdirSync(join(root, dir)).filter((n) => n.endsWith('.yaml')).sort();
+const yamlFiles = (dir) =>
+  readdirSync(join(root, dir))
+    .filter((n) => n.endsWith('.yaml'))
+    .sort();
 // The parsed rule files with their ids, compiled again for the check below.
 const rules = [];
 let classes;
@@ -90,7 +93,9 @@ usePrecompiledPhrases(phrases);
 const parsedBefore = phraseModule.phrasesParsed;
 for (const [source, id] of rules) compileRule(source, id, { jargon: [], allow: [] }, {}, true, classes);
 if (phraseModule.phrasesParsed !== parsedBefore) {
-  console.error(`bundle-rules: ${phraseModule.phrasesParsed - parsedBefore} phrases of the built-in rules were compiled again at run time; were all of them recorded?`);
+  console.error(
+    `bundle-rules: ${phraseModule.phrasesParsed - parsedBefore} phrases of the built-in rules were compiled again at run time; were all of them recorded?`,
+  );
   process.exit(1);
 }
 // The files without their examples (which linting never reads; kept apart), and the
@@ -122,4 +127,6 @@ for (const [table, entries] of Object.entries(tables)) {
 }
 writeFileSync(join(dist, 'builtin-examples.json'), ascii(examples));
 writeFileSync(join(dist, 'builtin-rules.json'), ascii(files));
-console.log(`bundle-rules: ${Object.keys(files).length} built-in rule, class and preset files checked and bundled, ${Object.keys(phrases).length} phrases precompiled`);
+console.log(
+  `bundle-rules: ${Object.keys(files).length} built-in rule, class and preset files checked and bundled, ${Object.keys(phrases).length} phrases precompiled`,
+);

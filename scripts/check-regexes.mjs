@@ -87,7 +87,11 @@ async function sourceRegexes() {
 const tablesDir = join(root, 'dist', 'builtin-phrases');
 const tables = readdirSync(tablesDir, { recursive: true }).filter((name) => name.endsWith('.json'));
 const phrases = Object.assign({}, ...tables.map((name) => JSON.parse(readFileSync(join(tablesDir, name), 'latin1'))));
-const keyOf = ({ source, flags }) => createHash('sha256').update(JSON.stringify([version, SETTINGS, source, flags])).digest('hex').slice(0, 24);
+const keyOf = ({ source, flags }) =>
+  createHash('sha256')
+    .update(JSON.stringify([version, SETTINGS, source, flags]))
+    .digest('hex')
+    .slice(0, 24);
 let known = {};
 let knownOnV8 = {};
 try {
@@ -156,9 +160,15 @@ if (next !== previous) {
 }
 if (failures.length) {
   for (const f of failures) {
-    console.error(`check-regexes: ${f.text} backtracks: ${f.worst.ms.toFixed(0)} ms on 64 KB of ${f.worst.name} (recheck: ${f.status === 'vulnerable' ? `${f.complexity}, e.g. on ${f.attack.pattern.slice(0, 120)}` : f.error})\n  regex: /${f.source}/`);
+    console.error(
+      `check-regexes: ${f.text} backtracks: ${f.worst.ms.toFixed(0)} ms on 64 KB of ${f.worst.name} (recheck: ${f.status === 'vulnerable' ? `${f.complexity}, e.g. on ${f.attack.pattern.slice(0, 120)}` : f.error})\n  regex: /${f.source}/`,
+    );
   }
-  console.error(`check-regexes: ${failures.length} regex(es) could hang on some text; rewrite them (for phrases, see the notes at the top of src/engine/phrase.ts)`);
+  console.error(
+    `check-regexes: ${failures.length} regex(es) could hang on some text; rewrite them (for phrases, see the notes at the top of src/engine/phrase.ts)`,
+  );
   process.exit(1);
 }
-console.log(`check-regexes: ${current.length} regexes (built-in phrases and src/) checked for catastrophic backtracking: ${Object.keys(safe).length} safe by recheck ${version}, ${Object.keys(linearOnV8).length} linear on V8 with its attacks and ours`);
+console.log(
+  `check-regexes: ${current.length} regexes (built-in phrases and src/) checked for catastrophic backtracking: ${Object.keys(safe).length} safe by recheck ${version}, ${Object.keys(linearOnV8).length} linear on V8 with its attacks and ours`,
+);

@@ -44,5 +44,10 @@ export class HistoryPrefix implements MessageHistory {
 export function isMessageHistory(value: unknown): value is MessageHistory {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const v = value as Partial<MessageHistory>;
-  return typeof v.length === 'number' && typeof v.at === 'function' && typeof v.slice === 'function' && typeof (v as Iterable<string>)[Symbol.iterator] === 'function';
+  return (
+    typeof v.length === 'number' &&
+    typeof v.at === 'function' &&
+    typeof v.slice === 'function' &&
+    typeof (v as Iterable<string>)[Symbol.iterator] === 'function'
+  );
 }

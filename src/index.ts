@@ -60,7 +60,10 @@ export interface LintFilesOptions extends Omit<LintCommandOptions, 'version'> {
 }
 
 /** Lint files, folders and globs (one, or a list) as the CLI does; results in file order, unreadable input as notices. */
-export async function lintFiles(patterns: string | readonly string[], options: LintFilesOptions = {}): Promise<{ results: LintResult[]; notices: Notice[]; missing: string[] }> {
+export async function lintFiles(
+  patterns: string | readonly string[],
+  options: LintFilesOptions = {},
+): Promise<{ results: LintResult[]; notices: Notice[]; missing: string[] }> {
   const list = checkLintFiles(patterns, options);
   const config = options.config ?? (await loadConfig());
   const linter = new Linter(loadRuleSet(config), { locale: options.locale ?? config.locale });
@@ -77,7 +80,10 @@ export interface AuditApiOptions extends Partial<Omit<AuditOptions, 'write'>> {
  * figures, and a report file if `output` is given. With `vocabulary: true`, the terms
  * agents use that customers (almost) never do instead (`vocabulary`; `figures` then empty).
  */
-export async function audit(files: string | readonly string[], options: AuditApiOptions = {}): Promise<{ figures: AuditFigures; notices: Notice[]; vocabulary?: VocabularyReport }> {
+export async function audit(
+  files: string | readonly string[],
+  options: AuditApiOptions = {},
+): Promise<{ figures: AuditFigures; notices: Notice[]; vocabulary?: VocabularyReport }> {
   const list = checkAudit(files, options);
   const config = options.config ?? (await loadConfig());
   return runAudit(config, list, { ...options, format: options.format ?? 'json', from: options.from ?? 'auto', write: () => {} });

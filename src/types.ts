@@ -112,7 +112,13 @@ export interface AuditedReply extends LintResult {
 export function defaultContext(partial: Partial<ReplyContext> = {}): ReplyContext {
   // A list of strings is kept as it is (no copy per reply); other items are dropped.
   const strings = (list: unknown): MessageHistory =>
-    Array.isArray(list) ? (list.every((x) => typeof x === 'string') ? list : list.filter((x): x is string => typeof x === 'string')) : isMessageHistory(list) ? list : [];
+    Array.isArray(list)
+      ? list.every((x) => typeof x === 'string')
+        ? list
+        : list.filter((x): x is string => typeof x === 'string')
+      : isMessageHistory(list)
+        ? list
+        : [];
   return {
     ...partial,
     // `{ channel: undefined }` is a caller with nothing to say: the default, not a channel no rule applies to.

@@ -7,13 +7,17 @@ import { ROOT } from './helpers.js';
 
 describe('library API', () => {
   it('its shipped types compile in a consumer file', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'test', 'api', 'tsconfig.json')], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'test', 'api', 'tsconfig.json')], {
+      encoding: 'utf8',
+    });
     expect(r.stdout + r.stderr).toBe('');
     expect(r.status).toBe(0);
   }, 60_000);
 
   it('lint, lintFiles and audit work as the CLI does', async () => {
-    expect(lint('Dobrý den, pane Novák,\n\nzítra vám zavoláme.', { customerName: 'Petr Novák', language: 'cs' }).violations.map((v) => v.rule)).toContain('name-use');
+    expect(lint('Dobrý den, pane Novák,\n\nzítra vám zavoláme.', { customerName: 'Petr Novák', language: 'cs' }).violations.map((v) => v.rule)).toContain(
+      'name-use',
+    );
     const config = await loadConfig({ cwd: ROOT });
     const { results } = await lintFiles([join(ROOT, 'fixtures', 'replies')], { config });
     expect(results.length).toBe(6);
@@ -60,8 +64,12 @@ describe('library API: arguments it cannot use are rejected, naming the argument
     expect(language).toBeInstanceOf(TypeError);
     expect(language.message).toBe('lint(): "context.language" must be one of "en", "cs", "sk", not "de"');
     expect(language).toMatchObject({ argument: 'context.language', value: 'de' });
-    expect((await thrown(() => lint('Hi Anna,', { language: 'cz' as never }))).message).toBe('lint(): "context.language" must be one of "en", "cs", "sk", not "cz" (did you mean "cs"?)');
-    expect((await thrown(() => lint('Hi Anna,', { channel: 'fax' as never }))).message).toBe('lint(): "context.channel" must be one of "email", "chat", "social", not "fax"');
+    expect((await thrown(() => lint('Hi Anna,', { language: 'cz' as never }))).message).toBe(
+      'lint(): "context.language" must be one of "en", "cs", "sk", not "cz" (did you mean "cs"?)',
+    );
+    expect((await thrown(() => lint('Hi Anna,', { channel: 'fax' as never }))).message).toBe(
+      'lint(): "context.channel" must be one of "email", "chat", "social", not "fax"',
+    );
   });
 
   it('lint: text that is not a string', async () => {
@@ -70,26 +78,42 @@ describe('library API: arguments it cannot use are rejected, naming the argument
       expect(err).toBeInstanceOf(InvalidArgumentError);
       expect(err.message).toMatch(/^lint\(\): "text" must be a string, not /);
     }
-    expect((await thrown(() => lint(Buffer.from('Hi Anna,') as never))).message).toBe('lint(): "text" must be a string, not a Buffer (decode it first: buffer.toString(\'utf8\'))');
+    expect((await thrown(() => lint(Buffer.from('Hi Anna,') as never))).message).toBe(
+      'lint(): "text" must be a string, not a Buffer (decode it first: buffer.toString(\'utf8\'))',
+    );
   });
 
   it('lint: context fields of the wrong type, and keys it does not know', async () => {
     expect((await thrown(() => lint('Hi', { customerName: 42 as never }))).message).toBe('lint(): "context.customerName" must be a string, not a number');
-    expect((await thrown(() => lint('Hi', { customerMessages: 'Where is my parcel?' as never }))).message).toBe('lint(): "context.customerMessages" must be a list, not a string');
-    expect((await thrown(() => lint('Hi', { customerMessages: ['Hello', 3] as never }))).message).toBe('lint(): "context.customerMessages.1" must be a string, not a number');
+    expect((await thrown(() => lint('Hi', { customerMessages: 'Where is my parcel?' as never }))).message).toBe(
+      'lint(): "context.customerMessages" must be a list, not a string',
+    );
+    expect((await thrown(() => lint('Hi', { customerMessages: ['Hello', 3] as never }))).message).toBe(
+      'lint(): "context.customerMessages.1" must be a string, not a number',
+    );
     expect((await thrown(() => lint('Hi', { firstReply: 'no' as never }))).message).toBe('lint(): "context.firstReply" must be true or false, not a string');
-    expect((await thrown(() => lint('Hi', { lang: 'cs' } as never))).message).toMatch(/^lint\(\): unknown key "lang" in "context" \(did you mean "language"\? allowed keys: language, channel, /);
+    expect((await thrown(() => lint('Hi', { lang: 'cs' } as never))).message).toMatch(
+      /^lint\(\): unknown key "lang" in "context" \(did you mean "language"\? allowed keys: language, channel, /,
+    );
     expect((await thrown(() => lint('Hi', 'cs' as never))).message).toBe('lint(): "context" must be a mapping, not a string');
     expect((await thrown(() => lint('Hi', {}, { fix: 'yes' as never }))).message).toBe('lint(): "options.fix" must be true or false, not a string');
-    expect((await thrown(() => lint('Hi', {}, { linter: {} as never }))).message).toBe('lint(): "options.linter" must be a Linter (from createLinter()), not a mapping');
+    expect((await thrown(() => lint('Hi', {}, { linter: {} as never }))).message).toBe(
+      'lint(): "options.linter" must be a Linter (from createLinter()), not a mapping',
+    );
   });
 
   it('lintFiles: patterns that are neither a string nor a list of strings, and bad options', async () => {
-    expect((await thrown(() => lintFiles(42 as never))).message).toBe('lintFiles(): "patterns" must be a file, folder or glob, or a list of them, not a number');
+    expect((await thrown(() => lintFiles(42 as never))).message).toBe(
+      'lintFiles(): "patterns" must be a file, folder or glob, or a list of them, not a number',
+    );
     expect((await thrown(() => lintFiles([join(ROOT, 'fixtures'), 7] as never))).message).toBe('lintFiles(): "patterns.1" must be a string, not a number');
     expect((await thrown(() => lintFiles([]))).message).toBe('lintFiles(): "patterns" is empty (name at least one file, folder or glob)');
-    expect((await thrown(() => lintFiles('fixtures', { lang: 'de' as never }))).message).toBe('lintFiles(): "options.lang" must be one of "en", "cs", "sk", not "de"');
-    expect((await thrown(() => lintFiles('fixtures', { config: { rules: {} } as never }))).message).toMatch(/^lintFiles\(\): "options.config" must be a resolved config \(from loadConfig\(\)\), not a mapping/);
+    expect((await thrown(() => lintFiles('fixtures', { lang: 'de' as never }))).message).toBe(
+      'lintFiles(): "options.lang" must be one of "en", "cs", "sk", not "de"',
+    );
+    expect((await thrown(() => lintFiles('fixtures', { config: { rules: {} } as never }))).message).toMatch(
+      /^lintFiles\(\): "options.config" must be a resolved config \(from loadConfig\(\)\), not a mapping/,
+    );
   });
 
   it('audit: an unknown format, and other bad options', async () => {
@@ -97,21 +121,30 @@ describe('library API: arguments it cannot use are rejected, naming the argument
     const format = await thrown(() => audit([sample], { format: 'pdf' as never, workers: 0 }));
     expect(format).toBeInstanceOf(InvalidArgumentError);
     expect(format.message).toBe('audit(): "options.format" must be one of "stylish", "json", "csv", "html", not "pdf"');
-    expect((await thrown(() => audit([sample], { from: 'zendsk' as never }))).message).toMatch(/"options.from" must be one of "auto", .*, not "zendsk" \(did you mean "zendesk"\?\)$/);
+    expect((await thrown(() => audit([sample], { from: 'zendsk' as never }))).message).toMatch(
+      /"options.from" must be one of "auto", .*, not "zendsk" \(did you mean "zendesk"\?\)$/,
+    );
     expect((await thrown(() => audit([sample], { workers: -1 }))).message).toBe('audit(): "options.workers" must be between 0 and ∞');
-    expect((await thrown(() => audit([sample], { since: 'last week' }))).message).toBe('audit(): "options.since" is not valid: "last week" (write a date as YYYY-MM-DD)');
+    expect((await thrown(() => audit([sample], { since: 'last week' }))).message).toBe(
+      'audit(): "options.since" is not valid: "last week" (write a date as YYYY-MM-DD)',
+    );
     expect((await thrown(() => audit([sample], { agent: 'Jana' as never }))).message).toBe('audit(): "options.agent" must be a list, not a string');
     expect((await thrown(() => audit(5 as never))).message).toBe('audit(): "files" must be a file, folder or glob, or a list of them, not a number');
   });
 
   it('createLinter and loadConfig: a config that is not resolved, an unknown locale, unknown keys', async () => {
-    expect((await thrown(() => createLinter({ rules: { 'name-use': 'off' } } as never))).message).toBe('createLinter(): "config" must be a resolved config (from loadConfig()), not a mapping');
-    expect((await thrown(() => createLinter(undefined, { locale: 'de' as never }))).message).toBe('createLinter(): "options.locale" must be one of "en", "cs", "sk", "auto", not "de"');
-    expect((await thrown(() => loadConfig({ config: 'replylint.yaml' } as never))).message).toBe('loadConfig(): unknown key "config" in "options" (did you mean "configFile"? allowed keys: cwd, configFile)');
+    expect((await thrown(() => createLinter({ rules: { 'name-use': 'off' } } as never))).message).toBe(
+      'createLinter(): "config" must be a resolved config (from loadConfig()), not a mapping',
+    );
+    expect((await thrown(() => createLinter(undefined, { locale: 'de' as never }))).message).toBe(
+      'createLinter(): "options.locale" must be one of "en", "cs", "sk", "auto", not "de"',
+    );
+    expect((await thrown(() => loadConfig({ config: 'replylint.yaml' } as never))).message).toBe(
+      'loadConfig(): unknown key "config" in "options" (did you mean "configFile"? allowed keys: cwd, configFile)',
+    );
     expect((await thrown(() => loadConfig({ cwd: 5 as never }))).message).toBe('loadConfig(): "options.cwd" must be a string, not a number');
   });
 });
-
 
 describe('the library audit on a terminal', () => {
   it('draws no progress bar unless asked', async () => {

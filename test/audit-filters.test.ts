@@ -8,7 +8,15 @@ import { cli, tempDir } from './helpers.js';
 function exportFile(): string {
   const file = join(tempDir(), 'export.jsonl');
   const conversation = (id: string, agent: string, time: string) =>
-    JSON.stringify({ id, agent, language: 'cs', messages: [{ role: 'customer', text: 'Kde je můj balík?' }, { role: 'agent', time, text: `Dobrý den,\n\nbalík dorazí zítra.\n\nS pozdravem\n${agent}` }] });
+    JSON.stringify({
+      id,
+      agent,
+      language: 'cs',
+      messages: [
+        { role: 'customer', text: 'Kde je můj balík?' },
+        { role: 'agent', time, text: `Dobrý den,\n\nbalík dorazí zítra.\n\nS pozdravem\n${agent}` },
+      ],
+    });
   writeFileSync(file, [conversation('c1', 'Jana Nováková', '2025-03-02T10:00:00Z'), conversation('c2', 'Petr Malý', '2025-03-05T09:00:00Z')].join('\n') + '\n');
   return file;
 }
@@ -30,14 +38,19 @@ describe('audit filters', () => {
     for (const name of ['jana novakova', 'JANA NOVÁKOVÁ', ' Jana  Nováková ']) {
       const r = cli(['audit', '-f', 'json', '--workers', '0', file, '--agent', name]);
       expect(r.code, name).toBe(0);
-      expect(JSON.parse(r.stdout).results.map((x: { conversationId: string }) => x.conversationId), name).toEqual(['c1']);
+      expect(
+        JSON.parse(r.stdout).results.map((x: { conversationId: string }) => x.conversationId),
+        name,
+      ).toEqual(['c1']);
     }
   });
 
   it('filters that leave nothing: exit 2, naming the agents and dates the export has', () => {
     const r = cli(['audit', exportFile(), '--agent', 'Eva', '--since', '2025-01-01']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('no reply matches --agent "Eva" --since 2025-01-01; the export has 2 replies: agents "Jana Nováková", "Petr Malý"; replies from 2025-03-02 to 2025-03-05');
+    expect(r.stderr).toContain(
+      'no reply matches --agent "Eva" --since 2025-01-01; the export has 2 replies: agents "Jana Nováková", "Petr Malý"; replies from 2025-03-02 to 2025-03-05',
+    );
     expect(r.stdout).toContain('Audit: nothing audited');
     expect(r.stdout).not.toContain('mean score 100');
   });

@@ -11,10 +11,19 @@ const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 if (!available && !process.env.CI) console.warn(`skipping the browser test: no ${CHROMIUM} (apt-get install chromium)`);
 
-const BROWSER_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const BROWSER_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe.skipIf(!available && !process.env.CI)('HTML audit report in Chromium', () => {
-  it('renders the charts and marks the worst reply\'s violations', async () => {
+  it("renders the charts and marks the worst reply's violations", async () => {
     const out = join(ROOT, 'test-output');
     mkdirSync(out, { recursive: true });
     const report = join(out, 'audit.html');
@@ -36,7 +45,9 @@ describe.skipIf(!available && !process.env.CI)('HTML audit report in Chromium', 
         expect(Math.max(...bars), chart).toBeGreaterThan(0);
       }
       const worst = page.locator('#worst article').first();
-      const marked = await worst.locator('mark.v').evaluateAll((els) => els.map((e) => [e.getAttribute('data-rule'), e.textContent, getComputedStyle(e).backgroundColor]));
+      const marked = await worst
+        .locator('mark.v')
+        .evaluateAll((els) => els.map((e) => [e.getAttribute('data-rule'), e.textContent, getComputedStyle(e).backgroundColor]));
       const listed = await worst.locator('li b').allTextContents();
       expect(marked.length).toBeGreaterThan(0);
       for (const [rule, text, background] of marked) {
@@ -56,7 +67,15 @@ describe.skipIf(!available && !process.env.CI)('HTML audit report in Chromium', 
     mkdirSync(out, { recursive: true });
     const evil = '</script><script>document.title="pwned"</script>"><img src=x onerror="document.title=\'pwned\'">\u2028<svg onload=alert(1)>';
     const transcript = join(out, 'hostile<b>.jsonl');
-    const conversation = (id: string, agent: string, time: string) => JSON.stringify({ id, channel: 'email', language: 'en', customer: { name: evil }, agent: { name: agent }, messages: [{ role: 'agent', text: `Hi ${evil}`, time }] });
+    const conversation = (id: string, agent: string, time: string) =>
+      JSON.stringify({
+        id,
+        channel: 'email',
+        language: 'en',
+        customer: { name: evil },
+        agent: { name: agent },
+        messages: [{ role: 'agent', text: `Hi ${evil}`, time }],
+      });
     writeFileSync(transcript, `${conversation(evil, evil, '2025-03-01T10:00:00Z')}\n${conversation('2', 'Ben', '2025-03-02T10:00:00Z')}\n`);
     const report = join(out, 'audit-hostile.html');
     cli(['audit', '--format', 'html', '--workers', '1', '--output', report, transcript]);

@@ -15,16 +15,29 @@ interface Message {
 }
 
 const CUSTOMER = ['Where is my parcel? Order 5512.', 'It still has not arrived.', 'Thanks, that worked!', 'The kettle arrived broken.'];
-const AGENT = ['Hi Sam, I have asked the courier to deliver it tomorrow by 10 am.', 'Hi Sam, sorry about that. Please send us a photo.', 'Hi Sam, glad to hear it!'];
+const AGENT = [
+  'Hi Sam, I have asked the courier to deliver it tomorrow by 10 am.',
+  'Hi Sam, sorry about that. Please send us a photo.',
+  'Hi Sam, glad to hear it!',
+];
 
 /** Customer and agent taking turns: complaints, apologies and thanks, so the rules that read the history have something to find. */
 function longMessages(count: number): Message[] {
   return Array.from({ length: count }, (_, i) =>
-    i % 2 === 0 ? { role: 'customer', text: CUSTOMER[(i / 2) % CUSTOMER.length] } : { role: 'agent', text: AGENT[((i - 1) / 2) % AGENT.length], author: 'Mark Taylor' },
+    i % 2 === 0
+      ? { role: 'customer', text: CUSTOMER[(i / 2) % CUSTOMER.length] }
+      : { role: 'agent', text: AGENT[((i - 1) / 2) % AGENT.length], author: 'Mark Taylor' },
   );
 }
 
-const shortConversation = (id: string) => ({ id, customer: { name: 'Sam Hill' }, messages: [{ role: 'customer', text: 'Where is it?' }, { role: 'agent', text: 'Hi Sam, it ships today.', author: 'Emma Lewis' }] });
+const shortConversation = (id: string) => ({
+  id,
+  customer: { name: 'Sam Hill' },
+  messages: [
+    { role: 'customer', text: 'Where is it?' },
+    { role: 'agent', text: 'Hi Sam, it ships today.', author: 'Emma Lewis' },
+  ],
+});
 
 /** A JSONL file: a short conversation, the long one, another short one. */
 function exportWith(messages: Message[]): string {
@@ -76,7 +89,10 @@ function expectAuditedInFull(reportFile: string, messages: Message[]): void {
   expect(report.results.map((r) => r.conversationId).filter((id) => id !== 'long')).toEqual(['before', 'after']);
   const replies = messages.length / 2;
   expect(report.summary).toMatchObject({ replies: replies + 2, errors: 0, skipped: 0 });
-  expect(report.audit.agents.map((a) => [a.agent, a.replies]).sort()).toEqual([['Emma Lewis', 2], ['Mark Taylor', replies]]);
+  expect(report.audit.agents.map((a) => [a.agent, a.replies]).sort()).toEqual([
+    ['Emma Lewis', 2],
+    ['Mark Taylor', replies],
+  ]);
   // The rule the history matters to: "sorry" is required after a complaint until given.
   expect(report.audit.rules.find((r) => r.rule === 'apology')?.violations).toBe(long.filter((r) => r.violations.some((v) => v.rule === 'apology')).length);
 }
@@ -87,9 +103,18 @@ describe("a reply's history", () => {
     const { replies } = repliesFromConversation({ messages }, 'x', 1, {});
     const last = replies[3].context;
     expect([...last.customerMessages]).toEqual([CUSTOMER[0], CUSTOMER[1], CUSTOMER[2], CUSTOMER[3]]);
-    expect([last.previousAgentMessages.at(-1), last.previousAgentMessages.slice(-2), last.previousAgentMessages.length]).toEqual([AGENT[2], [AGENT[1], AGENT[2]], 3]);
+    expect([last.previousAgentMessages.at(-1), last.previousAgentMessages.slice(-2), last.previousAgentMessages.length]).toEqual([
+      AGENT[2],
+      [AGENT[1], AGENT[2]],
+      3,
+    ]);
     const first = replies[0].context;
-    expect([first.customerMessages.length, first.customerMessages.at(1), first.customerMessages.slice(), JSON.stringify(first)]).toEqual([1, undefined, [CUSTOMER[0]], expect.stringContaining('"customerMessages":["Where is my parcel? Order 5512."],"previousAgentMessages":[]')]);
+    expect([first.customerMessages.length, first.customerMessages.at(1), first.customerMessages.slice(), JSON.stringify(first)]).toEqual([
+      1,
+      undefined,
+      [CUSTOMER[0]],
+      expect.stringContaining('"customerMessages":["Where is my parcel? Order 5512."],"previousAgentMessages":[]'),
+    ]);
     // The library keeps a conversation's history as it is: the complaint asks for an apology.
     expect(lint(AGENT[0], replies[0].context).violations.map((v) => v.rule)).toContain('apology');
     expect(lint(AGENT[0], { customerName: 'Sam Hill' }).violations.map((v) => v.rule)).not.toContain('apology');
@@ -130,7 +155,11 @@ describe('a worker thread that dies', () => {
   }
 
   it.each([
-    ['runs out of memory', 'exhaust-worker-heap', 'the worker thread ran out of memory; audit the file with --workers 1 (no worker threads), or give each worker more heap with REPLYLINT_WORKER_HEAP_MB (now 32)'],
+    [
+      'runs out of memory',
+      'exhaust-worker-heap',
+      'the worker thread ran out of memory; audit the file with --workers 1 (no worker threads), or give each worker more heap with REPLYLINT_WORKER_HEAP_MB (now 32)',
+    ],
     ['crashes', 'exit-worker', 'the worker thread stopped (exit code 70)'],
   ])('and %s is replaced; its batch is reported skipped with file and lines, and the rest is audited', (_, killerId, why) => {
     const input = exportOf(6000, (line) => (line === 2000 ? killerId : undefined));
@@ -151,7 +180,11 @@ describe('a worker thread that dies', () => {
   it('on a conversation longer than a block takes no other conversation with it', () => {
     const file = join(tempDir(), 'export.jsonl');
     const long = { ...shortConversation('exhaust-worker-heap'), messages: [{ role: 'agent', text: 'Hi Sam, here is the log:\n'.repeat(20_000) }] };
-    const lines = [...Array.from({ length: 1000 }, (_, i) => shortConversation(`a${i}`)), long, ...Array.from({ length: 1000 }, (_, i) => shortConversation(`b${i}`))];
+    const lines = [
+      ...Array.from({ length: 1000 }, (_, i) => shortConversation(`a${i}`)),
+      long,
+      ...Array.from({ length: 1000 }, (_, i) => shortConversation(`b${i}`)),
+    ];
     writeFileSync(file, lines.map((c) => JSON.stringify(c)).join('\n') + '\n');
     const output = `${file}.report.json`;
     const r = cli(['audit', '--format', 'json', '--workers', '2', '-o', output, file], { env: KILL, killAfterMs });

@@ -67,7 +67,14 @@ describe('replylint audit --vocabulary', () => {
       // Words customers use too, and names (metadata, the greeting's, the agents'), are not listed.
       for (const t of terms) expect(t).not.toMatch(/reklamace|balík|Zdeňk|Nováko|Marko|Horák|Svobod|Jana|Petr|Horsk|Mal[ýy]/i);
       const rma = (report.vocabulary.terms as JsonTerm[]).find((t) => t.term === 'RMA')!;
-      expect(rma).toMatchObject({ conversations: 8, customerConversations: 0, agents: [{ agent: 'Jana Horská', conversations: 4 }, { agent: 'Petr Malý', conversations: 4 }] });
+      expect(rma).toMatchObject({
+        conversations: 8,
+        customerConversations: 0,
+        agents: [
+          { agent: 'Jana Horská', conversations: 4 },
+          { agent: 'Petr Malý', conversations: 4 },
+        ],
+      });
     }
     expect(runs[1].stdout).toBe(runs[0].stdout);
   });
@@ -99,7 +106,14 @@ describe('replylint audit --vocabulary', () => {
   it('CSV and HTML escape what comes from the export', () => {
     const dir = tempDir();
     const lines = Array.from({ length: 3 }, (_, i) =>
-      JSON.stringify({ id: `h${i}`, language: 'en', messages: [{ role: 'customer', text: 'Hi, my order is late.' }, { role: 'agent', author: i ? '=HYPERLINK("http://x")' : '<img src=x onerror=alert(1)>', text: 'Hi,\n\nyour RMA is ready.\n\nThanks' }] }),
+      JSON.stringify({
+        id: `h${i}`,
+        language: 'en',
+        messages: [
+          { role: 'customer', text: 'Hi, my order is late.' },
+          { role: 'agent', author: i ? '=HYPERLINK("http://x")' : '<img src=x onerror=alert(1)>', text: 'Hi,\n\nyour RMA is ready.\n\nThanks' },
+        ],
+      }),
     );
     const file = join(dir, 'x.jsonl');
     writeFileSync(file, lines.join('\n') + '\n');
@@ -118,7 +132,16 @@ describe('replylint audit --vocabulary', () => {
     const dir = tempDir();
     const agentText = (i: number) =>
       `Hi {{first_name}},\n\nsee https://help.example.com/zorblax-guide or write to quuxfrob@example.com; case KXJ-${4400 + i}, order 88123. The hotfix ships today.\n\nThanks\n\nOn Mon, Anna wrote:\n> my flimbat is broken`;
-    const lines = Array.from({ length: 4 }, (_, i) => JSON.stringify({ id: `q${i}`, language: 'en', messages: [{ role: 'customer', text: 'Hello, it is broken.' }, { role: 'agent', author: 'Sam Reed', text: agentText(i) }] }));
+    const lines = Array.from({ length: 4 }, (_, i) =>
+      JSON.stringify({
+        id: `q${i}`,
+        language: 'en',
+        messages: [
+          { role: 'customer', text: 'Hello, it is broken.' },
+          { role: 'agent', author: 'Sam Reed', text: agentText(i) },
+        ],
+      }),
+    );
     const file = join(dir, 'q.jsonl');
     writeFileSync(file, lines.join('\n') + '\n');
     const terms = termsOf(cli(['audit', '--vocabulary', '-f', 'json', '--min-conversations', '2', file]).stdout);

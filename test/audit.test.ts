@@ -17,7 +17,9 @@ describe('importers', () => {
     const [c] = conversationsIn(fixture('zendesk.json'));
     expect(c.customer?.name).toBe('Anna Smith');
     expect(c.messages.map((m) => m.role)).toEqual(['customer', 'note', 'agent', 'customer', 'agent']);
-    expect(c.messages[2].text).toBe("Hi Anna,\n\nI'm sorry your grinder hasn't arrived yet. I've asked DPD to deliver it tomorrow, and I'll email you the tracking link by 10 am.\n\nBest wishes,\nMark Taylor");
+    expect(c.messages[2].text).toBe(
+      "Hi Anna,\n\nI'm sorry your grinder hasn't arrived yet. I've asked DPD to deliver it tomorrow, and I'll email you the tracking link by 10 am.\n\nBest wishes,\nMark Taylor",
+    );
     expect(c.messages[2].author).toBe('Mark Taylor');
   });
 
@@ -30,7 +32,9 @@ describe('importers', () => {
     const clutter = lint(reply.text, reply.context, {}).violations.filter((v) => v.rule === 'no-ticket-clutter');
     expect(clutter).toEqual([]); // the text alone has no markup left
     const { createLinter } = await import('../src/index.js');
-    const found = createLinter().lint(reply).violations.filter((v) => v.rule === 'no-ticket-clutter');
+    const found = createLinter()
+      .lint(reply)
+      .violations.filter((v) => v.rule === 'no-ticket-clutter');
     expect(found.map((v) => v.message)).toEqual(['Helpdesk clutter "<font color="red">" does not belong in the message.']);
   });
 
@@ -41,9 +45,11 @@ describe('importers', () => {
     expect(c.messages[3].time).toBe('2025-03-03T11:08:40.000Z');
   });
 
-  it('Freshdesk: the description is the customer\'s; incoming and private decide the rest', () => {
+  it("Freshdesk: the description is the customer's; incoming and private decide the rest", () => {
     expect(roles((fixture('freshdesk.json') as unknown[])[0])).toEqual(['customer', 'note', 'agent', 'customer']);
-    expect(conversationsIn((fixture('freshdesk.json') as unknown[])[0])[0].messages[2].text).toBe('Dobrý deň, pán Novák,\n\nzľavy neposkytujeme.\n\nS pozdravom\nIvana Poláková');
+    expect(conversationsIn((fixture('freshdesk.json') as unknown[])[0])[0].messages[2].text).toBe(
+      'Dobrý deň, pán Novák,\n\nzľavy neposkytujeme.\n\nS pozdravom\nIvana Poláková',
+    );
   });
 
   it('Help Scout: threads come newest first and are put in order; the quoted history is cut', () => {
@@ -66,7 +72,10 @@ describe('CSV', () => {
     for await (const r of readCsv(readAt, parseCsvColumns('conversation=ticket,role=sender,text=body,author=agent,time=created'))) records.push(r);
     closeSync(fd);
     const conversations = records.flatMap((r) => (r.conversation ? [r.conversation] : []));
-    expect(conversations.map((c) => [c.id, c.messages.map((m) => m.role)])).toEqual([['501', ['customer', 'agent']], ['502', ['customer', 'agent']]]);
+    expect(conversations.map((c) => [c.id, c.messages.map((m) => m.role)])).toEqual([
+      ['501', ['customer', 'agent']],
+      ['502', ['customer', 'agent']],
+    ]);
     expect(conversations[0].messages[1]).toMatchObject({ author: 'Ryan Scott', time: '2025-03-07T08:30:00Z' });
     expect(records.filter((r) => r.notice).map((r) => r.notice)).toEqual([{ line: 10, message: 'message without text; skipped' }]);
   });
@@ -86,13 +95,24 @@ describe('large JSON arrays', () => {
     writeFileSync(file, JSON.stringify([good('a'), 5, good('b'), good('c')]).slice(0, -4));
     const items = [];
     for await (const item of readAuditFile(file, { from: 'auto', streamJsonOver: 0 })) items.push(item);
-    expect(items.map((i) => ('conversation' in i ? i.conversation.id : 'notice' in i ? i.notice.message.slice(0, 20) : '?'))).toEqual(['a', 'unknown export shape', 'b', 'invalid JSON: Parser']);
+    expect(items.map((i) => ('conversation' in i ? i.conversation.id : 'notice' in i ? i.notice.message.slice(0, 20) : '?'))).toEqual([
+      'a',
+      'unknown export shape',
+      'b',
+      'invalid JSON: Parser',
+    ]);
   });
 });
 
 describe('figures', () => {
   const reply = (agent: string, score: number, rules: string[], time?: string): AuditedReply => ({
-    source: 's', language: 'en', channel: 'email', score, agent, time, text: 't',
+    source: 's',
+    language: 'en',
+    channel: 'email',
+    score,
+    agent,
+    time,
+    text: 't',
     violations: rules.map((rule) => ({ rule, severity: 'warning', message: 'm', line: 1, column: 1, endLine: 1, endColumn: 2 })),
   });
 
@@ -108,8 +128,15 @@ describe('figures', () => {
       { agent: 'Ben', replies: 2, meanScore: 80, p10Score: 70, violations: { greeting: 3, 'next-steps': 1 } },
       { agent: 'Anna', replies: 2, meanScore: 90, p10Score: 80, violations: { apology: 1, greeting: 1 } },
     ]);
-    expect(f.rules.map((r) => [r.rule, r.violations, r.replies, r.share])).toEqual([['greeting', 4, 3, 0.75], ['apology', 1, 1, 0.25], ['next-steps', 1, 1, 0.25]]);
-    expect(f.days).toEqual([{ day: '2025-03-01', replies: 2, meanScore: 90 }, { day: '2025-03-02', replies: 1, meanScore: 90 }]);
+    expect(f.rules.map((r) => [r.rule, r.violations, r.replies, r.share])).toEqual([
+      ['greeting', 4, 3, 0.75],
+      ['apology', 1, 1, 0.25],
+      ['next-steps', 1, 1, 0.25],
+    ]);
+    expect(f.days).toEqual([
+      { day: '2025-03-01', replies: 2, meanScore: 90 },
+      { day: '2025-03-02', replies: 1, meanScore: 90 },
+    ]);
     expect(f.worst.map((w) => w.score)).toEqual([70, 80]);
     expect(f.scoreDistribution).toEqual([0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1]);
   });
@@ -135,13 +162,31 @@ describe('replylint audit (the built binary)', () => {
   it('reads every fixture export, keeps input order on two workers, and counts what it skipped', () => {
     const dir = tempDir();
     const broken = join(dir, 'broken.jsonl');
-    writeFileSync(broken, `${JSON.stringify({ id: 'x', messages: [{ role: 'agent', text: 'Hi Anna, done.' }] })}\nnot json\n{"tickets": 3}\n{"id": "y", "messages": [{"role": "agent"}]}\n`);
+    writeFileSync(
+      broken,
+      `${JSON.stringify({ id: 'x', messages: [{ role: 'agent', text: 'Hi Anna, done.' }] })}\nnot json\n{"tickets": 3}\n{"id": "y", "messages": [{"role": "agent"}]}\n`,
+    );
     const files = ['zendesk.json', 'intercom.json', 'freshdesk.json', 'helpscout.json'].map((f) => join(ROOT, 'fixtures', 'exports', f));
     const r = cli(['audit', '--format', 'json', '--workers', '2', ...files, broken]);
     const report = JSON.parse(r.stdout);
-    expect(report.results.map((x: { conversationId: string; messageIndex: number }) => `${x.conversationId}#${x.messageIndex}`)).toEqual(['4821#2', '4821#4', '1911149811#3', '1911149811#5', '7731#2', '88123#2', 'x#0']);
+    expect(report.results.map((x: { conversationId: string; messageIndex: number }) => `${x.conversationId}#${x.messageIndex}`)).toEqual([
+      '4821#2',
+      '4821#4',
+      '1911149811#3',
+      '1911149811#5',
+      '7731#2',
+      '88123#2',
+      'x#0',
+    ]);
     expect(report.summary.skipped).toBe(3);
-    expect(report.audit.agents.map((a: { agent: string }) => a.agent).sort()).toEqual(['(unknown agent)', 'Barbora Šimková', 'Emma Lewis', 'Jake Thompson', 'Mark Taylor', 'user 33']);
+    expect(report.audit.agents.map((a: { agent: string }) => a.agent).sort()).toEqual([
+      '(unknown agent)',
+      'Barbora Šimková',
+      'Emma Lewis',
+      'Jake Thompson',
+      'Mark Taylor',
+      'user 33',
+    ]);
     expect(r.stderr).toContain(`${broken}:2: invalid JSON on this line`);
     expect(r.stderr).toContain(`${broken}:3: unknown export shape`);
     expect(r.stderr).toContain(`${broken}:4: conversation y message 0: no "text" (or "content") string; message skipped`);
@@ -150,8 +195,19 @@ describe('replylint audit (the built binary)', () => {
   it('skips a conversation line too long for a worker, with its line, and audits the rest', () => {
     const dir = tempDir();
     const file = join(dir, 'long.jsonl');
-    const conversation = (id: string, text: string) => JSON.stringify({ id, messages: [{ role: 'customer', text: 'Where is it?' }, { role: 'agent', text }] });
-    writeFileSync(file, [conversation('a', 'Hi Sam, it ships today.'), conversation('b', 'word '.repeat(500_000)), conversation('c', 'Hi Sam, it ships today.')].join('\n') + '\n');
+    const conversation = (id: string, text: string) =>
+      JSON.stringify({
+        id,
+        messages: [
+          { role: 'customer', text: 'Where is it?' },
+          { role: 'agent', text },
+        ],
+      });
+    writeFileSync(
+      file,
+      [conversation('a', 'Hi Sam, it ships today.'), conversation('b', 'word '.repeat(500_000)), conversation('c', 'Hi Sam, it ships today.')].join('\n') +
+        '\n',
+    );
     for (const workers of ['1', '2']) {
       const r = cli(['audit', '--format', 'json', '--workers', workers, file]);
       const report = JSON.parse(r.stdout);
@@ -162,7 +218,18 @@ describe('replylint audit (the built binary)', () => {
   });
 
   it('filters by agent and date, and writes per-agent CSV', () => {
-    const r = cli(['audit', '--format', 'csv', '--per', 'agent', '--since', '2025-03-04', '--agent', 'Jake Thompson', join(ROOT, 'fixtures', 'exports', 'zendesk.json')]);
+    const r = cli([
+      'audit',
+      '--format',
+      'csv',
+      '--per',
+      'agent',
+      '--since',
+      '2025-03-04',
+      '--agent',
+      'Jake Thompson',
+      join(ROOT, 'fixtures', 'exports', 'zendesk.json'),
+    ]);
     const [header, row] = r.stdout.trim().split('\n');
     expect(header.split(',').slice(0, 4)).toEqual(['agent', 'replies', 'meanScore', 'p10Score']);
     expect(row.startsWith('Jake Thompson,1,')).toBe(true);
@@ -177,8 +244,18 @@ describe('--redact in the HTML report', () => {
     const { cli } = await import('./helpers.js');
     const dir = mkdtempSync(join(tmpdir(), 'replylint-redact-'));
     const file = join(dir, 'export.jsonl');
-    const text = 'Hi Anna,\n\nwrite to jan.novakovic@example.com and we WILL CHECK it today.\n\nIf anything else comes up, just reply to this e-mail.\n\nKind regards,\nTom';
-    writeFileSync(file, JSON.stringify({ id: 'c1', messages: [{ role: 'customer', text: 'Where is it?' }, { role: 'agent', text }] }) + '\n');
+    const text =
+      'Hi Anna,\n\nwrite to jan.novakovic@example.com and we WILL CHECK it today.\n\nIf anything else comes up, just reply to this e-mail.\n\nKind regards,\nTom';
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'c1',
+        messages: [
+          { role: 'customer', text: 'Where is it?' },
+          { role: 'agent', text },
+        ],
+      }) + '\n',
+    );
     const html = cli(['audit', '--redact', '-f', 'html', '--workers', '0', file]).stdout;
     expect(html).not.toContain('jan.novakovic');
     expect(html).toMatch(/<mark class="v warning" data-rule="no-shouting"[^>]*>WILL<\/mark>/);

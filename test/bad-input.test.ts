@@ -27,7 +27,9 @@ describe('bad input', () => {
     const bytes = Buffer.from('Dobr\xfd den, Ticket #1234\n', 'latin1');
     const { file } = withFile('latin1.txt', bytes);
     const r = cli(['-f', 'json', '--fix', file]);
-    expect(r.stderr).toBe(`replylint: ${file}: is not valid UTF-8; save it as UTF-8 and run again; skipped\nreplylint: nothing was linted: the input was skipped (see why above)\n`);
+    expect(r.stderr).toBe(
+      `replylint: ${file}: is not valid UTF-8; save it as UTF-8 and run again; skipped\nreplylint: nothing was linted: the input was skipped (see why above)\n`,
+    );
     expect(r.code).toBe(2); // nothing was linted
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
@@ -58,7 +60,10 @@ describe('bad input', () => {
 
   it('an empty file says so', () => {
     const { file } = withFile('empty.txt', '');
-    expect(cli(['-f', 'json', file])).toMatchObject({ code: 2, stderr: `replylint: ${file}: is empty; nothing to lint\nreplylint: nothing was linted: the input was skipped (see why above)\n` });
+    expect(cli(['-f', 'json', file])).toMatchObject({
+      code: 2,
+      stderr: `replylint: ${file}: is empty; nothing to lint\nreplylint: nothing was linted: the input was skipped (see why above)\n`,
+    });
   });
 
   it('empty stdin says so, and scores nothing', () => {
@@ -86,7 +91,8 @@ describe('bad input', () => {
   });
 
   it('a YAML alias bomb in a config or a rule file stops with the file named: exit 2', () => {
-    const bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
+    const bomb =
+      'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n';
     const dir = tempDir();
     writeFileSync(join(dir, '.replylintrc.yaml'), bomb);
     const r = cli([SAMPLE], { cwd: dir });
@@ -102,7 +108,17 @@ describe('bad input', () => {
   });
 
   it('unknown roles are reported and the rest of the conversation is linted', () => {
-    const { file } = withFile('c.jsonl', `${JSON.stringify({ id: 'c1', messages: [{ role: 'customer', text: 'Where is my order?' }, { role: 'robot', text: 'beep' }, { role: 'agent', text: GOOD }] })}\n`);
+    const { file } = withFile(
+      'c.jsonl',
+      `${JSON.stringify({
+        id: 'c1',
+        messages: [
+          { role: 'customer', text: 'Where is my order?' },
+          { role: 'robot', text: 'beep' },
+          { role: 'agent', text: GOOD },
+        ],
+      })}\n`,
+    );
     const r = cli(['-f', 'json', file]);
     expect(r.stderr).toBe(`replylint: ${file}:1: conversation c1 message 1: unknown role "robot"; use "customer" or "agent"; message skipped\n`);
     expect(JSON.parse(r.stdout).results.map((x: { messageIndex: number }) => x.messageIndex)).toEqual([2]);

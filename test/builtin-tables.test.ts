@@ -29,13 +29,17 @@ describe('built-in phrase tables', () => {
 describe('a built-in phrase naming a changed class', () => {
   const locate = () => ({ file: 'test', line: 1, column: 1 });
   const lists = { en: ['carrier'] };
-  const compile = (classes: WordClasses) => compileEntry('{third-party} is responsible', ['phrases', 'en', 0], { locate, trusted: true, classes, rule: 'no-deflection' });
+  const compile = (classes: WordClasses) =>
+    compileEntry('{third-party} is responsible', ['phrases', 'en', 0], { locate, trusted: true, classes, rule: 'no-deflection' });
   it('is compiled from the class as it is now, not taken from the build', () => {
     usePrecompiledPhrases({ '~en/no-deflection:{third-party} is responsible': { source: 'stale', flags: 'g' } });
     try {
       const asBuilt = new Map([['third-party', { lists, team: false }]]);
       expect((compile(asBuilt).phrase.regex as RegExp).source).toBe('stale');
-      for (const changed of [{ lists, team: false, edited: true }, { lists, team: true }]) {
+      for (const changed of [
+        { lists, team: false, edited: true },
+        { lists, team: true },
+      ]) {
         const regex = compile(new Map([['third-party', changed]])).phrase.regex;
         expect(String(regex instanceof RegExp ? regex.source : regex)).not.toContain('stale');
         expect(regex instanceof RegExp ? regex.test('the carrier is responsible') : regex.matches('the carrier is responsible', 0, 27).length > 0).toBe(true);

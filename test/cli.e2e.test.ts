@@ -6,7 +6,20 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT, tempDir } from './helpers.js';
 
-const json = (stdout: string) => JSON.parse(stdout) as { version: number; results: { source: string; conversationId?: string; messageIndex?: number; language: string; channel: string; score: number; violations: { rule: string; severity: string; line: number; column: number; endLine: number; endColumn: number; message: string }[] }[]; summary: Record<string, number> };
+const json = (stdout: string) =>
+  JSON.parse(stdout) as {
+    version: number;
+    results: {
+      source: string;
+      conversationId?: string;
+      messageIndex?: number;
+      language: string;
+      channel: string;
+      score: number;
+      violations: { rule: string; severity: string; line: number; column: number; endLine: number; endColumn: number; message: string }[];
+    }[];
+    summary: Record<string, number>;
+  };
 
 describe('replylint on files', () => {
   it('lints the bundled samples and exits 1 on an error', () => {
@@ -41,7 +54,7 @@ describe('replylint on files', () => {
     expect(cli(['--min-score', '90', 'fixtures/replies/cs-vocative.txt']).code).toBe(0);
   });
 
-  it('--locale picks the language of messages; auto takes each reply\'s own', () => {
+  it("--locale picks the language of messages; auto takes each reply's own", () => {
     expect(cli(['--locale', 'cs', 'fixtures/replies/cs-vocative.txt']).stdout).toContain('V češtině se oslovuje 5. pádem: „Nováku“, ne „Novák“.');
     expect(cli(['--locale', 'auto', 'fixtures/replies/sk-wrong-name.txt']).stdout).toContain('Pozdrav oslovuje „Nagyová“, ale zákazník je Lucia Tóthová.');
     expect(cli(['fixtures/replies/sk-wrong-name.txt']).stdout).toContain('The greeting addresses "Nagyová"');
@@ -61,7 +74,9 @@ describe('replylint on files', () => {
 
 describe('replylint on stdin', () => {
   it('lints plain text with context from flags', () => {
-    const r = cli(['--format', 'json', '--customer-name', 'Anna Smith', '--customer-message', 'My parcel is broken.'], { input: 'Hello,\n\nPlease send us a photo.' });
+    const r = cli(['--format', 'json', '--customer-name', 'Anna Smith', '--customer-message', 'My parcel is broken.'], {
+      input: 'Hello,\n\nPlease send us a photo.',
+    });
     expect(r.code).toBe(0);
     const [result] = json(r.stdout).results;
     expect(result.source).toBe('<stdin>');
@@ -160,7 +175,10 @@ describe('errors a user sees', () => {
   };
 
   it('a bad rule file names its line', () => {
-    const r = withTeamRule('no-hype.yaml', 'description: No hype.\nkind: forbid\nlevel: warning\nphrases:\n  en: ["(amazing|awesome"]\nmessages:\n  found: Hype.\n');
+    const r = withTeamRule(
+      'no-hype.yaml',
+      'description: No hype.\nkind: forbid\nlevel: warning\nphrases:\n  en: ["(amazing|awesome"]\nmessages:\n  found: Hype.\n',
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no-hype\.yaml:5:\d+: bad phrase "\(amazing\|awesome": missing "\)"/);
   });
@@ -175,7 +193,10 @@ describe('errors a user sees', () => {
   it('a raw regex runs in linear time: a pattern that backtracks catastrophically in JavaScript cannot hang a run', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'team-rules'));
-    writeFileSync(join(dir, 'team-rules', 'slow.yaml'), "description: x\nkind: forbid\nlevel: warning\nphrases:\n  en:\n    - regex: '^(a|a)*$'\n    - regex: '(x+x+)+y'\nmessages:\n  found: x\n");
+    writeFileSync(
+      join(dir, 'team-rules', 'slow.yaml'),
+      "description: x\nkind: forbid\nlevel: warning\nphrases:\n  en:\n    - regex: '^(a|a)*$'\n    - regex: '(x+x+)+y'\nmessages:\n  found: x\n",
+    );
     writeFileSync(join(dir, '.replylintrc.yaml'), 'rulePaths: [team-rules]\n');
     // In V8 each of these takes longer than the universe has existed; on RE2, microseconds.
     const hostile = cli(['--format', 'json'], { cwd: dir, input: `${'a'.repeat(5000)}b ${'x'.repeat(5000)}` });
@@ -189,8 +210,14 @@ describe('errors a user sees', () => {
     const dir = tempDir();
     // no-ticket-clutter's markup regexes use lookahead (V8, checked at build): an option on
     // the rule must not send them to RE2, which has none.
-    writeFileSync(join(dir, '.replylintrc.yaml'), 'rules:\n  no-ticket-clutter: [warning, {zone: reply}]\n  no-jargon: [warning, {phrases: {en: ["(tier|level) (1|2) ... queue"]}}]\n');
-    const r = cli(['--format', 'json', '--stdin-filename', 'reply.html'], { cwd: dir, input: '<p>Hi Anna,</p><p>It is in the tier 2 support queue. <font color="red">Ticket #48213</font></p>' });
+    writeFileSync(
+      join(dir, '.replylintrc.yaml'),
+      'rules:\n  no-ticket-clutter: [warning, {zone: reply}]\n  no-jargon: [warning, {phrases: {en: ["(tier|level) (1|2) ... queue"]}}]\n',
+    );
+    const r = cli(['--format', 'json', '--stdin-filename', 'reply.html'], {
+      cwd: dir,
+      input: '<p>Hi Anna,</p><p>It is in the tier 2 support queue. <font color="red">Ticket #48213</font></p>',
+    });
     expect(r.stderr).toBe('');
     const rules = json(r.stdout).results[0].violations.map((v) => v.rule);
     expect(rules.filter((id) => id === 'no-ticket-clutter').length).toBeGreaterThanOrEqual(1);
@@ -198,10 +225,16 @@ describe('errors a user sees', () => {
   });
 
   it('a raw regex with lookahead or a backreference is refused when the rule loads, with its place and why', () => {
-    const ahead = withTeamRule('ahead.yaml', "description: x\nkind: forbid\nlevel: warning\nphrases:\n  en:\n    - regex: 'foo(?=bar)'\nmessages:\n  found: x\n");
+    const ahead = withTeamRule(
+      'ahead.yaml',
+      "description: x\nkind: forbid\nlevel: warning\nphrases:\n  en:\n    - regex: 'foo(?=bar)'\nmessages:\n  found: x\n",
+    );
     expect(ahead.code).toBe(2);
     expect(ahead.stderr).toMatch(/ahead\.yaml:6:\d+: .*lookahead .*linear-time engine/);
-    const backref = withTeamRule('backref.yaml', "description: x\nkind: forbid\nlevel: warning\nphrases:\n  en:\n    - regex: '(a)\\1'\nmessages:\n  found: x\n");
+    const backref = withTeamRule(
+      'backref.yaml',
+      "description: x\nkind: forbid\nlevel: warning\nphrases:\n  en:\n    - regex: '(a)\\1'\nmessages:\n  found: x\n",
+    );
     expect(backref.code).toBe(2);
     expect(backref.stderr).toMatch(/backref\.yaml:6:\d+: .*backreferences/);
   });
@@ -245,7 +278,10 @@ describe('spelling (opt-in)', () => {
   it('with dictionaries, reports unknown words with suggestions', () => {
     const dir = tempDir();
     const dicts = join(ROOT, 'test', 'fixtures', 'hunspell');
-    writeFileSync(join(dir, '.replylintrc.yaml'), `vocabulary:\n  dictionaries: { en: ${dicts}/en_TEST, cs: ${dicts}/cs_TEST, sk: ${dicts}/sk_TEST }\nrules:\n  spelling: warning\n`);
+    writeFileSync(
+      join(dir, '.replylintrc.yaml'),
+      `vocabulary:\n  dictionaries: { en: ${dicts}/en_TEST, cs: ${dicts}/cs_TEST, sk: ${dicts}/sk_TEST }\nrules:\n  spelling: warning\n`,
+    );
     const r = cli(['--format', 'json'], { cwd: dir, input: 'Hi Anna, your refnud went out today.' });
     const spelling = json(r.stdout).results[0].violations.filter((v) => v.rule === 'spelling');
     expect(spelling.map((v) => v.message)).toEqual(['"refnud" is not in the dictionary.']);
@@ -259,7 +295,8 @@ describe('--fix', () => {
   it('removes clutter, keeps CRLF and BOM, and a second run changes nothing', () => {
     const dir = tempDir();
     const file = join(dir, 'reply.txt');
-    const original = '\uFEFFHi Tom,\r\n\r\nYour boots ship today.\r\n\r\nKind regards,\r\nSophie\r\n\r\nTicket #48213 | Please do not write below this line\r\n';
+    const original =
+      '\uFEFFHi Tom,\r\n\r\nYour boots ship today.\r\n\r\nKind regards,\r\nSophie\r\n\r\nTicket #48213 | Please do not write below this line\r\n';
     writeFileSync(file, original);
     const first = cli(['--fix', file]);
     expect(first.code).toBe(0);
@@ -336,7 +373,12 @@ describe('the launcher and its code cache', () => {
     for (const name of ['rules', 'node_modules']) symlinkSync(join(ROOT, name), join(dir, name));
     return dir;
   }
-  const run = (dir: string) => spawnSync(process.execPath, [join(dir, 'bin', 'replylint.cjs'), '--format', 'json', '--lang', 'cs'], { input: 'Dobrý den, pane Nováku,\n\nbalík jsme odeslali včera.\n\nS pozdravem\nJana', encoding: 'utf8', cwd: dir });
+  const run = (dir: string) =>
+    spawnSync(process.execPath, [join(dir, 'bin', 'replylint.cjs'), '--format', 'json', '--lang', 'cs'], {
+      input: 'Dobrý den, pane Nováku,\n\nbalík jsme odeslali včera.\n\nS pozdravem\nJana',
+      encoding: 'utf8',
+      cwd: dir,
+    });
 
   it('writes a missing cache, and runs the same from it', () => {
     const dir = installCopy();
@@ -365,13 +407,22 @@ describe('the launcher and its code cache', () => {
     const cache = join(dir, 'dist', 'cli', 'main.cjs.cache');
     const expected = JSON.parse(run(dir).stdout);
     const trained = readFileSync(cache);
-    const flagged = spawnSync(process.execPath, [join(dir, 'bin', 'replylint.cjs'), '--format', 'json', '--lang', 'cs'], { input: 'Dobrý den, pane Nováku,\n\nbalík jsme odeslali včera.\n\nS pozdravem\nJana', encoding: 'utf8', cwd: dir, env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=200' } });
+    const flagged = spawnSync(process.execPath, [join(dir, 'bin', 'replylint.cjs'), '--format', 'json', '--lang', 'cs'], {
+      input: 'Dobrý den, pane Nováku,\n\nbalík jsme odeslali včera.\n\nS pozdravem\nJana',
+      encoding: 'utf8',
+      cwd: dir,
+      env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=200' },
+    });
     expect(JSON.parse(flagged.stdout)).toEqual(expected);
     expect(readFileSync(cache).equals(trained)).toBe(true);
   });
 
   it('bin/replylint.js, the former name, still runs the CLI', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'replylint.js'), '--format', 'json'], { input: 'Hi Anna, your parcel ships today.', encoding: 'utf8', cwd: ROOT });
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'replylint.js'), '--format', 'json'], {
+      input: 'Hi Anna, your parcel ships today.',
+      encoding: 'utf8',
+      cwd: ROOT,
+    });
     expect(JSON.parse(r.stdout).results).toHaveLength(1);
   });
 });
@@ -379,7 +430,15 @@ describe('the launcher and its code cache', () => {
 describe('standard output', () => {
   it('a reader that stops early ends an audit quietly (| head)', async () => {
     const { spawn } = await import('node:child_process');
-    const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ id: `c${i}`, messages: [{ role: 'customer', text: 'Where is it?' }, { role: 'agent', text: `Hi Sam,\n\nparcel ${i} left today.\n\nBest,\nAnna` }] }));
+    const lines = Array.from({ length: 2000 }, (_, i) =>
+      JSON.stringify({
+        id: `c${i}`,
+        messages: [
+          { role: 'customer', text: 'Where is it?' },
+          { role: 'agent', text: `Hi Sam,\n\nparcel ${i} left today.\n\nBest,\nAnna` },
+        ],
+      }),
+    );
     const dir = tempDir();
     const file = join(dir, 'many.jsonl');
     writeFileSync(file, lines.join('\n') + '\n');
@@ -395,7 +454,15 @@ describe('standard output', () => {
 
   it('a report larger than a pipe holds reaches a slow reader whole', async () => {
     const { spawn } = await import('node:child_process');
-    const lines = Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: `c${i}`, messages: [{ role: 'customer', text: 'My parcel has not arrived.' }, { role: 'agent', text: `Hi Sam,\n\nthe parcel ${i} left today.\n\nBest,\nAnna` }] }));
+    const lines = Array.from({ length: 400 }, (_, i) =>
+      JSON.stringify({
+        id: `c${i}`,
+        messages: [
+          { role: 'customer', text: 'My parcel has not arrived.' },
+          { role: 'agent', text: `Hi Sam,\n\nthe parcel ${i} left today.\n\nBest,\nAnna` },
+        ],
+      }),
+    );
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'replylint.cjs'), '--format', 'json'], { cwd: ROOT });
     child.stdin.end(lines.join('\n'));
     // Read nothing for a while, so the pipe fills and the writer has to wait.

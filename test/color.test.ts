@@ -38,7 +38,13 @@ describe('colour: --color, --no-color, NO_COLOR and FORCE_COLOR as ESLint and No
   });
 
   it('audit takes the same flags', () => {
-    const line = JSON.stringify({ id: 'c1', messages: [{ role: 'customer', text: 'Where is my parcel?' }, { role: 'agent', text: REPLY }] });
+    const line = JSON.stringify({
+      id: 'c1',
+      messages: [
+        { role: 'customer', text: 'Where is my parcel?' },
+        { role: 'agent', text: REPLY },
+      ],
+    });
     const file = join(tempDir(), 'export.jsonl');
     writeFileSync(file, line + '\n');
     const coloured = cli(['audit', '--color', file, '--workers', '0']);

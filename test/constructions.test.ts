@@ -26,7 +26,7 @@ function matches(raw: Record<string, unknown[]>, text: string, language: Languag
 }
 
 describe('word classes', () => {
-  it('expand to the class entries of the phrase\'s language, nested classes too', () => {
+  it("expand to the class entries of the phrase's language, nested classes too", () => {
     expect(expandClasses('{third-party} is responsible', 'en', classes).text).toBe('(carrier|courier|(bank|card issuer)|royal mail) is responsible');
     expect(expandClasses('obraťte se na {third-party}', 'cs', classes).text).toBe('obraťte se na (dopravc*|kurýr*|bank*)');
     expect(expandClasses('the {carrier-word}', 'en', classes).text).toBe('the ((carrier|courier|(bank|card issuer)|royal mail))');
@@ -69,7 +69,11 @@ describe('constructions in one sentence', () => {
   });
 
   it('in a customer message too, sentence by sentence', () => {
-    const lists = compilePhraseLists({ en: [{ all: ['(parcel|order)', "(hasn't|has not|never) (arrived|come)"] }] } as never, ['when'], { locate, trusted: false, classes });
+    const lists = compilePhraseLists({ en: [{ all: ['(parcel|order)', "(hasn't|has not|never) (arrived|come)"] }] } as never, ['when'], {
+      locate,
+      trusted: false,
+      classes,
+    });
     const entries = entriesFor(lists, 'en');
     const text = "My order was placed on Monday. It still hasn't arrived.";
     expect(textMatches(text, fold(text), entries)).toBe(false);
@@ -82,9 +86,14 @@ describe('a team extends a class in its config', () => {
   it('and a team rule names it', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'team'));
-    writeFileSync(join(dir, 'team', 'blame.yaml'), 'description: x\nkind: forbid\nlevel: warning\nphrases:\n  en:\n    - { all: ["{third-party}", "(fault|problem)"] }\nmessages:\n  found: "{match}"\n');
+    writeFileSync(
+      join(dir, 'team', 'blame.yaml'),
+      'description: x\nkind: forbid\nlevel: warning\nphrases:\n  en:\n    - { all: ["{third-party}", "(fault|problem)"] }\nmessages:\n  found: "{match}"\n',
+    );
     writeFileSync(join(dir, '.replylintrc.yaml'), 'rulePaths: [team]\nvocabulary:\n  classes:\n    third-party:\n      en: [acme logistics]\n');
-    const report = JSON.parse(cli(['--format', 'json', '--lang', 'en'], { cwd: dir, input: 'Hi Anna,\n\nThat is an Acme Logistics problem, sorry.' }).stdout) as { results: { violations: { rule: string; message: string }[] }[] };
+    const report = JSON.parse(
+      cli(['--format', 'json', '--lang', 'en'], { cwd: dir, input: 'Hi Anna,\n\nThat is an Acme Logistics problem, sorry.' }).stdout,
+    ) as { results: { violations: { rule: string; message: string }[] }[] };
     expect(report.results[0].violations.filter((v) => v.rule === 'blame').map((v) => v.message)).toEqual(['Acme Logistics problem']);
   });
 });

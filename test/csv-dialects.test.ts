@@ -16,7 +16,10 @@ describe('CSV dialects', () => {
   });
 
   it('reads a ";" export from Czech Excel without being told', () => {
-    const file = csv('cz.csv', 'ticket;sender;body\n1;customer;"Kde je můj balík, prosím?"\n1;agent;"Dobrý den, balík dorazí zítra, omlouváme se. S pozdravem Jana"\n');
+    const file = csv(
+      'cz.csv',
+      'ticket;sender;body\n1;customer;"Kde je můj balík, prosím?"\n1;agent;"Dobrý den, balík dorazí zítra, omlouváme se. S pozdravem Jana"\n',
+    );
     const r = audit(file);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout).results).toHaveLength(1);

@@ -4,13 +4,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from './helpers.js';
 
-const rules = (stdout: string) => (JSON.parse(stdout).results as { violations: { rule: string; line: number }[] }[]).flatMap((r) => r.violations.map((v) => `${v.rule}@${v.line}`));
+const rules = (stdout: string) =>
+  (JSON.parse(stdout).results as { violations: { rule: string; line: number }[] }[]).flatMap((r) => r.violations.map((v) => `${v.rule}@${v.line}`));
 
 describe('directives', () => {
   it('in Markdown: disable-next-line, disable and enable, by rule or all', () => {
     const dir = tempDir();
     const file = join(dir, 'macro.md');
-    writeFileSync(file, 'Hi Anna,\n\n<!-- replylint-disable-next-line no-jargon -->\nYour RMA is ready.\nThe ETA is Monday.\n<!-- replylint-disable -->\nOur SLA is two days.\n<!-- replylint-enable -->\nThe hotfix ships today.\n\nBest,\nMark\n');
+    writeFileSync(
+      file,
+      'Hi Anna,\n\n<!-- replylint-disable-next-line no-jargon -->\nYour RMA is ready.\nThe ETA is Monday.\n<!-- replylint-disable -->\nOur SLA is two days.\n<!-- replylint-enable -->\nThe hotfix ships today.\n\nBest,\nMark\n',
+    );
     const fired = rules(cli(['-f', 'json', file]).stdout).filter((r) => r.startsWith('no-jargon'));
     expect(fired).toEqual(['no-jargon@5', 'no-jargon@9']);
   });
@@ -99,7 +103,10 @@ describe('--stdin-filename and TIMING', () => {
 describe('macro files', () => {
   it('lints each macro comment of a Zendesk export (JSON) or a YAML macros file, as templates', () => {
     const report = JSON.parse(cli(['-f', 'json', 'fixtures/canned/zendesk-macros.json', 'fixtures/canned/macros.yaml']).stdout);
-    const got = report.results.map((r: { source: string; conversationId: string; violations: { rule: string }[] }) => [r.conversationId, [...new Set(r.violations.map((v) => v.rule))].sort()]);
+    const got = report.results.map((r: { source: string; conversationId: string; violations: { rule: string }[] }) => [
+      r.conversationId,
+      [...new Set(r.violations.map((v) => v.rule))].sort(),
+    ]);
     expect(got).toEqual([
       ['360001', []],
       ['360002', ['further-help', 'next-steps', 'no-jargon', 'placeholders', 'sign-off']],

@@ -14,14 +14,22 @@ describe('document zones', () => {
     expect(slice(text, doc.signature)).toBe('Mark Taylor\nSupport');
   });
   it('finds the signature of a social reply', () => {
-    for (const [text, sig] of [['@anna Sorry about that! Please DM us. ^Amy', '^Amy'], ['@anna How long has this been happening? -AA', '-AA']]) {
+    for (const [text, sig] of [
+      ['@anna Sorry about that! Please DM us. ^Amy', '^Amy'],
+      ['@anna How long has this been happening? -AA', '-AA'],
+    ]) {
       const doc = buildDocument(text);
       expect(slice(text, doc.signature)).toBe(sig);
     }
   });
 
   it('strips quoted history', () => {
-    for (const marker of ['On Mon, 3 Mar 2025 at 10:00, Anna <a@b.cz> wrote:', 'Dne 3. 3. 2025 v 10:00 Jana Nováková napsal(a):', 'Dňa 3. 3. 2025 Zuzana napísala:', 'From: Anna\nSent: Monday']) {
+    for (const marker of [
+      'On Mon, 3 Mar 2025 at 10:00, Anna <a@b.cz> wrote:',
+      'Dne 3. 3. 2025 v 10:00 Jana Nováková napsal(a):',
+      'Dňa 3. 3. 2025 Zuzana napísala:',
+      'From: Anna\nSent: Monday',
+    ]) {
       const text = `Hi Anna,\n\nDone.\n\n${marker}\n> Ticket #123 please do not write below this line`;
       const doc = buildDocument(text);
       expect(text.slice(0, doc.end)).not.toContain(marker.split('\n')[0]);
@@ -34,11 +42,27 @@ describe('document zones', () => {
   });
   it('finds placeholders of every helpdesk syntax', () => {
     const text = 'Hi {{first_name}}, {{x | fallback: "y"}} {%customer.firstName,fallback=there%} %customer.firstName% {!Contact.FirstName} [Customer Name] XXX';
-    expect(buildDocument(text).placeholders.map((p) => p.text)).toEqual(['{{first_name}}', '{{x | fallback: "y"}}', '{%customer.firstName,fallback=there%}', '%customer.firstName%', '{!Contact.FirstName}', '[Customer Name]', 'XXX']);
+    expect(buildDocument(text).placeholders.map((p) => p.text)).toEqual([
+      '{{first_name}}',
+      '{{x | fallback: "y"}}',
+      '{%customer.firstName,fallback=there%}',
+      '%customer.firstName%',
+      '{!Contact.FirstName}',
+      '[Customer Name]',
+      'XXX',
+    ]);
   });
   it('finds mail-merge fields, bracketed instructions and blanks, not references, links or dividers', () => {
     const text = 'Dear <name>, [[name]] <<Jméno>> [CUSTOMER NAME] [vložte datum] [doplnit] £___ ok';
-    expect(buildDocument(text).placeholders.map((p) => p.text)).toEqual(['<name>', '[[name]]', '<<Jméno>>', '[CUSTOMER NAME]', '[vložte datum]', '[doplnit]', '___']);
+    expect(buildDocument(text).placeholders.map((p) => p.text)).toEqual([
+      '<name>',
+      '[[name]]',
+      '<<Jméno>>',
+      '[CUSTOMER NAME]',
+      '[vložte datum]',
+      '[doplnit]',
+      '___',
+    ]);
     const none = 'Hi, [Ticket#2024031110000123] and [Your account](https://x.example) <br> <b>x</b> __email__\n________________\nFrom: a';
     expect(buildDocument(none).placeholders).toEqual([]);
   });
@@ -48,7 +72,7 @@ describe('language detection', () => {
   const detect = (t: string) => detectLanguage(t, fold(t));
   it.each([
     ['en', 'Thanks!'],
-    ['en', "Hi Anna, your order is on its way."],
+    ['en', 'Hi Anna, your order is on its way.'],
     ['cs', 'Dobrý den, objednávka dorazí zítra.'],
     ['cs', 'Dobry den, omlouvame se, zasilka dorazi zitra.'],
     ['cs', 'Děkujeme, ozveme se.'],

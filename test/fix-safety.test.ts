@@ -1,5 +1,17 @@
-
-import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, hasSetpriv, isRoot, ROOT, tempDir, unprivileged } from './helpers.js';
@@ -38,7 +50,11 @@ describe('--fix writes only what it means to', () => {
     expect(lstatSync(file).isFile()).toBe(true);
     expect(readFileSync(file, 'utf8')).toBe(FIXED);
     // The planted link is left for its owner to see; no temporary file of ours is.
-    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp')).map((n) => lstatSync(join(dir, n)).isSymbolicLink())).toEqual([true]);
+    expect(
+      readdirSync(dir)
+        .filter((n) => n.endsWith('.tmp'))
+        .map((n) => lstatSync(join(dir, n)).isSymbolicLink()),
+    ).toEqual([true]);
   });
 
   it('fixes a symlinked file through the link, which stays a link', () => {
@@ -59,7 +75,9 @@ describe('--fix writes only what it means to', () => {
     const other = join(dir, 'same-reply.txt');
     linkSync(file, other);
     const r = cli(['-f', 'json', '--max-warnings', '0', '--fix', file]);
-    expect(r.stderr).toMatch(/^replylint: .*: has 2 hard links, which a fixed copy would split; not fixed: apply the fixes that --fix-dry-run shows by hand\nreplylint: --max-warnings 0: \d+ warnings?, \d+ over the limit\n$/);
+    expect(r.stderr).toMatch(
+      /^replylint: .*: has 2 hard links, which a fixed copy would split; not fixed: apply the fixes that --fix-dry-run shows by hand\nreplylint: --max-warnings 0: \d+ warnings?, \d+ over the limit\n$/,
+    );
     expect(r.stderr).toContain(file);
     expect(rulesBySource(r.stdout)[file]).toContain('no-ticket-clutter');
     expect(r.code).toBe(1);
@@ -76,7 +94,7 @@ describe('--fix writes only what it means to', () => {
     expect(rulesBySource(r.stdout)[file]).toContain('no-ticket-clutter');
   });
 
-  it('removes the temporary file of a run killed on this machine at once, another machine\'s after an hour, and nothing else', () => {
+  it("removes the temporary file of a run killed on this machine at once, another machine's after an hour, and nothing else", () => {
     const { dir, file } = withReply();
     // kill -9 once the temporary file exists: it names this machine and the killed writer.
     const killed = cli(['--fix', file], { env: { NODE_OPTIONS: `--require ${INTERPOSE}`, REPLYLINT_TEST_KILL: '1' } });
@@ -121,7 +139,7 @@ describe('--fix writes only what it means to', () => {
 });
 
 describe.skipIf(!isRoot)('--fix run by root', () => {
-  it('keeps the owner and group of another user\'s file, and clears setuid and setgid', () => {
+  it("keeps the owner and group of another user's file, and clears setuid and setgid", () => {
     const { file } = withReply();
     chownSync(file, NOBODY, NOBODY);
     chmodSync(file, 0o6754);
@@ -148,12 +166,14 @@ describe.skipIf(!isRoot || !hasSetpriv)('--fix run by an unprivileged user', () 
     chownSync(file, 0, NOBODY); // the unprivileged runner's own uid; a group it is not in
     chmodSync(file, 0o664);
     const r = unprivileged(['-f', 'json', '--fix', 'reply.txt'], dir);
-    expect(r.stderr).toBe(`replylint: reply.txt: belongs to group ${NOBODY}, which you are not in, and a fixed copy would be in your group; not fixed: run as a member of group ${NOBODY}\n`);
+    expect(r.stderr).toBe(
+      `replylint: reply.txt: belongs to group ${NOBODY}, which you are not in, and a fixed copy would be in your group; not fixed: run as a member of group ${NOBODY}\n`,
+    );
     expect(readFileSync(file, 'utf8')).toBe(CLUTTERED);
     expect(statSync(file).gid).toBe(NOBODY);
   });
 
-  it('says that the owner could not be kept when the file is another user\'s', () => {
+  it("says that the owner could not be kept when the file is another user's", () => {
     const { dir, file } = withReply();
     chownSync(file, NOBODY, NOBODY);
     chmodSync(file, 0o666); // writable by all: only the owner stands in the way

@@ -14,8 +14,12 @@ describe('forbid-paired', () => {
 
   it('leaves either half alone, and halves two sentences apart', () => {
     expect(violationsOf('no-deflection', 'Hi Tom, we are only the marketplace, so I have asked the seller to call you today.', { language: 'en' })).toEqual([]);
-    expect(violationsOf('no-deflection', 'Hi Tom, our courier will call you tomorrow. If the time does not suit, please contact them.', { language: 'en' })).toEqual([]);
-    expect(violationsOf('no-deflection', 'Hi Tom, we are only the marketplace. The parcel left on Monday. Please contact them.', { language: 'en' })).toEqual([]);
+    expect(
+      violationsOf('no-deflection', 'Hi Tom, our courier will call you tomorrow. If the time does not suit, please contact them.', { language: 'en' }),
+    ).toEqual([]);
+    expect(violationsOf('no-deflection', 'Hi Tom, we are only the marketplace. The parcel left on Monday. Please contact them.', { language: 'en' })).toEqual(
+      [],
+    );
   });
 
   it('reports a phrase found on its own once, not again as half of a pair', () => {

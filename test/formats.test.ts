@@ -23,7 +23,10 @@ describe('sarif', () => {
     const sarif = JSON.parse(r.stdout);
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const results = sarif.runs[0].results;
-    expect(results.find((x: { ruleId: string }) => x.ruleId === 'name-use')).toMatchObject({ level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'fixtures/replies/sk-wrong-name.txt' }, region: { startLine: 5, startColumn: 17 } } }] });
+    expect(results.find((x: { ruleId: string }) => x.ruleId === 'name-use')).toMatchObject({
+      level: 'error',
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'fixtures/replies/sk-wrong-name.txt' }, region: { startLine: 5, startColumn: 17 } } }],
+    });
     expect(results.some((x: { locations: { logicalLocations?: unknown[] }[] }) => x.locations[0].logicalLocations)).toBe(true);
   });
 });
@@ -37,27 +40,44 @@ describe('junit', () => {
     const suites = [doc.testsuites.testsuite].flat();
     expect(suites.map((s: Record<string, string>) => s['@_name'])).toEqual(SAMPLES);
     const cases = [suites[2].testcase].flat();
-    expect(cases.map((c: Record<string, string>) => c['@_name'])).toEqual(['conversation t-1, message 1', 'conversation t-2, message 1', 'conversation t-2, message 3', 'conversation t-3, message 2']);
+    expect(cases.map((c: Record<string, string>) => c['@_name'])).toEqual([
+      'conversation t-1, message 1',
+      'conversation t-2, message 1',
+      'conversation t-2, message 3',
+      'conversation t-3, message 2',
+    ]);
   });
 
   it('groups 100,000 replies of one export in one pass', () => {
     // The test's timeout is a generous guard: copying the list per reply (quadratic) took a minute here, one pass well under a second.
-    const reply = (source: string, i: number): LintResult => ({ source, conversationId: `c-${i}`, messageIndex: 1, language: 'en', channel: 'email', score: 100, violations: [] });
+    const reply = (source: string, i: number): LintResult => ({
+      source,
+      conversationId: `c-${i}`,
+      messageIndex: 1,
+      language: 'en',
+      channel: 'email',
+      score: 100,
+      violations: [],
+    });
     const results = [...Array.from({ length: 100_000 }, (_, i) => reply('export.jsonl', i)), reply('other.txt', 0), reply('export.jsonl', 100_000)];
     const xml = formatJunit(results);
     const suites = [...xml.matchAll(/<testsuite name="([^"]*)" tests="(\d+)"/g)].map((m) => [m[1], Number(m[2])]);
-    expect(suites).toEqual([['export.jsonl', 100_001], ['other.txt', 1]]);
+    expect(suites).toEqual([
+      ['export.jsonl', 100_001],
+      ['other.txt', 1],
+    ]);
     expect(xml.indexOf('conversation c-99999,')).toBeLessThan(xml.indexOf('conversation c-100000,'));
   });
 });
 
 describe('github', () => {
-  it('writes workflow commands in GitHub\'s syntax, escaped', () => {
+  it("writes workflow commands in GitHub's syntax, escaped", () => {
     const dir = tempDir();
     const file = join(dir, 'reply.txt');
     writeFileSync(file, 'Hello,\n\nWe do not offer 100% refunds: it is not our responsibility.\n');
     const lines = cli(['-f', 'github', file]).stdout.trim().split('\n');
-    for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) file=[^,:]+(,line=\d+,col=\d+,endLine=\d+,endColumn=\d+)?,title=replylint [a-z-]+::\S.*$/);
+    for (const line of lines)
+      expect(line).toMatch(/^::(error|warning|notice) file=[^,:]+(,line=\d+,col=\d+,endLine=\d+,endColumn=\d+)?,title=replylint [a-z-]+::\S.*$/);
     expect(lines.find((l) => l.includes('no-deflection'))).toContain('::warning file=');
     expect(cli(['-f', 'github', file]).stdout).not.toContain('100% refunds'); // % is escaped to %25
     expect(cli(['-f', 'github', file]).stdout).toContain('%25');
@@ -90,6 +110,11 @@ describe('csv and --output-file', () => {
     expect(r.stdout).toBe('');
     const { parse } = require('csv-parse/sync');
     const rows = parse(readFileSync(out, 'utf8'), { columns: true });
-    expect(rows.find((x: Record<string, string>) => x.rule === 'name-use')).toMatchObject({ source: 'fixtures/replies/sk-wrong-name.txt', severity: 'error', line: '5', column: '17' });
+    expect(rows.find((x: Record<string, string>) => x.rule === 'name-use')).toMatchObject({
+      source: 'fixtures/replies/sk-wrong-name.txt',
+      severity: 'error',
+      line: '5',
+      column: '17',
+    });
   });
 });

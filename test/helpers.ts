@@ -56,7 +56,10 @@ export const hasPrlimit = existsSync(PRLIMIT);
  * that would take more (RLIMIT_DATA): a test of a bounded read of /dev/zero then fails
  * instead of taking the machine's memory.
  */
-export function cli(args: string[], options: { input?: string; stdin?: number; cwd?: string; env?: Record<string, string>; memoryLimit?: number; killAfterMs?: number } = {}): CliRun {
+export function cli(
+  args: string[],
+  options: { input?: string; stdin?: number; cwd?: string; env?: Record<string, string>; memoryLimit?: number; killAfterMs?: number } = {},
+): CliRun {
   const limited = options.memoryLimit !== undefined && hasPrlimit;
   const command = limited ? [PRLIMIT, `--data=${options.memoryLimit}`, process.execPath] : [process.execPath];
   const r = spawnSync(command[0], [...command.slice(1), BIN, ...args], {
@@ -80,6 +83,12 @@ export const hasSetpriv = existsSync('/usr/bin/setpriv');
  * nobody instead would need the checkout readable by nobody, which CI's folder need not be.
  */
 export function unprivileged(args: string[], cwd: string): CliRun {
-  const r = spawnSync('/usr/bin/setpriv', ['--bounding-set=-all', '--inh-caps=-all', process.execPath, BIN, ...args], { cwd, encoding: 'utf8', input: '', env: { ...process.env, NO_COLOR: '1' }, timeout: HANG });
+  const r = spawnSync('/usr/bin/setpriv', ['--bounding-set=-all', '--inh-caps=-all', process.execPath, BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    input: '',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: HANG,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

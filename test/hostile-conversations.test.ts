@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { cli, ROOT, tempDir } from './helpers.js';
 
 const GOOD = 'Hi Anna,\n\nThe ETA is Monday.\n\nBest,\nMark\n';
-const conversation = (id: unknown, more: object = {}) => ({ id, messages: [{ role: 'customer', text: 'Where is my order?' }, { role: 'agent', text: GOOD }], ...more });
+const conversation = (id: unknown, more: object = {}) => ({
+  id,
+  messages: [
+    { role: 'customer', text: 'Where is my order?' },
+    { role: 'agent', text: GOOD },
+  ],
+  ...more,
+});
 const jsonl = (values: unknown[]) => values.map((v) => JSON.stringify(v)).join('\n') + '\n';
 
 interface Report {
@@ -16,7 +23,11 @@ const ids = (stdout: string) => (JSON.parse(stdout) as Report).results.map((r) =
 
 /** `args` linted and audited in the main thread and on two worker threads, each run's stdout and stderr. */
 function everyWay(dir: string, files: string[], { lint = true } = {}) {
-  const runs = [...(lint ? [['-f', 'json', ...files]] : []), ['audit', '-f', 'json', '--workers', '0', ...files], ['audit', '-f', 'json', '--workers', '2', ...files]];
+  const runs = [
+    ...(lint ? [['-f', 'json', ...files]] : []),
+    ['audit', '-f', 'json', '--workers', '0', ...files],
+    ['audit', '-f', 'json', '--workers', '2', ...files],
+  ];
   return runs.map((args) => ({ args: args.join(' '), ...cli(args, { cwd: dir, killAfterMs: 30_000 }) }));
 }
 
@@ -64,7 +75,13 @@ describe('helpdesk exports with odd values are read as far as they make sense', 
 
   it('an Intercom time beyond what a date can hold is no time; the conversation is audited', () => {
     const dir = tempDir();
-    const intercom = { type: 'conversation', id: 'i1', created_at: 1e20, source: { body: '<p>Where is it?</p>', author: { type: 'user', name: 'Anna' } }, conversation_parts: [{ part_type: 'comment', created_at: -1e17, body: `<p>${GOOD}</p>`, author: { type: 'admin', name: 'Mark' } }] };
+    const intercom = {
+      type: 'conversation',
+      id: 'i1',
+      created_at: 1e20,
+      source: { body: '<p>Where is it?</p>', author: { type: 'user', name: 'Anna' } },
+      conversation_parts: [{ part_type: 'comment', created_at: -1e17, body: `<p>${GOOD}</p>`, author: { type: 'admin', name: 'Mark' } }],
+    };
     writeFileSync(join(dir, 'intercom.jsonl'), jsonl([intercom, { ...intercom, id: 'i2', conversation_parts: [] }]));
     for (const run of everyWay(dir, ['intercom.jsonl'], { lint: false })) {
       expect([run.args, run.stderr]).toEqual([run.args, '']);
@@ -81,9 +98,19 @@ describe('values nested deeper than any export nests them', () => {
 
   it('a role nested 100,000 lists deep is an unknown role; the rest is read', () => {
     const dir = tempDir();
-    const deepRole = { id: 'c2', messages: [{ role: 'NESTED', text: GOOD }, { role: 'agent', text: GOOD }] };
+    const deepRole = {
+      id: 'c2',
+      messages: [
+        { role: 'NESTED', text: GOOD },
+        { role: 'agent', text: GOOD },
+      ],
+    };
     writeFileSync(join(dir, 'c.jsonl'), [conversation('c1'), deepRole, conversation('c3')].map(withNested).join('\n') + '\n');
-    expectEveryWay(dir, ['c.jsonl'], 'replylint: c.jsonl:2: conversation c2 message 0: unknown role (a list); use "customer" or "agent"; message skipped\n', ['c1', 'c2', 'c3']);
+    expectEveryWay(dir, ['c.jsonl'], 'replylint: c.jsonl:2: conversation c2 message 0: unknown role (a list); use "customer" or "agent"; message skipped\n', [
+      'c1',
+      'c2',
+      'c3',
+    ]);
   });
 
   it('a field the format does not read, nested 100,000 deep, is left behind (it once ended the audit on worker threads with exit 1)', () => {
@@ -100,7 +127,23 @@ describe('values nested deeper than any export nests them', () => {
     const lint = cli(['-f', 'json', 'deep.html', 'good.txt'], { cwd: dir, killAfterMs: 30_000 });
     expect(lint.stderr).toBe('');
     expect((JSON.parse(lint.stdout) as Report).results.map((r) => r.source)).toEqual(['deep.html', 'good.txt']);
-    const zendesk = { tickets: [{ id: 1, requester_id: 9, comments: [{ author_id: 9, plain_body: 'Where is it?' }, { author_id: 7, html_body: deepHtml }] }, { id: 2, requester_id: 9, comments: [{ author_id: 7, plain_body: GOOD }] }], users: [{ id: 9, role: 'end-user' }, { id: 7, role: 'agent', name: 'Mark' }] };
+    const zendesk = {
+      tickets: [
+        {
+          id: 1,
+          requester_id: 9,
+          comments: [
+            { author_id: 9, plain_body: 'Where is it?' },
+            { author_id: 7, html_body: deepHtml },
+          ],
+        },
+        { id: 2, requester_id: 9, comments: [{ author_id: 7, plain_body: GOOD }] },
+      ],
+      users: [
+        { id: 9, role: 'end-user' },
+        { id: 7, role: 'agent', name: 'Mark' },
+      ],
+    };
     writeFileSync(join(dir, 'zendesk.json'), JSON.stringify(zendesk));
     for (const run of everyWay(dir, ['zendesk.json'], { lint: false })) {
       expect([run.args, run.stderr]).toEqual([run.args, '']);
@@ -124,14 +167,26 @@ describe('a bug of ours on one conversation or reply', () => {
 
   it('is a notice with its file and line that asks for a report; the rest is linted and audited, and the exit code is theirs', () => {
     const dir = tempDir();
-    const twoReplies = { id: 'c2', messages: [{ role: 'agent', text: `${GOOD}plant-lint-fault` }, { role: 'customer', text: 'Thanks' }, { role: 'agent', text: GOOD }] };
+    const twoReplies = {
+      id: 'c2',
+      messages: [
+        { role: 'agent', text: `${GOOD}plant-lint-fault` },
+        { role: 'customer', text: 'Thanks' },
+        { role: 'agent', text: GOOD },
+      ],
+    };
     const unreadable = { id: 'c3', messages: [{ role: 'plant-read-fault', text: GOOD }] };
     writeFileSync(join(dir, 'c.jsonl'), jsonl([conversation('c1'), twoReplies, unreadable, conversation('c4')]));
     writeFileSync(join(dir, 'bad.txt'), `${GOOD}plant-lint-fault`);
     writeFileSync(join(dir, 'good.txt'), GOOD);
-    const planted = (line: number, subject: string) => `replylint: c.jsonl:${line}: internal error on ${subject} (a fault planted by the test); please report it; skipped\n`;
+    const planted = (line: number, subject: string) =>
+      `replylint: c.jsonl:${line}: internal error on ${subject} (a fault planted by the test); please report it; skipped\n`;
     const lint = cli(['-f', 'json', 'c.jsonl', 'bad.txt', 'good.txt'], { cwd: dir, env: PLANT });
-    expect(lint.stderr).toBe(planted(2, 'conversation c2 message 0') + planted(3, 'conversation c3') + 'replylint: bad.txt: internal error on this reply (a fault planted by the test); please report it; skipped\n');
+    expect(lint.stderr).toBe(
+      planted(2, 'conversation c2 message 0') +
+        planted(3, 'conversation c3') +
+        'replylint: bad.txt: internal error on this reply (a fault planted by the test); please report it; skipped\n',
+    );
     expect((JSON.parse(lint.stdout) as Report).results.map((r) => r.conversationId ?? r.source)).toEqual(['c1', 'c2', 'c4', 'good.txt']);
     expect(lint.code).toBe(0);
     for (const workers of ['0', '2']) {

@@ -25,12 +25,28 @@ function lintJson(input: string, args: string[] = []) {
 
 describe('hostile text never hangs a run', () => {
   it('a phrase gap before a run of commas ("We regret" + commas, with a customer message)', () => {
-    const report = lintJson(conversation({ language: 'en', messages: [{ role: 'customer', text: 'My parcel is late.' }, { role: 'agent', text: `We regret${','.repeat(20_000)}` }] }));
+    const report = lintJson(
+      conversation({
+        language: 'en',
+        messages: [
+          { role: 'customer', text: 'My parcel is late.' },
+          { role: 'agent', text: `We regret${','.repeat(20_000)}` },
+        ],
+      }),
+    );
     expect(report.results).toHaveLength(1);
   });
 
   it('a customer message of "Still" and a run of commas', () => {
-    lintJson(conversation({ language: 'en', messages: [{ role: 'customer', text: `Still${','.repeat(20_000)}` }, { role: 'agent', text: 'Hi Anna, we will send it tomorrow.' }] }));
+    lintJson(
+      conversation({
+        language: 'en',
+        messages: [
+          { role: 'customer', text: `Still${','.repeat(20_000)}` },
+          { role: 'agent', text: 'Hi Anna, we will send it tomorrow.' },
+        ],
+      }),
+    );
   });
 
   it('a long English reply without a full stop (the grammar step reads sentences, not the whole text)', () => {
@@ -41,7 +57,9 @@ describe('hostile text never hangs a run', () => {
   });
 
   it('a Czech customer name of 100 KB', () => {
-    const report = lintJson(conversation({ language: 'cs', customer: 'x'.repeat(100_000), messages: [{ role: 'agent', text: 'Dobrý den, pane Nováku,\n\nzítra vám zavoláme.' }] }));
+    const report = lintJson(
+      conversation({ language: 'cs', customer: 'x'.repeat(100_000), messages: [{ role: 'agent', text: 'Dobrý den, pane Nováku,\n\nzítra vám zavoláme.' }] }),
+    );
     // A name that long is no name: name-use is silent about it.
     expect(report.results[0].violations.map((v) => v.rule)).not.toContain('name-use');
   });
@@ -55,9 +73,17 @@ describe('hostile text never hangs a run', () => {
     ['a run of exclamation marks', `Hi Anna${'!'.repeat(200_000)}x`, ['--lang', 'en']],
     ['unclosed comments', `Hi Anna, ${'<!--replylint-enable x'.repeat(150_000)}`, ['--lang', 'en']],
     ['unclosed directives in Markdown', `Hi Anna, ${'<!-- replylint-enable x'.repeat(150_000)}`, ['--lang', 'en', '--stdin-filename', 'reply.md']],
-    ['closed directives on every line of a Markdown reply', `Hi Anna,\n\n${'<!-- replylint-disable-next-line no-jargon, greeting -->\nThe ETA is Monday.\n'.repeat(60_000)}`, ['--lang', 'en', '--stdin-filename', 'reply.md']],
+    [
+      'closed directives on every line of a Markdown reply',
+      `Hi Anna,\n\n${'<!-- replylint-disable-next-line no-jargon, greeting -->\nThe ETA is Monday.\n'.repeat(60_000)}`,
+      ['--lang', 'en', '--stdin-filename', 'reply.md'],
+    ],
     ['helpdesk clutter repeated on one long line (each removal fix read the whole line)', `Hi Anna,\n\n${'Ticket #48213 '.repeat(150_000)}`, ['--lang', 'en']],
-    ['order numbers repeated, on social (each checked against every other)', `Hi Anna, ${'order 123456 '.repeat(300_000)}`, ['--lang', 'en', '--channel', 'social']],
+    [
+      'order numbers repeated, on social (each checked against every other)',
+      `Hi Anna, ${'order 123456 '.repeat(300_000)}`,
+      ['--lang', 'en', '--channel', 'social'],
+    ],
     ['literals repeated (each match checked against every link)', `Hi Anna, ${'see https://x.co/a ETA '.repeat(200_000)}`, ['--lang', 'en']],
     ['template tags opened on one line and closed at its end', `Hi Anna, ${'{%'.repeat(500_000)}%}`, ['--lang', 'en']],
     ['courtesies that are instructions too, in one sentence without a full stop', `Hi Anna, ${'please note that '.repeat(250_000)}`, ['--lang', 'en']],
@@ -66,7 +92,11 @@ describe('hostile text never hangs a run', () => {
     ['an order number after a run of tabs, on social', `Hi Anna, order${'\t'.repeat(500_000)}x`, ['--lang', 'en', '--channel', 'social']],
     ['a long Slovak-looking word, language detected', `Dobrý deň, ${'ťa'.repeat(100_000)}`, []],
     ['a long word ending like Slovak, language detected', `Dobrý deň, ${'i'.repeat(200_000)}x`, []],
-    ['unclosed <font color=…> tags in an HTML reply', `<p>Hi Anna,</p>${'<font color=red '.repeat(20_000)}`, ['--lang', 'en', '--stdin-filename', 'reply.html']],
+    [
+      'unclosed <font color=…> tags in an HTML reply',
+      `<p>Hi Anna,</p>${'<font color=red '.repeat(20_000)}`,
+      ['--lang', 'en', '--stdin-filename', 'reply.html'],
+    ],
     ['a condition clause repeated before a command', `Hi Anna, ${' if '.repeat(200_000)}, please reply.`, ['--lang', 'en']],
   ])('%s', (_name, text, args) => {
     lintJson(text, args);

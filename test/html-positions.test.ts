@@ -20,9 +20,11 @@ describe('HTML canned responses', () => {
     const path = file('reply.html', HTML);
     const sarif = JSON.parse(cli(['-f', 'sarif', path]).stdout);
     const shouting = sarif.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'no-shouting');
-    expect(shouting.map((r: { locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }) => r.locations[0].physicalLocation.region)).toEqual([
-      expect.objectContaining({ startLine: 8, startColumn: 13 }),
-    ]);
+    expect(
+      shouting.map(
+        (r: { locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }) => r.locations[0].physicalLocation.region,
+      ),
+    ).toEqual([expect.objectContaining({ startLine: 8, startColumn: 13 })]);
     const github = cli(['-f', 'github', path]).stdout;
     expect(github).toMatch(/::warning file=[^,]*reply\.html,line=8,(?:endLine=8,)?col=13/);
   });

@@ -27,12 +27,18 @@ describe('message keys', () => {
   it('uses the rule\'s own "forbidden" text, never the bare key', () => {
     const r = rule(`${FORBID}messages:\n  missing: Apologise.\n  forbidden: Say sorry for what happened, not for "any inconvenience".\n`);
     const text = 'Hi Anna, sorry for any inconvenience.';
-    const findings = r.check({ doc: buildDocument(text, { language: 'en' }), reply: { text, source: 't', context: defaultContext({ language: 'en' }) }, language: 'en' });
+    const findings = r.check({
+      doc: buildDocument(text, { language: 'en' }),
+      reply: { text, source: 't', context: defaultContext({ language: 'en' }) },
+      language: 'en',
+    });
     expect(findings.map((f) => f.message)).toContain('forbidden');
     expect(r.messages.forbidden?.en).toMatch(/not for "any inconvenience"/);
   });
   it('does not ask for "forbidden" of a rule with no forbid list', () => {
-    expect(() => rule(`kind: required-when\nlevel: warning\ndescription: Say thanks.\nrequire:\n  en: [thanks]\nmessages:\n  missing: Say thanks.\n`)).not.toThrow();
+    expect(() =>
+      rule(`kind: required-when\nlevel: warning\ndescription: Say thanks.\nrequire:\n  en: [thanks]\nmessages:\n  missing: Say thanks.\n`),
+    ).not.toThrow();
   });
 });
 
@@ -41,7 +47,10 @@ describe('fixable, as the kinds declare it', () => {
     const { createLinter } = await import('../src/index.js');
     const { formatRules } = await import('../src/cli/rules-command.js');
     const listed = JSON.parse(formatRules(createLinter().rules, true)) as { id: string; fixable: boolean }[];
-    const fixable = listed.filter((r) => r.fixable).map((r) => r.id).sort();
+    const fixable = listed
+      .filter((r) => r.fixable)
+      .map((r) => r.id)
+      .sort();
     expect(fixable).toEqual(['name-use', 'no-ticket-clutter']);
   });
 });

@@ -256,10 +256,16 @@ describe.each(Object.entries(DOMAINS))('jargon lexicon: %s', (_domain, { leaks, 
   for (const lang of ['en', 'cs', 'sk'] as const) {
     it.each(leaks[lang])(`${lang}: names the jargon in "%s"`, (text, term) => {
       const messages = jargon(text, lang);
-      expect(messages.some((m) => m.includes(term)), `${messages.join(' | ') || 'no violation'}`).toBe(true);
+      expect(
+        messages.some((m) => m.includes(term)),
+        `${messages.join(' | ') || 'no violation'}`,
+      ).toBe(true);
       if (lang !== 'en') {
         const bare = jargon(stripDiacritics(text), lang);
-        expect(bare.some((m) => m.includes(stripDiacritics(term))), `without diacritics: ${bare.join(' | ') || 'no violation'}`).toBe(true);
+        expect(
+          bare.some((m) => m.includes(stripDiacritics(term))),
+          `without diacritics: ${bare.join(' | ') || 'no violation'}`,
+        ).toBe(true);
       }
     });
 

@@ -15,8 +15,17 @@ const compile = (terms: string, derived = {}) => compileLexicon({ inflection, ac
 
 describe('lexicon compiler', () => {
   it('compiles words, stems and inflected words, and keys each form by its rarest word', () => {
-    const { lexicon } = compile('domain: it\nterms:\n  - { en: [root cause], cs: [eskal*, merge+], plain: { en: cause, cs: příčina } }\n', { englishWords: ['the', 'root', 'cause'] });
-    expect(lexicon.forms.map((f) => f.w)).toEqual([[['root', WHOLE], ['cause', WHOLE]], [['eskal', STEM]], [['merge', INFLECTED]]]);
+    const { lexicon } = compile('domain: it\nterms:\n  - { en: [root cause], cs: [eskal*, merge+], plain: { en: cause, cs: příčina } }\n', {
+      englishWords: ['the', 'root', 'cause'],
+    });
+    expect(lexicon.forms.map((f) => f.w)).toEqual([
+      [
+        ['root', WHOLE],
+        ['cause', WHOLE],
+      ],
+      [['eskal', STEM]],
+      [['merge', INFLECTED]],
+    ]);
     // Both words of "root cause" are common English: the form is keyed by the pair, so that
     // a reply with "root" alone loads nothing.
     expect(Object.keys(lexicon.index).sort()).toEqual(['eskal*', 'merg*', 'root cause']);
@@ -24,7 +33,9 @@ describe('lexicon compiler', () => {
   });
 
   it('keys a form of common words by its pairs of whole tokens, one per ending, and each key by its languages', () => {
-    const { lexicon, keys } = compile('domain: x\nterms:\n  - { en: [build number+], cs: [update], plain: { en: version, cs: aktualizace } }\n', { englishWords: ['build', 'number', 'update'] });
+    const { lexicon, keys } = compile('domain: x\nterms:\n  - { en: [build number+], cs: [update], plain: { en: version, cs: aktualizace } }\n', {
+      englishWords: ['build', 'number', 'update'],
+    });
     expect(Object.keys(lexicon.index).sort()).toEqual(['build number', 'build numbered', 'build numbers', 'update']);
     const flags = new Map(keys);
     // An English reply probes English keys only: "update" does not load the lexicon for it.
@@ -92,7 +103,7 @@ describe('no-jargon lexicon matching', () => {
     expect(violationsOf('no-jargon', text, { language: language as 'en' })).toEqual([]);
   });
 
-  it('reports the plain alternative in the reply\'s language', () => {
+  it("reports the plain alternative in the reply's language", () => {
     const [v] = violationsOf('no-jargon', 'Dobrý den,\n\nspotřeba byla dopočtena dle TDD.', { language: 'cs' });
     expect(v.hint).toContain('na trhu');
   });
@@ -105,7 +116,7 @@ describe('unknown acronyms', () => {
 
   it.each([
     ['a known acronym', 'Hi Jo,\n\nThe PDF with your IBAN is attached.'],
-    ['an agent\'s initials after a sign-off mark', 'Please DM us your booking number. *AFC'],
+    ["an agent's initials after a sign-off mark", 'Please DM us your booking number. *AFC'],
     ['initials after a caret', 'Thanks for waiting! ^KMB'],
     ['a shouted word', 'Hi Jo,\n\nPLEASE READ THIS: your parcel ships today.'],
     ['a roman numeral', 'Hi Jo,\n\nPart III of the guide explains it.'],

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a build script, plain JavaScript
 import { literalCostFrom } from '../scripts/literal-cost.mjs';
 
-const derived = { englishWords: ['the', 'you', 'will', 'not', 'can', 'back', 'ask', 'task', 'basket', 'refund', 'courier'], czechWords: ['se', 'je', 'ne', 'dopravce', 'kurýr'] };
+const derived = {
+  englishWords: ['the', 'you', 'will', 'not', 'can', 'back', 'ask', 'task', 'basket', 'refund', 'courier'],
+  czechWords: ['se', 'je', 'ne', 'dopravce', 'kurýr'],
+};
 
 describe('literal cost', () => {
   const cost = literalCostFrom(derived) as (literal: string) => number;

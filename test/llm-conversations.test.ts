@@ -16,7 +16,14 @@ const anthropic = {
   id: 'a1',
   messages: [
     { role: 'user', content: [{ type: 'text', text: 'Objednávka mi pořád nedorazila.' }] },
-    { role: 'assistant', content: [{ type: 'text', text: 'Dobrý den,' }, { type: 'tool_use', id: 't', name: 'lookup', input: {} }, { type: 'text', text: 'zásilku jsme dnes odeslali znovu. NEZAPOMEŇTE!!!' }] },
+    {
+      role: 'assistant',
+      content: [
+        { type: 'text', text: 'Dobrý den,' },
+        { type: 'tool_use', id: 't', name: 'lookup', input: {} },
+        { type: 'text', text: 'zásilku jsme dnes odeslali znovu. NEZAPOMEŇTE!!!' },
+      ],
+    },
     { role: 'tool', content: [{ type: 'tool_result', tool_use_id: 't', content: 'ok' }] },
   ],
 };

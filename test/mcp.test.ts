@@ -33,7 +33,11 @@ describe('replylint mcp', () => {
   it('lint_reply returns the score, violations and the fixed text', async () => {
     const res = await client.callTool({
       name: 'lint_reply',
-      arguments: { text: 'Dobrý den, pane Novák,\n\nzítra vám zavoláme.\n\nS pozdravem\nPetr Malý\n\nPožadavek č. 48213', customerName: 'Petr Novák', language: 'cs' },
+      arguments: {
+        text: 'Dobrý den, pane Novák,\n\nzítra vám zavoláme.\n\nS pozdravem\nPetr Malý\n\nPožadavek č. 48213',
+        customerName: 'Petr Novák',
+        language: 'cs',
+      },
     });
     const payload = res.structuredContent as { score: number; violations: { rule: string }[]; fixed: string };
     expect(payload.violations.map((v) => v.rule)).toEqual(expect.arrayContaining(['name-use', 'no-ticket-clutter']));
@@ -78,7 +82,9 @@ describe('replylint mcp', () => {
     expect(await message({ text: ' \n ' })).toMatch(/text is empty: give the reply as it would be sent/);
     expect(await message({ customerName: '  ' })).toMatch(/customerName is empty: give the customer's name, or leave it out/);
     expect(await message({ agentName: 'x'.repeat(300) })).toMatch(/agentName is 300 characters long, over the limit of 200/);
-    expect(await message({ customerMessage: 'x'.repeat(TEXT_LIMIT + 1) })).toMatch(/customerMessage is 262145 characters long, over lint_reply's limit of 262144/);
+    expect(await message({ customerMessage: 'x'.repeat(TEXT_LIMIT + 1) })).toMatch(
+      /customerMessage is 262145 characters long, over lint_reply's limit of 262144/,
+    );
   });
 
   it('a message over the size limit is answered with a JSON-RPC error for its request, and the server keeps serving', async () => {
@@ -138,7 +144,9 @@ describe('replylint mcp: malformed and oversized input, in raw bytes', () => {
   const session = new RawSession();
 
   beforeAll(async () => {
-    session.write(`${JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } })}\n`);
+    session.write(
+      `${JSON.stringify({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } })}\n`,
+    );
     expect(await session.next()).toMatchObject({ id: 0, result: { serverInfo: { name: 'replylint' } } });
     session.write(`${JSON.stringify({ jsonrpc: '2.0', method: 'notifications/initialized' })}\n`);
   }, 30_000);
@@ -175,7 +183,11 @@ describe('replylint mcp: malformed and oversized input, in raw bytes', () => {
     const huge = `{"jsonrpc":"2.0","method":"tools/call","params":{"name":"lint_reply","arguments":{"text":"${'a\\"}{['.repeat(OVER_MESSAGE_LIMIT / 6)}","nested":{"id":1}}},"id":8}\n`;
     // In pieces, as a pipe delivers it.
     for (let at = 0; at < huge.length; at += 1_000_000) session.write(huge.slice(at, at + 1_000_000));
-    expect(await session.next()).toMatchObject({ jsonrpc: '2.0', id: 8, error: { code: -32600, message: expect.stringMatching(/^Invalid Request: the message is \d+ bytes, over this server's limit of 4194304 bytes/) } });
+    expect(await session.next()).toMatchObject({
+      jsonrpc: '2.0',
+      id: 8,
+      error: { code: -32600, message: expect.stringMatching(/^Invalid Request: the message is \d+ bytes, over this server's limit of 4194304 bytes/) },
+    });
     await session.ping(9);
     // One with no id to name (a notification, or not an object) is answered with id null.
     session.write(`[${'1,'.repeat(OVER_MESSAGE_LIMIT / 2)}1]\n`);

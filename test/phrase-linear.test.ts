@@ -17,7 +17,12 @@ const GUARD_MS = 150;
 // The build's phrase tables, one per language and rule (dist/builtin-phrases/).
 const tables = new URL('../dist/builtin-phrases/', import.meta.url);
 const tableFiles = readdirSync(tables, { recursive: true }).filter((name) => name.endsWith('.json'));
-const builtin = { phrases: Object.assign({}, ...tableFiles.map((name) => JSON.parse(readFileSync(new URL(name, tables), 'latin1')))) as Record<string, { source: string; flags: string; literals?: string[] }> };
+const builtin = {
+  phrases: Object.assign({}, ...tableFiles.map((name) => JSON.parse(readFileSync(new URL(name, tables), 'latin1')))) as Record<
+    string,
+    { source: string; flags: string; literals?: string[] }
+  >,
+};
 
 /** A phrase of the phrase language, from words that the adversarial texts are made of. */
 const phraseText: fc.Arbitrary<string> = fc.letrec<{ alt: string; seq: string; item: string }>((tie) => ({
@@ -60,25 +65,39 @@ describe('every compiled phrase runs in linear time', () => {
   }, 120_000);
 
   it('phrases of every shape the language allows, compiled for V8 as built-in phrases are', async () => {
-    const regexes = fc
-      .sample(phraseText, { numRuns: 150, seed: 20261129 })
-      .flatMap((text) => {
-        const phrase = compiled(text, { trusted: true });
-        return phrase ? [{ name: text, source: (phrase.regex as RegExp).source, flags: 'g', words: WORDS }] : [];
-      });
+    const regexes = fc.sample(phraseText, { numRuns: 150, seed: 20261129 }).flatMap((text) => {
+      const phrase = compiled(text, { trusted: true });
+      return phrase ? [{ name: text, source: (phrase.regex as RegExp).source, flags: 'g', words: WORDS }] : [];
+    });
     expect(regexes.length).toBeGreaterThan(50);
     expect(await check(regexes)).toEqual([]);
   }, 120_000);
 
   it('the gap, the optional comma and the starred word that backtracked before now answer at once', async () => {
-    const shapes = ['(regret|regrets) ... (inconvenience|trouble)', 'rieši on [,] nie my', 'ab*c', '(still|yet) ... (not|no)', 'ticket {num}', 'a ... ... b', 'a (,|b) c', 'a [...] b'];
-    const regexes = shapes.map((text) => ({ name: text, source: (compiled(text, { trusted: true })!.regex as RegExp).source, flags: 'g', words: ['regret', 'riesi on', 'still', 'ticket', 'yet', 'a', 'ab'] }));
+    const shapes = [
+      '(regret|regrets) ... (inconvenience|trouble)',
+      'rieši on [,] nie my',
+      'ab*c',
+      '(still|yet) ... (not|no)',
+      'ticket {num}',
+      'a ... ... b',
+      'a (,|b) c',
+      'a [...] b',
+    ];
+    const regexes = shapes.map((text) => ({
+      name: text,
+      source: (compiled(text, { trusted: true })!.regex as RegExp).source,
+      flags: 'g',
+      words: ['regret', 'riesi on', 'still', 'ticket', 'yet', 'a', 'ab'],
+    }));
     expect(await check(regexes)).toEqual([]);
   }, 120_000);
 });
 
 describe('phrases of users run on RE2 and find what V8 finds', () => {
-  const sample = fc.array(fc.constantFrom('a', 'b', 'ab', 'x', 'no', '1', '-', '/', '#', ' ', ' ', ',', ';', '\t', '\u00a0', '.', 'á', 'Ab'), { maxLength: 40 }).map((parts) => parts.join(''));
+  const sample = fc
+    .array(fc.constantFrom('a', 'b', 'ab', 'x', 'no', '1', '-', '/', '#', ' ', ' ', ',', ';', '\t', '\u00a0', '.', 'á', 'Ab'), { maxLength: 40 })
+    .map((parts) => parts.join(''));
 
   it('a phrase compiled for RE2 matches exactly where the V8 compilation does', () => {
     fc.assert(
@@ -136,6 +155,8 @@ describe('the phrase language refuses what it cannot match unambiguously', () =>
   it('says why', () => {
     expect(() => compilePhrase('a*b*c')).toThrow(/one \*/);
     expect(() => compilePhrase('[sorry] [really]')).toThrow(/optional/);
-    expect((compilePhrase('omlouv** se', { trusted: true }).regex as RegExp).source).toBe((compilePhrase('omlouv* se', { trusted: true }).regex as RegExp).source);
+    expect((compilePhrase('omlouv** se', { trusted: true }).regex as RegExp).source).toBe(
+      (compilePhrase('omlouv* se', { trusted: true }).regex as RegExp).source,
+    );
   });
 });

@@ -11,7 +11,36 @@ const linter = createLinter(defaultConfig());
 
 // Replies made of pieces the rules care about, glued with arbitrary text.
 const piece = fc.oneof(
-  fc.constantFrom('Hi Anna,', 'Dobrý den, pane Novák,', 'Dobry den,', 'Dobrý deň, pán Novák,', 'Sorry for any inconvenience.', 'omlouváme se', 'Ticket #48213', 'Požadavek č. 123', '[#4411]', '{{first_name}}', '{{x}', 'XXX', 'PLEASE', '!!', 'ETA', 'as per', "We'll look into it.", 'S pozdravem\nPetr', 'Best,\nMark', '4539 1488 0343 6467', '880930/6627', '\r\n', '\n\n', '> quoted', 'On Mon, Anna wrote:', '^Amy', '<!-- replylint-disable -->', 'https://example.com/a?b=1'),
+  fc.constantFrom(
+    'Hi Anna,',
+    'Dobrý den, pane Novák,',
+    'Dobry den,',
+    'Dobrý deň, pán Novák,',
+    'Sorry for any inconvenience.',
+    'omlouváme se',
+    'Ticket #48213',
+    'Požadavek č. 123',
+    '[#4411]',
+    '{{first_name}}',
+    '{{x}',
+    'XXX',
+    'PLEASE',
+    '!!',
+    'ETA',
+    'as per',
+    "We'll look into it.",
+    'S pozdravem\nPetr',
+    'Best,\nMark',
+    '4539 1488 0343 6467',
+    '880930/6627',
+    '\r\n',
+    '\n\n',
+    '> quoted',
+    'On Mon, Anna wrote:',
+    '^Amy',
+    '<!-- replylint-disable -->',
+    'https://example.com/a?b=1',
+  ),
   fc.string({ unit: 'grapheme', maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 20 }), // any code unit, lone surrogates included
 );
@@ -20,13 +49,14 @@ const context = fc.record({
   language: fc.constantFrom(undefined, 'en', 'cs', 'sk'),
   channel: fc.constantFrom('email', 'chat', 'social'),
   customerName: fc.constantFrom(undefined, 'Anna Smith', 'Petr Novák', 'Lucia Tóthová', ''),
-  customerMessages: fc.array(fc.oneof(fc.constantFrom('My parcel never arrived!', 'Balík nedorazil.', 'Thanks!'), fc.string({ maxLength: 20 })), { maxLength: 2 }),
+  customerMessages: fc.array(fc.oneof(fc.constantFrom('My parcel never arrived!', 'Balík nedorazil.', 'Thanks!'), fc.string({ maxLength: 20 })), {
+    maxLength: 2,
+  }),
   firstReply: fc.boolean(),
   template: fc.boolean(),
 });
 
-const lintIt = (text: string, ctx: object, fix = false): LintResult =>
-  linter.lint({ text, source: 'p', context: defaultContext(ctx as never) }, { fix });
+const lintIt = (text: string, ctx: object, fix = false): LintResult => linter.lint({ text, source: 'p', context: defaultContext(ctx as never) }, { fix });
 
 describe('engine properties', () => {
   it('never throws, keeps every span inside the text, scores 0-100', () => {
@@ -55,7 +85,11 @@ describe('engine properties', () => {
         const once = fixed.output ?? text.normalize('NFC');
         const twice = lintIt(once, ctx, true);
         expect(twice.output ?? once).toBe(once);
-        const fixedRules = new Set(lintIt(text, ctx).violations.filter((v) => v.fix).map((v) => v.rule));
+        const fixedRules = new Set(
+          lintIt(text, ctx)
+            .violations.filter((v) => v.fix)
+            .map((v) => v.rule),
+        );
         const after = lintIt(once, ctx).violations.filter((v) => v.fix && fixedRules.has(v.rule));
         expect(after).toEqual([]);
       }),

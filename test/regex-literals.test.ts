@@ -22,8 +22,13 @@ describe('raw regex literals', () => {
   });
   it('names a text that every match on folded text holds', () => {
     // Texts made of the regexes' own pieces, so that most hold matches.
-    const text = fc.array(fc.constantFrom('ticket', 'Case', '#', ' ', '12', '345', 'do not', "don't", 'reply', 'Write', 'here', 'x', 'yz', 'w', '[', ']', 'ref', 'no', '.'), { maxLength: 12 }).map((p) => p.join(''));
-    const sources = ['\\b(?:ticket|case)(?: ?#)?\\d{2,}', '(?:do not|don\'t) (?:reply|write)(?: here)?', '(?:x|yz)+w?', '\\[(?:ref|no)\\.? ?\\d+\\]'];
+    const text = fc
+      .array(
+        fc.constantFrom('ticket', 'Case', '#', ' ', '12', '345', 'do not', "don't", 'reply', 'Write', 'here', 'x', 'yz', 'w', '[', ']', 'ref', 'no', '.'),
+        { maxLength: 12 },
+      )
+      .map((p) => p.join(''));
+    const sources = ['\\b(?:ticket|case)(?: ?#)?\\d{2,}', "(?:do not|don't) (?:reply|write)(?: here)?", '(?:x|yz)+w?', '\\[(?:ref|no)\\.? ?\\d+\\]'];
     fc.assert(
       // On folded text, as the engine runs them (lower case, no diacritics).
       fc.property(fc.constantFrom(...sources), text.map(fold), (source, text) => {

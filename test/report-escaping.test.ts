@@ -34,7 +34,19 @@ function transcript(dir: string, name: string, conversations: { id: string; agen
   writeFileSync(
     file,
     conversations
-      .map((c) => JSON.stringify({ id: c.id, channel: 'email', language: 'en', customer: { name: c.customer ?? 'James Wilson' }, agent: { name: c.agent }, messages: [{ role: 'customer', text: 'Where is my refund?' }, { role: 'agent', text: c.text ?? 'Hello,\n\nIt is on its way.\n', time: c.time }] }))
+      .map((c) =>
+        JSON.stringify({
+          id: c.id,
+          channel: 'email',
+          language: 'en',
+          customer: { name: c.customer ?? 'James Wilson' },
+          agent: { name: c.agent },
+          messages: [
+            { role: 'customer', text: 'Where is my refund?' },
+            { role: 'agent', text: c.text ?? 'Hello,\n\nIt is on its way.\n', time: c.time },
+          ],
+        }),
+      )
       .join('\n') + '\n',
   );
   return file;
@@ -83,7 +95,11 @@ describe('CSV cells are never formulas (item 12)', () => {
       expect(r.stdout).toContain(`'${FORMULA}`);
     }
     const perReply = parseCsv(cli(['audit', '--format', 'csv', '--workers', '1', file]).stdout).slice(1);
-    expect(perReply.map((row) => [row[1], row[3], row[4]])).toEqual([["'=1+1", `'${FORMULA}`, "'-1+2"], ['c2', 'Anna;=2+2', ''], ["'\tTab", "'@A1", '2025-03-01T10:00:00Z']]);
+    expect(perReply.map((row) => [row[1], row[3], row[4]])).toEqual([
+      ["'=1+1", `'${FORMULA}`, "'-1+2"],
+      ['c2', 'Anna;=2+2', ''],
+      ["'\tTab", "'@A1", '2025-03-01T10:00:00Z'],
+    ]);
   });
 
   it('a number we computed is written as a number even when negative; the same text from a stranger is not', () => {
@@ -124,7 +140,10 @@ describe('GitHub: the job summary and the action (item 13)', () => {
     const dir = folder({ [name]: REPLY });
     const summary = join(dir, 'summary.md');
     writeFileSync(summary, '');
-    cli(['-f', 'github', '--customer-name', 'Eve\r| x | y |\n<script>alert(1)</script> [link](https://x.test) ``', name], { cwd: dir, env: { GITHUB_STEP_SUMMARY: summary } });
+    cli(['-f', 'github', '--customer-name', 'Eve\r| x | y |\n<script>alert(1)</script> [link](https://x.test) ``', name], {
+      cwd: dir,
+      env: { GITHUB_STEP_SUMMARY: summary },
+    });
     const md = readFileSync(summary, 'utf8');
     expect(md).not.toContain('\r');
     const rows = md.split('\n').filter((line) => line.startsWith('| '));
@@ -162,10 +181,14 @@ describe('GitHub: the job summary and the action (item 13)', () => {
     for (const step of lint) expect(step.env).toEqual({ REPLYLINT_ARGS: '${{ inputs.args }}', REPLYLINT_FILES: '${{ inputs.files }}' });
   });
 
-  describe('the action\'s lint script splits inputs as a shell would, and runs nothing in them', () => {
+  describe("the action's lint script splits inputs as a shell would, and runs nothing in them", () => {
     const script = join(ROOT, 'scripts', 'action-lint.sh');
     const run = (dir: string, args: string, files: string) =>
-      spawnSync('bash', [script, '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', REPLYLINT_ARGS: args, REPLYLINT_FILES: files } });
+      spawnSync('bash', [script, '--format', 'json'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1', REPLYLINT_ARGS: args, REPLYLINT_FILES: files },
+      });
     const sources = (stdout: string) => (JSON.parse(stdout) as { results: { source: string }[] }).results.map((x) => x.source).sort();
 
     it('quotes group words (a file with spaces, a name), globs go to replylint', () => {
@@ -198,7 +221,7 @@ describe('GitHub: the job summary and the action (item 13)', () => {
 describe('terminal output shows control characters instead of obeying them (item 14)', () => {
   const hostile = `${ESC_TITLE}\u009b2J\u007f\u202eevil.txt`;
 
-  it('stylish lint: file names, messages quoting the customer\'s name, hints and notices; our colours stay', () => {
+  it("stylish lint: file names, messages quoting the customer's name, hints and notices; our colours stay", () => {
     const dir = folder({ [hostile]: REPLY, [`${ESC_TITLE}.json`]: 'not json' });
     for (const env of [{}, { FORCE_COLOR: '1' }] as Record<string, string>[]) {
       const r = cli(['--customer-name', `Anna${ESC_TITLE}\u202e`, hostile, `${ESC_TITLE}.json`], { cwd: dir, env });
@@ -261,7 +284,9 @@ describe('terminal output shows control characters instead of obeying them (item
       expect(foreignControls(r.stderr), name).toEqual([]);
       expect(workflowCommands(r.stderr), name).toEqual([]);
     }
-    expect(runs.config.stderr).toBe(`replylint: ${join(dir, 'keys.yaml')}: unknown rule id "x\\n::error::pwned\\x1b]0;pwn\\x07\\x1b[31m"\n  hint: ${runs.config.stderr.split('\n  hint: ')[1]}`);
+    expect(runs.config.stderr).toBe(
+      `replylint: ${join(dir, 'keys.yaml')}: unknown rule id "x\\n::error::pwned\\x1b]0;pwn\\x07\\x1b[31m"\n  hint: ${runs.config.stderr.split('\n  hint: ')[1]}`,
+    );
     expect(runs.missing.stderr).toBe('replylint: no files match "nope\\n::error::pwned\\x1b]0;pwn\\x07\\x1b[31m.txt"; check the path or quote the glob\n');
   });
 
@@ -274,7 +299,9 @@ describe('terminal output shows control characters instead of obeying them (item
   });
 
   it('terminalText: each kind of control, visibly', () => {
-    expect(terminalText('a\tb\nc\rd\u0000\u001b[31m\u0007\u007f\u0085\u009b\u061c\u200e\u202a\u202e\u2066\u2069')).toBe('a\\tb\\nc\\rd\\x00\\x1b[31m\\x07\\x7f\\x85\\x9b\\u061c\\u200e\\u202a\\u202e\\u2066\\u2069');
+    expect(terminalText('a\tb\nc\rd\u0000\u001b[31m\u0007\u007f\u0085\u009b\u061c\u200e\u202a\u202e\u2066\u2069')).toBe(
+      'a\\tb\\nc\\rd\\x00\\x1b[31m\\x07\\x7f\\x85\\x9b\\u061c\\u200e\\u202a\\u202e\\u2066\\u2069',
+    );
     expect(terminalText('  ::warning::x ##[error]y ##vso[task.setvariable]z')).toBe('  :\\:warning::x #\\#[error]y #\\#vso[task.setvariable]z');
     expect(terminalText('Dobrý den, pane Nováku: ::1 # [x]')).toBe('Dobrý den, pane Nováku: ::1 # [x]');
   });
@@ -327,7 +354,13 @@ describe('--redact covers conversation ids and agent names (item 16)', () => {
       { id: 'ticket for ella.t@gmail.com', agent: 'adam.k@gmail.com', text: 'whatever' },
     ]);
     writeFileSync(file, `${readFileSync(file, 'utf8')}${JSON.stringify({ id: 'adam.k@gmail.com', messages: [{ role: 'agent' }] })}\n`);
-    for (const args of [['--format', 'stylish'], ['--format', 'json'], ['--format', 'csv'], ['--format', 'csv', '--per', 'agent'], ['--format', 'html']]) {
+    for (const args of [
+      ['--format', 'stylish'],
+      ['--format', 'json'],
+      ['--format', 'csv'],
+      ['--format', 'csv', '--per', 'agent'],
+      ['--format', 'html'],
+    ]) {
       const r = cli(['audit', '--redact', '--workers', '1', ...args, file]);
       expect(r.stdout.length, args.join(' ')).toBeGreaterThan(0);
       for (const secret of secrets) {
@@ -343,7 +376,7 @@ describe('--redact covers conversation ids and agent names (item 16)', () => {
     expect(report.audit.agents.length).toBe(2);
   });
 
-  it('in the notices the library\'s audit returns, as in those the CLI prints', async () => {
+  it("in the notices the library's audit returns, as in those the CLI prints", async () => {
     const { audit } = await import('../src/index.js');
     const file = transcript(tempDir(), 'export.jsonl', [{ id: '1', agent: 'Ella', text: 'whatever' }]);
     writeFileSync(file, `${readFileSync(file, 'utf8')}${JSON.stringify({ id: 'adam.k@gmail.com', messages: [{ role: 'agent' }] })}\n`);
@@ -360,7 +393,10 @@ describe('--redact covers conversation ids and agent names (item 16)', () => {
       { id: '2', agent: 'adam@shop.test', text: 'Hi James,\n\nYour refund went out today; you will see it within 3 days.\n\nBest,\nAdam' },
     ]);
     const agents = JSON.parse(cli(['audit', '--redact', '--format', 'json', '--workers', '2', file]).stdout).audit.agents;
-    expect(agents.map((a: { agent: string; replies: number }) => [a.agent, a.replies])).toEqual([['a•••@shop.test', 1], ['a•••@shop.test', 1]]);
+    expect(agents.map((a: { agent: string; replies: number }) => [a.agent, a.replies])).toEqual([
+      ['a•••@shop.test', 1],
+      ['a•••@shop.test', 1],
+    ]);
   });
 });
 
@@ -368,12 +404,59 @@ describe('the HTML audit report escapes every user string (checked, already so)'
   it('names, ids, file names and messages stay text in elements, attributes and inline SVG; no script', () => {
     const dir = tempDir();
     const evil = '</script><script>alert(1)</script>"><img src=x onerror=alert(2)>\u2028\'';
-    const file = transcript(dir, `${'<svg onload=alert(3)>'}.jsonl`, [{ id: evil, agent: evil, customer: evil, text: 'whatever', time: '2025-03-01T10:00:00Z' }, { id: '2', agent: 'Ben', text: 'whatever', time: '2025-03-02T10:00:00Z' }]);
+    const file = transcript(dir, `${'<svg onload=alert(3)>'}.jsonl`, [
+      { id: evil, agent: evil, customer: evil, text: 'whatever', time: '2025-03-01T10:00:00Z' },
+      { id: '2', agent: 'Ben', text: 'whatever', time: '2025-03-02T10:00:00Z' },
+    ]);
     const html = cli(['audit', '--format', 'html', '--workers', '1', file]).stdout;
     expect(html).not.toMatch(/<script|<img|<svg onload/i);
     // Every `<` opens one of our tags (or the doctype), whose attributes are ours with quoted values.
-    const TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'div', 'b', 'section', 'svg', 'text', 'rect', 'polyline', 'circle', 'article', 'header', 'span', 'pre', 'mark', 'ul', 'li']);
-    const ATTRIBUTES = new Set(['lang', 'charset', 'class', 'id', 'viewBox', 'width', 'height', 'role', 'aria-label', 'x', 'y', 'text-anchor', 'data-value', 'data-rule', 'title', 'points', 'cx', 'cy', 'r']);
+    const TAGS = new Set([
+      'html',
+      'head',
+      'meta',
+      'title',
+      'style',
+      'body',
+      'h1',
+      'h2',
+      'div',
+      'b',
+      'section',
+      'svg',
+      'text',
+      'rect',
+      'polyline',
+      'circle',
+      'article',
+      'header',
+      'span',
+      'pre',
+      'mark',
+      'ul',
+      'li',
+    ]);
+    const ATTRIBUTES = new Set([
+      'lang',
+      'charset',
+      'class',
+      'id',
+      'viewBox',
+      'width',
+      'height',
+      'role',
+      'aria-label',
+      'x',
+      'y',
+      'text-anchor',
+      'data-value',
+      'data-rule',
+      'title',
+      'points',
+      'cx',
+      'cy',
+      'r',
+    ]);
     const tags = [...html.matchAll(/<\/?([a-z0-9]+)((?:\s+[a-zA-Z-]+="[^"<>]*")*)\s*\/?>/g)];
     expect(html.match(/</g)!.length).toBe(tags.length + 1);
     for (const [, name, attributes] of tags) {

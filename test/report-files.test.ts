@@ -1,7 +1,20 @@
 // Issue 10, item 6: report files (-o, audit -o) are replaced whole or not at all, in every
 // format; an interrupted audit leaves the previous report as it was, and no temporary file.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FORMATS } from '../src/report/index.js';
@@ -47,7 +60,11 @@ describe('lint -o', () => {
     // A FIFO (as `-o >(gzip > r.gz)` gives) cannot be replaced: it is written.
     const fifo = join(dir, 'pipe');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const reader = spawnSync('sh', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} -f json -o "$1" "$2" & cat "$1"; wait`, 'sh', fifo, SAMPLE], { encoding: 'utf8' });
+    const reader = spawnSync(
+      'sh',
+      ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} -f json -o "$1" "$2" & cat "$1"; wait`, 'sh', fifo, SAMPLE],
+      { encoding: 'utf8' },
+    );
     expect(JSON.parse(reader.stdout).results).toHaveLength(1);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
@@ -69,7 +86,11 @@ describe('lint -o', () => {
 
   it('writes to a descriptor (/dev/stdout, /dev/fd/N) as the shell opened it, appending after `>>`, whatever it leads to', () => {
     const { dir, report } = previousReport('appended.json');
-    const shell = (redirect: string, path: string) => spawnSync('sh', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} -f json -o ${path} "$1" ${redirect}`, 'sh', SAMPLE], { encoding: 'utf8', cwd: dir });
+    const shell = (redirect: string, path: string) =>
+      spawnSync('sh', ['-c', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} -f json -o ${path} "$1" ${redirect}`, 'sh', SAMPLE], {
+        encoding: 'utf8',
+        cwd: dir,
+      });
     expect(shell('>> appended.json', '/dev/stdout').status).toBe(0);
     expect(shell('3>> appended.json', '/dev/fd/3').status).toBe(0);
     const [previous, ...documents] = readFileSync(report, 'utf8').split(/(?<=\n)(?=\{)/);
@@ -104,7 +125,9 @@ describe('lint -o', () => {
     writeFileSync(join(dir, 'notes.txt'), 'a file, not a folder');
     const report = join(dir, 'notes.txt', 'report.json');
     const r = cli(['-f', 'json', '-o', report, SAMPLE]);
-    expect(r.stderr).toBe(`replylint: ${report}: cannot write the report: a part of its path is a file, not a folder\n  hint: choose a path you may write to (a writable folder, not a read-only file); any previous report is left as it was\n`);
+    expect(r.stderr).toBe(
+      `replylint: ${report}: cannot write the report: a part of its path is a file, not a folder\n  hint: choose a path you may write to (a writable folder, not a read-only file); any previous report is left as it was\n`,
+    );
     expect(r.code).toBe(2);
     expect(readdirSync(dir)).toEqual(['notes.txt']);
   });
@@ -175,7 +198,9 @@ describe('audit -o', () => {
     writeFileSync(join(dir, 'notes.txt'), '');
     const report = join(dir, 'notes.txt', 'audit.json');
     const r = cli(['audit', '-f', 'json', '-o', report, ...EXPORTS]);
-    expect(r.stderr).toBe(`replylint: ${report}: cannot write the report: a part of its path is a file, not a folder\n  hint: choose a path you may write to (a writable folder, not a read-only file); any previous report is left as it was\n`);
+    expect(r.stderr).toBe(
+      `replylint: ${report}: cannot write the report: a part of its path is a file, not a folder\n  hint: choose a path you may write to (a writable folder, not a read-only file); any previous report is left as it was\n`,
+    );
     expect(r.code).toBe(2);
     expect(existsSync(report)).toBe(false);
   });
@@ -192,7 +217,8 @@ describe.skipIf(!isRoot || !hasSetpriv)('a report in a folder the user cannot wr
     chmodSync(join(dir, 'locked'), 0o555);
     return { dir, report, ino: statSync(report).ino };
   }
-  const inPlace = (dir: string, name: string) => `replylint: locked/${name}: written in place, not replaced whole: no new file can be made in its folder (${join(dir, 'locked')}), so a reader may see it half-written and an interrupted run leaves it incomplete; make the folder writable to have it replaced whole\n`;
+  const inPlace = (dir: string, name: string) =>
+    `replylint: locked/${name}: written in place, not replaced whole: no new file can be made in its folder (${join(dir, 'locked')}), so a reader may see it half-written and an interrupted run leaves it incomplete; make the folder writable to have it replaced whole\n`;
 
   it('lint -o writes over the file in place, and says that it is not atomic there, and why', () => {
     const { dir, report, ino } = lockedReport('report.json');

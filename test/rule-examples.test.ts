@@ -16,8 +16,14 @@ describe.each(linter.rules.map((r) => [r.id, r] as const))('%s examples', (id, r
   it('has examples that pass and fail in every language', () => {
     for (const lang of rule.languages) {
       const mine = rule.examples.filter((e) => e.lang === lang);
-      expect(mine.some((e) => e.expect === 'pass'), `${id}: a passing ${lang} example`).toBe(true);
-      expect(mine.some((e) => e.expect === 'fail'), `${id}: a failing ${lang} example`).toBe(true);
+      expect(
+        mine.some((e) => e.expect === 'pass'),
+        `${id}: a passing ${lang} example`,
+      ).toBe(true);
+      expect(
+        mine.some((e) => e.expect === 'fail'),
+        `${id}: a failing ${lang} example`,
+      ).toBe(true);
     }
   });
 

@@ -27,7 +27,13 @@ describe('stdin: a conversation only when it is one', () => {
   });
 
   it('JSON and JSONL conversations are still read as conversations', () => {
-    const one = { id: 'c1', messages: [{ role: 'customer', text: 'Where is my order?' }, { role: 'agent', text: 'Hi Anna, it arrives on Friday.' }] };
+    const one = {
+      id: 'c1',
+      messages: [
+        { role: 'customer', text: 'Where is my order?' },
+        { role: 'agent', text: 'Hi Anna, it arrives on Friday.' },
+      ],
+    };
     expect(json([], JSON.stringify(one)).report.results[0].conversationId).toBe('c1');
     const lines = [one, { ...one, id: 'c2' }].map((c) => JSON.stringify(c)).join('\n');
     expect(json([], lines).report.results.map((r: { conversationId: string }) => r.conversationId)).toEqual(['c1', 'c2']);

@@ -8,7 +8,14 @@ import { describe, expect, it } from 'vitest';
 import { cli, hasSetpriv, isRoot, tempDir, unprivileged } from './helpers.js';
 
 const GOOD = 'Hi Anna,\n\nThe ETA is Monday.\n\nBest,\nMark\n';
-const conversation = (id: string) => JSON.stringify({ id, messages: [{ role: 'customer', text: 'Where is my order?' }, { role: 'agent', text: GOOD }] });
+const conversation = (id: string) =>
+  JSON.stringify({
+    id,
+    messages: [
+      { role: 'customer', text: 'Where is my order?' },
+      { role: 'agent', text: GOOD },
+    ],
+  });
 
 /** A folder with good.jsonl, a link loop ("loop"), a file ("r.txt") and a folder that may not be entered ("noperm", holding a.jsonl). */
 function folder(): string {
@@ -73,12 +80,14 @@ describe("replylint's own paths that cannot be looked at are said plainly", () =
     expect(lint(dir, '--cache', '--cache-location', 'loop', 'good.txt')).toEqual({
       code: 0,
       stdout: expected,
-      stderr: 'replylint: loop: is not a usable cache: it is a loop of symbolic links; point the link at a file; it is left out, and every file is linted, and nothing is cached\n',
+      stderr:
+        'replylint: loop: is not a usable cache: it is a loop of symbolic links; point the link at a file; it is left out, and every file is linted, and nothing is cached\n',
     });
     expect(lint(dir, '--cache', '--cache-location', 'r.txt/x', 'good.txt')).toEqual({
       code: 0,
       stdout: expected,
-      stderr: 'replylint: r.txt/x: cannot hold a cache: no such file (a part of the path is not a folder); check the path; every file is linted, and nothing is cached\n',
+      stderr:
+        'replylint: r.txt/x: cannot hold a cache: no such file (a part of the path is not a folder); check the path; every file is linted, and nothing is cached\n',
     });
   });
 
@@ -102,7 +111,10 @@ describe("replylint's own paths that cannot be looked at are said plainly", () =
   });
 
   it('--config naming a loop of links says so', () => {
-    expect(lint(folder(), '-c', 'loop', 'good.jsonl')).toMatchObject({ code: 2, stderr: 'replylint: config file "loop" is a loop of symbolic links; point the link at a file\n  hint: check the path given to --config\n' });
+    expect(lint(folder(), '-c', 'loop', 'good.jsonl')).toMatchObject({
+      code: 2,
+      stderr: 'replylint: config file "loop" is a loop of symbolic links; point the link at a file\n  hint: check the path given to --config\n',
+    });
   });
 
   it('init writes through no link, and a folder it may not write to is said plainly (exit 2)', () => {

@@ -38,7 +38,15 @@ const DATE: Schema = { type: 'string', pattern: /^\d{4}-\d{2}-\d{2}/, patternHin
 /** A config from loadConfig(): its fields, not the raw shape of a config file. */
 function isResolvedConfig(value: unknown): boolean {
   const c = value as Partial<ResolvedConfig> | null;
-  return typeof c === 'object' && c !== null && typeof c.rules === 'object' && Array.isArray(c.rulePaths) && typeof c.vocabulary === 'object' && Array.isArray(c.templates) && typeof c.baseDir === 'string';
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.rules === 'object' &&
+    Array.isArray(c.rulePaths) &&
+    typeof c.vocabulary === 'object' &&
+    Array.isArray(c.templates) &&
+    typeof c.baseDir === 'string'
+  );
 }
 const RESOLVED_CONFIG: Schema = { type: 'made-by', test: isResolvedConfig, describe: 'a resolved config (from loadConfig())' };
 
@@ -130,7 +138,8 @@ function paths(functionName: string, name: string, value: unknown): string[] {
 }
 
 export function checkLint(text: unknown, context: unknown, options: unknown): void {
-  if (text instanceof Uint8Array) throw new InvalidArgumentError('lint()', 'text', text, '"text" must be a string, not a Buffer (decode it first: buffer.toString(\'utf8\'))');
+  if (text instanceof Uint8Array)
+    throw new InvalidArgumentError('lint()', 'text', text, '"text" must be a string, not a Buffer (decode it first: buffer.toString(\'utf8\'))');
   check('lint()', 'text', text, STRING);
   check('lint()', 'context', context, CONTEXT);
   check('lint()', 'options', options, LINT_OPTIONS);

@@ -123,7 +123,6 @@ function audited(reply: Reply, result: LintResult, redacting: boolean): AuditedR
   return { ...result, conversationId, violations, text: redact(reply.text), agent: agent !== undefined ? redact(agent) : undefined, time: reply.time };
 }
 
-
 export function processBatch(items: readonly WorkItem[], linter: Linter, s: BatchSettings, csvRow?: (r: AuditedReply) => string): BatchResult {
   if (s.vocabulary) return vocabularyBatch(items, s);
   const output = new ByteSink();

@@ -72,7 +72,8 @@ const MORE_HEAP = `--workers 1 (no worker threads), or give each worker more hea
 
 const outOfMemory = (err: Error | undefined) => (err as NodeJS.ErrnoException | undefined)?.code === OUT_OF_MEMORY;
 /** How a worker died, as "the worker thread …". */
-const cause = (err: Error | undefined, exitCode: number) => (outOfMemory(err) ? 'ran out of memory' : `stopped (${err ? err.message : `exit code ${exitCode}`})`);
+const cause = (err: Error | undefined, exitCode: number) =>
+  outOfMemory(err) ? 'ran out of memory' : `stopped (${err ? err.message : `exit code ${exitCode}`})`;
 
 export function workerPool(config: ResolvedConfig, settings: BatchSettings, size: number, locale?: Locale): Processing {
   const queue: Job[] = [];
@@ -82,7 +83,10 @@ export function workerPool(config: ResolvedConfig, settings: BatchSettings, size
 
   const start = (): Slot => {
     // Capped heaps keep a pool's memory flat instead of letting every thread grow its own.
-    const worker = new Worker(WORKER, { workerData: { config, locale, settings }, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: YOUNG_MB } });
+    const worker = new Worker(WORKER, {
+      workerData: { config, locale, settings },
+      resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: YOUNG_MB },
+    });
     const slot: Slot = { worker, ready: false };
     let death: Error | undefined;
     worker.on('message', (message: WorkerMessage) => {
@@ -131,7 +135,9 @@ export function workerPool(config: ResolvedConfig, settings: BatchSettings, size
     }
     const stopped = `the audit stopped: ${deathsInARow} worker threads in a row died before finishing a batch`;
     // Too small a heap is the user's to change; a crash is ours to hear about.
-    fail(outOfMemory(err) ? new ConfigError(`${stopped}: they ran out of memory`, undefined, `audit with ${MORE_HEAP}`) : new Error(`${stopped}; the last ${how}`));
+    fail(
+      outOfMemory(err) ? new ConfigError(`${stopped}: they ran out of memory`, undefined, `audit with ${MORE_HEAP}`) : new Error(`${stopped}; the last ${how}`),
+    );
   }
 
   function fail(err: Error): void {

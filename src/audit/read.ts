@@ -66,7 +66,13 @@ const fromStart = (fd: number) => createReadStream('', { fd, start: 0, autoClose
 function firstCharacter(fd: number): string {
   const head = Buffer.alloc(4096);
   const bytesRead = readSync(fd, head, 0, head.length, 0);
-  return head.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').trimStart()[0] ?? '';
+  return (
+    head
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart()[0] ?? ''
+  );
 }
 
 function* fromValue(value: unknown, source: string, line: number | undefined, options: AuditInputOptions): Generator<AuditItem> {
@@ -129,7 +135,12 @@ async function* readOpenedFile(fd: number, size: number, path: string, options: 
   }
   if (ext === '.json') {
     if (size > STREAM_JSON_OVER) {
-      yield { notice: { source: path, message: `is ${megabytes(size)} of JSON that is not an array, too large to read as one value (limit ${limitText(STREAM_JSON_OVER)}); export it as JSONL, one conversation a line; skipped` } };
+      yield {
+        notice: {
+          source: path,
+          message: `is ${megabytes(size)} of JSON that is not an array, too large to read as one value (limit ${limitText(STREAM_JSON_OVER)}); export it as JSONL, one conversation a line; skipped`,
+        },
+      };
       return;
     }
     let value: unknown;

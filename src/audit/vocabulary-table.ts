@@ -214,7 +214,14 @@ export class VocabularyTable {
     // A term inside a longer one that holds most of its uses says less than it: "L2" in "eskalovat na L2".
     const longer = phrases.filter((p) => p.words.length > 1);
     const listed = phrases.filter(
-      (p) => !longer.some((l) => l.group === p.group && l.words.length > p.words.length && ` ${l.words.join(' ')} `.includes(` ${p.words.join(' ')} `) && l.counts.c >= SUBSUMED * p.counts.c),
+      (p) =>
+        !longer.some(
+          (l) =>
+            l.group === p.group &&
+            l.words.length > p.words.length &&
+            ` ${l.words.join(' ')} `.includes(` ${p.words.join(' ')} `) &&
+            l.counts.c >= SUBSUMED * p.counts.c,
+        ),
     );
     listed.sort((a, b) => b.counts.c - a.counts.c || b.counts.agents.length - a.counts.agents.length || a.key.localeCompare(b.key));
     const shown = options.top > 0 ? listed.slice(0, options.top) : listed;
@@ -225,7 +232,14 @@ export class VocabularyTable {
       const agents: VocabularyTerm['agents'] = [];
       for (let k = 0; k < counts.agents.length; k += 2) agents.push({ agent: label(this.agentNames[counts.agents[k]]), conversations: counts.agents[k + 1] });
       agents.sort((a, b) => b.conversations - a.conversations || a.agent.localeCompare(b.agent));
-      return { term: label(term), language: group === 'en' ? 'en' : 'cs/sk', conversations: counts.c, customerConversations: customers, agents, ...knownBy(term, words.join(' '), group) };
+      return {
+        term: label(term),
+        language: group === 'en' ? 'en' : 'cs/sk',
+        conversations: counts.c,
+        customerConversations: customers,
+        agents,
+        ...knownBy(term, words.join(' '), group),
+      };
     });
     return {
       rule: vocabularyRule(options),

@@ -124,7 +124,6 @@ export function wordClass(written: string, folded: string, group: LanguageGroup)
 
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x2028 || c === 0x2029;
 
-
 /**
  * The word stands in an e-mail address, a domain, a handle, a hashtag, a path or a code
  * ("KXJ-4492"): read in the run of text without spaces around it (80 characters each way at most).
@@ -135,7 +134,18 @@ function inAddressOrCode(text: string, start: number, end: number): boolean {
   const after = end < text.length ? text.charCodeAt(end) : 32;
   const afterNext = end + 1 < text.length ? text.charCodeAt(end + 1) : 32;
   const plainBefore = isSpace(before) || before === 40 || before === 34 || before === 39 || before === 0x201e || before === 0x201c;
-  const plainAfter = isSpace(after) || after === 44 || after === 59 || after === 58 || after === 33 || after === 63 || after === 41 || after === 34 || after === 39 || after === 0x201c || (after === 46 && isSpace(afterNext));
+  const plainAfter =
+    isSpace(after) ||
+    after === 44 ||
+    after === 59 ||
+    after === 58 ||
+    after === 33 ||
+    after === 63 ||
+    after === 41 ||
+    after === 34 ||
+    after === 39 ||
+    after === 0x201c ||
+    (after === 46 && isSpace(afterNext));
   if (plainBefore && plainAfter) return false;
   const REACH = 80;
   let s = start;
@@ -222,7 +232,16 @@ function greetingEnd(doc: Document): number {
  * The terms of text[from, to) of a parsed message, each as (key, written form). `names`
  * are the conversation's; `greeting` is where the greeting ends (its words are no terms).
  */
-function termsIn(doc: Document, from: number, to: number, group: LanguageGroup, names: ConversationNames, greeting: number, emit: (key: string, written: string) => void, signedBy?: (word: string) => void): void {
+function termsIn(
+  doc: Document,
+  from: number,
+  to: number,
+  group: LanguageGroup,
+  names: ConversationNames,
+  greeting: number,
+  emit: (key: string, written: string) => void,
+  signedBy?: (word: string) => void,
+): void {
   const { text, folded } = doc;
   const tokens = tokenize(folded, from, to);
   let run: Word[] = [];
@@ -236,7 +255,10 @@ function termsIn(doc: Document, from: number, to: number, group: LanguageGroup, 
       run = [];
       continue;
     }
-    let cls: WordClass = start < greeting || inLiteral(doc, start, end) || names.has(word) || inAddressOrCode(text, start, end) ? SKIP : wordClass(text.slice(start, end), word, group);
+    let cls: WordClass =
+      start < greeting || inLiteral(doc, start, end) || names.has(word) || inAddressOrCode(text, start, end)
+        ? SKIP
+        : wordClass(text.slice(start, end), word, group);
     if (cls === SKIP) {
       run = [];
       continue;
@@ -291,7 +313,8 @@ export interface VocabularyPart {
 }
 
 /** The typed arrays of a part, for a worker to move rather than copy. */
-export const partBuffers = (p: VocabularyPart): ArrayBuffer[] => [p.counts, p.formCounts, p.agentStarts, p.agentIds, p.agentCounts, p.customers].map((a) => a.buffer as ArrayBuffer);
+export const partBuffers = (p: VocabularyPart): ArrayBuffer[] =>
+  [p.counts, p.formCounts, p.agentStarts, p.agentIds, p.agentCounts, p.customers].map((a) => a.buffer as ArrayBuffer);
 
 const UNKNOWN_AGENT = '(unknown agent)';
 /** Names a batch sends at most (the main thread keeps its own bound). */

@@ -354,7 +354,8 @@ export async function auditAction(files: string[], opts: AuditOptions & { config
   // More workers than cores only share the cores and cost ~30 MB each: the count is
   // capped, not refused, so that one command line serves machines of any size.
   const cores = opts.workers === undefined ? undefined : workerCount(opts.workers);
-  if (cores !== undefined && cores < opts.workers!) say(`--workers ${opts.workers} is more than this machine's ${cores} core${cores === 1 ? '' : 's'}; using ${cores}`);
+  if (cores !== undefined && cores < opts.workers!)
+    say(`--workers ${opts.workers} is more than this machine's ${cores} core${cores === 1 ? '' : 's'}; using ${cores}`);
   const config = await resolveConfig(opts.config, process.cwd());
   let result: AuditResult;
   try {
@@ -366,7 +367,11 @@ export async function auditAction(files: string[], opts: AuditOptions & { config
   for (const n of result.notices) process.stderr.write(noticeLine(n)); // masked by the audit under --redact
   // An audit of nothing is no clean audit: exit 2, saying why.
   if (!result.vocabulary && result.figures.replies === 0 && result.filtered.replies > 0) {
-    const filters = [...(opts.agent ?? []).map((a) => `--agent "${a}"`), ...(opts.since ? [`--since ${opts.since}`] : []), ...(opts.until ? [`--until ${opts.until}`] : [])].join(' ');
+    const filters = [
+      ...(opts.agent ?? []).map((a) => `--agent "${a}"`),
+      ...(opts.since ? [`--since ${opts.since}`] : []),
+      ...(opts.until ? [`--until ${opts.until}`] : []),
+    ].join(' ');
     say(`no reply matches ${filters}; ${describeFiltered(result.filtered)}`);
     return 2;
   }

@@ -68,7 +68,9 @@ export function cacheFile(location = CACHE_FILE, cwd = process.cwd()): string {
 /** The rule files' names in a folder; none where it cannot be listed (the rules were loaded from it already). */
 function ruleFileNames(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort();
+    return readdirSync(dir)
+      .filter((n) => /\.ya?ml$/.test(n))
+      .sort();
   } catch {
     return [];
   }
@@ -119,7 +121,8 @@ function entriesIn(value: unknown): Map<string, Entry> | string {
   if (!isObject(value)) return `it holds ${value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not a cache`;
   const entries = new Map<string, Entry>();
   for (const [path, entry] of Object.entries(value)) {
-    if (!isObject(entry) || typeof entry.key !== 'string' || !Array.isArray(entry.results) || !entry.results.every(isResult)) return `its entry for "${path}" is not results of replylint`;
+    if (!isObject(entry) || typeof entry.key !== 'string' || !Array.isArray(entry.results) || !entry.results.every(isResult))
+      return `its entry for "${path}" is not results of replylint`;
     entries.set(path, { key: entry.key, results: entry.results });
   }
   return entries;

@@ -26,7 +26,10 @@ export interface BaselineOptions {
  * Where the lint report goes: standard output as it is written, or the -o file, which
  * replaces the previous report only once whole.
  */
-function reportOutput(outputFile: string | undefined, toStderr = false): { write: (text: string) => void; drained: () => Promise<void>; commit: () => void; abort: () => void; notice?: Notice } {
+function reportOutput(
+  outputFile: string | undefined,
+  toStderr = false,
+): { write: (text: string) => void; drained: () => Promise<void>; commit: () => void; abort: () => void; notice?: Notice } {
   if (toStderr && !outputFile) return { write: (text) => void process.stderr.write(text), drained: async () => {}, commit: () => {}, abort: () => {} };
   if (outputFile) {
     const report = beginReport(outputFile);
@@ -40,11 +43,20 @@ function reportOutput(outputFile: string | undefined, toStderr = false): { write
 function formatTiming(timing: Map<string, number>): string {
   const rows = [...timing].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TIMING) > 1 ? Number(process.env.TIMING) : 10);
   const total = [...timing.values()].reduce((a, b) => a + b, 0) || 1;
-  const width = maxOf(rows.map(([id]) => terminalText(id).length), 4);
-  return ['Rule'.padEnd(width) + ' | Time (ms) | Relative', ...rows.map(([id, ms]) => `${terminalText(id).padEnd(width)} | ${ms.toFixed(3).padStart(9)} | ${((100 * ms) / total).toFixed(1).padStart(7)}%`)].join('\n') + '\n';
+  const width = maxOf(
+    rows.map(([id]) => terminalText(id).length),
+    4,
+  );
+  return (
+    [
+      'Rule'.padEnd(width) + ' | Time (ms) | Relative',
+      ...rows.map(([id, ms]) => `${terminalText(id).padEnd(width)} | ${ms.toFixed(3).padStart(9)} | ${((100 * ms) / total).toFixed(1).padStart(7)}%`),
+    ].join('\n') + '\n'
+  );
 }
 
-export type LintActionOptions = LintCommandOptions & BaselineOptions & { format: Format; outputFile?: string; config?: string; printConfig?: string; debug?: boolean; locale?: Locale; color?: boolean };
+export type LintActionOptions = LintCommandOptions &
+  BaselineOptions & { format: Format; outputFile?: string; config?: string; printConfig?: string; debug?: boolean; locale?: Locale; color?: boolean };
 
 /** The lint command's run, to its exit code. */
 export async function lintAction(files: string[], opts: LintActionOptions, version: string): Promise<number> {
@@ -70,7 +82,13 @@ export async function lintAction(files: string[], opts: LintActionOptions, versi
   const output = reportOutput(opts.outputFile, fixingStdin);
   let run: Awaited<ReturnType<typeof lintInputs>>;
   try {
-    const report = await reportWriter(opts.format, output.write, { rules: linter.rules, version, quiet: opts.quiet, color: opts.color, toFile: opts.outputFile !== undefined });
+    const report = await reportWriter(opts.format, output.write, {
+      rules: linter.rules,
+      version,
+      quiet: opts.quiet,
+      color: opts.color,
+      toFile: opts.outputFile !== undefined,
+    });
     run = await lintInputs(linter, config, files, { ...opts, version }, async (found) => {
       const kept = baseline.apply(found);
       // Suppressed violations cost no points: the score is of what is reported.
@@ -94,7 +112,8 @@ export async function lintAction(files: string[], opts: LintActionOptions, versi
     appendFileSync(process.env.GITHUB_STEP_SUMMARY!, githubSummary(summaryResults));
   }
   // replylint's own files (a cache, a baseline) left out, a report not replaced whole: said whatever the format.
-  for (const warning of [...(baseline.notice ? [baseline.notice] : []), ...run.warnings, ...(output.notice ? [output.notice] : [])]) process.stderr.write(noticeLine(warning));
+  for (const warning of [...(baseline.notice ? [baseline.notice] : []), ...run.warnings, ...(output.notice ? [output.notice] : [])])
+    process.stderr.write(noticeLine(warning));
   // Skipped input is said on stderr, except where the report itself lists it.
   if (opts.format !== 'stylish' || opts.outputFile) {
     for (const notice of run.notices) process.stderr.write(noticeLine(notice));

@@ -72,7 +72,10 @@ async function channelGlobMatchers(config: ResolvedConfig): Promise<[Channel, (p
 function openCache(config: ResolvedConfig, options: LintCommandOptions): ResultCache {
   // Flags that change results are part of the key, as the config is.
   const { lang, channel, customerName, agentName, customerMessage, template, locale } = options;
-  return new ResultCache(cacheFile(options.cacheLocation), settingsKey(config, options.version ?? '', { lang, channel, customerName, agentName, customerMessage, template, locale }));
+  return new ResultCache(
+    cacheFile(options.cacheLocation),
+    settingsKey(config, options.version ?? '', { lang, channel, customerName, agentName, customerMessage, template, locale }),
+  );
 }
 
 /** Whether the arguments name stdin: none at all, or "-". */
@@ -82,13 +85,20 @@ export const readsStdin = (args: readonly string[]): boolean => args.length === 
  * Lint files, globs or stdin, handing each result to `onResult` as it comes (in file
  * order) and keeping none: a report written as they come keeps memory flat on any input.
  */
-export async function lintInputs(linter: Linter, config: ResolvedConfig, args: readonly string[], options: LintCommandOptions, onResult: (result: LintResult) => void | Promise<void>): Promise<Omit<LintRun, 'results'>> {
+export async function lintInputs(
+  linter: Linter,
+  config: ResolvedConfig,
+  args: readonly string[],
+  options: LintCommandOptions,
+  onResult: (result: LintResult) => void | Promise<void>,
+): Promise<Omit<LintRun, 'results'>> {
   const notices: Notice[] = [];
   const warnings: Notice[] = [];
   const missing: string[] = [];
   const defaults = contextDefaults(options, config);
   // Glob libraries load only when files are named: stdin replies do without them.
-  const isTemplate = config.templates.length && (args.length || options.stdinFilename) ? (await import('picomatch')).default(config.templates, { dot: true }) : undefined;
+  const isTemplate =
+    config.templates.length && (args.length || options.stdinFilename) ? (await import('picomatch')).default(config.templates, { dot: true }) : undefined;
   const fix = options.fix || options.fixDryRun;
   let fixedStdin: string | undefined;
 
@@ -136,7 +146,11 @@ export async function lintInputs(linter: Linter, config: ResolvedConfig, args: r
 
   if (readsStdin(args)) {
     // --stdin-filename: stdin is linted as that file would be (globs, directives).
-    await consume(readStdin(stdinReader(), options.stdinFilename ?? '<stdin>', options.stdinFilename ? contextFor(options.stdinFilename) : defaults), undefined, onResult);
+    await consume(
+      readStdin(stdinReader(), options.stdinFilename ?? '<stdin>', options.stdinFilename ? contextFor(options.stdinFilename) : defaults),
+      undefined,
+      onResult,
+    );
     return { notices, missing, warnings, fixedStdin };
   }
   const { expandArguments } = await import('../input/files.js');
@@ -197,7 +211,11 @@ export class ExitTally {
     }
     if (this.options.minScore !== undefined && r.score < this.options.minScore) {
       this.under++;
-      if (!this.lowest || r.score < this.lowest.score) this.lowest = { score: r.score, where: r.conversationId === undefined ? r.source : `${r.source} (conversation ${r.conversationId}, message ${r.messageIndex})` };
+      if (!this.lowest || r.score < this.lowest.score)
+        this.lowest = {
+          score: r.score,
+          where: r.conversationId === undefined ? r.source : `${r.source} (conversation ${r.conversationId}, message ${r.messageIndex})`,
+        };
     }
   }
 
@@ -210,8 +228,12 @@ export class ExitTally {
   failures(): string[] {
     const { maxWarnings, minScore } = this.options;
     const out: string[] = [];
-    if (maxWarnings !== undefined && maxWarnings >= 0 && this.warnings > maxWarnings) out.push(`--max-warnings ${maxWarnings}: ${this.warnings} warnings, ${this.warnings - maxWarnings} over the limit`);
-    if (minScore !== undefined && this.lowest) out.push(`--min-score ${minScore}: ${this.under} ${this.under === 1 ? 'reply scores' : 'replies score'} under it; the lowest, ${this.lowest.where}, scores ${this.lowest.score} (${minScore - this.lowest.score} short)`);
+    if (maxWarnings !== undefined && maxWarnings >= 0 && this.warnings > maxWarnings)
+      out.push(`--max-warnings ${maxWarnings}: ${this.warnings} warnings, ${this.warnings - maxWarnings} over the limit`);
+    if (minScore !== undefined && this.lowest)
+      out.push(
+        `--min-score ${minScore}: ${this.under} ${this.under === 1 ? 'reply scores' : 'replies score'} under it; the lowest, ${this.lowest.where}, scores ${this.lowest.score} (${minScore - this.lowest.score} short)`,
+      );
     return out;
   }
 

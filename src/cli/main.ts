@@ -38,12 +38,11 @@ function isoDate(name: string) {
 function ratio(name: string) {
   return (value: string): number => {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError(`${name} takes a share from 0 to 1 (0.05 is 1 in 20), not "${value}".`);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
+      throw new InvalidArgumentError(`${name} takes a share from 0 to 1 (0.05 is 1 in 20), not "${value}".`);
     return n;
   };
 }
-
-
 
 /** Run the CLI; resolves to the exit code (0 clean, 1 violations, 2 usage or config error). */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -57,14 +56,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('-o, --output-file <file>', 'write the report to a file (the exit code is unchanged)')
     .option('-c, --config <file>', 'use this config file instead of searching for one')
     .option('--print-config <file>', 'print the resolved config that applies to a file, and exit')
-    .addOption(new Option('--lang <language>', 'the replies\' language (default: detected)').choices(['en', 'cs', 'sk']))
+    .addOption(new Option('--lang <language>', "the replies' language (default: detected)").choices(['en', 'cs', 'sk']))
     .addOption(new Option('--channel <channel>', 'email, chat or social (default: email)').choices(['email', 'chat', 'social']))
-    .option('--customer-name <name>', 'the customer\'s name, for name-use')
-    .option('--agent-name <name>', 'the agent\'s name')
-    .option('--customer-message <text>', 'the customer\'s message this replies to')
+    .option('--customer-name <name>', "the customer's name, for name-use")
+    .option('--agent-name <name>', "the agent's name")
+    .option('--customer-message <text>', "the customer's message this replies to")
     .option('--template', 'the replies are canned responses (placeholders expected)')
     .option('--stdin-filename <name>', 'the name to report stdin under')
-    .addOption(new Option('--locale <locale>', 'language of messages: en, cs, sk, or auto (each reply\'s own)').choices(['en', 'cs', 'sk', 'auto']))
+    .addOption(new Option('--locale <locale>', "language of messages: en, cs, sk, or auto (each reply's own)").choices(['en', 'cs', 'sk', 'auto']))
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'fail (exit 1) on more warnings than this', integer('--max-warnings', { min: -1 }))
     .option('--min-score <n>', 'fail (exit 1) when a reply scores under this (0–100)', integer('--min-score', { min: 0, max: 100 }))
@@ -92,23 +91,38 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('audit exported transcripts: per-agent, per-rule and per-day figures')
     .argument('<files...>', 'conversation files and helpdesk exports (JSON, JSONL, CSV)')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json', 'csv', 'html']).default('stylish'))
-    .addOption(new Option('--from <helpdesk>', 'the export\'s helpdesk (default: recognised by its shape)').choices(['auto', 'replylint', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv']).default('auto'))
+    .addOption(
+      new Option('--from <helpdesk>', "the export's helpdesk (default: recognised by its shape)")
+        .choices(['auto', 'replylint', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv'])
+        .default('auto'),
+    )
     .option('--csv-columns <mapping>', 'CSV columns: conversation=…,role=…,text=…[,author=…,time=…,customer=…]')
     .option('--csv-delimiter <char>', 'the CSV\'s field separator: ",", ";", "tab" or "|" (default: the header line\'s)')
-    .option('--csv-roles <mapping>', 'the export\'s role values: agent=staff,operator;customer=client')
+    .option('--csv-roles <mapping>', "the export's role values: agent=staff,operator;customer=client")
     .addOption(new Option('--per <unit>', 'CSV rows per reply or per agent').choices(['reply', 'agent']).default('reply'))
     .option('-o, --output <file>', 'write the report to a file')
     .option('--since <date>', 'only replies written on or after this date (YYYY-MM-DD)', isoDate('--since'))
     .option('--until <date>', 'only replies written on or before this date (YYYY-MM-DD)', isoDate('--until'))
-    .option('--agent <name>', 'only this agent\'s replies, case and accents aside (repeat for several)', (name: string, names: string[] = []) => [...names, name])
+    .option('--agent <name>', "only this agent's replies, case and accents aside (repeat for several)", (name: string, names: string[] = []) => [
+      ...names,
+      name,
+    ])
     .option('--redact', 'mask e-mail addresses, phone, card and birth numbers in the reports')
     .option('--workers <n>', 'worker threads, at most one per core (default: one per core; 0 or 1: none)', integer('--workers', { min: 0 }))
     .option(
       '--vocabulary',
-      'instead of the lint figures, list candidate team jargon: words, 2-3-word terms and acronyms (not stop words, common words, numbers, ids, addresses, names, placeholders or quoted history) that agents use in --min-conversations conversations or more and customers in at most --customer-ratio as many, most conversations first, with each agent\'s count; terms the jargon lexicon or your config vocabulary/brand has are marked known',
+      "instead of the lint figures, list candidate team jargon: words, 2-3-word terms and acronyms (not stop words, common words, numbers, ids, addresses, names, placeholders or quoted history) that agents use in --min-conversations conversations or more and customers in at most --customer-ratio as many, most conversations first, with each agent's count; terms the jargon lexicon or your config vocabulary/brand has are marked known",
     )
-    .option('--min-conversations <n>', 'with --vocabulary: agents use a term in at least this many conversations (default 3)', integer('--min-conversations', { min: 1 }))
-    .option('--customer-ratio <r>', 'with --vocabulary: customers use it in at most this share of as many conversations (default 0.05; 0: never)', ratio('--customer-ratio'))
+    .option(
+      '--min-conversations <n>',
+      'with --vocabulary: agents use a term in at least this many conversations (default 3)',
+      integer('--min-conversations', { min: 1 }),
+    )
+    .option(
+      '--customer-ratio <r>',
+      'with --vocabulary: customers use it in at most this share of as many conversations (default 0.05; 0: never)',
+      ratio('--customer-ratio'),
+    )
     .option('--top <n>', 'with --vocabulary: list at most this many terms (default 100; 0: all)', integer('--top', { min: 0 }))
     .addOption(new Option('--locale <locale>', 'language of messages').choices(['en', 'cs', 'sk', 'auto']))
     .option('-c, --config <file>', 'use this config file')

@@ -18,7 +18,6 @@ import { BoundedStdioTransport } from './mcp-transport.js';
  */
 export const MAX_REPLY_CHARS = 256 * 1024;
 
-
 /** A string of at most `limit` characters, refused with its length and the limit. */
 const bounded = (name: string, limit: number, what: string) =>
   z.string().max(limit, { error: (issue) => `${name} is ${(issue.input as string).length} characters long, over ${what} of ${limit}` });
@@ -37,14 +36,17 @@ const LINT_REPLY_SHAPE = {
     .describe(`the reply as it would be sent (up to ${MAX_REPLY_CHARS} characters)`),
   language: z.enum(LANGUAGES).optional().describe('default: detected'),
   channel: z.enum(CHANNELS).optional().describe('default: email'),
-  customerName: personName('customerName', "the customer's").optional().describe('the customer\'s full name, to check that the reply addresses them'),
-  customerMessage: bounded('customerMessage', MAX_REPLY_CHARS, "lint_reply's limit").optional().describe('the customer\'s message this replies to'),
+  customerName: personName('customerName', "the customer's").optional().describe("the customer's full name, to check that the reply addresses them"),
+  customerMessage: bounded('customerMessage', MAX_REPLY_CHARS, "lint_reply's limit").optional().describe("the customer's message this replies to"),
   agentName: personName('agentName', "the agent's").optional(),
-  firstReply: z.boolean().optional().describe('the agent\'s first message in the conversation (default true)'),
+  firstReply: z.boolean().optional().describe("the agent's first message in the conversation (default true)"),
   template: z.boolean().optional().describe('a canned response with placeholders'),
 };
 const LINT_REPLY_INPUT = z.strictObject(LINT_REPLY_SHAPE, {
-  error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown argument ${issue.keys.map((k) => `"${k}"`).join(', ')}; lint_reply takes ${Object.keys(LINT_REPLY_SHAPE).join(', ')}` : undefined),
+  error: (issue) =>
+    issue.code === 'unrecognized_keys'
+      ? `unknown argument ${issue.keys.map((k) => `"${k}"`).join(', ')}; lint_reply takes ${Object.keys(LINT_REPLY_SHAPE).join(', ')}`
+      : undefined,
 });
 
 // What lint_reply and list_rules return as structured content, declared so that a client
@@ -67,7 +69,9 @@ const LINT_REPLY_OUTPUT = {
   remaining: z.number().int().min(0).describe('violations left in the fixed text'),
 };
 const LIST_RULES_OUTPUT = {
-  rules: z.array(z.object({ id: z.string(), level: z.enum(['error', 'warning', 'suggestion', 'off']), languages: z.array(z.enum(LANGUAGES)), description: z.string() })),
+  rules: z.array(
+    z.object({ id: z.string(), level: z.enum(['error', 'warning', 'suggestion', 'off']), languages: z.array(z.enum(LANGUAGES)), description: z.string() }),
+  ),
 };
 
 export async function serveMcp(config: ResolvedConfig, version: string, locale?: Locale): Promise<void> {
@@ -80,7 +84,7 @@ export async function serveMcp(config: ResolvedConfig, version: string, locale?:
     {
       title: 'Lint a support reply',
       description:
-        'Check the tone and etiquette of a customer-support reply (English, Czech, Slovak): greeting, apology, the customer\'s name, jargon, next steps and more. Returns a 0-100 score, every violation with its place and a hint, and the reply with automatic fixes applied.',
+        "Check the tone and etiquette of a customer-support reply (English, Czech, Slovak): greeting, apology, the customer's name, jargon, next steps and more. Returns a 0-100 score, every violation with its place and a hint, and the reply with automatic fixes applied.",
       inputSchema: LINT_REPLY_INPUT,
       outputSchema: LINT_REPLY_OUTPUT,
     },
@@ -111,7 +115,12 @@ export async function serveMcp(config: ResolvedConfig, version: string, locale?:
 
   server.registerTool(
     'list_rules',
-    { title: 'List the rules', description: 'Every replylint rule with its level, languages and description.', inputSchema: {}, outputSchema: LIST_RULES_OUTPUT },
+    {
+      title: 'List the rules',
+      description: 'Every replylint rule with its level, languages and description.',
+      inputSchema: {},
+      outputSchema: LIST_RULES_OUTPUT,
+    },
     async () => {
       const rules = linter.rules.map((r) => ({ id: r.id, level: r.level, languages: r.languages, description: r.description }));
       return { content: [{ type: 'text', text: JSON.stringify(rules, null, 2) }], structuredContent: { rules } };

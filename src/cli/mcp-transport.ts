@@ -97,7 +97,11 @@ export class BoundedStdioTransport implements Transport {
     this.lineBytes = 0;
     this.oversized = undefined;
     if (oversized) {
-      this.answerError(oversized.requestId(), ErrorCode.InvalidRequest, `Invalid Request: the message is ${lineBytes} bytes, over this server's limit of ${this.maxMessageBytes} bytes; send less text`);
+      this.answerError(
+        oversized.requestId(),
+        ErrorCode.InvalidRequest,
+        `Invalid Request: the message is ${lineBytes} bytes, over this server's limit of ${this.maxMessageBytes} bytes; send less text`,
+      );
       return;
     }
     const line = Buffer.concat(pieces, lineBytes).toString('utf8');
@@ -114,7 +118,11 @@ export class BoundedStdioTransport implements Transport {
     }
     const message = JSONRPCMessageSchema.safeParse(value);
     if (!message.success) {
-      this.answerError(requestIdOf(value), ErrorCode.InvalidRequest, 'Invalid Request: a JSON-RPC 2.0 message is an object with "jsonrpc": "2.0" and a "method" string (a request has an "id" as well), or a response to a request of ours');
+      this.answerError(
+        requestIdOf(value),
+        ErrorCode.InvalidRequest,
+        'Invalid Request: a JSON-RPC 2.0 message is an object with "jsonrpc": "2.0" and a "method" string (a request has an "id" as well), or a response to a request of ours',
+      );
       return;
     }
     this.onmessage?.(message.data);

@@ -6,7 +6,22 @@
 // Two kinds of target cannot be replaced so: one that is not a file to replace (a FIFO, a
 // device, a socket, an open descriptor) is written directly; a file the user may write in
 // a folder they may not is written in place, with a notice.
-import { accessSync, closeSync, constants, fsyncSync, ftruncateSync, lstatSync, mkdirSync, openSync, readlinkSync, realpathSync, renameSync, statfsSync, statSync, type Stats } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fsyncSync,
+  ftruncateSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  statfsSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../config/errors.js';
 import type { Notice } from '../input/notice.js';
@@ -48,8 +63,21 @@ function untrack(path: string): void {
 
 function reportError(err: unknown, target: string, what: string): ConfigError {
   const code = errorCode(err);
-  const reason = code === 'ENOENT' ? 'its folder does not exist' : code === 'ENOTDIR' ? 'a part of its path is a file, not a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
-  return new ConfigError(`cannot write ${what}: ${reason}`, { file: target }, `choose a path you may write to (a writable folder, not a read-only file); any previous ${what.replace(/^the /, '')} is left as it was`);
+  const reason =
+    code === 'ENOENT'
+      ? 'its folder does not exist'
+      : code === 'ENOTDIR'
+        ? 'a part of its path is a file, not a folder'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a directory'
+            : (err as Error).message;
+  return new ConfigError(
+    `cannot write ${what}: ${reason}`,
+    { file: target },
+    `choose a path you may write to (a writable folder, not a read-only file); any previous ${what.replace(/^the /, '')} is left as it was`,
+  );
 }
 
 /** The file a path names: a symlink is written through, and stays a link. */

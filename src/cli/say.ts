@@ -11,7 +11,11 @@ export function say(text: string): void {
 
 /** A configuration error's file, message and hint each made inert; the line break before the hint is ours. */
 export function inertConfigError(e: ConfigError): string {
-  return formatConfigError({ message: terminalText(e.message), where: e.where && { ...e.where, file: terminalText(e.where.file) }, hint: e.hint === undefined ? undefined : terminalText(e.hint) });
+  return formatConfigError({
+    message: terminalText(e.message),
+    where: e.where && { ...e.where, file: terminalText(e.where.file) },
+    hint: e.hint === undefined ? undefined : terminalText(e.hint),
+  });
 }
 
 /** Lines of ours that may quote an argument or a name (commander's usage errors, a stack trace), each made inert. */

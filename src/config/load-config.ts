@@ -42,7 +42,12 @@ interface RawConfig {
   extends?: string | string[];
   rules?: Record<string, unknown>;
   rulePaths?: string[];
-  vocabulary?: { jargon?: (string | { term: string; replace?: string })[] | Record<string, string>; allow?: string[]; dictionaries?: Partial<Record<Language, string>>; classes?: Record<string, Partial<Record<Language | 'any', string[]>>> };
+  vocabulary?: {
+    jargon?: (string | { term: string; replace?: string })[] | Record<string, string>;
+    allow?: string[];
+    dictionaries?: Partial<Record<Language, string>>;
+    classes?: Record<string, Partial<Record<Language | 'any', string[]>>>;
+  };
   brand?: Partial<Brand>;
   templates?: string[];
   channels?: Partial<Record<Channel, string[]>>;
@@ -66,7 +71,8 @@ function sourceOrProblem(file: string, prefix: readonly string[] = []): YamlSour
 
 function readSource(file: string, prefix: readonly string[] = []): YamlSource {
   const source = sourceOrProblem(file, prefix);
-  if ('problem' in source) throw new ConfigError(`cannot use this config file: it ${source.problem}`, { file }, 'name a config file of your own (YAML, JSON or JS) under 1 MB');
+  if ('problem' in source)
+    throw new ConfigError(`cannot use this config file: it ${source.problem}`, { file }, 'name a config file of your own (YAML, JSON or JS) under 1 MB');
   return source;
 }
 
@@ -79,7 +85,9 @@ const shown = (file: string) => {
 /** A rule's setting as a config writes it; `at`: its path in `source` (the options' places are kept). */
 function settingFrom(raw: unknown, source: YamlSource, at: Path): RuleSettings {
   if (typeof raw === 'string') return { level: raw as Level };
-  const [options, path] = Array.isArray(raw) ? [raw[1] as Record<string, unknown> | undefined, [...at, 1]] : [(raw as { options?: Record<string, unknown> }).options, [...at, 'options']];
+  const [options, path] = Array.isArray(raw)
+    ? [raw[1] as Record<string, unknown> | undefined, [...at, 1]]
+    : [(raw as { options?: Record<string, unknown> }).options, [...at, 'options']];
   const view: YamlSource = { file: source.file, value: options, locate: (p) => source.locate([...path, ...p]) };
   const optionSources = options && typeof options === 'object' ? Object.fromEntries(Object.keys(options).map((key) => [key, view])) : undefined;
   if (Array.isArray(raw)) return { level: raw[0] as Level, options, optionSources };
@@ -105,28 +113,55 @@ function mergeInto(target: ResolvedConfig, source: YamlSource, chain: readonly s
     } else if (/^[./]/.test(base) || isAbsolute(base)) {
       file = resolve(dir, base);
     } else {
-      throw new ConfigError(`unknown preset "${base}" in "extends"`, where, `${didYouMean(presetName, PRESETS)}presets: ${PRESETS.join(', ')}; or a path starting with ./`);
+      throw new ConfigError(
+        `unknown preset "${base}" in "extends"`,
+        where,
+        `${didYouMean(presetName, PRESETS)}presets: ${PRESETS.join(', ')}; or a path starting with ./`,
+      );
     }
     if (chain.includes(file)) {
-      throw new ConfigError(`"extends" makes a cycle: ${[...chain.slice(chain.indexOf(file)), file].map(shown).join(' → ')}`, where, 'remove the "extends" that leads back to a config already extended');
+      throw new ConfigError(
+        `"extends" makes a cycle: ${[...chain.slice(chain.indexOf(file)), file].map(shown).join(' → ')}`,
+        where,
+        'remove the "extends" that leads back to a config already extended',
+      );
     }
     const extended = sourceOrProblem(file);
     if ('problem' in extended) {
       const problem = extended.problem.startsWith('no such file') ? 'does not exist' : extended.problem;
-      throw new ConfigError(`"extends" names "${base}", which ${problem}`, where, `give the path of a config file relative to ${dir}, or a preset: ${PRESETS.join(', ')}`);
+      throw new ConfigError(
+        `"extends" names "${base}", which ${problem}`,
+        where,
+        `give the path of a config file relative to ${dir}, or a preset: ${PRESETS.join(', ')}`,
+      );
     }
     mergeInto(target, extended, [...chain, file]);
   }
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
-    if (RESERVED_IDS.has(id)) throw new ConfigError(`"${id}" is not a rule id`, source.locate(['rules', id]), 'rule ids are lower-case words joined by hyphens, such as "no-jargon"; `replylint rules` lists them');
+    if (RESERVED_IDS.has(id))
+      throw new ConfigError(
+        `"${id}" is not a rule id`,
+        source.locate(['rules', id]),
+        'rule ids are lower-case words joined by hyphens, such as "no-jargon"; `replylint rules` lists them',
+      );
     const next = settingFrom(setting, source, ['rules', id]);
     const prev = target.rules[id] ?? {};
-    target.rules[id] = { level: next.level ?? prev.level, weight: next.weight ?? prev.weight, options: { ...prev.options, ...next.options }, optionSources: { ...prev.optionSources, ...next.optionSources } };
+    target.rules[id] = {
+      level: next.level ?? prev.level,
+      weight: next.weight ?? prev.weight,
+      options: { ...prev.options, ...next.options },
+      optionSources: { ...prev.optionSources, ...next.optionSources },
+    };
   }
-  appendAll(target.rulePaths, (raw.rulePaths ?? []).map((p) => resolve(dir, p)));
+  appendAll(
+    target.rulePaths,
+    (raw.rulePaths ?? []).map((p) => resolve(dir, p)),
+  );
   const jargon = raw.vocabulary?.jargon ?? undefined;
   if (jargon) {
-    const entries = Array.isArray(jargon) ? jargon.map((j) => (typeof j === 'string' ? { term: j } : j)) : Object.entries(jargon).map(([term, replace]) => ({ term, replace }));
+    const entries = Array.isArray(jargon)
+      ? jargon.map((j) => (typeof j === 'string' ? { term: j } : j))
+      : Object.entries(jargon).map(([term, replace]) => ({ term, replace }));
     appendAll(target.vocabulary.jargon, entries);
   }
   appendAll(target.vocabulary.allow, raw.vocabulary?.allow ?? []);
@@ -164,13 +199,27 @@ function checkDictionary(base: string, where: { file: string; line: number; colu
     const status = statPath(file);
     if ('problem' in status && status.absent) continue;
     const opened = openRegularFile(file);
-    if ('problem' in opened) throw new ConfigError(`the dictionary "${file}" ${opened.problem}`, where, 'point "vocabulary.dictionaries" at the base name of a Hunspell .aff/.dic pair of files');
+    if ('problem' in opened)
+      throw new ConfigError(
+        `the dictionary "${file}" ${opened.problem}`,
+        where,
+        'point "vocabulary.dictionaries" at the base name of a Hunspell .aff/.dic pair of files',
+      );
     closeSync(opened.fd);
   }
 }
 
 function emptyConfig(baseDir: string, file?: string): ResolvedConfig {
-  return { file, rules: {}, rulePaths: [], vocabulary: { jargon: [], allow: [] }, brand: { names: [], domains: [], phones: [] }, templates: [], channelGlobs: {}, baseDir };
+  return {
+    file,
+    rules: {},
+    rulePaths: [],
+    vocabulary: { jargon: [], allow: [] },
+    brand: { names: [], domains: [], phones: [] },
+    templates: [],
+    channelGlobs: {},
+    baseDir,
+  };
 }
 
 /** The built-in default: the recommended preset. */
@@ -184,7 +233,8 @@ export function defaultConfig(cwd = process.cwd()): ResolvedConfig {
 export function loadConfigFile(file: string): ResolvedConfig {
   const path = resolve(file);
   const status = statPath(path);
-  if ('problem' in status) throw new ConfigError(`config file "${file}" ${status.absent ? 'does not exist' : status.problem}`, undefined, 'check the path given to --config');
+  if ('problem' in status)
+    throw new ConfigError(`config file "${file}" ${status.absent ? 'does not exist' : status.problem}`, undefined, 'check the path given to --config');
   const config = emptyConfig(dirname(path), path);
   const source = basename(path) === 'package.json' ? readSource(path, ['replylint']) : readSource(path);
   // A config without `extends` builds on the recommended preset, as ESLint's flat configs do not but users expect.
@@ -196,9 +246,27 @@ export function loadConfigFile(file: string): ResolvedConfig {
 // cosmiconfig's default search places for the module name "replylint" (its README,
 // "searchPlaces"), used only to tell whether there is anything to search for.
 const SEARCH_PLACES = [
-  'package.json', '.replylintrc', '.replylintrc.json', '.replylintrc.yaml', '.replylintrc.yml', '.replylintrc.js', '.replylintrc.ts', '.replylintrc.mjs', '.replylintrc.cjs',
-  '.config/replylintrc', '.config/replylintrc.json', '.config/replylintrc.yaml', '.config/replylintrc.yml', '.config/replylintrc.js', '.config/replylintrc.ts', '.config/replylintrc.mjs', '.config/replylintrc.cjs',
-  'replylint.config.js', 'replylint.config.ts', 'replylint.config.mjs', 'replylint.config.cjs',
+  'package.json',
+  '.replylintrc',
+  '.replylintrc.json',
+  '.replylintrc.yaml',
+  '.replylintrc.yml',
+  '.replylintrc.js',
+  '.replylintrc.ts',
+  '.replylintrc.mjs',
+  '.replylintrc.cjs',
+  '.config/replylintrc',
+  '.config/replylintrc.json',
+  '.config/replylintrc.yaml',
+  '.config/replylintrc.yml',
+  '.config/replylintrc.js',
+  '.config/replylintrc.ts',
+  '.config/replylintrc.mjs',
+  '.config/replylintrc.cjs',
+  'replylint.config.js',
+  'replylint.config.ts',
+  'replylint.config.mjs',
+  'replylint.config.cjs',
 ];
 
 /**

@@ -9,8 +9,41 @@ export const RULE_SETTING: Schema = {
   describe: 'a level ("error", "warning", "suggestion", "off"), [level, {options}], or {level, weight, options}',
   options: [
     LEVEL,
-    { type: 'list', of: { type: 'any-of', describe: 'a level or an options mapping', options: [LEVEL, { type: 'map', values: { type: 'any-of', describe: 'an option value', options: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'list', of: { type: 'string' } }, { type: 'map', values: { type: 'list', of: { type: 'string' } } }] } }] } },
-    { type: 'object', fields: { level: LEVEL, weight: { type: 'number', min: 0, max: 100 }, options: { type: 'map', values: { type: 'any-of', describe: 'an option value', options: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] } } } },
+    {
+      type: 'list',
+      of: {
+        type: 'any-of',
+        describe: 'a level or an options mapping',
+        options: [
+          LEVEL,
+          {
+            type: 'map',
+            values: {
+              type: 'any-of',
+              describe: 'an option value',
+              options: [
+                { type: 'string' },
+                { type: 'number' },
+                { type: 'boolean' },
+                { type: 'list', of: { type: 'string' } },
+                { type: 'map', values: { type: 'list', of: { type: 'string' } } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      type: 'object',
+      fields: {
+        level: LEVEL,
+        weight: { type: 'number', min: 0, max: 100 },
+        options: {
+          type: 'map',
+          values: { type: 'any-of', describe: 'an option value', options: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+        },
+      },
+    },
   ],
 };
 
@@ -37,14 +70,30 @@ export const CONFIG_SCHEMA: Schema = {
           type: 'any-of',
           describe: 'a list of terms (or {term, replace}), or a mapping term: replacement',
           options: [
-            { type: 'list', of: { type: 'any-of', describe: 'a term or {term, replace}', options: [{ type: 'string' }, { type: 'object', fields: { term: { type: 'string', required: true }, replace: { type: 'string' } } }] }, max: MAX_ENTRIES, maxHint: JARGON_HINT },
+            {
+              type: 'list',
+              of: {
+                type: 'any-of',
+                describe: 'a term or {term, replace}',
+                options: [{ type: 'string' }, { type: 'object', fields: { term: { type: 'string', required: true }, replace: { type: 'string' } } }],
+              },
+              max: MAX_ENTRIES,
+              maxHint: JARGON_HINT,
+            },
             { type: 'map', values: { type: 'string' }, max: MAX_ENTRIES, maxHint: JARGON_HINT },
           ],
         },
         allow: { ...STRINGS, max: MAX_ENTRIES, maxHint: 'a word list that long belongs in a Hunspell dictionary: point "vocabulary.dictionaries" at it' },
         dictionaries: { type: 'map', keys: ['en', 'cs', 'sk'], values: { type: 'string' } },
         // Word classes phrases name as {class}: a built-in class extended, or one of the team's.
-        classes: { type: 'map', values: { type: 'map', keys: ['en', 'cs', 'sk', 'any'], values: { ...STRINGS, max: MAX_ENTRIES, maxHint: 'a class lists words and stems, not a dictionary' } } },
+        classes: {
+          type: 'map',
+          values: {
+            type: 'map',
+            keys: ['en', 'cs', 'sk', 'any'],
+            values: { ...STRINGS, max: MAX_ENTRIES, maxHint: 'a class lists words and stems, not a dictionary' },
+          },
+        },
       },
     },
     // The company's own names, web domains and phone numbers: never jargon (no-jargon),
@@ -52,14 +101,24 @@ export const CONFIG_SCHEMA: Schema = {
     brand: {
       type: 'object',
       fields: {
-        names: { type: 'list', of: { type: 'string', pattern: /\S/, patternHint: 'a name with at least one letter, e.g. "Acme" or "ACME Mobile"' }, max: 1000, maxHint: 'list your company\'s and products\' names only' },
+        names: {
+          type: 'list',
+          of: { type: 'string', pattern: /\S/, patternHint: 'a name with at least one letter, e.g. "Acme" or "ACME Mobile"' },
+          max: 1000,
+          maxHint: "list your company's and products' names only",
+        },
         domains: {
           type: 'list',
           of: { type: 'string', pattern: /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i, patternHint: 'a domain without "https://" or a path, e.g. "acme.com"' },
           max: 1000,
           maxHint: 'list your own domains only',
         },
-        phones: { type: 'list', of: { type: 'string', pattern: /^\+?[\d ()./-]{6,30}$/, patternHint: 'a phone number of digits, spaces and + ( ) - / ., e.g. "+420 800 123 456"' }, max: 1000, maxHint: 'list your own hotlines only' },
+        phones: {
+          type: 'list',
+          of: { type: 'string', pattern: /^\+?[\d ()./-]{6,30}$/, patternHint: 'a phone number of digits, spaces and + ( ) - / ., e.g. "+420 800 123 456"' },
+          max: 1000,
+          maxHint: 'list your own hotlines only',
+        },
       },
     },
     templates: GLOBS,

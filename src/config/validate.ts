@@ -81,7 +81,8 @@ export { check as checkValue };
 
 /** A list or mapping longer than its schema's `max`: refused before any entry is looked at. */
 function tooMany(length: number, schema: { max?: number; maxHint?: string }, label: string, path: Path, fail: Fail): void {
-  if (schema.max !== undefined && length > schema.max) fail(path, `${label} has ${length.toLocaleString('en')} entries; it may have ${schema.max.toLocaleString('en')} at most`, schema.maxHint);
+  if (schema.max !== undefined && length > schema.max)
+    fail(path, `${label} has ${length.toLocaleString('en')} entries; it may have ${schema.max.toLocaleString('en')} at most`, schema.maxHint);
 }
 
 function check(value: unknown, schema: Schema, path: (string | number)[], fail: Fail): void {
@@ -101,7 +102,11 @@ function check(value: unknown, schema: Schema, path: (string | number)[], fail: 
       return;
     case 'enum':
       if (typeof value !== 'string' || !schema.values.includes(value))
-        fail(path, `${label} must be ${describe(schema)}, not ${JSON.stringify(value)}`, typeof value === 'string' ? didYouMean(value, schema.values).trim() || undefined : undefined);
+        fail(
+          path,
+          `${label} must be ${describe(schema)}, not ${JSON.stringify(value)}`,
+          typeof value === 'string' ? didYouMean(value, schema.values).trim() || undefined : undefined,
+        );
       return;
     case 'list': {
       if (!Array.isArray(value) && schema.accepts?.(value)) return;
@@ -152,7 +157,13 @@ function check(value: unknown, schema: Schema, path: (string | number)[], fail: 
       }
       // Report the error of the option whose shape matches best (same JS type).
       const same = schema.options.find((o) =>
-        o.type === 'object' || o.type === 'map' ? typeof value === 'object' && value !== null && !Array.isArray(value) : o.type === 'list' ? Array.isArray(value) : o.type === 'string' ? typeof value === 'string' : false,
+        o.type === 'object' || o.type === 'map'
+          ? typeof value === 'object' && value !== null && !Array.isArray(value)
+          : o.type === 'list'
+            ? Array.isArray(value)
+            : o.type === 'string'
+              ? typeof value === 'string'
+              : false,
       );
       if (same) check(value, same, path, fail);
       fail(path, `${label} must be ${schema.describe}, not ${typeName(value)}`);

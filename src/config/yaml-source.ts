@@ -42,7 +42,11 @@ export function parseYaml(text: string, file: string): YamlSource {
   const [error] = doc.errors;
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);
-    throw new ConfigError(`invalid YAML: ${error.message.split('\n')[0]}`, { file, line: pos.line, column: pos.col }, 'check the indentation and quoting on that line');
+    throw new ConfigError(
+      `invalid YAML: ${error.message.split('\n')[0]}`,
+      { file, line: pos.line, column: pos.col },
+      'check the indentation and quoting on that line',
+    );
   }
   let value: unknown;
   try {

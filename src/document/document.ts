@@ -127,7 +127,8 @@ function findClosing(text: string, folded: string, lines: Zone[]): { closing?: Z
 
 // Linear on any text: a comment is read up to the next "<!--" at most (an unclosed "<!--"
 // repeated made each scan to the end), and a file name starts where a run of its letters does.
-const LITERALS = /<!--(?:(?!<!--|-->)[\s\S])*-->|\bhttps?:\/\/[^\s<>()"']+|\bwww\.[^\s<>()"']+|`[^`\n]+`|<\/?[a-zA-Z][^<>\n]*>|(?<![\w-])[\w-]+\.(?:md|txt|json|yml|yaml|js|ts|html|pdf|png|jpg)\b/g;
+const LITERALS =
+  /<!--(?:(?!<!--|-->)[\s\S])*-->|\bhttps?:\/\/[^\s<>()"']+|\bwww\.[^\s<>()"']+|`[^`\n]+`|<\/?[a-zA-Z][^<>\n]*>|(?<![\w-])[\w-]+\.(?:md|txt|json|yml|yaml|js|ts|html|pdf|png|jpg)\b/g;
 
 /** Links, inline code, markup tags and file names: not words a customer reads as prose. */
 function findLiterals(text: string, end: number): Zone[] {

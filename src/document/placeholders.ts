@@ -59,13 +59,17 @@ const SYNTAXES: readonly (readonly [RegExp | (() => RegExp), string])[] = [
   [/<([A-Z][A-Z0-9_]*(?: [A-Z0-9_]+){0,3})>/g, '<'], // <ISSUE_NUMBER>, <PROJECT NAME>
   // <name>, <customer name>, <jméno>: a field in angle brackets (not an HTML tag: those
   // names are not fields).
-  [/<((?:customer|client|first|last|full|name|jméno|jmeno|meno|příjmení|prijmeni|priezvisko|order|date|datum|dátum|amount|částka|castka|suma)[a-zA-Z\u00C0-\u024F]*(?:[ _.-][a-zA-Z\u00C0-\u024F]+){0,3})>/gi, '<'],
+  [
+    /<((?:customer|client|first|last|full|name|jméno|jmeno|meno|příjmení|prijmeni|priezvisko|order|date|datum|dátum|amount|částka|castka|suma)[a-zA-Z\u00C0-\u024F]*(?:[ _.-][a-zA-Z\u00C0-\u024F]+){0,3})>/gi,
+    '<',
+  ],
   [/(?<![{\w])[#%$]?\{([A-Za-z_][\w.]*)\}(?!\})/g, '{'], // osTicket {MESSAGE}, Ruby #{ticket.id}, %{ticket.name}
   // A blank to fill in, "___" (kept only beside other words: see besideWords).
   [BLANK, '___'],
 ];
 
-const NAME_FIELD = /(?:first_?name|firstname|last_?name|full_?name|^name$|\.name$|customer_?name|jmeno|jméno|meno|krestni|oslovení|osloveni|vokativ|vocative|requester\.name|customer name|client name)/i;
+const NAME_FIELD =
+  /(?:first_?name|firstname|last_?name|full_?name|^name$|\.name$|customer_?name|jmeno|jméno|meno|krestni|oslovení|osloveni|vokativ|vocative|requester\.name|customer name|client name)/i;
 
 export function findPlaceholders(text: string, to = text.length): Placeholder[] {
   let found: Placeholder[] = [];

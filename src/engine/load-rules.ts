@@ -15,7 +15,11 @@ import { NO_BRAND, SKIP_CONDITIONS, type Brand, type Check, type CheckInput, typ
 // A message is one string (English), or one per language: { en: …, cs: …, sk: … }.
 const MESSAGES: Schema = {
   type: 'map',
-  values: { type: 'any-of', describe: 'a string, or a mapping of en/cs/sk to strings', options: [{ type: 'string' }, { type: 'map', keys: LANGUAGES, values: { type: 'string' } }] },
+  values: {
+    type: 'any-of',
+    describe: 'a string, or a mapping of en/cs/sk to strings',
+    options: [{ type: 'string' }, { type: 'map', keys: LANGUAGES, values: { type: 'string' } }],
+  },
 };
 
 type RawMessages = Record<string, string | Partial<Record<Language, string>>>;
@@ -71,9 +75,18 @@ export interface RuleSettings {
  * Compile one rule file. `builtin`: one of replylint's own rules, whose patterns run on
  * V8 (checked at build); the build passes it for the files it is still validating.
  */
-export function compileRule(source: YamlSource, id: string, vocabulary: Vocabulary, settings: RuleSettings = {}, builtin = source.trusted ?? false, classes: WordClasses = new Map(), brand: Brand = NO_BRAND): Rule {
+export function compileRule(
+  source: YamlSource,
+  id: string,
+  vocabulary: Vocabulary,
+  settings: RuleSettings = {},
+  builtin = source.trusted ?? false,
+  classes: WordClasses = new Map(),
+  brand: Brand = NO_BRAND,
+): Rule {
   const { file } = source;
-  if (!RULE_ID.test(id)) throw new ConfigError(`rule file name "${id}" is not a valid rule id`, { file }, 'name it in lower-case words joined by hyphens, e.g. "no-jargon.yaml"');
+  if (!RULE_ID.test(id))
+    throw new ConfigError(`rule file name "${id}" is not a valid rule id`, { file }, 'name it in lower-case words joined by hyphens, e.g. "no-jargon.yaml"');
   if (typeof source.value !== 'object' || source.value === null || Array.isArray(source.value)) {
     throw new ConfigError('a rule file must be a mapping of keys such as "kind", "level" and "messages"', { file, line: 1, column: 1 });
   }
@@ -90,7 +103,12 @@ export function compileRule(source: YamlSource, id: string, vocabulary: Vocabula
   const withFields = Object.entries(kind.messagesWith ?? {});
   const required = [...kind.messages, ...withFields.filter(([, field]) => spec[field] !== undefined).map(([key]) => key)];
   for (const key of required) {
-    if (!messages[key]?.en) throw new ConfigError(`"messages" is missing "${key}"`, source.locate(['messages']), `a ${kind.name} rule ${required.length > kind.messages.length ? 'with these fields ' : ''}reports: ${required.join(', ')}; each needs at least its English text`);
+    if (!messages[key]?.en)
+      throw new ConfigError(
+        `"messages" is missing "${key}"`,
+        source.locate(['messages']),
+        `a ${kind.name} rule ${required.length > kind.messages.length ? 'with these fields ' : ''}reports: ${required.join(', ')}; each needs at least its English text`,
+      );
   }
   // A built-in rule's own phrases and regexes run on V8 (checked at build); a list that a
   // config's options put in the spec is the config's, and runs on RE2 (phrase.ts).
@@ -103,11 +121,15 @@ export function compileRule(source: YamlSource, id: string, vocabulary: Vocabula
   // A kind that reports a key it does not declare is a bug of ours: the reader would see
   // the bare key. Caught here, where every test of every kind passes.
   const declared = new Set([...kind.messages, ...Object.keys(kind.messagesWith ?? {})]);
-  const check: Check = Object.assign((input: CheckInput) => {
-    const findings = compiled(input);
-    for (const f of findings) if (!declared.has(f.message)) throw new Error(`rule kind "${kind.name}" reported the message key "${f.message}", which it does not declare`);
-    return findings;
-  }, compiled.prepare ? { prepare: compiled.prepare } : {});
+  const check: Check = Object.assign(
+    (input: CheckInput) => {
+      const findings = compiled(input);
+      for (const f of findings)
+        if (!declared.has(f.message)) throw new Error(`rule kind "${kind.name}" reported the message key "${f.message}", which it does not declare`);
+      return findings;
+    },
+    compiled.prepare ? { prepare: compiled.prepare } : {},
+  );
   return {
     id,
     file,
@@ -145,7 +167,12 @@ function checkOptions(kind: RuleKind, id: string, settings: RuleSettings): void 
   const fields = Object.keys(kind.fields);
   for (const [key, source] of Object.entries(settings.optionSources ?? {})) {
     const schema = kind.fields[key];
-    if (!schema) throw new ConfigError(`rule "${id}" has no option "${key}"`, source.locate([key]), `${didYouMean(key, fields)}a ${kind.name} rule takes: ${fields.join(', ')}`);
+    if (!schema)
+      throw new ConfigError(
+        `rule "${id}" has no option "${key}"`,
+        source.locate([key]),
+        `${didYouMean(key, fields)}a ${kind.name} rule takes: ${fields.join(', ')}`,
+      );
     validate(source, schema, [key]);
   }
 }
@@ -166,7 +193,11 @@ export function readRuleFolder(dir: string): RuleFile[] {
   try {
     names = readdirSync(dir);
   } catch (err) {
-    throw new ConfigError(`rule folder "${dir}" ${whyUnreadable(dir, err).replace(/^no such file/, 'does not exist')}`, undefined, 'check the path in "rulePaths"');
+    throw new ConfigError(
+      `rule folder "${dir}" ${whyUnreadable(dir, err).replace(/^no such file/, 'does not exist')}`,
+      undefined,
+      'check the path in "rulePaths"',
+    );
   }
   return names
     .filter((n) => ['.yaml', '.yml'].includes(extname(n)))
@@ -174,11 +205,21 @@ export function readRuleFolder(dir: string): RuleFile[] {
     .map((n) => {
       const file = join(dir, n);
       const id = basename(n, extname(n));
-      if (RESERVED_IDS.has(id)) throw new ConfigError(`"${id}" cannot be a rule id`, { file }, 'rename the rule file: rule ids are lower-case words joined by hyphens, such as "no-jargon"');
+      if (RESERVED_IDS.has(id))
+        throw new ConfigError(
+          `"${id}" cannot be a rule id`,
+          { file },
+          'rename the rule file: rule ids are lower-case words joined by hyphens, such as "no-jargon"',
+        );
       const bundled = bundledSource(file);
       if (bundled) return { id, source: bundled };
       const read = readConfigText(file);
-      if ('problem' in read) throw new ConfigError(`cannot read this rule file: it ${read.problem}`, { file }, 'a rule is a YAML file in the rule folder; fix or remove what stands at this name');
+      if ('problem' in read)
+        throw new ConfigError(
+          `cannot read this rule file: it ${read.problem}`,
+          { file },
+          'a rule is a YAML file in the rule folder; fix or remove what stands at this name',
+        );
       return { id, source: parseYaml(read.text, file) };
     });
 }

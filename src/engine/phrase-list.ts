@@ -5,7 +5,17 @@ import type { Path } from '../config/yaml-source.js';
 import { isWordAt } from '../text/fold.js';
 import { LinearRegex } from '../phrases/linear-regex.js';
 import type { Language } from '../types.js';
-import { compilePhrase, compileRawRegex, LiteralsAhead, mayMatch, PhraseError, phraseKey, precompiledPhrase, type Phrase, type Span } from '../phrases/phrase.js';
+import {
+  compilePhrase,
+  compileRawRegex,
+  LiteralsAhead,
+  mayMatch,
+  PhraseError,
+  phraseKey,
+  precompiledPhrase,
+  type Phrase,
+  type Span,
+} from '../phrases/phrase.js';
 import { expandClasses, namesChangedClass, type ClassLanguage, type WordClasses } from './word-classes.js';
 
 /** One entry: a phrase (or raw regex) with what to say or put instead. */
@@ -56,7 +66,8 @@ export const PHRASE_LIST_SCHEMA: Schema = {
     type: 'list',
     of: {
       type: 'any-of',
-      describe: 'a phrase, or a mapping with "match" (or "regex", or "all": phrases in one sentence) and optional "none", "replace", "message", "exact", "start"',
+      describe:
+        'a phrase, or a mapping with "match" (or "regex", or "all": phrases in one sentence) and optional "none", "replace", "message", "exact", "start"',
       options: [{ type: 'string' }, { type: 'object', fields: ENTRY_FIELDS }],
     },
   },
@@ -64,7 +75,18 @@ export const PHRASE_LIST_SCHEMA: Schema = {
 
 type RawEntry =
   | string
-  | { match?: string; regex?: string; all?: string[]; none?: string[]; ordered?: boolean; replace?: string; message?: string; exact?: boolean; start?: boolean; html?: boolean };
+  | {
+      match?: string;
+      regex?: string;
+      all?: string[];
+      none?: string[];
+      ordered?: boolean;
+      replace?: string;
+      message?: string;
+      exact?: boolean;
+      start?: boolean;
+      html?: boolean;
+    };
 
 export type Locate = (path: Path) => { file: string; line: number; column: number };
 
@@ -176,10 +198,15 @@ export function compileEntry(entry: RawEntry, path: Path, tools: PhraseTools): P
   const e = typeof entry === 'string' ? { match: entry } : entry;
   const { locate } = tools;
   if ([e.match, e.regex, e.all].filter((x) => x !== undefined).length !== 1) {
-    throw new ConfigError('a phrase entry needs exactly one of "match", "regex" or "all"', locate(path), 'write "match: <phrase>" for a phrase, "regex: <pattern>" for a raw regex, or "all: [<phrase>, …]" for phrases that must stand in one sentence');
+    throw new ConfigError(
+      'a phrase entry needs exactly one of "match", "regex" or "all"',
+      locate(path),
+      'write "match: <phrase>" for a phrase, "regex: <pattern>" for a raw regex, or "all: [<phrase>, …]" for phrases that must stand in one sentence',
+    );
   }
   if (e.all !== undefined && !e.all.length) throw new ConfigError('"all" needs at least one phrase', locate([...path, 'all']));
-  if ((e.none !== undefined || e.ordered !== undefined) && e.regex !== undefined) throw new ConfigError('"none" and "ordered" go with "match" or "all", not with a raw regex', locate(path));
+  if ((e.none !== undefined || e.ordered !== undefined) && e.regex !== undefined)
+    throw new ConfigError('"none" and "ordered" go with "match" or "all", not with a raw regex', locate(path));
   const trusted = typeof tools.trusted === 'function' ? tools.trusted(path) : tools.trusted;
   const language = languageOf(path);
   const phraseAt = (text: string, at: Path): Phrase => {
@@ -196,7 +223,11 @@ export function compileEntry(entry: RawEntry, path: Path, tools: PhraseTools): P
       return compilePhrase(expanded.text, { exact: e.exact, trusted: trusted && !expanded.team, key });
     } catch (err) {
       if (err instanceof PhraseError) {
-        throw new ConfigError(`bad phrase "${text}": ${err.message}`, locate(at), 'phrases use words, * for endings, (a|b), [optional], ..., {num} and word classes such as {third-party}; see README "Writing a rule"');
+        throw new ConfigError(
+          `bad phrase "${text}": ${err.message}`,
+          locate(at),
+          'phrases use words, * for endings, (a|b), [optional], ..., {num} and word classes such as {third-party}; see README "Writing a rule"',
+        );
       }
       throw err;
     }
@@ -207,7 +238,12 @@ export function compileEntry(entry: RawEntry, path: Path, tools: PhraseTools): P
     try {
       phrase = compileRawRegex(e.regex, { trusted, exact: e.exact });
     } catch (err) {
-      if (err instanceof PhraseError) throw new ConfigError(`bad phrase "${err.phrase}": ${err.message}`, locate(path), 'a raw regex is JavaScript syntax without lookahead or backreferences');
+      if (err instanceof PhraseError)
+        throw new ConfigError(
+          `bad phrase "${err.phrase}": ${err.message}`,
+          locate(path),
+          'a raw regex is JavaScript syntax without lookahead or backreferences',
+        );
       throw err;
     }
   } else {
@@ -220,7 +256,15 @@ export function compileEntry(entry: RawEntry, path: Path, tools: PhraseTools): P
       construction = { all: phrases.map(plain), none: none.map(plain), ordered: e.ordered ?? false };
     }
   }
-  return { phrase, exact: e.exact ?? false, start: e.start ?? false, html: e.html ?? false, replace: e.replace, message: e.message, ...(construction ? { construction } : {}) };
+  return {
+    phrase,
+    exact: e.exact ?? false,
+    start: e.start ?? false,
+    html: e.html ?? false,
+    replace: e.replace,
+    message: e.message,
+    ...(construction ? { construction } : {}),
+  };
 }
 
 const NO_ENTRIES: readonly PhraseEntry[] = Object.freeze([]);
@@ -235,7 +279,10 @@ export interface EntryMatch extends Span {
 
 // The last prefix cut, for the folded text and for the original: a rule runs all its
 // entries over one zone, and a fresh slice apiece was the engine's most common garbage.
-const prefixes = [{ haystack: '', to: -1, scope: '' }, { haystack: '', to: -1, scope: '' }];
+const prefixes = [
+  { haystack: '', to: -1, scope: '' },
+  { haystack: '', to: -1, scope: '' },
+];
 
 /**
  * The haystack up to one character past the zone: exec does not stop at `to` by itself,
@@ -257,7 +304,15 @@ function prefix(haystack: string, to: number, exact: boolean): string {
  * They are appended to `out` when given: the rules call this for hundreds of entries per
  * reply, most of which match nothing, and an array apiece is garbage for the collector.
  */
-export function matchEntry(entry: PhraseEntry, text: string, folded: string, from: number, to: number, out: EntryMatch[] = [], sentences?: readonly Span[]): EntryMatch[] {
+export function matchEntry(
+  entry: PhraseEntry,
+  text: string,
+  folded: string,
+  from: number,
+  to: number,
+  out: EntryMatch[] = [],
+  sentences?: readonly Span[],
+): EntryMatch[] {
   if (entry.construction) return matchConstruction(entry, entry.construction, text, folded, from, to, out, sentences);
   const haystack = entry.exact ? text : folded;
   const regex = entry.phrase.regex;
@@ -276,7 +331,10 @@ export function matchEntry(entry: PhraseEntry, text: string, folded: string, fro
   // phrase never needs. The first time that is one search (most phrases match once in a
   // reply); after a second match, a table of where each literal is next, so that a long
   // reply's many matches cost a pass per literal.
-  const literalAhead = (at: number) => (ahead ? ahead.within(at, to) : mayMatch(entry.phrase, haystack, at, to, scope) && (ahead = new LiteralsAhead(entry.phrase, scope, at, haystack)) !== undefined);
+  const literalAhead = (at: number) =>
+    ahead
+      ? ahead.within(at, to)
+      : mayMatch(entry.phrase, haystack, at, to, scope) && (ahead = new LiteralsAhead(entry.phrase, scope, at, haystack)) !== undefined;
   while ((regex.lastIndex === from || literalAhead(regex.lastIndex)) && (m = regex.exec(scope)) !== null && m.index < to) {
     const end = m.index + m[0].length;
     const bounded = !bounds || ((!bounds.before || !isWordAt(folded, m.index - 1)) && (!bounds.after || !isWordAt(folded, end)));
@@ -303,7 +361,16 @@ function matchLinear(entry: PhraseEntry, regex: LinearRegex, haystack: string, f
  * once in the zone, and the sentences are walked with a pointer into each phrase's
  * matches, so a long reply costs a pass, not a pass per sentence.
  */
-function matchConstruction(entry: PhraseEntry, c: Construction, text: string, folded: string, from: number, to: number, out: EntryMatch[], sentences?: readonly Span[]): EntryMatch[] {
+function matchConstruction(
+  entry: PhraseEntry,
+  c: Construction,
+  text: string,
+  folded: string,
+  from: number,
+  to: number,
+  out: EntryMatch[],
+  sentences?: readonly Span[],
+): EntryMatch[] {
   const found: EntryMatch[][] = [];
   for (const part of c.all) {
     const matches = matchEntry(part, text, folded, from, to);

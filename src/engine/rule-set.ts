@@ -23,7 +23,9 @@ export function loadRuleSet(config: ResolvedConfig): Rule[] {
     }
   }
   const classes = withTeamClasses(builtinClasses(), config.vocabulary.classes);
-  return [...files.values()].map(({ id, source }) => compileRule(source, id, config.vocabulary, config.rules[id], source.trusted ?? false, classes, config.brand));
+  return [...files.values()].map(({ id, source }) =>
+    compileRule(source, id, config.vocabulary, config.rules[id], source.trusted ?? false, classes, config.brand),
+  );
 }
 
 let builtin: Map<string, WordClass> | undefined;

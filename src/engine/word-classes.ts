@@ -30,9 +30,16 @@ export type WordClasses = ReadonlyMap<string, WordClass>;
 export const CLASS_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** A class's entries per language: what a class file or a config's vocabulary.classes holds. */
-export const CLASS_LISTS: Schema = { type: 'map', keys: [...LANGUAGES, 'any'], values: { type: 'list', of: { type: 'string' }, max: 5000, maxHint: 'a class lists words and stems, not a dictionary' } };
+export const CLASS_LISTS: Schema = {
+  type: 'map',
+  keys: [...LANGUAGES, 'any'],
+  values: { type: 'list', of: { type: 'string' }, max: 5000, maxHint: 'a class lists words and stems, not a dictionary' },
+};
 
-const CLASS_FILE: Schema = { type: 'object', fields: { description: { type: 'string', required: true }, en: CLASS_LISTS.values, cs: CLASS_LISTS.values, sk: CLASS_LISTS.values, any: CLASS_LISTS.values } };
+const CLASS_FILE: Schema = {
+  type: 'object',
+  fields: { description: { type: 'string', required: true }, en: CLASS_LISTS.values, cs: CLASS_LISTS.values, sk: CLASS_LISTS.values, any: CLASS_LISTS.values },
+};
 
 /** The class files of a folder (rules/classes/), validated. */
 export function readClassFolder(dir: string): Map<string, WordClass> {
@@ -54,7 +61,12 @@ export function readClassFolder(dir: string): Map<string, WordClass> {
       source = parseYaml(read.text, file);
       validate(source, CLASS_FILE);
     }
-    if (!CLASS_NAME.test(id)) throw new ConfigError(`word class file name "${id}" is not a class name`, { file }, 'name it in lower-case words joined by hyphens, e.g. "third-party.yaml"');
+    if (!CLASS_NAME.test(id))
+      throw new ConfigError(
+        `word class file name "${id}" is not a class name`,
+        { file },
+        'name it in lower-case words joined by hyphens, e.g. "third-party.yaml"',
+      );
     const value = source.value as Partial<Record<ClassLanguage, string[]>>;
     classes.set(id, { lists: { en: value.en, cs: value.cs, sk: value.sk, any: value.any }, team: false, edited });
   }
@@ -62,7 +74,10 @@ export function readClassFolder(dir: string): Map<string, WordClass> {
 }
 
 /** Built-in classes with a config's added to them (entries appended, new classes added). */
-export function withTeamClasses(builtin: ReadonlyMap<string, WordClass>, team: Record<string, Partial<Record<ClassLanguage, string[]>>> | undefined): WordClasses {
+export function withTeamClasses(
+  builtin: ReadonlyMap<string, WordClass>,
+  team: Record<string, Partial<Record<ClassLanguage, string[]>>> | undefined,
+): WordClasses {
   if (!team || !Object.keys(team).length) return builtin;
   const merged = new Map(builtin);
   for (const [name, lists] of Object.entries(team)) {
@@ -79,7 +94,9 @@ export function withTeamClasses(builtin: ReadonlyMap<string, WordClass>, team: R
 
 /** A class's entries for a language (with those for any language); for 'any', all of them. */
 const entriesIn = (found: WordClass, language: ClassLanguage): string[] =>
-  language === 'any' ? [...LANGUAGES, 'any'].flatMap((l) => found.lists[l as ClassLanguage] ?? []) : [...(found.lists[language] ?? []), ...(found.lists.any ?? [])];
+  language === 'any'
+    ? [...LANGUAGES, 'any'].flatMap((l) => found.lists[l as ClassLanguage] ?? [])
+    : [...(found.lists[language] ?? []), ...(found.lists.any ?? [])];
 
 // `{name}`: a class; `{num}` is the phrase language's own reference number.
 const REFERENCE = /\{([a-z][a-z0-9-]*)\}/g;
@@ -98,7 +115,8 @@ export function expandClasses(phrase: string, language: ClassLanguage, classes: 
   const text = phrase.replace(REFERENCE, (whole, name: string, at: number) => {
     if (name === 'num') return whole;
     const wordy = (ch: string | undefined) => ch !== undefined && !' |()[]'.includes(ch);
-    if (wordy(phrase[at - 1]) || wordy(phrase[at + whole.length])) throw new PhraseError(`word class {${name}} must stand as a word of its own (with spaces or brackets around it)`, phrase);
+    if (wordy(phrase[at - 1]) || wordy(phrase[at + whole.length]))
+      throw new PhraseError(`word class {${name}} must stand as a word of its own (with spaces or brackets around it)`, phrase);
     const found = classes.get(name);
     if (!found) throw new PhraseError(`unknown word class {${name}}${classes.size ? `; classes: ${[...classes.keys()].join(', ')}` : ''}`, phrase);
     if (depth >= MAX_DEPTH) throw new PhraseError(`word class {${name}} refers to classes ${MAX_DEPTH} deep (a circle?)`, phrase);

@@ -23,7 +23,8 @@ function messageText(msg: Record<string, unknown>): string | undefined {
   if (!Array.isArray(content)) return undefined;
   const parts: string[] = [];
   for (const part of content) {
-    if (part !== null && typeof part === 'object' && (part as { type?: unknown }).type === 'text' && typeof (part as { text?: unknown }).text === 'string') parts.push((part as { text: string }).text);
+    if (part !== null && typeof part === 'object' && (part as { type?: unknown }).type === 'text' && typeof (part as { text?: unknown }).text === 'string')
+      parts.push((part as { text: string }).text);
   }
   return parts.length ? parts.join('\n\n') : undefined;
 }
@@ -51,7 +52,8 @@ function shownRole(role: unknown): string {
 const hollow = (value: unknown) => (Array.isArray(value) ? [] : value !== null && typeof value === 'object' ? {} : value);
 
 /** A name field (a string or { name }) as repliesFromConversation reads it. */
-const nameField = (value: unknown) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? { name: hollow((value as { name?: unknown }).name) } : value);
+const nameField = (value: unknown) =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? { name: hollow((value as { name?: unknown }).name) } : value;
 
 /**
  * The parts of a conversation that repliesFromConversation reads, and nothing else, with
@@ -66,10 +68,25 @@ export function conversationFields(value: unknown): unknown {
     ? c.messages.map((m: unknown) => {
         if (m === null || typeof m !== 'object' || Array.isArray(m)) return hollow(m);
         const msg = m as Record<string, unknown>;
-        return { role: hollow(msg.role), text: messageText(msg) ?? hollow(msg.text), time: hollow(msg.time), html: hollow(msg.html), author: nameField(msg.author) };
+        return {
+          role: hollow(msg.role),
+          text: messageText(msg) ?? hollow(msg.text),
+          time: hollow(msg.time),
+          html: hollow(msg.html),
+          author: nameField(msg.author),
+        };
       })
     : hollow(c.messages);
-  return { id: hollow(c.id), language: hollow(c.language), channel: hollow(c.channel), customer: nameField(c.customer), agent: nameField(c.agent), template: hollow(c.template), skipped: hollow(c.skipped), messages };
+  return {
+    id: hollow(c.id),
+    language: hollow(c.language),
+    channel: hollow(c.channel),
+    customer: nameField(c.customer),
+    agent: nameField(c.agent),
+    template: hollow(c.template),
+    skipped: hollow(c.skipped),
+    messages,
+  };
 }
 
 /**
@@ -127,7 +144,11 @@ export function repliesFromConversation(value: unknown, source: string, line: nu
   const lineId = line !== undefined ? String(line) : undefined;
   const id = conversationIdOf(c.id) ?? lineId;
   if (c.id !== undefined && conversationIdOf(c.id) === undefined) {
-    notices.push(where(`conversation "id" is ${kindOf(c.id)}, not a string or a number; its replies are reported ${lineId ? `under its line number, ${lineId}` : 'without an id'}`));
+    notices.push(
+      where(
+        `conversation "id" is ${kindOf(c.id)}, not a string or a number; its replies are reported ${lineId ? `under its line number, ${lineId}` : 'without an id'}`,
+      ),
+    );
   }
   const base: Partial<ReplyContext> = { ...defaults };
   const language = asLanguage(c.language);
@@ -175,7 +196,9 @@ export function repliesFromConversation(value: unknown, source: string, line: nu
       });
       agentMessages.push(text);
     } else if (!role || !SKIPPED_ROLES.has(role)) {
-      notices.push(where(`conversation ${id ?? ''} message ${index}: unknown role ${shownRole(msg.role)}; use "customer" or "agent"; message skipped`.replace('  ', ' ')));
+      notices.push(
+        where(`conversation ${id ?? ''} message ${index}: unknown role ${shownRole(msg.role)}; use "customer" or "agent"; message skipped`.replace('  ', ' ')),
+      );
     }
   });
   return { replies, notices };

@@ -22,7 +22,9 @@ export interface JsonlBlock {
   bytes: number;
 }
 
-const tooLong = (source: string, line: number) => ({ notice: { source, line, message: `line is over ${MAX_LINE_BYTES / 1048576} MB; a conversation that long is skipped` } });
+const tooLong = (source: string, line: number) => ({
+  notice: { source, line, message: `line is over ${MAX_LINE_BYTES / 1048576} MB; a conversation that long is skipped` },
+});
 
 /** The input as blocks of whole lines; the reader only counts line breaks. A line's bytes are those before its line break. */
 export async function* jsonlBlocks(read: ByteReader, source: string): AsyncGenerator<JsonlBlock | { notice: Notice }> {

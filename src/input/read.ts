@@ -39,7 +39,12 @@ function looksBinary(bytes: Buffer): boolean {
   return bytes.subarray(0, 8000).includes(0);
 }
 
-async function* textReply(text: string, source: string, defaults: Partial<ReplyContext>, file?: { path: string; stats: BigIntStats }): AsyncGenerator<InputItem> {
+async function* textReply(
+  text: string,
+  source: string,
+  defaults: Partial<ReplyContext>,
+  file?: { path: string; stats: BigIntStats },
+): AsyncGenerator<InputItem> {
   const bom = text.charCodeAt(0) === 0xfeff;
   const body = bom ? text.slice(1) : text;
   const front = await readFrontMatter(body);
@@ -67,7 +72,16 @@ async function* textReply(text: string, source: string, defaults: Partial<ReplyC
 /** Replies of a macros export: each macro's comment, a template. */
 function* fromMacros(value: unknown, source: string, defaults: Partial<ReplyContext>): Generator<InputItem> {
   for (const macro of macroReplies(value)) {
-    yield { reply: { text: macro.text, html: macro.html, source, conversationId: macro.id, messageIndex: macro.index, context: defaultContext({ ...defaults, template: defaults.template ?? true }) } };
+    yield {
+      reply: {
+        text: macro.text,
+        html: macro.html,
+        source,
+        conversationId: macro.id,
+        messageIndex: macro.index,
+        context: defaultContext({ ...defaults, template: defaults.template ?? true }),
+      },
+    };
   }
 }
 
@@ -163,7 +177,12 @@ export async function* readFile(path: string, defaults: Partial<ReplyContext>, o
   if ('problem' in opened) {
     const { problem } = opened;
     // A missing file is "no such file" as it was: the CLI tells it apart (a usage error).
-    const message = problem === 'is a directory' ? 'is a directory; name the files in it or a glob such as "dir/**/*.txt"' : problem.startsWith('no such file') ? problem : `${problem}; skipped`;
+    const message =
+      problem === 'is a directory'
+        ? 'is a directory; name the files in it or a glob such as "dir/**/*.txt"'
+        : problem.startsWith('no such file')
+          ? problem
+          : `${problem}; skipped`;
     yield { notice: { source: path, message } };
     return;
   }
@@ -175,7 +194,14 @@ export async function* readFile(path: string, defaults: Partial<ReplyContext>, o
   }
 }
 
-async function* readOpenedFile(fd: number, size: number, stats: BigIntStats, path: string, defaults: Partial<ReplyContext>, onBytes?: OnBytes): AsyncGenerator<InputItem> {
+async function* readOpenedFile(
+  fd: number,
+  size: number,
+  stats: BigIntStats,
+  path: string,
+  defaults: Partial<ReplyContext>,
+  onBytes?: OnBytes,
+): AsyncGenerator<InputItem> {
   const ext = extname(path).toLowerCase();
   const head = Buffer.alloc(Math.min(size, 8000));
   readSync(fd, head, 0, head.length, 0);
@@ -196,7 +222,12 @@ async function* readOpenedFile(fd: number, size: number, stats: BigIntStats, pat
   if (ext === '.csv') {
     // An export, read as audit reads it (columns from the header's names); a big one is audit's job.
     if (size > MAX_TEXT_BYTES) {
-      yield { notice: { source: path, message: `is a ${megabytes(size)} CSV export; audit it with "replylint audit ${path}" (lint reads CSV up to ${limitText(MAX_TEXT_BYTES)}); skipped` } };
+      yield {
+        notice: {
+          source: path,
+          message: `is a ${megabytes(size)} CSV export; audit it with "replylint audit ${path}" (lint reads CSV up to ${limitText(MAX_TEXT_BYTES)}); skipped`,
+        },
+      };
       return;
     }
     const bytes = readUpTo(fd, MAX_TEXT_BYTES);
@@ -218,7 +249,8 @@ async function* readOpenedFile(fd: number, size: number, stats: BigIntStats, pat
     return;
   }
   if (utf16) {
-    for await (const item of textReply(text, path, defaults, { path, stats })) yield 'reply' in item && item.file ? { ...item, file: { ...item.file, encoding: utf16 } } : item;
+    for await (const item of textReply(text, path, defaults, { path, stats }))
+      yield 'reply' in item && item.file ? { ...item, file: { ...item.file, encoding: utf16 } } : item;
     return;
   }
   if (CONVERSATION_EXTENSIONS.has(ext)) yield* conversationsFromJson(text, path, defaults);
@@ -284,7 +316,12 @@ export async function* readStdin(read: ByteReader, source: string, defaults: Par
     yield* conversationsFromJsonl(after(head, read), source, defaults);
     return;
   }
-  yield { notice: { source, message: `is over ${limitText(MAX_TEXT_BYTES)}, too large for a reply; give conversations as JSONL (one a line) or name the file; skipped` } };
+  yield {
+    notice: {
+      source,
+      message: `is over ${limitText(MAX_TEXT_BYTES)}, too large for a reply; give conversations as JSONL (one a line) or name the file; skipped`,
+    },
+  };
 }
 
 /** Whether the first line that holds anything is a JSON object on its own: JSONL. */
@@ -338,7 +375,12 @@ async function* readStdinWhole(bytes: Buffer, source: string, defaults: Partial<
   // "[Draft]" open a reply.
   const kind = stdinKind(source);
   if (kind === 'conversation' || (kind === 'sniff' && /^(?:\{\s*["}]|\[\s*[[{"\]])/.test(trimmed))) {
-    if (isJsonl(trimmed, source)) yield* conversationsFromJsonl(after(bytes, () => 0), source, defaults);
+    if (isJsonl(trimmed, source))
+      yield* conversationsFromJsonl(
+        after(bytes, () => 0),
+        source,
+        defaults,
+      );
     else yield* conversationsFromJson(trimmed, source, defaults); // invalid JSON: a notice naming the place
     return;
   }

@@ -16,9 +16,63 @@ function load(): Nlp {
 // Sentences opening with one of these are neither imperatives nor commitments of ours:
 // no need to pay for tagging them.
 const NOT_A_STEP_OPENER = new Set([
-  'the', 'a', 'an', 'our', 'your', 'its', 'this', 'that', 'these', 'those', 'there', 'here', 'thank', 'thanks', 'sorry', 'unfortunately', 'hi', 'hello', 'hey',
-  'dear', 'yes', 'no', 'as', 'per', 'you', "you're", 'he', 'she', 'they', 'in', 'on', 'at', 'for', 'with', 'from', 'by', 'all', 'some', 'any', 'each', 'every',
-  'it', "it's", 'great', 'good', 'sadly', 'regards', 'best', 'cheers', 'kind', 'many', 'most', 'because', 'since', 'unless', 'although', 'however',
+  'the',
+  'a',
+  'an',
+  'our',
+  'your',
+  'its',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'here',
+  'thank',
+  'thanks',
+  'sorry',
+  'unfortunately',
+  'hi',
+  'hello',
+  'hey',
+  'dear',
+  'yes',
+  'no',
+  'as',
+  'per',
+  'you',
+  "you're",
+  'he',
+  'she',
+  'they',
+  'in',
+  'on',
+  'at',
+  'for',
+  'with',
+  'from',
+  'by',
+  'all',
+  'some',
+  'any',
+  'each',
+  'every',
+  'it',
+  "it's",
+  'great',
+  'good',
+  'sadly',
+  'regards',
+  'best',
+  'cheers',
+  'kind',
+  'many',
+  'most',
+  'because',
+  'since',
+  'unless',
+  'although',
+  'however',
 ]);
 
 // compromise's tagging is superlinear in a sentence's length (a 100 KB reply without a
@@ -43,6 +97,7 @@ export function englishHasStep(whole: string): boolean {
   if (doc.has('#Negative')) return false;
   if (doc.has('^(please|just|simply)? #Imperative')) return true;
   // "We apologise", "I understand": feelings, not actions.
-  const feeling = '^(i|we) (will|shall|have|#Adverb)? (apologise|apologize|understand|appreciate|hope|know|see|feel|think|believe|regret|thank|value|want|wish|realise|realize|am|are|was|were|would|could|can|do)';
+  const feeling =
+    '^(i|we) (will|shall|have|#Adverb)? (apologise|apologize|understand|appreciate|hope|know|see|feel|think|believe|regret|thank|value|want|wish|realise|realize|am|are|was|were|would|could|can|do)';
   return doc.has('^(i|we) (will|shall|have|#Adverb)? #Verb') && !doc.has(feeling) && !doc.has('(look into|get back|be in touch|pass (it|this) on)');
 }

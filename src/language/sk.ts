@@ -4,7 +4,15 @@ import type { LanguageHelper } from './types.js';
 export const slovak: LanguageHelper = {
   code: 'sk',
   valedictions: [
-    's pozdravom', 's (priatelskym|priateľským) pozdravom', 's úctou', '[pekný|krásny] deň [prajem|prajeme]', 'ďakujem*', 'vďaka', 'maj sa [pekne]', 'majte sa [pekne]', 'zdraví*',
+    's pozdravom',
+    's (priatelskym|priateľským) pozdravom',
+    's úctou',
+    '[pekný|krásny] deň [prajem|prajeme]',
+    'ďakujem*',
+    'vďaka',
+    'maj sa [pekne]',
+    'majte sa [pekne]',
+    'zdraví*',
   ],
   salutationWords: ['dobry', 'dobre', 'den', 'rano', 'vecer', 'vazeny', 'vazena', 'vazeni', 'mily', 'mila', 'mili', 'ahoj', 'ahojte', 'zdravim', 'cau'],
   titles: ['pan', 'pani', 'slecna', 'pane', 'ing', 'mgr', 'dr'],

@@ -85,8 +85,10 @@ function withJavaScriptSpaces(source: string): string {
 
 /** What a user's regex asks of RE2 that RE2 cannot give, in words (before it is translated). */
 function unsupportedReason(source: string): string | undefined {
-  if (/\(\?[=!]/.test(source)) return 'lookahead (?=…) and (?!…) is not supported: replylint runs your regexes on a linear-time engine (RE2) so that no text can hang a run; use \\b for a word boundary, or a phrase';
-  if (/\\[1-9]|\\k</.test(source)) return 'backreferences (\\1, \\k<name>) are not supported: replylint runs your regexes on a linear-time engine (RE2) so that no text can hang a run';
+  if (/\(\?[=!]/.test(source))
+    return 'lookahead (?=…) and (?!…) is not supported: replylint runs your regexes on a linear-time engine (RE2) so that no text can hang a run; use \\b for a word boundary, or a phrase';
+  if (/\\[1-9]|\\k</.test(source))
+    return 'backreferences (\\1, \\k<name>) are not supported: replylint runs your regexes on a linear-time engine (RE2) so that no text can hang a run';
   if (/\(\?<[=!][^)]*\((?!\?:)/.test(source)) return 'a lookbehind may not hold a capturing group; write (?:…) inside it';
   return undefined;
 }

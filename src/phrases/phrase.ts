@@ -182,7 +182,8 @@ class Parser {
     if (!words.length) return { source: '', literals: [], empty: true };
     // Optional words only could match nothing, and a group that can be empty between
     // two separators splits a run of spaces in many ways.
-    if (words.every((i) => i.optional)) this.fail('every word here is optional; a phrase or alternative needs one that is not (write [a|b] for optional alternatives)');
+    if (words.every((i) => i.optional))
+      this.fail('every word here is optional; a phrase or alternative needs one that is not (write [a|b] for optional alternatives)');
     let out = '';
     let atStart = true;
     let gap = 0;
@@ -360,7 +361,13 @@ export function recordCompiled(into: Record<string, CompiledPhrase> | undefined)
 
 export function toCompiled(phrase: Phrase): CompiledPhrase {
   if (!(phrase.regex instanceof RegExp)) throw new Error(`phrase "${phrase.text}" was compiled for RE2, not as a built-in`);
-  return { source: phrase.regex.source, flags: phrase.regex.flags, ...(phrase.boundaries ? { boundaries: phrase.boundaries } : {}), ...(phrase.literals ? { literals: [...phrase.literals] } : {}), ...(phrase.also ? { also: [...phrase.also] } : {}) };
+  return {
+    source: phrase.regex.source,
+    flags: phrase.regex.flags,
+    ...(phrase.boundaries ? { boundaries: phrase.boundaries } : {}),
+    ...(phrase.literals ? { literals: [...phrase.literals] } : {}),
+    ...(phrase.also ? { also: [...phrase.also] } : {}),
+  };
 }
 
 // "Not followed by a word character", written with lookbehinds and \b only, which RE2
@@ -393,7 +400,13 @@ export function compilePhrase(phrase: string, options: { exact?: boolean; truste
     // Matched against the original text, so that case and diacritics count; the
     // boundaries are checked on the folded text by the caller (matchEntry).
     const { source, literals, also } = new Parser(phrase.trim(), target, true).parse();
-    const compiled: Phrase = { text: phrase, regex: compile(source), boundaries: { before, after }, ...(literals.length ? { literals } : {}), ...(also ? { also } : {}) };
+    const compiled: Phrase = {
+      text: phrase,
+      regex: compile(source),
+      boundaries: { before, after },
+      ...(literals.length ? { literals } : {}),
+      ...(also ? { also } : {}),
+    };
     if (recording && options.trusted) recording[key] = toCompiled(compiled);
     return compiled;
   }
@@ -406,7 +419,12 @@ export function compilePhrase(phrase: string, options: { exact?: boolean; truste
   // this, "děs" of such a class matched inside "deset".
   const mixedEnd = target === 'v8' ? `(?:(?<=${WORD_CLASS})${AFTER_WORD}|(?<!${WORD_CLASS}))` : `(?:(?<=${WORD_CLASS})\\b|(?<!${WORD_CLASS}))`;
   const end = !after ? (endsInGroup(folded) ? mixedEnd : '') : target === 'v8' ? AFTER_WORD : parsed.endsWordy ? '\\b' : AFTER_WORD_RE2;
-  const compiled: Phrase = { text: phrase, regex: compile(parsed.source + end), ...(parsed.literals.length ? { literals: parsed.literals } : {}), ...(parsed.also ? { also: parsed.also } : {}) };
+  const compiled: Phrase = {
+    text: phrase,
+    regex: compile(parsed.source + end),
+    ...(parsed.literals.length ? { literals: parsed.literals } : {}),
+    ...(parsed.also ? { also: parsed.also } : {}),
+  };
   if (recording && options.trusted) recording[key] = toCompiled(compiled);
   return compiled;
 }
@@ -539,4 +557,3 @@ export function findAll(phrase: Phrase, folded: string, from = 0, to = folded.le
   }
   return spans;
 }
-

@@ -45,8 +45,15 @@ function trend(f: AuditFigures): string {
   const x = (i: number) => 30 + (i * (width - 60)) / (f.days.length - 1);
   const y = (score: number) => 20 + ((100 - score) * (height - 50)) / 100;
   const points = f.days.map((d, i) => `${x(i).toFixed(1)},${y(d.meanScore).toFixed(1)}`).join(' ');
-  const dots = f.days.map((d, i) => `<circle class="point" cx="${x(i).toFixed(1)}" cy="${y(d.meanScore).toFixed(1)}" r="3"><title>${esc(d.day)}: mean ${d.meanScore} over ${d.replies} replies</title></circle>`).join('');
-  const labels = [0, f.days.length - 1].map((i) => `<text x="${x(i)}" y="${height - 8}" text-anchor="${i === 0 ? 'start' : 'end'}">${esc(f.days[i].day)}</text>`).join('');
+  const dots = f.days
+    .map(
+      (d, i) =>
+        `<circle class="point" cx="${x(i).toFixed(1)}" cy="${y(d.meanScore).toFixed(1)}" r="3"><title>${esc(d.day)}: mean ${d.meanScore} over ${d.replies} replies</title></circle>`,
+    )
+    .join('');
+  const labels = [0, f.days.length - 1]
+    .map((i) => `<text x="${x(i)}" y="${height - 8}" text-anchor="${i === 0 ? 'start' : 'end'}">${esc(f.days[i].day)}</text>`)
+    .join('');
   return `<section class="chart" id="trend"><h2>Mean score over time</h2><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Mean score over time"><polyline class="line" points="${points}"/>${dots}${labels}</svg></section>`;
 }
 
@@ -84,8 +91,21 @@ function worst(replies: readonly AuditedReply[]): string {
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:960px;color:#222}h1{margin-bottom:.2rem}.kpis{display:flex;gap:1rem;margin:1rem 0}.kpi{background:#f4f6f8;padding:.6rem 1rem;border-radius:6px}.kpi b{display:block;font-size:1.4rem}svg text{font-size:11px;fill:#444}.bar{fill:#4a7bd0}.line{fill:none;stroke:#4a7bd0;stroke-width:2}.point{fill:#4a7bd0}.chart{margin:1.5rem 0}pre{white-space:pre-wrap;background:#fafafa;border:1px solid #eee;padding:.6rem;border-radius:4px}mark.v{border-radius:2px;padding:0 1px}mark.error{background:#ffc9c9}mark.warning{background:#ffe8a3}mark.suggestion{background:#cfe8ff}.reply{margin:1rem 0;border-top:1px solid #ddd;padding-top:.6rem}.score{display:inline-block;min-width:2.2rem;text-align:center;background:#c92a2a;color:#fff;border-radius:4px;font-weight:bold}li.error b{color:#c92a2a}li.warning b{color:#b7791f}li.suggestion b{color:#1c7ed6}`;
 
 export function formatAuditHtml(f: AuditFigures, title = 'replylint audit'): string {
-  const agents = barChart('agents', 'Mean score per agent', f.agents.map((a) => ({ label: a.agent, value: a.meanScore, text: `${a.meanScore} (p10 ${a.p10Score}, ${a.replies} replies)` })), 100);
-  const rules = barChart('rules', 'Share of replies per rule', f.rules.map((r) => ({ label: r.rule, value: r.share, text: `${(r.share * 100).toFixed(1)}% (${r.violations})` })), maxOf(f.rules.map((r) => r.share), 0.01));
+  const agents = barChart(
+    'agents',
+    'Mean score per agent',
+    f.agents.map((a) => ({ label: a.agent, value: a.meanScore, text: `${a.meanScore} (p10 ${a.p10Score}, ${a.replies} replies)` })),
+    100,
+  );
+  const rules = barChart(
+    'rules',
+    'Share of replies per rule',
+    f.rules.map((r) => ({ label: r.rule, value: r.share, text: `${(r.share * 100).toFixed(1)}% (${r.violations})` })),
+    maxOf(
+      f.rules.map((r) => r.share),
+      0.01,
+    ),
+  );
   const kpi = (label: string, value: string | number) => `<div class="kpi"><b>${esc(String(value))}</b>${esc(label)}</div>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${CSS}</style></head>

@@ -20,8 +20,26 @@ export class AuditJsonWriter {
 
   end(figures: AuditFigures): void {
     const e = figures.bySeverity;
-    const summary = { replies: figures.replies, errors: e.error, warnings: e.warning, suggestions: e.suggestion, meanScore: figures.meanScore, skipped: figures.skipped };
-    const audit = { ...figures, worst: figures.worst.map((w) => ({ source: w.source, conversationId: w.conversationId, messageIndex: w.messageIndex, agent: w.agent, score: w.score, text: w.text, violations: w.violations.map(({ fix: _f, ...v }) => v) })) };
+    const summary = {
+      replies: figures.replies,
+      errors: e.error,
+      warnings: e.warning,
+      suggestions: e.suggestion,
+      meanScore: figures.meanScore,
+      skipped: figures.skipped,
+    };
+    const audit = {
+      ...figures,
+      worst: figures.worst.map((w) => ({
+        source: w.source,
+        conversationId: w.conversationId,
+        messageIndex: w.messageIndex,
+        agent: w.agent,
+        score: w.score,
+        text: w.text,
+        violations: w.violations.map(({ fix: _f, ...v }) => v),
+      })),
+    };
     this.write(`${this.first ? '' : '\n  '}],\n  "summary": ${safeJson(summary)},\n  "audit": ${safeJson(audit, 2).replace(/\n/g, '\n  ')}\n}\n`);
   }
 }

@@ -13,14 +13,27 @@ const byAgent = (t: VocabularyTerm, clean: (s: string) => string = (s) => s) => 
 const knownText = (t: VocabularyTerm) => (t.known ? `${t.known}${t.known !== 'lexicon' && t.knownAs && t.knownAs !== t.term ? ` (${t.knownAs})` : ''}` : '');
 
 function summaryLine(r: VocabularyReport): string {
-  const low = [r.agentCountsLowBy ? `agents' counts may be low by up to ${r.agentCountsLowBy}` : '', r.customerCountsLowBy ? `customers' counts may be low by up to ${r.customerCountsLowBy}` : ''].filter(Boolean);
+  const low = [
+    r.agentCountsLowBy ? `agents' counts may be low by up to ${r.agentCountsLowBy}` : '',
+    r.customerCountsLowBy ? `customers' counts may be low by up to ${r.customerCountsLowBy}` : '',
+  ].filter(Boolean);
   return `${r.matching} term${r.matching === 1 ? '' : 's'} from ${r.agentReplies} agent replies and ${r.customerMessages} customer messages in ${r.conversations} conversations${r.skipped ? `, ${r.skipped} skipped` : ''}${low.length ? ` (memory bounded: ${low.join(', ')})` : ''}`;
 }
 
 export function formatVocabularyStylish(r: VocabularyReport, chalk: ChalkInstance): string {
   const lines = [chalk.bold(`Vocabulary: ${r.rule}`), `  ${summaryLine(r)}`, ''];
   if (!r.terms.length) return `${lines.join('\n')}  no term matches; try a lower --min-conversations or a higher --customer-ratio\n`;
-  const rows = [['term', 'lang', 'conversations', 'customers', 'known', 'agents (conversations)'], ...r.terms.map((t) => [terminalText(t.term), t.language, String(t.conversations), String(t.customerConversations), terminalText(knownText(t)), byAgent(t, terminalText)])];
+  const rows = [
+    ['term', 'lang', 'conversations', 'customers', 'known', 'agents (conversations)'],
+    ...r.terms.map((t) => [
+      terminalText(t.term),
+      t.language,
+      String(t.conversations),
+      String(t.customerConversations),
+      terminalText(knownText(t)),
+      byAgent(t, terminalText),
+    ]),
+  ];
   const widths = rows[0].map((_, i) => maxOf(rows.map((row) => (i === 5 ? 0 : row[i].length))));
   const right = [false, false, true, true, false, false];
   for (const [n, row] of rows.entries()) {
@@ -40,7 +53,10 @@ export const VOCABULARY_CSV_HEADER = ['term', 'language', 'conversations', 'cust
 
 /** One row per term; the agents with their counts in one cell ("Jana Horská 12, Petr Malý 3"). */
 export function formatVocabularyCsv(r: VocabularyReport): string {
-  return csvRows([VOCABULARY_CSV_HEADER, ...r.terms.map((t) => [t.term, t.language, t.conversations, t.customerConversations, t.agents.length, t.known ?? '', t.knownAs ?? '', byAgent(t)])]);
+  return csvRows([
+    VOCABULARY_CSV_HEADER,
+    ...r.terms.map((t) => [t.term, t.language, t.conversations, t.customerConversations, t.agents.length, t.known ?? '', t.knownAs ?? '', byAgent(t)]),
+  ]);
 }
 
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:960px;color:#222}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #e4e4e4;vertical-align:top}td.n{text-align:right}tr.known td{color:#777}.rule{color:#555}`;

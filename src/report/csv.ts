@@ -12,7 +12,9 @@ export class CsvReport {
 
   add(r: LintResult): void {
     const base = [r.source, r.conversationId ?? '', r.messageIndex ?? '', r.language, r.channel, r.score];
-    const rows: unknown[][] = r.violations.length ? r.violations.map((v) => [...base, v.rule, v.severity, v.line, v.column, v.endLine, v.endColumn, v.message]) : [[...base, '', '', '', '', '', '', '']];
+    const rows: unknown[][] = r.violations.length
+      ? r.violations.map((v) => [...base, v.rule, v.severity, v.line, v.column, v.endLine, v.endColumn, v.message])
+      : [[...base, '', '', '', '', '', '', '']];
     this.write(csvRows(rows));
   }
 

@@ -102,7 +102,12 @@ export function markdownText(s: string): string {
  */
 export function markdownCode(s: string): string {
   const text = s.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
-  const fence = '`'.repeat(maxOf((text.match(/`+/g) ?? []).map((run) => run.length), 0) + 1);
+  const fence = '`'.repeat(
+    maxOf(
+      (text.match(/`+/g) ?? []).map((run) => run.length),
+      0,
+    ) + 1,
+  );
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;
 }

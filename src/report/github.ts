@@ -35,7 +35,10 @@ export function formatGithub(results: readonly LintResult[]): string {
     }
   }
   for (const type of ['error', 'warning', 'notice'] as const) {
-    if (hidden[type]) lines.push(`::notice title=replylint::${hidden[type]} more ${type}${hidden[type] > 1 ? 's' : ''} not annotated (GitHub shows ${CAP} per type); see the job summary`);
+    if (hidden[type])
+      lines.push(
+        `::notice title=replylint::${hidden[type]} more ${type}${hidden[type] > 1 ? 's' : ''} not annotated (GitHub shows ${CAP} per type); see the job summary`,
+      );
   }
   return lines.join('\n') + (lines.length ? '\n' : '');
 }
@@ -43,9 +46,19 @@ export function formatGithub(results: readonly LintResult[]): string {
 /** The job summary: every violation, as a Markdown table whose cells are text (report/escape.ts). */
 export function githubSummary(results: readonly LintResult[]): string {
   const rows = results.flatMap((r) =>
-    r.violations.map((v) => `| ${markdownText(r.conversationId !== undefined ? `${r.source} (${r.conversationId}#${r.messageIndex})` : `${r.source}:${v.line}:${v.column}`)} | ${v.severity} | ${markdownCode(v.rule)} | ${markdownText(v.message)} |`),
+    r.violations.map(
+      (v) =>
+        `| ${markdownText(r.conversationId !== undefined ? `${r.source} (${r.conversationId}#${r.messageIndex})` : `${r.source}:${v.line}:${v.column}`)} | ${v.severity} | ${markdownCode(v.rule)} | ${markdownText(v.message)} |`,
+    ),
   );
   const scores = results.map((r) => r.score);
   const mean = scores.length ? (scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(1) : '100';
-  return [`## replylint`, '', `${results.length} replies, mean score ${mean}, ${rows.length} problems.`, '', ...(rows.length ? ['| where | severity | rule | message |', '| --- | --- | --- | --- |', ...rows] : []), ''].join('\n');
+  return [
+    `## replylint`,
+    '',
+    `${results.length} replies, mean score ${mean}, ${rows.length} problems.`,
+    '',
+    ...(rows.length ? ['| where | severity | rule | message |', '| --- | --- | --- | --- |', ...rows] : []),
+    '',
+  ].join('\n');
 }

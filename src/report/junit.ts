@@ -21,7 +21,9 @@ export function formatJunit(results: readonly LintResult[]): string {
         const failure = problems.length
           ? `\n      <failure message="${attr(`${problems.length} problem${problems.length > 1 ? 's' : ''}, score ${r.score}`)}" type="replylint">${text(problems.map((v) => `${v.line}:${v.column} ${v.severity} ${v.message} (${v.rule})`).join('\n'))}</failure>`
           : '';
-        const out = notes.length ? `\n      <system-out>${text(notes.map((v) => `${v.line}:${v.column} suggestion ${v.message} (${v.rule})`).join('\n'))}</system-out>` : '';
+        const out = notes.length
+          ? `\n      <system-out>${text(notes.map((v) => `${v.line}:${v.column} suggestion ${v.message} (${v.rule})`).join('\n'))}</system-out>`
+          : '';
         return `    <testcase name="${attr(name)}" classname="${attr(source)}">${failure}${out}${failure || out ? '\n    ' : ''}</testcase>`;
       })
       .join('\n');

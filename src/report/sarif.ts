@@ -67,7 +67,17 @@ export class SarifReport {
               artifactLocation: artifactLocation(r.source, this.root),
               ...(r.conversationId === undefined ? { region: { startLine: v.line, startColumn: v.column, endLine: v.endLine, endColumn: v.endColumn } } : {}),
             },
-            ...(r.conversationId !== undefined ? { logicalLocations: [{ name: `${r.conversationId}#${r.messageIndex}`, kind: 'message', fullyQualifiedName: `conversation ${r.conversationId}, message ${r.messageIndex}, line ${v.line}:${v.column}` }] } : {}),
+            ...(r.conversationId !== undefined
+              ? {
+                  logicalLocations: [
+                    {
+                      name: `${r.conversationId}#${r.messageIndex}`,
+                      kind: 'message',
+                      fullyQualifiedName: `conversation ${r.conversationId}, message ${r.messageIndex}, line ${v.line}:${v.column}`,
+                    },
+                  ],
+                }
+              : {}),
           },
         ],
       });

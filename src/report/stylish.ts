@@ -42,7 +42,9 @@ export class StylishReport {
     const lines = ['', `${chalk.underline(terminalText(r.source))}${where}  ${chalk.dim(`${r.language} · ${r.channel} · score ${r.score}`)}`];
     const width = maxOf(shown.map((v) => `${v.line}:${v.column}`.length));
     for (const v of shown) {
-      lines.push(`  ${chalk.dim(`${v.line}:${v.column}`.padEnd(width))}  ${this.paint[v.severity](v.severity.padEnd(10))} ${terminalText(v.message)}  ${chalk.dim(terminalText(v.rule))}`);
+      lines.push(
+        `  ${chalk.dim(`${v.line}:${v.column}`.padEnd(width))}  ${this.paint[v.severity](v.severity.padEnd(10))} ${terminalText(v.message)}  ${chalk.dim(terminalText(v.rule))}`,
+      );
       if (v.hint) lines.push(`  ${' '.repeat(width)}  ${' '.repeat(10)} ${chalk.dim(`→ ${terminalText(v.hint)}`)}`);
     }
     this.lines(lines);
@@ -50,7 +52,8 @@ export class StylishReport {
 
   end(notices: readonly Notice[]): void {
     const { chalk } = this;
-    for (const n of notices) this.lines(['', `${chalk.underline(terminalText(n.source))}${n.line ? `:${n.line}` : ''}  ${chalk.magenta('skipped')}  ${terminalText(n.message)}`]);
+    for (const n of notices)
+      this.lines(['', `${chalk.underline(terminalText(n.source))}${n.line ? `:${n.line}` : ''}  ${chalk.magenta('skipped')}  ${terminalText(n.message)}`]);
     const s = this.tally.summary(notices.length);
     const problems = s.errors + s.warnings + s.suggestions;
     if (!s.replies) {

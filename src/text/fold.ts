@@ -10,7 +10,15 @@ let wordlike: RegExp | undefined;
 function isWordlike(ch: string): boolean {
   if (ch.toLowerCase() !== ch.toUpperCase()) return true;
   const c = ch.charCodeAt(0);
-  if ((c >= 0xa0 && c <= 0xbf) || (c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xd800 && c <= 0xdfff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff0f)) return false;
+  if (
+    (c >= 0xa0 && c <= 0xbf) ||
+    (c >= 0x2000 && c <= 0x2bff) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xd800 && c <= 0xdfff) ||
+    (c >= 0xfe30 && c <= 0xfe4f) ||
+    (c >= 0xff00 && c <= 0xff0f)
+  )
+    return false;
   wordlike ??= /[\p{L}\p{M}\p{N}]/u;
   return wordlike.test(ch);
 }
@@ -53,7 +61,8 @@ export function fold(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x80) codes[i] = code >= 65 && code <= 90 ? code + 32 : code;
-    else if (code === 0x2018 || code === 0x2019) codes[i] = 39; // typographic apostrophes match the typed one: I’ve = I've
+    else if (code === 0x2018 || code === 0x2019)
+      codes[i] = 39; // typographic apostrophes match the typed one: I’ve = I've
     else if (code < LATIN_END) codes[i] = latin[code] || (latin[code] = foldChar(text[i]).charCodeAt(0));
     else codes[i] = foldChar(text[i]).charCodeAt(0);
   }

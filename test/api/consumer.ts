@@ -7,7 +7,10 @@ export async function example(): Promise<number> {
   const config = await loadConfig({ cwd: process.cwd() });
   const linter = createLinter(config, { locale: 'cs' });
   await linter.prepare();
-  const again: LintResult = linter.lint({ text: 'Hi Anna,', source: 'x', context: { channel: 'chat', customerMessages: [], previousAgentMessages: [], firstReply: true, template: false } }, { fix: true });
+  const again: LintResult = linter.lint(
+    { text: 'Hi Anna,', source: 'x', context: { channel: 'chat', customerMessages: [], previousAgentMessages: [], firstReply: true, template: false } },
+    { fix: true },
+  );
   const files = await lintFiles(['fixtures/replies'], { config });
   const folder = await lintFiles('fixtures/replies');
   const figures: AuditFigures = (await audit(['fixtures/transcripts/sample.jsonl'], { workers: 0 })).figures;

@@ -37,8 +37,16 @@ export function testKind(kind: string, yaml: string, cases: { valid: Case[]; inv
     });
     it.each(cases.invalid.map((c) => [c.text, c] as const))('invalid: %s', (_, c) => {
       const { findings, text } = check(yaml, c);
-      expect(findings.map((f) => ({ message: f.message, ...(c.errors.some((e) => e.marks !== undefined) ? { marks: text.slice(f.start, f.end) } : {}) }))).toEqual(c.errors);
-      if (c.output !== undefined) expect(applyFixes(text, findings.flatMap((f) => (f.fix ? [f.fix] : []))).text).toBe(c.output);
+      expect(
+        findings.map((f) => ({ message: f.message, ...(c.errors.some((e) => e.marks !== undefined) ? { marks: text.slice(f.start, f.end) } : {}) })),
+      ).toEqual(c.errors);
+      if (c.output !== undefined)
+        expect(
+          applyFixes(
+            text,
+            findings.flatMap((f) => (f.fix ? [f.fix] : [])),
+          ).text,
+        ).toBe(c.output);
     });
   });
 }

@@ -15,10 +15,7 @@ messages:
   too-many-exclamations: Use one exclamation mark at most.
 `,
   {
-    valid: [
-      { text: 'Hi Anna, your SMS code and the PDF are attached.' },
-      { text: 'Hi Anna, it shipped today!' },
-    ],
+    valid: [{ text: 'Hi Anna, your SMS code and the PDF are attached.' }, { text: 'Hi Anna, it shipped today!' }],
     invalid: [
       { text: 'Hi Anna, PLEASE read the e-mail.', errors: [{ message: 'capitals', marks: 'PLEASE' }] },
       { text: 'Hi Anna, it is FREE.', errors: [{ message: 'capitals', marks: 'FREE' }] },

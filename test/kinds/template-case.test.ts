@@ -14,6 +14,13 @@ messages:
       { text: 'Dobrý den,\n\nbalík dnes odešel.', language: 'cs', context: { template: true } },
       { text: 'Dobrý den, {{customer.vocative}},\n\nbalík dnes odešel.', language: 'cs', context: { template: true } },
     ],
-    invalid: [{ text: 'Dobrý den, {{first_name}},\n\nbalík dnes odešel.', language: 'cs', context: { template: true }, errors: [{ message: 'nominative', marks: '{{first_name}}' }] }],
+    invalid: [
+      {
+        text: 'Dobrý den, {{first_name}},\n\nbalík dnes odešel.',
+        language: 'cs',
+        context: { template: true },
+        errors: [{ message: 'nominative', marks: '{{first_name}}' }],
+      },
+    ],
   },
 );

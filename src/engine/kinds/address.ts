@@ -18,7 +18,11 @@ interface NameToken extends Zone {
 const WORD = /[a-z][a-z'-]*/g;
 
 function words(text: string, offset: number): NameToken[] {
-  return [...fold(text).matchAll(WORD)].map((m) => ({ text: text.slice(m.index!, m.index! + m[0].length), start: offset + m.index!, end: offset + m.index! + m[0].length }));
+  return [...fold(text).matchAll(WORD)].map((m) => ({
+    text: text.slice(m.index!, m.index! + m[0].length),
+    start: offset + m.index!,
+    end: offset + m.index! + m[0].length,
+  }));
 }
 
 const isCapitalised = (w: string) => isUpper(w[0]);
@@ -159,7 +163,8 @@ export const address: RuleKind = {
         const wrongCase = addressed.filter((n) => forms.wrongCase.has(fold(n.text)));
         // Short forms that are prefixes count as the name: Chris/Christopher, Alex/Alexandra.
         const known = [...forms.correct, ...forms.wrongCase.keys()];
-        const matches = (f: string) => forms.correct.has(f) || forms.wrongCase.has(f) || known.some((k) => f.length >= 3 && k.length >= 3 && (k.startsWith(f) || f.startsWith(k)));
+        const matches = (f: string) =>
+          forms.correct.has(f) || forms.wrongCase.has(f) || known.some((k) => f.length >= 3 && k.length >= 3 && (k.startsWith(f) || f.startsWith(k)));
         if (!folded.some(matches)) {
           const [first] = nameParts(customerName);
           const expected = helperFor(language).addressForms(first)[0];
@@ -174,13 +179,26 @@ export const address: RuleKind = {
         }
         for (const n of wrongCase) {
           const expected = inWritersStyle(doc, forms.wrongCase.get(fold(n.text))!);
-          findings.push({ start: n.start, end: n.end, message: 'wrong-case', data: { found: n.text, expected }, fix: { range: [n.start, n.end], text: expected } });
+          findings.push({
+            start: n.start,
+            end: n.end,
+            message: 'wrong-case',
+            data: { found: n.text, expected },
+            fix: { range: [n.start, n.end], text: expected },
+          });
         }
         return findings;
       }
       if (mentions(doc, [...forms.correct, ...forms.wrongCase.keys()])) return [];
       const [first] = nameParts(customerName);
-      return [{ start: doc.opening.start, end: doc.opening.end, message: 'missing', data: { expected: inWritersStyle(doc, helperFor(language).addressForms(first)[0]), customer: customerName } }];
+      return [
+        {
+          start: doc.opening.start,
+          end: doc.opening.end,
+          message: 'missing',
+          data: { expected: inWritersStyle(doc, helperFor(language).addressForms(first)[0]), customer: customerName },
+        },
+      ];
     };
   },
 };

@@ -76,7 +76,9 @@ function customerVerbs(tokens: readonly Token[]): EntryMatch[] {
 /** A done or promised action, or a status in the passive with a tense ("byla odeslána", "was shipped"). */
 function hasTimedAction(tokens: readonly Token[]): boolean {
   // "řidičům do 21 let auta nepůjčujeme": what we do not do is no action, whatever its when.
-  return tokens.some((t) => !(t.tags & (TAG.subordinate | TAG.negated)) && (t.tags & TAG.passive ? (t.tags & (TAG.past | TAG.future)) !== 0 : (t.tags & TIMED_ACTION) !== 0));
+  return tokens.some(
+    (t) => !(t.tags & (TAG.subordinate | TAG.negated)) && (t.tags & TAG.passive ? (t.tags & (TAG.past | TAG.future)) !== 0 : (t.tags & TIMED_ACTION) !== 0),
+  );
 }
 
 /**
@@ -119,7 +121,9 @@ function classify(input: CheckInput, sentence: Clause, found: Found): Verdict {
   // most sentences hold neither, and most replies then never run the list.
   let further: Sentence[] | undefined;
   const outside = (m: { start: number }) => {
-    further ??= inSentence('further').slice(0, MAX_FURTHER).map((f) => furtherClause(input, sentence, f));
+    further ??= inSentence('further')
+      .slice(0, MAX_FURTHER)
+      .map((f) => furtherClause(input, sentence, f));
     return !further.some((f) => m.start >= f.start && m.start < f.end);
   };
   // "Please note …" and "don't hesitate to …" are politeness, not instructions. The
@@ -178,7 +182,8 @@ function isChatAnswer(input: CheckInput): boolean {
 
 /** Whether a list matches anywhere in a text, in its language or in English. */
 function mentions(lists: PhraseLists | undefined, language: CheckInput['language'], text: string, folded: string): boolean {
-  const matches = (entries: readonly PhraseEntry[]) => candidateEntries(entries, text, folded).some((e) => matchEntry(e, text, folded, 0, text.length).length > 0);
+  const matches = (entries: readonly PhraseEntry[]) =>
+    candidateEntries(entries, text, folded).some((e) => matchEntry(e, text, folded, 0, text.length).length > 0);
   return matches(entriesFor(lists, language)) || (language !== 'en' && matches(entriesFor(lists, 'en')));
 }
 
@@ -196,7 +201,11 @@ function smallTalk(input: CheckInput, lists: Record<string, PhraseLists>): boole
     const text = m.trim();
     if (text.length > 280 || text.includes('?')) return false;
     const folded = fold(text);
-    return (SOCIAL_MARK.test(text) || mentions(lists.praise, input.language, text, folded)) && !mentions(lists.asks, input.language, text, folded) && !mentions(lists.trouble, input.language, text, folded);
+    return (
+      (SOCIAL_MARK.test(text) || mentions(lists.praise, input.language, text, folded)) &&
+      !mentions(lists.asks, input.language, text, folded) &&
+      !mentions(lists.trouble, input.language, text, folded)
+    );
   });
 }
 
@@ -210,7 +219,8 @@ function answersThanks(input: CheckInput, lists: Record<string, PhraseLists>): b
   // The thanks must open the message: "… heard NOTHING. Great service." is no thanks.
   const opening = /^(?:@\S+\s*)*/.exec(last)![0].length;
   const folded = fold(last);
-  const opens = (entries: readonly PhraseEntry[]) => candidateEntries(entries, last, folded).some((e) => matchEntry(e, last, folded, 0, last.length).some((m) => m.start === opening));
+  const opens = (entries: readonly PhraseEntry[]) =>
+    candidateEntries(entries, last, folded).some((e) => matchEntry(e, last, folded, 0, last.length).some((m) => m.start === opening));
   return opens(entriesFor(lists.thanks, input.language)) || (input.language !== 'en' && opens(entriesFor(lists.thanks, 'en')));
 }
 
@@ -257,7 +267,15 @@ export const commitment: RuleKind = {
           const start = Math.max(s.start, doc.content.start);
           const end = Math.min(s.end, doc.content.end);
           // The words are tagged only if the phrase lists leave the sentence undecided.
-          return start === s.start && end === s.end ? s : { start, end, get tokens() { return s.tokens.filter((t) => t.start >= start && t.end <= end); } };
+          return start === s.start && end === s.end
+            ? s
+            : {
+                start,
+                end,
+                get tokens() {
+                  return s.tokens.filter((t) => t.start >= start && t.end <= end);
+                },
+              };
         });
       // Each list is looked for in the reply when a sentence first asks for it: a reply
       // whose first sentence is an instruction never runs the timing or vague lists.

@@ -80,14 +80,17 @@ export const forbid: RuleKind = {
     const lists = tools.phraseLists(['phrases']);
     if (spec.teamVocabulary) {
       // A team's own internal words apply in every language.
-      const team: PhraseEntry[] = vocabulary.jargon.map((j, i) => compileEntry({ match: j.term, replace: j.replace }, ['vocabulary', 'jargon', i], { ...tools, trusted: false }));
+      const team: PhraseEntry[] = vocabulary.jargon.map((j, i) =>
+        compileEntry({ match: j.term, replace: j.replace }, ['vocabulary', 'jargon', i], { ...tools, trusted: false }),
+      );
       lists.add('any', team);
     }
     const allowed = new Set(spec.teamVocabulary ? vocabulary.allow.map((a) => a.toLowerCase()) : []);
     const zoneName = (spec.zone as string | undefined) ?? 'content';
     const fixMode = (spec.fix as string | undefined) ?? 'none';
     const lexicon = spec.lexicon as Partial<JargonOptions> | undefined;
-    const jargon: JargonOptions | undefined = lexicon && (lexicon.terms || lexicon.acronyms) ? { terms: Boolean(lexicon.terms), acronyms: Boolean(lexicon.acronyms) } : undefined;
+    const jargon: JargonOptions | undefined =
+      lexicon && (lexicon.terms || lexicon.acronyms) ? { terms: Boolean(lexicon.terms), acronyms: Boolean(lexicon.acronyms) } : undefined;
     // The company's own names are never jargon; nor is what the team allows.
     const exemptions = jargon ? new Exemptions(spec.teamVocabulary ? vocabulary.allow : [], brand.names) : undefined;
     return ({ doc, reply, language }) => {
@@ -100,32 +103,57 @@ export const forbid: RuleKind = {
         const lowered = source.toLowerCase();
         for (const entry of entriesFor(lists, language).filter((e) => e.html)) {
           for (const m of matchEntry(entry, source, lowered, 0, source.length)) {
-            findings.push({ start: doc.opening.start, end: doc.opening.end, message: 'found', messageText: entry.message, data: { match: source.slice(m.start, m.end), replacement: '' } });
+            findings.push({
+              start: doc.opening.start,
+              end: doc.opening.end,
+              message: 'found',
+              messageText: entry.message,
+              data: { match: source.slice(m.start, m.end), replacement: '' },
+            });
           }
         }
       }
-      let matches: { start: number; end: number; replace?: string; message?: string }[] = findEntryMatches(doc, entriesFor(lists, language), zone).map((m) => ({ start: m.start, end: m.end, replace: m.entry.replace, message: m.entry.message }));
+      let matches: { start: number; end: number; replace?: string; message?: string }[] = findEntryMatches(doc, entriesFor(lists, language), zone).map((m) => ({
+        start: m.start,
+        end: m.end,
+        replace: m.entry.replace,
+        message: m.entry.message,
+      }));
       // Markup typed or pasted into a plain-text reply ('<font color="red">') reaches the
       // customer as it is: look for it in the text, where tags are literals that the
       // entries above skip (markup entries only; a reply from HTML was read above).
       if (!reply.html && doc.text.includes('<', zone.start)) {
         const markup = entriesFor(lists, language).filter((e) => e.html);
         if (markup.length) {
-          for (const entry of markup) for (const m of matchEntry(entry, doc.text, doc.folded, zone.start, zone.end)) matches.push({ start: m.start, end: m.end, replace: entry.replace, message: entry.message });
+          for (const entry of markup)
+            for (const m of matchEntry(entry, doc.text, doc.folded, zone.start, zone.end))
+              matches.push({ start: m.start, end: m.end, replace: entry.replace, message: entry.message });
           matches.sort((a, b) => a.start - b.start || b.end - a.end);
         }
       }
       if (jargon) {
         // An unknown acronym the customer wrote themselves is their word, not our jargon.
-        const found = findJargon(doc, zone, language, jargon).filter((j) => !exemptions!.exempt(doc, j.start, j.end, j.term) && !(j.concept === undefined && usedByCustomer(reply.context.customerMessages, doc.text.slice(j.start, j.end))));
-        if (found.length) matches = [...matches, ...found.map((j) => ({ start: j.start, end: j.end, replace: j.replacement }))].sort((a, b) => a.start - b.start || b.end - a.end);
+        const found = findJargon(doc, zone, language, jargon).filter(
+          (j) =>
+            !exemptions!.exempt(doc, j.start, j.end, j.term) &&
+            !(j.concept === undefined && usedByCustomer(reply.context.customerMessages, doc.text.slice(j.start, j.end))),
+        );
+        if (found.length)
+          matches = [...matches, ...found.map((j) => ({ start: j.start, end: j.end, replace: j.replacement }))].sort(
+            (a, b) => a.start - b.start || b.end - a.end,
+          );
       }
       let lastEnd = -1;
       for (const m of matches) {
         const matched = doc.text.slice(m.start, m.end);
         if (m.start < lastEnd || allowed.has(matched.toLowerCase())) continue;
         lastEnd = m.end;
-        const fix = fixMode === 'remove' ? removalFix(doc, m.start, m.end) : fixMode === 'replace' && m.replace !== undefined ? { range: [m.start, m.end] as [number, number], text: m.replace } : undefined;
+        const fix =
+          fixMode === 'remove'
+            ? removalFix(doc, m.start, m.end)
+            : fixMode === 'replace' && m.replace !== undefined
+              ? { range: [m.start, m.end] as [number, number], text: m.replace }
+              : undefined;
         findings.push({
           start: m.start,
           end: m.end,

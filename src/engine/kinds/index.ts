@@ -17,5 +17,20 @@ import { templateCase } from './template-case.js';
 import { unlessNearby } from './unless-nearby.js';
 
 export const KINDS: Record<string, RuleKind> = Object.fromEntries(
-  [opening, forbid, requiredWhen, address, commitment, signature, shouting, unlessNearby, placeholders, privacy, length, templateCase, spelling, forbidPaired].map((k) => [k.name, k]),
+  [
+    opening,
+    forbid,
+    requiredWhen,
+    address,
+    commitment,
+    signature,
+    shouting,
+    unlessNearby,
+    placeholders,
+    privacy,
+    length,
+    templateCase,
+    spelling,
+    forbidPaired,
+  ].map((k) => [k.name, k]),
 );

@@ -10,7 +10,18 @@ function countWords(text: string, start: number, end: number): number {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     // The whitespace of \s: ASCII spaces, NBSP, the Unicode space separators, BOM.
-    const space = c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+    const space =
+      c === 32 ||
+      (c >= 9 && c <= 13) ||
+      c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff;
     if (!space && !inWord) n++;
     inWord = !space;
   }
@@ -44,15 +55,21 @@ export const length: RuleKind = {
       // every link counted as 23 characters and the leading @handles of a reply not at
       // all, as X/Twitter counts them.
       if (charLimit !== undefined) {
-        const posted = doc.text.slice(0, doc.end).trim().replace(/^(?:@\S+\s+)+/, '').replace(/\bhttps?:\/\/\S+/g, 'x'.repeat(23));
+        const posted = doc.text
+          .slice(0, doc.end)
+          .trim()
+          .replace(/^(?:@\S+\s+)+/, '')
+          .replace(/\bhttps?:\/\/\S+/g, 'x'.repeat(23));
         const count = [...posted].length;
-        if (count > charLimit) findings.push({ start: 0, end: doc.end, message: 'characters', data: { count: String(count), max: String(charLimit), channel } });
+        if (count > charLimit)
+          findings.push({ start: 0, end: doc.end, message: 'characters', data: { count: String(count), max: String(charLimit), channel } });
       }
       if (maxSentenceWords !== undefined) {
         for (const s of doc.sentences) {
           if (s.start >= content.end) break;
           const n = countWords(doc.text, s.start, s.end);
-          if (n > maxSentenceWords) findings.push({ start: s.start, end: s.end, message: 'sentence', data: { count: String(n), max: String(maxSentenceWords) } });
+          if (n > maxSentenceWords)
+            findings.push({ start: s.start, end: s.end, message: 'sentence', data: { count: String(n), max: String(maxSentenceWords) } });
         }
       }
       return findings;

@@ -24,7 +24,9 @@ function sentenceIndex(starts: readonly { start: number; end: number }[], offset
 
 /** Folded (as the rules read text), words separated by single spaces and padded: " acme mobile ". */
 function words(text: string): string {
-  return ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  return ` ${fold(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 }
 
 export const forbidPaired: RuleKind = {
@@ -81,7 +83,12 @@ export const forbidPaired: RuleKind = {
         if (overlaps(f.start, f.end) || overlaps(s.start, s.end)) continue;
         taken.push([f.start, f.end], [s.start, s.end]);
         const [a, b] = f.start < s.start ? [f, s] : [s, f];
-        findings.push({ start: a.start, end: a.end, message: 'found', data: { match: `${doc.text.slice(a.start, a.end)} … ${doc.text.slice(b.start, b.end)}` } });
+        findings.push({
+          start: a.start,
+          end: a.end,
+          message: 'found',
+          data: { match: `${doc.text.slice(a.start, a.end)} … ${doc.text.slice(b.start, b.end)}` },
+        });
       }
       return findings.sort((x, y) => x.start - y.start);
     };

@@ -31,13 +31,20 @@ export function isCardNumber(digits: string): boolean {
   const p3 = Number(digits.slice(0, 3));
   const p4 = Number(digits.slice(0, 4));
   let lengthOk: boolean;
-  if (digits[0] === '4') lengthOk = n === 13 || n === 16 || n === 19; // Visa
-  else if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) lengthOk = n === 16; // Mastercard
-  else if (p2 === 34 || p2 === 37) lengthOk = n === 15; // American Express
-  else if (p4 >= 2200 && p4 <= 2204) lengthOk = n >= 16; // Mir
-  else if (p2 === 36 || p2 === 38 || p2 === 39 || (p3 >= 300 && p3 <= 305)) lengthOk = n >= 14; // Diners Club
-  else if (p4 >= 3528 && p4 <= 3589) lengthOk = n >= 16; // JCB
-  else if (digits[0] === '6' || p2 === 50 || (p2 >= 56 && p2 <= 58)) lengthOk = n >= 12; // Discover, UnionPay, Maestro
+  if (digits[0] === '4')
+    lengthOk = n === 13 || n === 16 || n === 19; // Visa
+  else if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720))
+    lengthOk = n === 16; // Mastercard
+  else if (p2 === 34 || p2 === 37)
+    lengthOk = n === 15; // American Express
+  else if (p4 >= 2200 && p4 <= 2204)
+    lengthOk = n >= 16; // Mir
+  else if (p2 === 36 || p2 === 38 || p2 === 39 || (p3 >= 300 && p3 <= 305))
+    lengthOk = n >= 14; // Diners Club
+  else if (p4 >= 3528 && p4 <= 3589)
+    lengthOk = n >= 16; // JCB
+  else if (digits[0] === '6' || p2 === 50 || (p2 >= 56 && p2 <= 58))
+    lengthOk = n >= 12; // Discover, UnionPay, Maestro
   else lengthOk = false;
   return lengthOk && n <= 19 && luhn(digits);
 }
@@ -47,12 +54,16 @@ export function isCardNumber(digits: string): boolean {
  * "IBAN", "order" is not a card; a "card" label nearer the number wins. Word starts, on
  * folded text.
  */
-const OTHER_NUMBER_LABEL = /^(?:parcel|package|tracking|shipment|consignment|waybill|delivery|zasilk|zasielk|balik|podaci|sledovac|iban|account|ucet|uctu|ucte|invoice|faktur|variabiln|symbol|order|objednav|ticket|pozadav|poziadav|reklamac|imei|serial|seriov|booking|rezervac|reservation|customer|zakaznick|smlouv|zmluv|contract|policy|pojistk|poistk)/;
+const OTHER_NUMBER_LABEL =
+  /^(?:parcel|package|tracking|shipment|consignment|waybill|delivery|zasilk|zasielk|balik|podaci|sledovac|iban|account|ucet|uctu|ucte|invoice|faktur|variabiln|symbol|order|objednav|ticket|pozadav|poziadav|reklamac|imei|serial|seriov|booking|rezervac|reservation|customer|zakaznick|smlouv|zmluv|contract|policy|pojistk|poistk)/;
 const CARD_LABEL = /^(?:card|kart|platebni|platobn)/;
 
 /** Whether the last few words before a number (folded) label it as something other than a card. */
 export function labelledOtherThanCard(foldedBefore: string): boolean {
-  const words = foldedBefore.split(/[^a-z]+/).filter(Boolean).slice(-5);
+  const words = foldedBefore
+    .split(/[^a-z]+/)
+    .filter(Boolean)
+    .slice(-5);
   for (let i = words.length - 1; i >= 0; i--) {
     if (CARD_LABEL.test(words[i])) return false;
     if (OTHER_NUMBER_LABEL.test(words[i])) return true;
@@ -105,8 +116,20 @@ export const DETECTORS: readonly Detector[] = [
   { kind: 'card', pattern: /(?<![\d-])\d(?:[ -]?\d){11,18}(?![\d-])/g, valid: (m) => isCardNumber(m.replace(/\D/g, '')), keep: 4 },
   { kind: 'birth', pattern: /(?<![\d/])\d{6}\/?\d{3,4}(?![\d/])/g, valid: isBirthNumber, keep: 0 },
   { kind: 'email', pattern: /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, channels: PUBLIC, keep: 0 },
-  { kind: 'phone', pattern: /(?<![\w/])(?:\+\d{1,3}[ -]?)?(?:\(?\d{2,4}\)?[ -]?){2,4}\d{2,4}(?![\w/])/g, channels: PUBLIC, valid: (m) => m.replace(/\D/g, '').length >= 9 && m.replace(/\D/g, '').length <= 13, keep: 2 },
-  { kind: 'order', pattern: /(?:\b(?:order|objedn[aá]vk[auyi]|objedn[aá]vce|objednávku|objednávka|objednávky|objednávke)\s*(?:(?:č\.|c\.|#|no\.?|number|číslo|cislo)\s*)?)#?\d{4,}|#\d{4,}/giu, channels: PUBLIC, keep: 0 },
+  {
+    kind: 'phone',
+    pattern: /(?<![\w/])(?:\+\d{1,3}[ -]?)?(?:\(?\d{2,4}\)?[ -]?){2,4}\d{2,4}(?![\w/])/g,
+    channels: PUBLIC,
+    valid: (m) => m.replace(/\D/g, '').length >= 9 && m.replace(/\D/g, '').length <= 13,
+    keep: 2,
+  },
+  {
+    kind: 'order',
+    pattern:
+      /(?:\b(?:order|objedn[aá]vk[auyi]|objedn[aá]vce|objednávku|objednávka|objednávky|objednávke)\s*(?:(?:č\.|c\.|#|no\.?|number|číslo|cislo)\s*)?)#?\d{4,}|#\d{4,}/giu,
+    channels: PUBLIC,
+    keep: 0,
+  },
   { kind: 'postcode', pattern: /\b(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|(?:PSČ|PSC)\s?\d{3}\s?\d{2}|\d{3} \d{2})\b/gu, channels: PUBLIC, keep: 0 },
 ];
 

@@ -41,7 +41,9 @@ function reportsProblem(text: string, triggers: readonly PhraseEntry[], negation
     const found = matchEntry(entry, text, folded, 0, text.length, [], entry.construction ? (sentences ??= splitSentences(text, 0, text.length)) : undefined);
     if (!found.length) continue;
     // The negations only once a trigger is found (most texts have none), each found once.
-    negated ??= candidateEntries(negations, text, folded).flatMap((n) => matchEntry(n, text, folded, 0, text.length)).sort((a, b) => a.end - b.end);
+    negated ??= candidateEntries(negations, text, folded)
+      .flatMap((n) => matchEntry(n, text, folded, 0, text.length))
+      .sort((a, b) => a.end - b.end);
     if (found.some((m) => !takenBack(m, negated!, folded))) return true;
   }
   return false;
@@ -69,7 +71,8 @@ function customerTriggered(input: CheckInput, triggers: PhraseLists, required: P
   // tried too, once the reply's language finds no problem (its lists compiled only then).
   const { language } = input;
   const negations = negation.withEnglish(language);
-  const reports = (text: string) => reportsProblem(text, entriesFor(triggers, language), negations) || (language !== 'en' && reportsProblem(text, entriesFor(triggers, 'en'), negations));
+  const reports = (text: string) =>
+    reportsProblem(text, entriesFor(triggers, language), negations) || (language !== 'en' && reportsProblem(text, entriesFor(triggers, 'en'), negations));
   // The customer's latest turn counts; an earlier one counts until the agent has
   // answered it with a required phrase (no need to apologise twice for one problem).
   const latest = context.customerMessages.at(-1);

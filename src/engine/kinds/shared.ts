@@ -8,7 +8,8 @@ import { candidateEntries } from '../entry-filter.js';
 // Words that may stand before an imperative at the start of a sentence. Each is a whole
 // word, and so is a handle (the lookaheads): "ano" is never "a" + "no", so a clause splits into lead-ins one
 // way only ("anoano…" of 36 letters took minutes to refuse when it could split).
-const LEAD_IN = /^(?:[\s,;:!–—-]|@[\w.]+(?![\w.])|(?:yes|no|sure|ok|okay|of course|also|then|and|so|first|next|simply|just|please|ano|ne|jo|jasne|urcite|samozrejme|potom|pak|tak|a|taky|take|tiez|prosim|stacilo|hotovo|done|aj|dobre|super|vyborne|skvele|great|perfect|thanks|thank you|diky|dakujem|dekuji)(?![a-z0-9_]))*$/;
+const LEAD_IN =
+  /^(?:[\s,;:!–—-]|@[\w.]+(?![\w.])|(?:yes|no|sure|ok|okay|of course|also|then|and|so|first|next|simply|just|please|ano|ne|jo|jasne|urcite|samozrejme|potom|pak|tak|a|taky|take|tiez|prosim|stacilo|hotovo|done|aj|dobre|super|vyborne|skvele|great|perfect|thanks|thank you|diky|dakujem|dekuji)(?![a-z0-9_]))*$/;
 
 const CONDITION_WORD = /(?:^|\s)(?:if|when|once|pokud|kdyby|kdyz|jakmile|jestli|ak|ked|akonahle)\s/;
 
@@ -61,8 +62,6 @@ export function opensSentence(doc: Document, match: EntryMatch): boolean {
   return LEAD_IN.test(clause);
 }
 
-
-
 /** Matches of the language's entries in a zone, honouring each entry's `start` flag. */
 export function findMatches(doc: Document, lists: PhraseLists | undefined, language: Language, zone: Zone): EntryMatch[] {
   return findEntryMatches(doc, entriesFor(lists, language), zone);
@@ -90,5 +89,8 @@ export function findEntryMatches(doc: Document, entries: readonly PhraseEntry[],
 export function textMatches(text: string, folded: string, entries: readonly PhraseEntry[]): boolean {
   // Sentences only when a construction asks for them (phrases in one sentence).
   let sentences: Sentence[] | undefined;
-  return candidateEntries(entries, text, folded).some((entry) => matchEntry(entry, text, folded, 0, text.length, [], entry.construction ? (sentences ??= splitSentences(text, 0, text.length)) : undefined).length > 0);
+  return candidateEntries(entries, text, folded).some(
+    (entry) =>
+      matchEntry(entry, text, folded, 0, text.length, [], entry.construction ? (sentences ??= splitSentences(text, 0, text.length)) : undefined).length > 0,
+  );
 }

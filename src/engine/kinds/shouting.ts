@@ -131,7 +131,8 @@ export const shouting: RuleKind = {
         const word = text.slice(start, end);
         if (allowed.has(word.toLowerCase())) continue;
         if ((customerNames ??= namesIn(reply.context.customerMessages.slice(-5))).has(word.toLowerCase())) continue;
-        const inList = (lang: Language) => entriesFor(shortWords, lang).some((e) => matchEntry(e, text, folded, start, end).some((x) => x.start === start && x.end === end));
+        const inList = (lang: Language) =>
+          entriesFor(shortWords, lang).some((e) => matchEntry(e, text, folded, start, end).some((x) => x.start === start && x.end === end));
         // English words shout in any reply ("FREE"); an acronym that is no English word
         // ("SMS") is not one, and needs no English list compiled for a Czech reply.
         const isShortWord = word.length < minLength && (inList(language) || (language !== 'en' && !acronymOnly(doc, start, end) && inList('en')));
@@ -144,7 +145,8 @@ export const shouting: RuleKind = {
       let m: RegExpExecArray | null;
       const bangs = /!{2,}/g;
       bangs.lastIndex = content.start;
-      while ((m = bangs.exec(text)) !== null && m.index < content.end) findings.push({ start: m.index, end: m.index + m[0].length, message: 'exclamations', data: { match: m[0] } });
+      while ((m = bangs.exec(text)) !== null && m.index < content.end)
+        findings.push({ start: m.index, end: m.index + m[0].length, message: 'exclamations', data: { match: m[0] } });
       if (reply.context.channel === 'email' && !findings.some((f) => f.message === 'exclamations')) {
         const all = [...text.slice(content.start, content.end).matchAll(/!/g)];
         if (all.length > maxExclamations) {

@@ -130,7 +130,8 @@ function nameAt(t: Tools, start: number, end: number, capitalised = false): Verd
   // In a canned response the agent's name is a placeholder: {{current_user.first_name}}
   // (not the customer's, nor a link's: "{{tracking_url}}").
   // Under a closing any other field is the agent's too ("Best,\n[Name]").
-  if (doc.placeholders.some((p) => p.start >= s && p.end <= e && (AGENT_FIELD.test(p.field) || (!capitalised && !NOT_AGENT_FIELD.test(p.field))))) return 'person';
+  if (doc.placeholders.some((p) => p.start >= s && p.end <= e && (AGENT_FIELD.test(p.field) || (!capitalised && !NOT_AGENT_FIELD.test(p.field)))))
+    return 'person';
   // A sentence is no name ("Done."; "Mark!" and "Jana N." are names).
   // A line ending in a stop is a sentence, unless the stop ends an initial ("Jana K.").
   const initial = e - s >= 3 && doc.text[e - 1] === '.' && isUpper(doc.text[e - 2]) && /\s/.test(doc.text[e - 3]);
@@ -178,12 +179,20 @@ function blockVerdict(t: Tools, lines: readonly Zone[], capitalised = false): Ve
   if (!lines.length || lines.length > BLOCK_LINES) return undefined;
   const first = nameAt(t, lines[0].start, lines[0].end, capitalised);
   if (first === 'person') return first;
-  if (t.agent && lines.some((z) => fold(lineText(t.doc, z)).split(/[^a-z]+/).includes(t.agent!))) return 'person';
+  if (
+    t.agent &&
+    lines.some((z) =>
+      fold(lineText(t.doc, z))
+        .split(/[^a-z]+/)
+        .includes(t.agent!),
+    )
+  )
+    return 'person';
   return first;
 }
 
 function best(a: Verdict, b: Verdict): Verdict {
-  return a === 'person' || b === 'person' ? 'person' : a ?? b;
+  return a === 'person' || b === 'person' ? 'person' : (a ?? b);
 }
 
 /** The sign-off of the reply: whom it is signed by, and where it is. */

@@ -27,7 +27,12 @@ export const unlessNearby: RuleKind = {
         if (findEntryMatches(doc, entriesFor(unless, language), sentence).length) return;
         const next = sentences[i + 1];
         if (next && findEntryMatches(doc, entriesFor(unlessNext, language), next).some((m) => opensSentence(doc, m))) return;
-        findings.push({ start: sentence.start, end: sentence.end, message: 'found', data: { match: doc.text.slice(hit.start, hit.end), sentence: doc.text.slice(sentence.start, sentence.end) } });
+        findings.push({
+          start: sentence.start,
+          end: sentence.end,
+          message: 'found',
+          data: { match: doc.text.slice(hit.start, hit.end), sentence: doc.text.slice(sentence.start, sentence.end) },
+        });
       });
       return findings;
     };

@@ -158,7 +158,8 @@ function parseWord(raw: string, exact: boolean): FormWord | string {
   const mode: WordMode = last === '*' ? STEM : last === '+' ? INFLECTED : WHOLE;
   const body = mode === WHOLE ? raw : raw.slice(0, -1);
   const folded = fold(body);
-  if (!folded.length || ![...folded].every((c) => isWordChar(c.charCodeAt(0)))) return `"${raw}" is not a word: write letters and digits, ending in * (any ending) or + (inflection) if it inflects`;
+  if (!folded.length || ![...folded].every((c) => isWordChar(c.charCodeAt(0))))
+    return `"${raw}" is not a word: write letters and digits, ending in * (any ending) or + (inflection) if it inflects`;
   if (mode !== WHOLE && folded.length < 3) return `"${raw}": a stem needs three letters or more`;
   if (exact && mode === STEM) return `"${raw}": an exact term (an acronym) takes "+" for a plural, not "*"`;
   return [exact ? body : folded, mode];
@@ -264,12 +265,27 @@ export function compileLexicon(input: LexiconInput, derived: DerivedLists = {}, 
       const byLanguage = new Map<Language, string[]>();
       for (const lang of fileLanguages) byLanguage.set(lang, [...list(term[lang]), ...list(term.any)]);
       for (const lang of LANGUAGES) {
-        if (!fileLanguages.includes(lang) && list(term[lang]).length) throw new ConfigError(`"${lang}" forms in a lexicon for ${fileLanguages.join(', ')} only`, where([lang]), 'add the language to the file\'s "languages", or remove the forms');
+        if (!fileLanguages.includes(lang) && list(term[lang]).length)
+          throw new ConfigError(
+            `"${lang}" forms in a lexicon for ${fileLanguages.join(', ')} only`,
+            where([lang]),
+            'add the language to the file\'s "languages", or remove the forms',
+          );
       }
       const languages = fileLanguages.filter((l) => byLanguage.get(l)!.length);
-      if (!languages.length) throw new ConfigError('a lexicon term needs a form: "en", "cs", "sk" or "any"', where([]), 'write the term as staff write it, e.g. { en: backend, cs: backend+, plain: {…} }');
+      if (!languages.length)
+        throw new ConfigError(
+          'a lexicon term needs a form: "en", "cs", "sk" or "any"',
+          where([]),
+          'write the term as staff write it, e.g. { en: backend, cs: backend+, plain: {…} }',
+        );
       for (const lang of languages) {
-        if (!term.plain[lang]) throw new ConfigError(`the term has ${lang} forms but no plain ${lang} alternative`, where(['plain']), `add plain.${lang}: what a customer would understand instead`);
+        if (!term.plain[lang])
+          throw new ConfigError(
+            `the term has ${lang} forms but no plain ${lang} alternative`,
+            where(['plain']),
+            `add plain.${lang}: what a customer would understand instead`,
+          );
       }
       const except = new Set((term.except ?? []).map(fold));
       const c = concepts.push({ p: [term.plain.en ?? '', term.plain.cs ?? '', term.plain.sk ?? ''], d: domain, t: byLanguage.get(languages[0])![0] }) - 1;
@@ -288,7 +304,12 @@ export function compileLexicon(input: LexiconInput, derived: DerivedLists = {}, 
           const words: FormWord[] = [];
           for (const raw of splitForm(written)) {
             const word = parseWord(raw, exact);
-            if (typeof word === 'string') throw new ConfigError(`bad lexicon term "${written}": ${word}`, where([term[lang] !== undefined ? lang : 'any']), 'see the comment at the top of the lexicon files');
+            if (typeof word === 'string')
+              throw new ConfigError(
+                `bad lexicon term "${written}": ${word}`,
+                where([term[lang] !== undefined ? lang : 'any']),
+                'see the comment at the top of the lexicon files',
+              );
             words.push(word);
           }
           if (!words.length) throw new ConfigError('an empty lexicon term', where([lang]));
@@ -296,7 +317,8 @@ export function compileLexicon(input: LexiconInput, derived: DerivedLists = {}, 
           // everyday English but rare in a Czech reply, where it keys "zásilka má exception".
           // Slovak has no frequency list at build: a Slovak word ranks as its Czech cognate
           // ("zásielk*" as "zásilk*", "objednávk*" as itself), or it would key a form as rare.
-          const rank: Rank = (w, stem) => (lang === 'en' ? englishRank(w, stem) : lang === 'cs' ? czechRank(w, stem) : Math.min(czechRank(w, stem), czechRank(czechCognate(w), stem)));
+          const rank: Rank = (w, stem) =>
+            lang === 'en' ? englishRank(w, stem) : lang === 'cs' ? czechRank(w, stem) : Math.min(czechRank(w, stem), czechRank(czechCognate(w), stem));
           const { a, keys: formKeys } = anchor(words, rank, endings[lang]);
           const form: CompiledForm = { w: words, l: LANGUAGE_BIT[lang], c, a };
           if (exact) form.x = 1;
@@ -356,7 +378,10 @@ export function compileLexicon(input: LexiconInput, derived: DerivedLists = {}, 
 
 /** A folded Slovak word spelt as its Czech cognate usually is: "zasielka" → "zasilka", "poziadavka" → "pozadavka". */
 function czechCognate(word: string): string {
-  return word.replace(/ie/g, 'i').replace(/ia/g, 'a').replace(/ou(?=[a-z])/g, 'u');
+  return word
+    .replace(/ie/g, 'i')
+    .replace(/ia/g, 'a')
+    .replace(/ou(?=[a-z])/g, 'u');
 }
 
 function rankOf(words: readonly string[] | undefined): Rank {

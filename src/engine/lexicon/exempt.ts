@@ -6,7 +6,9 @@ import { fold, isWordAt } from '../../text/fold.js';
 
 /** Folded, with runs of spaces and hyphens as one space: "Back-end" and "back end" are one entry. */
 export function normalizeTerm(text: string): string {
-  return fold(text).replace(/[\s-]+/g, ' ').trim();
+  return fold(text)
+    .replace(/[\s-]+/g, ' ')
+    .trim();
 }
 
 /** A written lexicon form as a plain term: "backend+" → "backend". */

@@ -47,7 +47,10 @@ function readSource(file: string): YamlSource {
 export function compileLexiconFolder(dir = LEXICON_SOURCES, derived: DerivedLists = {}): CompileResult & { sources: Record<string, number> } {
   const files = lexiconFiles(dir);
   const all = [files.inflection, files.acronyms, ...files.terms];
-  const result = compileLexicon({ inflection: readSource(files.inflection), acronyms: readSource(files.acronyms), terms: files.terms.map(readSource) }, derived);
+  const result = compileLexicon(
+    { inflection: readSource(files.inflection), acronyms: readSource(files.acronyms), terms: files.terms.map(readSource) },
+    derived,
+  );
   return { ...result, sources: Object.fromEntries(all.map((f) => [relative(BUILTIN_ROOT, f), statSync(f).mtimeMs])) };
 }
 

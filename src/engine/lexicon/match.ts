@@ -207,7 +207,14 @@ export function findJargon(doc: Document, zone: Zone, language: Language, option
     if (candidate.lexicon && lexicon) {
       const found = matchAt(lexicon, text, folded, tokens, candidate.token, lang, language);
       if (found) {
-        if (!inLiteral(doc, found.start, found.end)) matches.push({ start: found.start, end: found.end, replacement: lexicon.compiled.concepts[found.concept].p[langIndex], concept: found.concept, term: lexicon.compiled.concepts[found.concept].t });
+        if (!inLiteral(doc, found.start, found.end))
+          matches.push({
+            start: found.start,
+            end: found.end,
+            replacement: lexicon.compiled.concepts[found.concept].p[langIndex],
+            concept: found.concept,
+            term: lexicon.compiled.concepts[found.concept].t,
+          });
         continue;
       }
     }
@@ -258,10 +265,15 @@ function wordMatches(lexicon: RuntimeLexicon, word: CompiledForm['w'][number], t
   if (mode === STEM) return token.length >= text.length && token.startsWith(text);
   const endings = lexicon.endings[language];
   const stem = wordKey(word).slice(0, -1);
-  const inflected = (t: string) => t === text || (t.startsWith(text) && endings.has(t.slice(text.length))) || (stem !== text && t.startsWith(stem) && t.length > stem.length && endings.has(t.slice(stem.length)));
+  const inflected = (t: string) =>
+    t === text ||
+    (t.startsWith(text) && endings.has(t.slice(text.length))) ||
+    (stem !== text && t.startsWith(stem) && t.length > stem.length && endings.has(t.slice(stem.length)));
   if (inflected(token)) return true;
   // Czech and Slovak verbs take a prefix: zamergovat, nadeployovat.
-  if (language !== 'en') for (const prefix of lexicon.prefixes) if (token.startsWith(prefix) && token.length > prefix.length + 2 && inflected(token.slice(prefix.length))) return true;
+  if (language !== 'en')
+    for (const prefix of lexicon.prefixes)
+      if (token.startsWith(prefix) && token.length > prefix.length + 2 && inflected(token.slice(prefix.length))) return true;
   return false;
 }
 
@@ -273,13 +285,22 @@ function keysOf(lexicon: RuntimeLexicon, folded: string, tokens: number[], t: nu
     for (let n = MIN_STEM; n <= Math.min(word.length, MAX_KEY); n++) out.push({ key: `${word.slice(0, n)}*`, at: t });
   };
   stems(token);
-  if (language !== 'en') for (const prefix of lexicon.prefixes) if (token.startsWith(prefix) && token.length > prefix.length + MIN_STEM) stems(token.slice(prefix.length));
+  if (language !== 'en')
+    for (const prefix of lexicon.prefixes) if (token.startsWith(prefix) && token.length > prefix.length + MIN_STEM) stems(token.slice(prefix.length));
   if (t + 2 < tokens.length && joins(text, tokens[t + 1], tokens[t + 2])) out.push({ key: `${token} ${folded.slice(tokens[t + 2], tokens[t + 3])}`, at: t });
   return out;
 }
 
 /** The longest form of the language that token `t` anchors (or starts, for a pair), verified word by word. */
-function matchAt(lexicon: RuntimeLexicon, text: string, folded: string, tokens: number[], t: number, lang: number, language: Language): { start: number; end: number; concept: number } | undefined {
+function matchAt(
+  lexicon: RuntimeLexicon,
+  text: string,
+  folded: string,
+  tokens: number[],
+  t: number,
+  lang: number,
+  language: Language,
+): { start: number; end: number; concept: number } | undefined {
   let best: { start: number; end: number; concept: number } | undefined;
   for (const { key, at } of keysOf(lexicon, folded, tokens, t, language, text)) {
     for (const id of lexicon.index.get(key) ?? []) {

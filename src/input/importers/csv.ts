@@ -16,7 +16,10 @@ export type CsvColumns = Partial<Record<CsvField, string>>;
 /** Parse "conversation=ticket,role=sender,text=body" (throws with the reason). */
 export function parseCsvColumns(spec: string): CsvColumns {
   const columns: CsvColumns = {};
-  for (const pair of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [field, column] = pair.split('=').map((s) => s?.trim());
     if (!CSV_FIELDS.includes(field as CsvField) || !column) throw new Error(`"${pair}" is not field=column; fields: ${CSV_FIELDS.join(', ')}`);
     columns[field as CsvField] = column;
@@ -53,10 +56,18 @@ export function detectDelimiter(headerLine: string): string {
 /** Parse "agent=staff,operator;customer=client" (throws with the reason). */
 export function parseCsvRoles(spec: string): Map<string, string> {
   const roles = new Map<string, string>();
-  for (const group of spec.split(';').map((g) => g.trim()).filter(Boolean)) {
+  for (const group of spec
+    .split(';')
+    .map((g) => g.trim())
+    .filter(Boolean)) {
     const [role, values] = group.split('=').map((s) => s?.trim());
-    if ((role !== 'agent' && role !== 'customer') || !values) throw new Error(`"${group}" is not agent=… or customer=… (e.g. agent=staff,operator;customer=client)`);
-    for (const value of values.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean)) roles.set(value, role);
+    if ((role !== 'agent' && role !== 'customer') || !values)
+      throw new Error(`"${group}" is not agent=… or customer=… (e.g. agent=staff,operator;customer=client)`);
+    for (const value of values
+      .split(',')
+      .map((v) => v.trim().toLowerCase())
+      .filter(Boolean))
+      roles.set(value, role);
   }
   return roles;
 }
@@ -142,7 +153,20 @@ const LOST_THE_THREAD: Record<string, string> = {
 
 /** Header names a helpdesk export commonly gives each field, folded to lower case and no spaces or "_". */
 const USUAL_NAMES: Partial<Record<CsvField, readonly string[]>> = {
-  conversation: ['conversation', 'conversationid', 'ticket', 'ticketid', 'ticketnumber', 'case', 'caseid', 'casenumber', 'thread', 'threadid', 'chat', 'chatid'],
+  conversation: [
+    'conversation',
+    'conversationid',
+    'ticket',
+    'ticketid',
+    'ticketnumber',
+    'case',
+    'caseid',
+    'casenumber',
+    'thread',
+    'threadid',
+    'chat',
+    'chatid',
+  ],
   role: ['role', 'sender', 'sendertype', 'authortype', 'authorrole', 'from', 'direction', 'usertype'],
   text: ['text', 'body', 'message', 'messagetext', 'content', 'comment', 'plainbody'],
   author: ['author', 'authorname', 'agent', 'agentname', 'sendername'],
@@ -166,13 +190,17 @@ export function guessCsvColumns(header: readonly string[]): CsvColumns | undefin
 
 function guessedOrThrow(header: readonly string[]): CsvColumns {
   const guessed = guessCsvColumns(header);
-  if (!guessed) throw new Error(`its header (${header.join(', ')}) does not say which columns hold the conversation, the role and the text; give --csv-columns conversation=…,role=…,text=… to audit it`);
+  if (!guessed)
+    throw new Error(
+      `its header (${header.join(', ')}) does not say which columns hold the conversation, the role and the text; give --csv-columns conversation=…,role=…,text=… to audit it`,
+    );
   return guessed;
 }
 
 function checkHeader(names: readonly string[], columns: CsvColumns): void {
   const missing = Object.values(columns).filter((c) => !names.includes(c!));
-  if (missing.length) throw new Error(`column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} not in the header (${names.join(', ')})`);
+  if (missing.length)
+    throw new Error(`column${missing.length > 1 ? 's' : ''} ${missing.map((m) => `"${m}"`).join(', ')} not in the header (${names.join(', ')})`);
 }
 
 /**
@@ -273,7 +301,12 @@ export async function* readCsv(readAt: ReadAt, given: CsvColumns | undefined, di
     // Broken right after the header (a line of names, whose end csv-parse does not tell): it starts on line 2.
     if (start === 0 && end === 0 && header) [end, endLine] = [(await nextLineStart(readAt, 0)) ?? 0, 2];
     const next = await nextLineStart(readAt, end);
-    yield { notice: { line: endLine, message: `${LOST_THE_THREAD[lostAt.code!]}; ${next === undefined ? 'it is skipped' : 'its first line is skipped, and the rest is read from the next line'}` } };
+    yield {
+      notice: {
+        line: endLine,
+        message: `${LOST_THE_THREAD[lostAt.code!]}; ${next === undefined ? 'it is skipped' : 'its first line is skipped, and the rest is read from the next line'}`,
+      },
+    };
     if (next === undefined) break;
     [start, line] = [next, endLine + 1];
   }

@@ -7,7 +7,16 @@ import { isObject, str, time, type Conversation, type ConversationMessage, type 
 function ticket(t: Json): Conversation {
   const requester = isObject(t.requester) ? t.requester : {};
   const first: ConversationMessage[] =
-    str(t.description_text) ?? str(t.description) ? [{ role: 'customer', text: cleanBody(str(t.description_text) ?? str(t.description)!, t.description_text === undefined), author: str(requester.name), time: time(t.created_at) }] : [];
+    (str(t.description_text) ?? str(t.description))
+      ? [
+          {
+            role: 'customer',
+            text: cleanBody(str(t.description_text) ?? str(t.description)!, t.description_text === undefined),
+            author: str(requester.name),
+            time: time(t.created_at),
+          },
+        ]
+      : [];
   const replies = ((Array.isArray(t.conversations) ? t.conversations : []) as unknown[]).filter(isObject).map((c): ConversationMessage => {
     const text = str(c.body_text);
     return {
@@ -24,7 +33,10 @@ function ticket(t: Json): Conversation {
 export const freshdesk: Importer = {
   name: 'freshdesk',
   expects: 'a ticket with "conversations" and "description_text" or "requester_id", or {tickets: [...]}',
-  recognises: (v) => isObject(v) && (('conversations' in v && ('description_text' in v || 'requester_id' in v)) || (Array.isArray(v.tickets) && v.tickets.some((t) => isObject(t) && 'description_text' in t))),
+  recognises: (v) =>
+    isObject(v) &&
+    (('conversations' in v && ('description_text' in v || 'requester_id' in v)) ||
+      (Array.isArray(v.tickets) && v.tickets.some((t) => isObject(t) && 'description_text' in t))),
   convert(value) {
     const v = value as Json;
     return ((Array.isArray(v.tickets) ? v.tickets : [v]) as unknown[]).filter(isObject).map(ticket);

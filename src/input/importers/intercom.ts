@@ -17,15 +17,19 @@ function message(part: Json, createdAt: unknown): ConversationMessage | undefine
   const author = isObject(part.author) ? part.author : {};
   const body = str(part.body);
   if (body === undefined || body.trim() === '') return undefined; // assignments, state changes
-  const role = part.part_type === 'note' ? 'note' : ROLES.get(str(author.type) ?? '') ?? 'bot';
+  const role = part.part_type === 'note' ? 'note' : (ROLES.get(str(author.type) ?? '') ?? 'bot');
   return { role, text: cleanBody(body, true), html: body, author: str(author.name), time: time(part.created_at ?? createdAt) };
 }
 
 function conversation(c: Json): Conversation {
   const source = isObject(c.source) ? c.source : undefined;
   const partsHolder = c.conversation_parts;
-  const parts = (isObject(partsHolder) && Array.isArray(partsHolder.conversation_parts) ? partsHolder.conversation_parts : Array.isArray(partsHolder) ? partsHolder : []) as Json[];
-  const messages = [source ? message(source, c.created_at) : undefined, ...parts.filter(isObject).map((p) => message(p, undefined))].filter((m): m is ConversationMessage => m !== undefined);
+  const parts = (
+    isObject(partsHolder) && Array.isArray(partsHolder.conversation_parts) ? partsHolder.conversation_parts : Array.isArray(partsHolder) ? partsHolder : []
+  ) as Json[];
+  const messages = [source ? message(source, c.created_at) : undefined, ...parts.filter(isObject).map((p) => message(p, undefined))].filter(
+    (m): m is ConversationMessage => m !== undefined,
+  );
   const customer = messages.find((m) => m.role === 'customer')?.author;
   return { id: str(c.id), customer: { name: customer }, channel: 'chat', messages };
 }
@@ -33,7 +37,11 @@ function conversation(c: Json): Conversation {
 export const intercom: Importer = {
   name: 'intercom',
   expects: 'a conversation with "conversation_parts" (type "conversation"), or {conversations: [...]}',
-  recognises: (v) => isObject(v) && (v.type === 'conversation' || 'conversation_parts' in v || (Array.isArray(v.conversations) && v.conversations.some((c) => isObject(c) && 'conversation_parts' in c))),
+  recognises: (v) =>
+    isObject(v) &&
+    (v.type === 'conversation' ||
+      'conversation_parts' in v ||
+      (Array.isArray(v.conversations) && v.conversations.some((c) => isObject(c) && 'conversation_parts' in c))),
   convert(value) {
     const v = value as Json;
     const list = (Array.isArray(v.conversations) ? v.conversations : [v]) as Json[];

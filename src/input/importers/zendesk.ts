@@ -21,7 +21,14 @@ function ticketConversation(ticket: Json, people: Map<string, Json>): Conversati
   const requester = person(people, requesterId);
   const messages: ConversationMessage[] = comments.map((c) => {
     const author = person(people, c.author_id);
-    const role = author?.role === 'end-user' || (requesterId !== undefined && str(c.author_id) === requesterId) ? 'customer' : author?.role === 'agent' || author?.role === 'admin' ? 'agent' : author ? 'bot' : 'agent';
+    const role =
+      author?.role === 'end-user' || (requesterId !== undefined && str(c.author_id) === requesterId)
+        ? 'customer'
+        : author?.role === 'agent' || author?.role === 'admin'
+          ? 'agent'
+          : author
+            ? 'bot'
+            : 'agent';
     const html = str(c.html_body);
     const body = html ?? str(c.plain_body) ?? str(c.body) ?? '';
     return {
@@ -48,7 +55,9 @@ const isTicketWithComments = (v: Json) => Array.isArray(v.comments) && ('request
 export const zendesk: Importer = {
   name: 'zendesk',
   expects: '{tickets, users} or {ticket, users}, a Comments API response {comments, users, next_page}, or a ticket with "comments" (incremental export)',
-  recognises: (v) => isObject(v) && (((Array.isArray(v.tickets) || isObject(v.ticket)) && (Array.isArray(v.users) || hasComments(v))) || isCommentsResponse(v) || isTicketWithComments(v)),
+  recognises: (v) =>
+    isObject(v) &&
+    (((Array.isArray(v.tickets) || isObject(v.ticket)) && (Array.isArray(v.users) || hasComments(v))) || isCommentsResponse(v) || isTicketWithComments(v)),
   convert(value) {
     const v = value as Json;
     const people = users(v);
