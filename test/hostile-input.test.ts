@@ -141,6 +141,19 @@ describe('unreadable input is a notice, and the rest is linted (item 7)', () => 
     expect(r.code).toBe(0);
   });
 
+  it('front matter with a language or channel replylint does not know is said, and the reply linted all the same', () => {
+    const dir = folder({ 'odd.txt': '---\nlanguage: de\nchannel: fax\n---\nHi Tom,\n\nThanks!\n' });
+    const r = cli(['-f', 'json', 'odd.txt'], { cwd: dir });
+    expect(r.stderr).toBe(
+      'replylint: odd.txt:1: front matter: language "de" is not en, cs or sk; the reply\'s own is detected\n' +
+        'replylint: odd.txt:1: front matter: channel "fax" is not email, chat or social; the default applies\n',
+    );
+    const [result] = report(r.stdout).results;
+    expect(result.source).toBe('odd.txt');
+    expect(result.channel).toBe('email');
+    expect(r.code).toBe(0);
+  });
+
   it.each([0, 2])('a broken rule file stops an audit (--workers %i) as a configuration error, wherever the rules compile', (workers) => {
     const dir = folder({ 'c.jsonl': `${conversation('c1')}\n`, 'team/note.yaml': 'kind: forbid\nlevel: [\n' });
     writeFileSync(join(dir, '.replylintrc.yaml'), 'rulePaths: [team]\n');

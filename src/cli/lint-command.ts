@@ -109,6 +109,7 @@ export async function lintInputs(
         notices.push(item.notice);
         continue;
       }
+      if (item.warnings) warnings.push(...item.warnings);
       let result: LintResult;
       try {
         result = linter.lint(item.reply, { fix });

@@ -10,12 +10,20 @@ export interface FrontMatter {
   /** Characters and lines the front matter takes before the reply begins. */
   length: number;
   lines: number;
+  /** Values it gives that mean nothing here (a language or channel replylint does not know): ignored, and said. */
+  ignored: string[];
 }
 
 /** Front matter that is not YAML: what is wrong, and the file's line it is on. */
 export interface FrontMatterError {
   error: string;
   line: number;
+}
+
+/** A value as a message quotes it: JSON, cut short. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 export async function readFrontMatter(text: string): Promise<FrontMatter | FrontMatterError | undefined> {
@@ -33,10 +41,14 @@ export async function readFrontMatter(text: string): Promise<FrontMatter | Front
   }
   const d = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
   const context: Partial<ReplyContext> = {};
-  const language = asLanguage(d.language ?? d.lang);
+  const ignored: string[] = [];
+  const givenLanguage = d.language ?? d.lang;
+  const language = asLanguage(givenLanguage);
   if (language) context.language = language;
+  else if (givenLanguage !== undefined) ignored.push(`language ${shown(givenLanguage)} is not en, cs or sk; the reply's own is detected`);
   const channel = asChannel(d.channel);
   if (channel) context.channel = channel;
+  else if (d.channel !== undefined) ignored.push(`channel ${shown(d.channel)} is not email, chat or social; the default applies`);
   const customer = asName(d.customer ?? d.customerName ?? d['customer-name']);
   if (customer) context.customerName = customer;
   const agent = asName(d.agent ?? d.agentName ?? d['agent-name']);
@@ -45,5 +57,5 @@ export async function readFrontMatter(text: string): Promise<FrontMatter | Front
   const customerMessage = d.customerMessage ?? d['customer-message'];
   if (typeof customerMessage === 'string') context.customerMessages = [customerMessage];
   if (typeof d.firstReply === 'boolean') context.firstReply = d.firstReply;
-  return { context, length: m[0].length, lines: m[0].split('\n').length - 1 };
+  return { context, length: m[0].length, lines: m[0].split('\n').length - 1, ignored };
 }

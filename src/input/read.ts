@@ -31,7 +31,8 @@ export interface TextFileInfo {
 }
 
 /** A reply (with its conversation's line, where it has one), or a notice. */
-export type InputItem = { reply: Reply; file?: TextFileInfo; line?: number } | { notice: Notice };
+/** `warnings`: what was said of the input and not used (the reply is linted all the same). */
+export type InputItem = { reply: Reply; file?: TextFileInfo; line?: number; warnings?: Notice[] } | { notice: Notice };
 
 const CONVERSATION_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson']);
 
@@ -66,7 +67,12 @@ async function* textReply(
   };
   if (isHtml) reply.sourceLines = htmlLines(content, reply.text);
   // --fix writes text files back; an HTML file's fixes apply to extracted text, so never.
-  yield { reply, file: file && !isHtml ? { ...file, bom, prefix: front ? body.slice(0, front.length) : '' } : undefined };
+  const warnings = front?.ignored.map((message): Notice => ({ source, line: 1, message: `front matter: ${message}` }));
+  yield {
+    reply,
+    file: file && !isHtml ? { ...file, bom, prefix: front ? body.slice(0, front.length) : '' } : undefined,
+    ...(warnings?.length ? { warnings } : {}),
+  };
 }
 
 /** Replies of a macros export: each macro's comment, a template. */
