@@ -165,7 +165,7 @@ if (failures.length) {
     );
   }
   console.error(
-    `check-regexes: ${failures.length} regex(es) could hang on some text; rewrite them (for phrases, see the notes at the top of src/engine/phrase.ts)`,
+    `check-regexes: ${failures.length} regex(es) could hang on some text; rewrite them (for phrases, see the notes at the top of src/phrases/phrase.ts)`,
   );
   process.exit(1);
 }

@@ -1,7 +1,7 @@
 // Build helper: how often a phrase's literal occurs in replies, estimated from the word
 // frequency lists the lexicon build derives (dist/lexicon/derived.json: English and Czech
 // words, commonest first). The phrase compiler picks, of the sets of texts a match must
-// hold, the one least often in a reply (src/engine/phrase.ts, useLiteralCost): its
+// hold, the one least often in a reply (src/phrases/phrase.ts, useLiteralCost): its
 // regex then runs on the few replies that hold one. A literal is looked for anywhere in
 // the text, so it counts every listed word that contains it; a literal of several words
 // ("do not", "don't") is as rare as its rarest word. Each literal also costs a lookup.

@@ -50,7 +50,7 @@ function isResolvedConfig(value: unknown): boolean {
 }
 const RESOLVED_CONFIG: Schema = { type: 'made-by', test: isResolvedConfig, describe: 'a resolved config (from loadConfig())' };
 
-// A conversation's replies share one history (input/history.ts); a caller passes a list.
+// A conversation's replies share one history (history.ts); a caller passes a list.
 const HISTORY: Schema = { ...STRINGS, accepts: isMessageHistory };
 
 const PATHS: Schema = { type: 'any-of', describe: 'a file, folder or glob, or a list of them', options: [STRING, STRINGS] };

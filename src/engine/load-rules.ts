@@ -111,7 +111,7 @@ export function compileRule(
       );
   }
   // A built-in rule's own phrases and regexes run on V8 (checked at build); a list that a
-  // config's options put in the spec is the config's, and runs on RE2 (phrase.ts).
+  // config's options put in the spec is the config's, and runs on RE2 (phrases/phrase.ts).
   const trusted = (path: Path) => builtin && !Object.hasOwn(options, String(path[0]));
   // A value the config set is placed in the config (a bad phrase there names its line).
   const locate: Locate = (path) => settings.optionSources?.[String(path[0])]?.locate(path) ?? source.locate(path);

@@ -330,7 +330,7 @@ export function usePrecompiledPhrases(phrases: Record<string, CompiledPhrase> | 
   precompiled = typeof phrases === 'function' ? phrases : (key) => (Object.hasOwn(phrases, key) ? phrases[key] : undefined);
 }
 
-// "~cs/no-shouting:…", "~any/greeting:…", "~cs:…": see compileEntry (phrase-list.ts).
+// "~cs/no-shouting:…", "~any/greeting:…", "~cs:…": see compileEntry (engine/phrase-list.ts).
 const TABLE_KEY = /^[~=]((?:en|cs|sk|any)(?:\/[a-z0-9-]+)?):/;
 
 /**
@@ -432,7 +432,7 @@ export function compilePhrase(phrase: string, options: { exact?: boolean; truste
 /**
  * A built-in phrase from the build's table. Its RegExp is made on its first search: V8
  * parses a pattern when it is constructed, and most phrases of a short reply are ruled
- * out by their literals (entry-filter.ts) and never searched.
+ * out by their literals (engine/entry-filter.ts) and never searched.
  */
 function fromTable(text: string, known: CompiledPhrase): Phrase {
   let made: RegExp | undefined;
