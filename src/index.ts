@@ -3,7 +3,7 @@
 //
 //   import { loadConfig, createLinter, lint } from 'replylint';
 //   const result = lint('Hi Anna, …', { customerName: 'Anna Smith' });
-import { defaultConfig, findConfig, loadConfigFile, type ResolvedConfig } from './config/load-config.js';
+import { defaultConfig, resolveConfig, type ResolvedConfig } from './config/load-config.js';
 import { Linter, type LinterOptions, type LintOptions } from './engine/lint.js';
 import { loadRuleSet } from './engine/rule-set.js';
 import { defaultContext, type Locale, type LintResult, type ReplyContext } from './types.js';
@@ -41,8 +41,7 @@ export interface LoadConfigOptions {
 /** The config for a folder (searched upwards), a given config file, or the default. */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
   checkLoadConfig(options);
-  if (options.configFile) return loadConfigFile(options.configFile);
-  return findConfig(options.cwd ?? process.cwd());
+  return resolveConfig(options.configFile, options.cwd ?? process.cwd());
 }
 
 /** A linter with the config's rules compiled once; reuse it for many replies. */
