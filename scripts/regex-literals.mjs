@@ -4,16 +4,11 @@
 // (src/engine/entry-filter.ts) instead of running on every reply. Conservative: where a
 // part's texts cannot be told, it has none, and the regex then always runs.
 import { RegExpParser } from '@eslint-community/regexpp';
+// The more telling of two sets, by the phrase compiler's rule of length (the frequency
+// estimate reads words, and a regex's literals are often signs such as "[" or "#").
+import { betterLiterals } from '../dist/phrases/phrase.js';
 
-const MAX_LITERALS = 40;
-
-/** The more telling of two sets: its shortest text is longer, then it is smaller (as the phrase compiler's). */
-function better(a, b) {
-  if (!b.length || b.length > MAX_LITERALS) return a;
-  if (!a.length) return b;
-  const shortest = (set) => Math.min(...set.map((t) => t.length));
-  return shortest(b) > shortest(a) || (shortest(b) === shortest(a) && b.length < a.length) ? b : a;
-}
+const better = (a, b) => betterLiterals(a, b, null);
 
 /** Texts of which a match of these alternatives holds one; [] when some alternative has none. */
 function ofAlternatives(alternatives, fold) {

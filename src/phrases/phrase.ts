@@ -92,14 +92,15 @@ export function useLiteralCost(cost: ((literal: string) => number) | undefined):
 }
 
 /**
- * The more telling of two sets of texts: with the build's estimate, the rarer; else its
- * shortest text is longer, then it is smaller.
+ * The more telling of two sets of texts: with an estimate of how often each occurs (the
+ * build's, by default; null for none), the rarer; else its shortest text is longer, then
+ * it is smaller.
  */
-function better(a: string[], b: string[]): string[] {
+export function betterLiterals(a: string[], b: string[], estimate: ((literal: string) => number) | null = literalCost ?? null): string[] {
   if (!b.length || b.length > MAX_LITERALS) return a;
   if (!a.length) return b;
-  if (literalCost) {
-    const cost = (set: string[]) => set.reduce((sum, t) => sum + literalCost!(t), 0);
+  if (estimate) {
+    const cost = (set: string[]) => set.reduce((sum, t) => sum + estimate(t), 0);
     return cost(b) < cost(a) ? b : a;
   }
   const shortest = (set: string[]) => Math.min(...set.map((t) => t.length));
@@ -208,8 +209,8 @@ class Parser {
     if (gap) out += `(?:${SEP}${GAP_WORD}){0,${gap}}`;
     // The most telling texts of one required word, and of another: a match holds both.
     const required = words.filter((i) => !i.optional);
-    const literals = required.reduce<string[]>((best, i) => better(best, i.literals), []);
-    const also = required.filter((i) => i.literals !== literals).reduce<string[]>((best, i) => better(best, i.literals), []);
+    const literals = required.reduce<string[]>((best, i) => betterLiterals(best, i.literals), []);
+    const also = required.filter((i) => i.literals !== literals).reduce<string[]>((best, i) => betterLiterals(best, i.literals), []);
     return { source: out, literals, ...(literals.length && also.length ? { also } : {}), endsWordy: !gap && endsWordy(items) };
   }
 
