@@ -16,6 +16,15 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist/cli/main.cjs');
+
+/** An esbuild plugin: imports matching `filter` (where `when` holds) resolve to a module of ours, `name`. */
+const replaced = (name, filter, when, module) => ({
+  name,
+  setup(b) {
+    b.onResolve({ filter }, (args) => (when(args) ? { path: name, namespace: 'replylint' } : undefined));
+    b.onLoad({ filter: new RegExp(`^${name}$`), namespace: 'replylint' }, () => ({ loader: 'js', ...module }));
+  },
+});
 const { outputFiles } = await build({
   entryPoints: [join(root, 'src/cli/main.ts')],
   outfile,
@@ -39,40 +48,21 @@ const { outputFiles } = await build({
         b.onResolve({ filter: /^\.\/(audit|mcp)-command\.js$/ }, (args) => ({ path: args.path, external: true }));
       },
     },
-    {
-      // commander requires node:child_process at load, for executable subcommands that
-      // replylint does not have; with it come net, dgram and the streams (~1.5 ms of
-      // every start). Its child_process resolves here to a module that requires the real
-      // one when commander first spawns.
-      name: 'commander-lazy-child-process',
-      setup(b) {
-        b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-          /[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'replylint' } : undefined,
-        );
-        b.onLoad({ filter: /^lazy-child-process$/, namespace: 'replylint' }, () => ({
-          contents: "let loaded;\nmodule.exports = { spawn: (...args) => (loaded ??= require('node:child_process')).spawn(...args) };",
-          loader: 'js',
-        }));
-      },
-    },
-    {
-      // czech-vocative (small, needed for every Czech reply with a name) is bundled, so
-      // that it comes from the code cache instead of a resolve and compile (~2.5 ms): the
-      // loader module (src/language/czech-vocative.ts, which uses createRequire, opaque to
-      // esbuild) is replaced by one with a plain require, bundled and still run only on
-      // first use.
-      name: 'czech-vocative-bundled',
-      setup(b) {
-        b.onResolve({ filter: /[\\/]czech-vocative\.js$/ }, (args) =>
-          /[\\/]src[\\/]language$/.test(args.resolveDir) ? { path: 'czech-vocative-loader', namespace: 'replylint' } : undefined,
-        );
-        b.onLoad({ filter: /^czech-vocative-loader$/, namespace: 'replylint' }, () => ({
-          contents: "export const loadVocative = () => require('czech-vocative').vocative;",
-          loader: 'js',
-          resolveDir: join(root, 'src', 'language'),
-        }));
-      },
-    },
+    // commander requires node:child_process at load, for executable subcommands that
+    // replylint does not have; with it come net, dgram and the streams (~1.5 ms of every
+    // start). Its child_process is a module that requires the real one when commander
+    // first spawns.
+    replaced('lazy-child-process', /^node:child_process$/, (args) => /[\\/]commander[\\/]/.test(args.importer), {
+      contents: "let loaded;\nmodule.exports = { spawn: (...args) => (loaded ??= require('node:child_process')).spawn(...args) };",
+    }),
+    // czech-vocative (small, needed for every Czech reply with a name) is bundled, so that
+    // it comes from the code cache instead of a resolve and compile (~2.5 ms): the loader
+    // module (src/language/czech-vocative.ts, which uses createRequire, opaque to esbuild)
+    // is one with a plain require, bundled and still run only on first use.
+    replaced('czech-vocative-loader', /[\\/]czech-vocative\.js$/, (args) => /[\\/]src[\\/]language$/.test(args.resolveDir), {
+      contents: "export const loadVocative = () => require('czech-vocative').vocative;",
+      resolveDir: join(root, 'src', 'language'),
+    }),
   ],
 });
 
