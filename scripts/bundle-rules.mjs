@@ -51,7 +51,10 @@ let classes;
 try {
   // Word classes first: the rules' phrases name them. (readClassFolder validates each file.)
   for (const name of yamlFiles('rules/classes')) add(join(root, 'rules', 'classes', name));
-  classes = readClassFolder(join(root, 'rules', 'classes'));
+  // As the run will see them: bundled, not edited since. (readClassFolder marks a class
+  // edited when dist/ has no bundle of it, which on a first build is every class: its
+  // phrases then went unrecorded and were parsed at every run.)
+  classes = new Map([...readClassFolder(join(root, 'rules', 'classes'))].map(([name, c]) => [name, { ...c, edited: false }]));
   for (const name of yamlFiles('rules')) {
     const source = add(join(root, 'rules', name));
     const id = basename(name, extname(name));
