@@ -3,7 +3,7 @@
 // Parsed by csv-parse, streaming, at flat memory: a record may be as long as a JSONL line
 // (MAX_LINE_BYTES) and a conversation's rows as long again; past that it is skipped with
 // a notice, and the rest of the file is read.
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { createRequire } from 'node:module';
 import { MAX_LINE_BYTES } from '../jsonl.js';
 import { cleanBody, looksLikeHtml } from './clean.js';
@@ -103,8 +103,13 @@ type Parse = (options: object) => NodeJS.ReadWriteStream & AsyncIterable<Record<
 const CHUNK = 1 << 16;
 const MB = MAX_LINE_BYTES / 1048576;
 
+// node:stream, like csv-parse, is loaded on the first CSV: it weighs ~1 ms on every start
+// of the CLI (stream and its twenty internal modules), and only CSV input needs it.
+const load = createRequire(import.meta.url);
+
 /** The input from `start` on, as a stream. */
 function streamFrom(readAt: ReadAt, start: number): Readable {
+  const { Readable } = load('node:stream') as typeof import('node:stream');
   return Readable.from(
     (async function* () {
       for (let position = start; ; ) {
@@ -208,7 +213,7 @@ function checkHeader(names: readonly string[], columns: CsvColumns): void {
  * skipped; a read error or a header without the mapped columns ends them with that error.
  */
 export async function* readCsv(readAt: ReadAt, given: CsvColumns | undefined, dialect: CsvDialect = {}): AsyncGenerator<CsvRecord> {
-  const { parse } = createRequire(import.meta.url)('csv-parse') as { parse: Parse };
+  const { parse } = load('csv-parse') as { parse: Parse };
   const delimiter = dialect.delimiter ?? detectDelimiter(await headerLine(readAt));
   let header: string[] | undefined;
   let headerChecked = false;
