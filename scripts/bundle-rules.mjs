@@ -12,6 +12,7 @@ const { compileRule } = await import(join(root, 'dist/engine/load-rules.js'));
 const { CONFIG_SCHEMA } = await import(join(root, 'dist/config/schema.js'));
 const { validate } = await import(join(root, 'dist/config/validate.js'));
 const phraseModule = await import(join(root, 'dist/phrases/phrase.js'));
+const { formatPhraseTable } = await import(join(root, 'dist/phrases/phrase-table.js'));
 const { compilePhrase, recordCompiled, usePrecompiledPhrases } = phraseModule;
 const { compileEagerly } = await import(join(root, 'dist/engine/phrase-list.js'));
 const { expandClasses, readClassFolder } = await import(join(root, 'dist/engine/word-classes.js'));
@@ -104,9 +105,9 @@ if (phraseModule.phrasesParsed !== parsedBefore) {
 // The files without their examples (which linting never reads; kept apart), and the
 // phrases in one table per language and again per rule and language (a reply reads its
 // language's whole and the few rules' it needs of another): see
-// src/config/builtin-bundle.ts. ASCII only (other characters as \u escapes): the run
-// reads them as Latin-1, a copy where UTF-8 is a decode, and JSON.parse reads one-byte
-// strings faster.
+// src/config/builtin-bundle.ts and src/phrases/phrase-table.ts. The JSON files ASCII only
+// (other characters as \u escapes): the run reads them as Latin-1, a copy where UTF-8 is
+// a decode, and JSON.parse reads one-byte strings faster.
 const ascii = (value) => JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const examples = {};
 for (const [file, { value }] of Object.entries(files)) {
@@ -124,9 +125,9 @@ for (const [key, compiled] of Object.entries(phrases)) {
 const dist = join(root, 'dist');
 rmSync(join(dist, 'builtin-phrases'), { recursive: true, force: true });
 for (const [table, entries] of Object.entries(tables)) {
-  const file = join(dist, 'builtin-phrases', `${table}.json`);
+  const file = join(dist, 'builtin-phrases', `${table}.tsv`);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, ascii(entries));
+  writeFileSync(file, formatPhraseTable(entries));
 }
 writeFileSync(join(dist, 'builtin-examples.json'), ascii(examples));
 writeFileSync(join(dist, 'builtin-rules.json'), ascii(files));

@@ -85,8 +85,12 @@ async function sourceRegexes() {
 }
 
 const tablesDir = join(root, 'dist', 'builtin-phrases');
-const tables = readdirSync(tablesDir, { recursive: true }).filter((name) => name.endsWith('.json'));
-const phrases = Object.assign({}, ...tables.map((name) => JSON.parse(readFileSync(join(tablesDir, name), 'latin1'))));
+const { PhraseTable } = await import(join(root, 'dist/phrases/phrase-table.js'));
+const phrases = {};
+for (const name of readdirSync(tablesDir, { recursive: true }).filter((name) => name.endsWith('.tsv'))) {
+  const table = new PhraseTable(readFileSync(join(tablesDir, name), 'utf8'));
+  for (const key of table.keys()) phrases[key] = table.get(key);
+}
 const keyOf = ({ source, flags }) =>
   createHash('sha256')
     .update(JSON.stringify([version, SETTINGS, source, flags]))

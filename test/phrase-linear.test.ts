@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { adversarialTexts, slowRegexes } from '../scripts/adversarial.mjs';
-import { compilePhrase, findAll, PhraseError, type Phrase } from '../src/phrases/phrase.js';
+import { compilePhrase, findAll, PhraseError, type CompiledPhrase, type Phrase } from '../src/phrases/phrase.js';
+import { PhraseTable } from '../src/phrases/phrase-table.js';
 import { LinearRegex } from '../src/phrases/linear-regex.js';
 import { matchEntry, type PhraseEntry } from '../src/engine/phrase-list.js';
 import { fold } from '../src/text/fold.js';
@@ -16,13 +17,11 @@ const GUARD_MS = 150;
 
 // The build's phrase tables, one per language and rule (dist/builtin-phrases/).
 const tables = new URL('../dist/builtin-phrases/', import.meta.url);
-const tableFiles = readdirSync(tables, { recursive: true }).filter((name) => name.endsWith('.json'));
-const builtin = {
-  phrases: Object.assign({}, ...tableFiles.map((name) => JSON.parse(readFileSync(new URL(name, tables), 'latin1')))) as Record<
-    string,
-    { source: string; flags: string; literals?: string[] }
-  >,
-};
+const builtin: { phrases: Record<string, CompiledPhrase> } = { phrases: {} };
+for (const name of readdirSync(tables, { recursive: true }).filter((name) => name.endsWith('.tsv'))) {
+  const table = new PhraseTable(readFileSync(new URL(name, tables), 'utf8'));
+  for (const key of table.keys()) builtin.phrases[key] = table.get(key) as CompiledPhrase;
+}
 
 /** A phrase of the phrase language, from words that the adversarial texts are made of. */
 const phraseText: fc.Arbitrary<string> = fc.letrec<{ alt: string; seq: string; item: string }>((tie) => ({

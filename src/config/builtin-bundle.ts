@@ -3,15 +3,18 @@
 // dozen files. A file edited since the build is read from YAML.
 //   builtin-rules.json          the files' values, without their examples
 //   builtin-examples.json       the examples, read only when asked for (tests, docs)
-//   builtin-phrases/<lang>.json and <lang>/<rule>.json
-//                               the phrases precompiled, per language, and again per
-//                               language and rule (and common.json): a reply reads its
-//                               language whole, and of another only the rules' it needs
-// All are ASCII (the build escapes the rest), read as Latin-1: a copy, not a UTF-8 decode.
+//   builtin-phrases/<lang>.tsv and <lang>/<rule>.tsv
+//                               the phrases precompiled (phrases/phrase-table.ts), per
+//                               language, and again per language and rule (and
+//                               common.tsv): a reply reads its language whole, and of
+//                               another only the rules' it needs
+// The JSON files are ASCII (the build escapes the rest), read as Latin-1: a copy, not a
+// UTF-8 decode.
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { phraseTable, usePrecompiledPhrases, type CompiledPhrase } from '../phrases/phrase.js';
+import { PhraseTable } from '../phrases/phrase-table.js';
 import type { YamlSource } from './yaml-source.js';
 
 export const BUILTIN_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -29,12 +32,18 @@ function readJson<T>(name: string): T | null {
 }
 
 let files: Files | null | undefined;
-type Table = Record<string, CompiledPhrase> | null;
-const tables = new Map<string, Table>();
+const tables = new Map<string, PhraseTable | null>();
 
-function table(name: string): Table {
+function table(name: string): PhraseTable | null {
   let phrases = tables.get(name);
-  if (phrases === undefined) tables.set(name, (phrases = readJson<Record<string, CompiledPhrase>>(`builtin-phrases/${name}.json`)));
+  if (phrases === undefined) {
+    try {
+      phrases = new PhraseTable(readFileSync(dist(`builtin-phrases/${name}.tsv`), 'utf8'));
+    } catch {
+      phrases = null; // not built: the phrases are compiled as they come
+    }
+    tables.set(name, phrases);
+  }
   return phrases;
 }
 
@@ -47,8 +56,7 @@ function precompiledFromTables(key: string): CompiledPhrase | undefined {
   const name = phraseTable(key);
   const language = name.split('/')[0];
   if (language === 'en' || language === 'cs' || language === 'sk') wholeLanguage ??= language;
-  const phrases = table(language === wholeLanguage ? language : name);
-  return phrases && Object.hasOwn(phrases, key) ? phrases[key] : undefined;
+  return table(language === wholeLanguage ? language : name)?.get(key);
 }
 
 function loadFiles(): Files | null {
