@@ -60,7 +60,7 @@ describe('audit filters', () => {
     writeFileSync(file, '{"foo": 1}');
     const r = cli(['audit', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown export shape (foo)');
+    expect(r.stderr).toContain('not a conversation nor an export replylint knows (keys: foo)');
     expect(r.stderr).toContain('nothing was audited: the input was skipped');
   });
 });

@@ -59,8 +59,13 @@ describe('importers', () => {
     expect(c.customer?.name).toBe('James Wilson');
   });
 
-  it('an unknown shape says how to name the helpdesk', () => {
-    expect(() => conversationsIn({ foo: 1 })).toThrow(/unknown export shape \(foo\); name the helpdesk with --from/);
+  it('an unknown shape says what a conversation needs and how to name the helpdesk', () => {
+    expect(() => conversationsIn({ foo: 1 })).toThrow(
+      /not a conversation nor an export replylint knows \(keys: foo\): a conversation needs "messages": .*; for a helpdesk export, name the helpdesk with --from zendesk\|/,
+    );
+    expect(() => conversationsIn('hello')).toThrow(/not a conversation \(a string\)/);
+    // A conversation whose "messages" is no list is one: the conversation reader explains.
+    expect(conversationsIn({ messages: 'hi' })).toEqual([{ messages: 'hi' }]);
   });
 });
 
@@ -97,7 +102,7 @@ describe('large JSON arrays', () => {
     for await (const item of readAuditFile(file, { from: 'auto', streamJsonOver: 0 })) items.push(item);
     expect(items.map((i) => ('conversation' in i ? i.conversation.id : 'notice' in i ? i.notice.message.slice(0, 20) : '?'))).toEqual([
       'a',
-      'unknown export shape',
+      'not a conversation (',
       'b',
       'invalid JSON: Parser',
     ]);
@@ -188,7 +193,7 @@ describe('replylint audit (the built binary)', () => {
       'user 33',
     ]);
     expect(r.stderr).toContain(`${broken}:2: invalid JSON on this line`);
-    expect(r.stderr).toContain(`${broken}:3: unknown export shape`);
+    expect(r.stderr).toContain(`${broken}:3: not a conversation nor an export replylint knows`);
     expect(r.stderr).toContain(`${broken}:4: conversation y message 0: no "text" (or "content") string; message skipped`);
   });
 

@@ -119,7 +119,7 @@ describe('replylint on transcripts', () => {
     expect(report.summary.skipped).toBe(3);
     expect(r.stderr).toContain(`${file}:2: invalid JSON on this line`);
     expect(r.stderr).toContain(`${file}:4: not a conversation`);
-    expect(r.stderr).toContain(`${file}:5: conversation has no "messages" list`);
+    expect(r.stderr).toContain(`${file}:5: not a conversation nor an export replylint knows (keys: id): a conversation needs "messages"`);
   });
 
   it('lints the sample transcript with the conversation as context', () => {

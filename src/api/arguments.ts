@@ -91,6 +91,7 @@ const LINT_FILES_OPTIONS = object({
   maxWarnings: NUMBER,
   minScore: { type: 'number', min: 0, max: 100 },
   stdinFilename: STRING,
+  from: { type: 'enum', values: SOURCES.filter((s) => s !== 'csv') },
   cache: BOOLEAN,
   cacheLocation: STRING,
 } satisfies Record<keyof LintFilesOptions, Schema>);

@@ -5,7 +5,9 @@
 import { addFiltered, agentKey, noneFiltered, type FilteredOut } from './filtered.js';
 import type { Linter } from '../engine/lint.js';
 import { readConversation } from '../input/conversation.js';
-import { conversationsIn, type Conversation, type Source } from '../input/importers/index.js';
+import type { Conversation, Source } from '../input/importers/index.js';
+import { itemsOfValue } from '../input/conversation-data.js';
+import { auditItem } from './read.js';
 import { internalErrorNotice, replySubject, type Notice } from '../input/notice.js';
 import type { AuditedReply, Channel, LintResult, Reply } from '../types.js';
 import { safeJson } from '../report/escape.js';
@@ -32,10 +34,10 @@ function* conversationsOf(item: WorkItem, s: BatchSettings, notices: Notice[]): 
       notices.push(parsed.notice);
       continue;
     }
-    try {
-      for (const conversation of conversationsIn(parsed.value, s.from)) yield { conversation, lineNumber };
-    } catch (err) {
-      notices.push({ source: item.source, line: lineNumber, message: (err as Error).message });
+    for (const found of itemsOfValue(parsed.value, item.source, lineNumber, s)) {
+      const taken = auditItem(found);
+      if ('notice' in taken) notices.push(taken.notice);
+      else if ('conversation' in taken) yield { conversation: taken.conversation as Conversation, lineNumber };
     }
   }
 }

@@ -2,10 +2,11 @@
 // one conversation at a time. Anything unreadable becomes a notice and the rest goes on.
 import { close, closeSync, createReadStream, read, readSync } from 'node:fs';
 import { extname } from 'node:path';
-import { readCsv, type CsvColumns, type CsvDialect, type ReadAt } from '../input/importers/csv.js';
-import { conversationsIn, type Conversation, type Source } from '../input/importers/index.js';
+import type { CsvColumns, CsvDialect, ReadAt } from '../input/importers/csv.js';
+import { itemsOfCsv, itemsOfJsonl, itemsOfJsonText, itemsOfValue, type DataItem } from '../input/conversation-data.js';
+import type { Source } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
-import { jsonlBlocks, jsonlLines, parseJsonlLine, type ByteReader, type JsonlBlock } from '../input/jsonl.js';
+import { jsonlBlocks, type ByteReader, type JsonlBlock } from '../input/jsonl.js';
 import { limitText, megabytes, openRegularFile, readUpTo } from '../files/regular-file.js';
 
 export interface AuditInputOptions {
@@ -20,7 +21,18 @@ export interface AuditInputOptions {
 }
 
 /** A conversation or a block of raw JSONL lines, with how far into its file the reader is (bytes, for progress). */
-export type AuditItem = { conversation: Conversation; source: string; line?: number; bytes?: number } | JsonlBlock | { notice: Notice };
+export type AuditItem = { conversation: unknown; source: string; line?: number; bytes?: number } | JsonlBlock | { notice: Notice };
+
+/**
+ * An item of conversation data as the audit takes it: a macros export holds canned
+ * responses, no conversations (no agents, no times), so it is skipped with a notice
+ * that names the command for it.
+ */
+export function auditItem(item: DataItem): AuditItem {
+  if (!('macros' in item)) return item;
+  const { source, line } = item;
+  return { notice: { source, line, message: `is a macros export (canned responses, not conversations); lint it: replylint ${source}; skipped` } };
+}
 
 /** Reads a file from its start on, through an open descriptor, off the main thread (the pool's messages go on meanwhile). */
 function fileReader(fd: number): ByteReader {
@@ -53,7 +65,8 @@ async function* jsonArrayElements(fd: number, path: string, options: AuditInputO
   const elements = input.pipe(streamArray.withParserAsStream());
   input.on('error', (err) => elements.destroy(err));
   try {
-    for await (const { key, value } of elements as AsyncIterable<{ key: number; value: unknown }>) yield* fromValue(value, path, key + 1, options);
+    for await (const { key, value } of elements as AsyncIterable<{ key: number; value: unknown }>)
+      for (const item of itemsOfValue(value, path, key + 1, options)) yield auditItem(item);
   } catch (err) {
     yield { notice: { source: path, message: `invalid JSON: ${(err as Error).message}; the rest of the file is skipped` } };
   }
@@ -73,17 +86,6 @@ function firstCharacter(fd: number): string {
       .replace(/^\uFEFF/, '')
       .trimStart()[0] ?? ''
   );
-}
-
-function* fromValue(value: unknown, source: string, line: number | undefined, options: AuditInputOptions): Generator<AuditItem> {
-  let conversations: Conversation[];
-  try {
-    conversations = conversationsIn(value, options.from);
-  } catch (err) {
-    yield { notice: { source, line, message: (err as Error).message } };
-    return;
-  }
-  for (const conversation of conversations) yield { conversation, source, line };
 }
 
 /** Why a file named for the audit cannot be read at all, in words. */
@@ -116,17 +118,17 @@ export async function* readAuditFile(path: string, options: AuditInputOptions): 
   }
 }
 
+// Files the audit is named that hold replies, not conversations: what lint reads.
+const REPLY_FILES = new Set(['.txt', '.md', '.markdown', '.html', '.htm', '.yaml', '.yml']);
+
 async function* readOpenedFile(fd: number, size: number, path: string, options: AuditInputOptions): AsyncGenerator<AuditItem> {
   const ext = extname(path).toLowerCase();
+  if (REPLY_FILES.has(ext)) {
+    yield { notice: { source: path, message: `is a reply file, not a conversation export (JSON, JSONL or CSV); lint it: replylint ${path}; skipped` } };
+    return;
+  }
   if (ext === '.csv' || options.from === 'csv') {
-    try {
-      for await (const record of readCsv(readerAt(fd), options.csvColumns, options.csvDialect)) {
-        if (record.notice) yield { notice: { source: path, line: record.notice.line, message: record.notice.message } };
-        else if (record.conversation) yield { conversation: record.conversation, source: path, line: record.line };
-      }
-    } catch (err) {
-      yield { notice: { source: path, message: `cannot read the CSV: ${(err as Error).message}` } };
-    }
+    for await (const item of itemsOfCsv(readerAt(fd), path, options)) yield auditItem(item);
     return;
   }
   if (ext === '.json' && size > (options.streamJsonOver ?? STREAM_JSON_OVER) && firstCharacter(fd) === '[') {
@@ -143,19 +145,7 @@ async function* readOpenedFile(fd: number, size: number, path: string, options: 
       };
       return;
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(readUpTo(fd, STREAM_JSON_OVER).toString('utf8'));
-    } catch (err) {
-      yield { notice: { source: path, message: `invalid JSON: ${(err as Error).message}` } };
-      return;
-    }
-    // A top-level array is a list of conversations or tickets; an object is one export.
-    if (Array.isArray(value)) {
-      for (const [i, element] of value.entries()) yield* fromValue(element, path, i + 1, options);
-    } else {
-      yield* fromValue(value, path, undefined, options);
-    }
+    for (const item of itemsOfJsonText(readUpTo(fd, STREAM_JSON_OVER).toString('utf8'), path, options)) yield auditItem(item);
     return;
   }
   // JSONL (and anything larger): line by line, at flat memory.
@@ -163,17 +153,5 @@ async function* readOpenedFile(fd: number, size: number, path: string, options: 
     yield* jsonlBlocks(fileReader(fd), path);
     return;
   }
-  for await (const line of jsonlLines(fileReader(fd), path)) {
-    if ('notice' in line) {
-      yield line;
-      continue;
-    }
-    const parsed = parseJsonlLine(line.text, path, line.lineNumber);
-    if (!parsed) continue;
-    if ('notice' in parsed) {
-      yield parsed;
-      continue;
-    }
-    for (const item of fromValue(parsed.value, path, line.lineNumber, options)) yield 'conversation' in item ? { ...item, bytes: line.bytes } : item;
-  }
+  for await (const item of itemsOfJsonl(fileReader(fd), path, options)) yield auditItem(item);
 }

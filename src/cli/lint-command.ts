@@ -5,6 +5,10 @@ import type { Linter } from '../engine/lint.js';
 import { internalErrorNotice, replySubject, type Notice } from '../input/notice.js';
 import { readFile, readStdin, type InputItem } from '../input/read.js';
 import type { Channel, Language, LintResult, ReplyContext } from '../types.js';
+import type { Source } from '../input/importers/index.js';
+
+/** The helpdesks lint reads exports of (CSV files are known by their extension). */
+export type LintSource = Exclude<Source, 'csv'>;
 // Imported statically: a dynamic import would split the config modules it shares into chunks.
 import { cacheFile, ContentHash, MAX_CACHED_RESULTS, ResultCache, settingsKey } from './cache.js';
 import { replaceFixedFile } from './fix-write.js';
@@ -24,6 +28,8 @@ export interface LintCommandOptions {
   customerMessage?: string;
   template?: boolean;
   stdinFilename?: string;
+  /** The helpdesk that exported the JSON and JSONL files (--from; default: recognised by its shape). */
+  from?: LintSource;
   cache?: boolean;
   cacheLocation?: string;
   /** replylint's version, part of the cache key. */
@@ -71,10 +77,10 @@ async function channelGlobMatchers(config: ResolvedConfig): Promise<[Channel, (p
 
 function openCache(config: ResolvedConfig, options: LintCommandOptions): ResultCache {
   // Flags that change results are part of the key, as the config is.
-  const { lang, channel, customerName, agentName, customerMessage, template, locale } = options;
+  const { lang, channel, customerName, agentName, customerMessage, template, locale, from } = options;
   return new ResultCache(
     cacheFile(options.cacheLocation),
-    settingsKey(config, options.version ?? '', { lang, channel, customerName, agentName, customerMessage, template, locale }),
+    settingsKey(config, options.version ?? '', { lang, channel, customerName, agentName, customerMessage, template, locale, from }),
   );
 }
 
@@ -145,10 +151,11 @@ export async function lintInputs(
     return fileDefaults;
   };
 
+  const data = { from: options.from };
   if (readsStdin(args)) {
     // --stdin-filename: stdin is linted as that file would be (globs, directives).
     await consume(
-      readStdin(stdinReader(), options.stdinFilename ?? '<stdin>', options.stdinFilename ? contextFor(options.stdinFilename) : defaults),
+      readStdin(stdinReader(), options.stdinFilename ?? '<stdin>', options.stdinFilename ? contextFor(options.stdinFilename) : defaults, data),
       undefined,
       onResult,
     );
@@ -174,7 +181,7 @@ export async function lintInputs(
     const noticesBefore = notices.length;
     // A file matched by the config's template globs is a canned response; one matched
     // by a channel glob holds replies of that channel (flags still win).
-    await consume(readFile(file, contextFor(file), linted && ((bytes) => linted.add(bytes))), file, (result) => {
+    await consume(readFile(file, contextFor(file), linted && ((bytes) => linted.add(bytes)), data), file, (result) => {
       if (kept && kept.push(result) > MAX_CACHED_RESULTS) kept = undefined;
       return onResult(result);
     });

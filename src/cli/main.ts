@@ -63,6 +63,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--customer-message <text>', "the customer's message this replies to")
     .option('--template', 'the replies are canned responses (placeholders expected)')
     .option('--stdin-filename <name>', 'the name to report stdin under')
+    .addOption(
+      new Option('--from <helpdesk>', 'the helpdesk that exported JSON and JSONL files (default: recognised by its shape)')
+        .choices(['auto', 'replylint', 'zendesk', 'intercom', 'freshdesk', 'helpscout'])
+        .default('auto'),
+    )
     .addOption(new Option('--locale <locale>', "language of messages: en, cs, sk, or auto (each reply's own)").choices(['en', 'cs', 'sk', 'auto']))
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'fail (exit 1) on more warnings than this', integer('--max-warnings', { min: -1 }))

@@ -4,13 +4,13 @@ import { closeSync, readSync, type BigIntStats } from 'node:fs';
 import { extname } from 'node:path';
 import { defaultContext, type Reply, type ReplyContext } from '../types.js';
 import { readConversation } from './conversation.js';
-import { readCsv, type ReadAt } from './importers/csv.js';
-import { recognisedExport } from './importers/index.js';
+import type { ReadAt } from './importers/csv.js';
+import { itemsOfCsv, itemsOfJsonl, itemsOfJsonText, type DataItem, type DataOptions } from './conversation-data.js';
 import { parseYaml } from '../config/yaml-source.js';
 import { readFrontMatter } from './front-matter.js';
 import { htmlLines } from './html-lines.js';
 import { htmlToText } from './importers/clean.js';
-import { jsonlLines, parseJsonlLine, type ByteReader } from './jsonl.js';
+import { parseJsonlLine, type ByteReader } from './jsonl.js';
 import { isMacroExport, macroReplies } from './importers/macros.js';
 import type { Notice } from './notice.js';
 import { limitText, megabytes, openRegularFile, readUpTo } from '../files/regular-file.js';
@@ -91,79 +91,30 @@ function* fromMacros(value: unknown, source: string, defaults: Partial<ReplyCont
   }
 }
 
-function* conversationsFromJson(text: string, source: string, defaults: Partial<ReplyContext>): Generator<InputItem> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    yield { notice: { source, message: `invalid JSON: ${(err as Error).message}; fix the file or name it .txt to lint it as text` } };
-    return;
-  }
-  yield* conversationsFromValue(value, source, defaults);
-}
-
-function* conversationsFromValue(value: unknown, source: string, defaults: Partial<ReplyContext>): Generator<InputItem> {
-  if (isMacroExport(value)) {
-    yield* fromMacros(value, source, defaults);
-    return;
-  }
-  const list = Array.isArray(value) ? value : [value];
-  for (const [i, item] of list.entries()) yield* fromValue(item, source, Array.isArray(value) ? i + 1 : undefined, defaults);
-}
-
-/** The replies of one parsed value: a conversation, or a helpdesk export recognised by its shape (as audit reads it). */
-function* fromValue(value: unknown, source: string, line: number | undefined, defaults: Partial<ReplyContext>): Generator<InputItem> {
-  let conversations: unknown[];
-  try {
-    conversations = recognisedExport(value) ?? [value];
-  } catch (err) {
-    yield { notice: { source, line, message: (err as Error).message } };
-    return;
-  }
-  for (const conversation of conversations) {
-    const { replies, notices } = readConversation(conversation, source, line, defaults);
-    for (const notice of notices) yield { notice };
-    for (const reply of replies) yield { reply, line };
-  }
-}
-
-/** JSONL read as a .jsonl file is: line by line, a line over the limit skipped with a notice. */
-async function* conversationsFromJsonl(read: ByteReader, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
-  for await (const line of jsonlLines(read, source)) {
-    if ('notice' in line) {
-      yield line;
-      continue;
+/** The replies of conversation data (input/conversation-data.ts): each conversation's agent replies, each macro. */
+async function* repliesOf(items: Iterable<DataItem> | AsyncIterable<DataItem>, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
+  for await (const item of items) {
+    if ('notice' in item) yield item;
+    else if ('macros' in item) yield* fromMacros(item.macros, item.source, defaults);
+    else {
+      const { replies, notices } = readConversation(item.conversation, item.source, item.line, defaults);
+      for (const notice of notices) yield { notice };
+      for (const reply of replies) yield { reply, line: item.line };
     }
-    const parsed = parseJsonlLine(line.text, source, line.lineNumber);
-    if (!parsed) continue;
-    if ('notice' in parsed) {
-      yield parsed;
-      continue;
-    }
-    yield* fromValue(parsed.value, source, line.lineNumber, defaults);
   }
 }
 
-/** The conversations of a CSV export held in memory; its problems are notices. */
-async function* conversationsFromCsv(bytes: Uint8Array, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
-  const readAt: ReadAt = async (buffer, position) => {
+/** What a CSV export held in memory reads as (lint reads CSV whole, to hash what it linted). */
+const memoryReadAt =
+  (bytes: Uint8Array): ReadAt =>
+  async (buffer, position) => {
     const n = Math.max(0, Math.min(buffer.length, bytes.length - position));
     buffer.set(bytes.subarray(position, position + n));
     return n;
   };
-  try {
-    for await (const record of readCsv(readAt, undefined)) {
-      if (record.notice) yield { notice: { source, line: record.notice.line, message: record.notice.message } };
-      else if (record.conversation) {
-        const { replies, notices } = readConversation(record.conversation, source, record.line, defaults);
-        for (const notice of notices) yield { notice };
-        for (const reply of replies) yield { reply, line: record.line };
-      }
-    }
-  } catch (err) {
-    yield { notice: { source, message: `cannot read the CSV: ${(err as Error).message}` } };
-  }
-}
+
+// A JSON file that is no JSON may be a reply that merely looks like it.
+const NOT_JSON_HINT = '; fix the file or name it .txt to lint it as text';
 
 /** Bytes as a reader reads them, for what needs the very bytes that were linted (the cache's hash). */
 export type OnBytes = (bytes: Uint8Array) => void;
@@ -178,7 +129,7 @@ const fileReader =
   };
 
 /** Read one file: conversations by extension, otherwise a text reply. `onBytes` is handed every byte of the file that is read as content. */
-export async function* readFile(path: string, defaults: Partial<ReplyContext>, onBytes?: OnBytes): AsyncGenerator<InputItem> {
+export async function* readFile(path: string, defaults: Partial<ReplyContext>, onBytes?: OnBytes, data: DataOptions = {}): AsyncGenerator<InputItem> {
   const opened = openRegularFile(path);
   if ('problem' in opened) {
     const { problem } = opened;
@@ -194,7 +145,7 @@ export async function* readFile(path: string, defaults: Partial<ReplyContext>, o
   }
   // Everything is read through the descriptor checked to be a regular file, never by the name again.
   try {
-    yield* readOpenedFile(opened.fd, opened.size, opened.stats, path, defaults, onBytes);
+    yield* readOpenedFile(opened.fd, opened.size, opened.stats, path, defaults, onBytes, data);
   } finally {
     closeSync(opened.fd);
   }
@@ -206,7 +157,8 @@ async function* readOpenedFile(
   stats: BigIntStats,
   path: string,
   defaults: Partial<ReplyContext>,
-  onBytes?: OnBytes,
+  onBytes: OnBytes | undefined,
+  data: DataOptions,
 ): AsyncGenerator<InputItem> {
   const ext = extname(path).toLowerCase();
   const head = Buffer.alloc(Math.min(size, 8000));
@@ -222,7 +174,7 @@ async function* readOpenedFile(
     return;
   }
   if (ext === '.jsonl' || ext === '.ndjson') {
-    yield* conversationsFromJsonl(fileReader(fd, onBytes), path, defaults);
+    yield* repliesOf(itemsOfJsonl(fileReader(fd, onBytes), path, data), defaults);
     return;
   }
   if (ext === '.csv') {
@@ -238,7 +190,7 @@ async function* readOpenedFile(
     }
     const bytes = readUpTo(fd, MAX_TEXT_BYTES);
     onBytes?.(bytes);
-    yield* conversationsFromCsv(bytes, path, defaults);
+    yield* repliesOf(itemsOfCsv(memoryReadAt(bytes), path, data), defaults);
     return;
   }
   if (size > MAX_TEXT_BYTES) {
@@ -259,7 +211,7 @@ async function* readOpenedFile(
       yield 'reply' in item && item.file ? { ...item, file: { ...item.file, encoding: utf16 } } : item;
     return;
   }
-  if (CONVERSATION_EXTENSIONS.has(ext)) yield* conversationsFromJson(text, path, defaults);
+  if (CONVERSATION_EXTENSIONS.has(ext)) yield* repliesOf(itemsOfJsonText(text, path, data, NOT_JSON_HINT), defaults);
   else if (ext === '.yaml' || ext === '.yml') yield* macrosFromYaml(text, path, defaults);
   else yield* textReply(text, path, defaults, { path, stats });
 }
@@ -312,14 +264,14 @@ async function readAtMost(read: ByteReader, limit: number): Promise<Buffer> {
  * to MAX_LINE_BYTES. Anything else that long is refused without reading the rest
  * (`< /dev/zero` ends at once).
  */
-export async function* readStdin(read: ByteReader, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
+export async function* readStdin(read: ByteReader, source: string, defaults: Partial<ReplyContext>, data: DataOptions = {}): AsyncGenerator<InputItem> {
   const head = await readAtMost(read, MAX_TEXT_BYTES + 1);
   if (head.length <= MAX_TEXT_BYTES) {
-    yield* readStdinWhole(head, source, defaults);
+    yield* readStdinWhole(head, source, defaults, data);
     return;
   }
   if (startsWithJsonLine(head.toString('utf8'))) {
-    yield* conversationsFromJsonl(after(head, read), source, defaults);
+    yield* repliesOf(itemsOfJsonl(after(head, read), source, data), defaults);
     return;
   }
   yield {
@@ -369,7 +321,7 @@ function isJsonl(text: string, source: string): boolean {
  * extension, or by its opening {" or [{), else one text reply: a draft that merely starts
  * with { or [ is linted, never skipped as "invalid JSON".
  */
-async function* readStdinWhole(bytes: Buffer, source: string, defaults: Partial<ReplyContext>): AsyncGenerator<InputItem> {
+async function* readStdinWhole(bytes: Buffer, source: string, defaults: Partial<ReplyContext>, data: DataOptions): AsyncGenerator<InputItem> {
   const text = bytes.toString('utf8');
   const trimmed = text.trimStart();
   // As with an empty file: nothing was given, so nothing is scored.
@@ -382,12 +334,15 @@ async function* readStdinWhole(bytes: Buffer, source: string, defaults: Partial<
   const kind = stdinKind(source);
   if (kind === 'conversation' || (kind === 'sniff' && /^(?:\{\s*["}]|\[\s*[[{"\]])/.test(trimmed))) {
     if (isJsonl(trimmed, source))
-      yield* conversationsFromJsonl(
-        after(bytes, () => 0),
-        source,
+      yield* repliesOf(
+        itemsOfJsonl(
+          after(bytes, () => 0),
+          source,
+          data,
+        ),
         defaults,
       );
-    else yield* conversationsFromJson(trimmed, source, defaults); // invalid JSON: a notice naming the place
+    else yield* repliesOf(itemsOfJsonText(trimmed, source, data, NOT_JSON_HINT), defaults); // invalid JSON: a notice naming the place
     return;
   }
   yield* textReply(text, source, defaults);

@@ -30,9 +30,18 @@ export function recognisedExport(value: unknown): Conversation[] | undefined {
  */
 export function conversationsIn(value: unknown, from: Source = 'auto'): Conversation[] {
   if (from === 'replylint' || (from === 'auto' && isNative(value))) return [value as Conversation];
-  const keys = () => (isObject(value) ? Object.keys(value).slice(0, 8).join(', ') : Array.isArray(value) ? 'an array' : typeof value);
   const importer = from === 'auto' ? IMPORTERS.find((i) => i.recognises(value)) : IMPORTERS.find((i) => i.name === from);
-  if (!importer) throw new Error(`unknown export shape (${keys()}); name the helpdesk with --from ${SOURCES.filter((s) => s !== 'auto').join('|')}`);
+  const keys = () => (isObject(value) ? Object.keys(value).slice(0, 8).join(', ') || 'none' : Array.isArray(value) ? 'an array' : typeof value);
+  if (!importer) {
+    // A conversation whose "messages" is no list: the conversation reader says what is wrong with it.
+    if (isObject(value) && 'messages' in value) return [value as unknown as Conversation];
+    const helpdesks = SOURCES.filter((s) => s !== 'auto' && s !== 'replylint' && s !== 'csv').join('|');
+    throw new Error(
+      isObject(value)
+        ? `not a conversation nor an export replylint knows (keys: ${keys()}): a conversation needs "messages": [{"role": "agent", "text": "…"}]; for a helpdesk export, name the helpdesk with --from ${helpdesks}`
+        : `not a conversation (${Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`}): a conversation is an object with "messages": [{"role": "agent", "text": "…"}]`,
+    );
+  }
   // Named with --from but of another shape: said, not read as no conversations.
   if (from !== 'auto' && !importer.recognises(value)) throw new Error(`not a ${from} export: expected ${importer.expects}; found ${keys()}`);
   return importer.convert(value);
