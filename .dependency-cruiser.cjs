@@ -1,18 +1,20 @@
 // The layering of src/ (issue 12), checked by `npm test` (dependency-cruiser). From the
 // bottom: text/, files/, language/ and the shared types (types.ts, lists.ts, history.ts);
 // phrases/ (the phrase compiler); config/; document/; input/; engine/; report/ (pure
-// formatters); audit/; cli/; api/; and index.ts, the library's entry, on top. A module
+// formatters); audit/; run/ (lint files, audit exports: what the CLI and the library
+// both run); cli/; api/; and index.ts, the library's entry, on top. A module
 // imports only from below its own folder (or within it), and no module cycle is allowed.
 const folders = (...names) => `^src/(?:${names.join('|')})/`;
 const above = {
-  base: ['phrases', 'config', 'document', 'input', 'engine', 'report', 'audit', 'cli', 'api'],
-  phrases: ['config', 'document', 'input', 'engine', 'report', 'audit', 'cli', 'api', 'language'],
-  config: ['document', 'input', 'engine', 'report', 'audit', 'cli', 'api'],
-  document: ['config', 'input', 'engine', 'report', 'audit', 'cli', 'api'],
-  input: ['engine', 'report', 'audit', 'cli', 'api'],
-  engine: ['report', 'audit', 'cli', 'api'],
-  report: ['config', 'document', 'input', 'engine', 'audit', 'cli', 'api'],
-  audit: ['cli', 'api'],
+  base: ['phrases', 'config', 'document', 'input', 'engine', 'report', 'audit', 'run', 'cli', 'api'],
+  phrases: ['config', 'document', 'input', 'engine', 'report', 'audit', 'run', 'cli', 'api', 'language'],
+  config: ['document', 'input', 'engine', 'report', 'audit', 'run', 'cli', 'api'],
+  document: ['config', 'input', 'engine', 'report', 'audit', 'run', 'cli', 'api'],
+  input: ['engine', 'report', 'audit', 'run', 'cli', 'api'],
+  engine: ['report', 'audit', 'run', 'cli', 'api'],
+  report: ['config', 'document', 'input', 'engine', 'audit', 'run', 'cli', 'api'],
+  audit: ['run', 'cli', 'api'],
+  run: ['cli', 'api'],
   cli: ['api'],
 };
 const layer = (name, from) => ({
@@ -34,6 +36,7 @@ module.exports = {
     layer('engine', '^src/engine/'),
     layer('report', '^src/report/'),
     layer('audit', '^src/audit/'),
+    layer('run', '^src/run/'),
     layer('cli', '^src/cli/'),
   ],
   options: {

@@ -1,5 +1,5 @@
-// The library API. Its lint and audit run the same command code as the CLI
-// (cli/lint-command.ts, cli/audit-command.ts), with the arguments checked first.
+// The library API. Its lintFiles and audit run the same code as the CLI's commands
+// (run/lint-files.ts, run/audit.ts), with the arguments checked first.
 //
 //   import { loadConfig, createLinter, lint } from 'replylint';
 //   const result = lint('Hi Anna, …', { customerName: 'Anna Smith' });
@@ -7,8 +7,8 @@ import { defaultConfig, resolveConfig, type ResolvedConfig } from './config/load
 import { Linter, type LinterOptions, type LintOptions } from './engine/lint.js';
 import { loadRuleSet } from './engine/rule-set.js';
 import { defaultContext, type Locale, type LintResult, type ReplyContext } from './types.js';
-import { runAudit, type AuditOptions } from './cli/audit-command.js';
-import { runLint, type LintCommandOptions } from './cli/lint-command.js';
+import { runAudit, type AuditOptions } from './run/audit.js';
+import { runLint, type LintCommandOptions } from './run/lint-files.js';
 import type { AuditFigures } from './audit/figures.js';
 import type { VocabularyReport } from './audit/vocabulary-table.js';
 import type { Notice } from './input/notice.js';

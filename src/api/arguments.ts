@@ -2,7 +2,7 @@
 // engine's loop) with the schemas config files are checked with. A JavaScript caller,
 // or a TypeScript one behind a cast, gets an error that names the argument, the value
 // and what it takes, instead of a reply that no rule applied to scored 100.
-import { AUDIT_FORMATS } from '../cli/audit-command.js';
+import { AUDIT_FORMATS } from '../run/audit.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { checkValue, type Schema } from '../config/validate.js';
 import { Linter, type LinterOptions } from '../engine/lint.js';

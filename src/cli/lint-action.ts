@@ -10,10 +10,11 @@ import { safeJson, terminalText } from '../report/escape.js';
 import { reportWriter, type Format } from '../report/index.js';
 import { noticeLine } from '../report/notice-line.js';
 import type { LintResult, Locale } from '../types.js';
-import { ExitTally, lintInputs, readsStdin, type LintCommandOptions } from './lint-command.js';
-import { beginReport } from './safe-write.js';
+import { ExitTally, lintInputs, readsStdin, type LintCommandOptions } from '../run/lint-files.js';
+import { beginReport } from '../run/safe-write.js';
 import { say } from './say.js';
-import { StdoutWriter, stdinIsTerminal, stdout } from './stdio.js';
+import { StdoutWriter, stdout } from './stdio.js';
+import { stdinIsTerminal } from '../input/stdin.js';
 import { Baseline } from './suppressions.js';
 
 export interface BaselineOptions {

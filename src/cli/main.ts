@@ -7,7 +7,7 @@ import { resolveConfig } from '../config/load-config.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import { FORMATS } from '../report/index.js';
 import type { Locale } from '../types.js';
-import type { AuditOptions } from './audit-command.js';
+import type { AuditOptions } from '../run/audit.js';
 import { lintAction, type LintActionOptions } from './lint-action.js';
 import { inertConfigError, inertLines, say } from './say.js';
 import { stdout } from './stdio.js';

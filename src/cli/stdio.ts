@@ -1,10 +1,7 @@
-// Standard input and output without Node's stream modules where they are not needed:
-// process.stdout and process.stdin load stream and net (~2 ms of a one-reply run) to
-// move one string each way. The lint report goes out in synchronous writes to fd 1;
-// stdin is read with readSync(0) in chunks, once known not to be a terminal, and only as
-// far as the reader asks (input/read.ts: readStdin).
-import { fstatSync, readSync, writeSync } from 'node:fs';
-import type { ByteReader } from '../input/jsonl.js';
+// Standard output without Node's stream modules where they are not needed:
+// process.stdout loads stream and net (~2 ms of a one-reply run) to move one string. The
+// lint report goes out in synchronous writes to fd 1. (Standard input: input/stdin.ts.)
+import { writeSync } from 'node:fs';
 
 let guarded = false;
 
@@ -58,42 +55,4 @@ export class StdoutWriter {
     this.full = false;
     await new Promise((resolve) => stdout().once('drain', resolve));
   }
-}
-
-/** Sleep `ms` milliseconds, synchronously (stdin is read synchronously). */
-const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
-/**
- * Stdin as a ByteReader: synchronous reads of fd 0. A non-blocking stdin with nothing in
- * it yet reads as empty, as before any byte (no stdin at all); once some came, the reader
- * waits for the rest.
- */
-export function stdinReader(): ByteReader {
-  let any = false;
-  return (buffer, offset, length) => {
-    for (;;) {
-      try {
-        const n = readSync(0, buffer, offset, length, null);
-        any ||= n > 0;
-        return n;
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'EOF' || (code === 'EAGAIN' && !any)) return 0;
-        if (code !== 'EAGAIN') throw err;
-        pause(10);
-      }
-    }
-  };
-}
-
-/** Whether stdin is a terminal (a person typing, not a pipe or a file). */
-export function stdinIsTerminal(): boolean {
-  try {
-    // Pipes, files and sockets are never terminals; a character device may be one
-    // (or /dev/null), which only process.stdin can tell.
-    if (!fstatSync(0).isCharacterDevice()) return false;
-  } catch {
-    return false;
-  }
-  return Boolean(process.stdin.isTTY);
 }

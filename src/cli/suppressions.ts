@@ -7,7 +7,7 @@ import { relative } from 'node:path';
 import type { Notice } from '../input/notice.js';
 import { readRegularFile } from '../files/regular-file.js';
 import type { LintResult } from '../types.js';
-import { writeReport } from './safe-write.js';
+import { writeReport } from '../run/safe-write.js';
 
 export const SUPPRESSIONS_FILE = 'replylint-suppressions.json';
 /** Larger than any baseline of replies a team keeps in its repository. */

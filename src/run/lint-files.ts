@@ -1,4 +1,6 @@
-// The default command: lint files, globs or stdin, print a report, return the exit code.
+// Linting files, globs or stdin as the default command does (cli/lint-action.ts prints the
+// report and decides the exit code) and the library's lintFiles(): results in file order,
+// with the cache, --fix's writes and the notices for what could not be read.
 import { relative, resolve } from 'node:path';
 import type { ResolvedConfig } from '../config/load-config.js';
 import type { Linter } from '../engine/lint.js';
@@ -10,9 +12,9 @@ import type { Source } from '../input/importers/index.js';
 /** The helpdesks lint reads exports of (CSV files are known by their extension). */
 export type LintSource = Exclude<Source, 'csv'>;
 // Imported statically: a dynamic import would split the config modules it shares into chunks.
-import { cacheFile, ContentHash, MAX_CACHED_RESULTS, ResultCache, settingsKey } from './cache.js';
+import { cacheFile, ContentHash, MAX_CACHED_RESULTS, ResultCache, settingsKey } from './result-cache.js';
 import { replaceFixedFile } from './fix-write.js';
-import { stdinReader } from './stdio.js';
+import { stdinReader } from '../input/stdin.js';
 import { appendAll } from '../lists.js';
 
 export interface LintCommandOptions {

@@ -1,0 +1,341 @@
+// `replylint audit`: every agent message of every conversation in helpdesk exports,
+// linted on a pool of workers (in input order), summed into per-agent, per-rule and
+// per-day figures, and reported as tables, JSON, CSV or one HTML file.
+import { mergeFiltered, noneFiltered, type FilteredOut } from '../audit/filtered.js';
+import type { BatchSettings, WorkItem } from '../audit/batch.js';
+import { FiguresBuilder, type AuditFigures } from '../audit/figures.js';
+import { availableParallelism } from 'node:os';
+import { defaultWorkers, inProcess, workerPool, type Processing } from '../audit/pool.js';
+import { auditInputSize, readAuditFile } from '../audit/read.js';
+import { ConfigError } from '../config/errors.js';
+import type { ResolvedConfig } from '../config/load-config.js';
+import { Linter } from '../engine/lint.js';
+import { loadRuleSet } from '../engine/rule-set.js';
+import { parseCsvColumns, parseCsvRoles } from '../input/importers/csv.js';
+import { conversationFields } from '../input/conversation.js';
+import type { Conversation, Source } from '../input/importers/index.js';
+import type { Notice } from '../input/notice.js';
+import { appendAll } from '../lists.js';
+import type { Locale } from '../types.js';
+import { beginReport } from './safe-write.js';
+import type { VocabularyReport, VocabularyTable } from '../audit/vocabulary-table.js';
+
+export const AUDIT_FORMATS = ['stylish', 'json', 'csv', 'html'] as const;
+
+export interface AuditOptions {
+  format: (typeof AUDIT_FORMATS)[number];
+  from: Source;
+  csvColumns?: string;
+  /** The CSV's field separator (default: the header line's). */
+  csvDelimiter?: string;
+  /** The export's role values: "agent=staff,operator;customer=client". */
+  csvRoles?: string;
+  per?: 'reply' | 'agent';
+  output?: string;
+  since?: string;
+  until?: string;
+  agent?: string[];
+  redact?: boolean;
+  workers?: number;
+  locale?: Locale;
+  /** --color / --no-color for the stylish report; undefined: NO_COLOR, FORCE_COLOR and the terminal decide. */
+  color?: boolean;
+  /** List the terms agents use that customers (almost) never do, instead of the lint figures. */
+  vocabulary?: boolean;
+  /** --vocabulary: agents use a term in at least this many conversations (default 3). */
+  minConversations?: number;
+  /** --vocabulary: customers use it in at most this share of as many conversations (default 0.05). */
+  customerRatio?: number;
+  /** --vocabulary: terms listed at most (default 100; 0: all). */
+  top?: number;
+  /** Where report text goes when there is no `output` file (default: stdout; the library passes its own). */
+  write?: (chunk: string | Uint8Array) => void;
+  /** Draw a progress bar on standard error (the CLI, on a terminal; the library only if asked). */
+  progress?: boolean;
+}
+
+/** Items per batch: big enough to amortise a message between threads, small enough to keep memory flat. */
+const BATCH = 200;
+
+/** Progress on stderr when it is a terminal: replies done, rate, share read, time left. */
+function progress(totalBytes: number) {
+  const started = Date.now();
+  let last = 0;
+  return {
+    update(replies: number, bytes: number, force = false) {
+      const now = Date.now();
+      if (!force && now - last < 200) return;
+      last = now;
+      const seconds = (now - started) / 1000;
+      const rate = seconds > 0 ? replies / seconds : 0;
+      const left = bytes > 0 && totalBytes > bytes ? ((totalBytes - bytes) * seconds) / bytes : 0;
+      const share = Math.round((100 * Math.min(bytes, totalBytes)) / Math.max(1, totalBytes));
+      process.stderr.write(`\r${replies} replies · ${rate.toFixed(0)}/s · ${share}% · ${left > 0 ? `${Math.ceil(left)} s left` : 'done'}   `);
+    },
+    end: () => process.stderr.write('\n'),
+  };
+}
+
+/** The worker threads to run for `requested`: never more than the cores. */
+export function workerCount(requested: number): number {
+  return Math.max(0, Math.min(requested, availableParallelism()));
+}
+
+/** --csv-delimiter: one character; "tab" and "\\t" for a tab. */
+function csvDelimiter(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const d = value === 'tab' || value === '\\t' ? '\t' : value;
+  if ([...d].length !== 1 || /[\r\n"]/.test(d)) throw new ConfigError(`--csv-delimiter: "${value}" is not one character (a comma, ";", "tab" or "|")`);
+  return d;
+}
+
+function csvRoles(spec: string): Map<string, string> {
+  try {
+    return parseCsvRoles(spec);
+  } catch (err) {
+    throw new ConfigError(`--csv-roles: ${(err as Error).message}`);
+  }
+}
+
+type AuditInput = { file: string } & ({ size: number } | { problem: string });
+
+/** Files named in the message of a run that can read none, before "and N more". */
+const NAMED_UNREADABLE = 5;
+
+/**
+ * A run of files none of which can be read is a usage error, on one line (the CLI prints
+ * a configuration error's message inert): one file as its own problem, several by name.
+ */
+function nothingToAudit(inputs: readonly AuditInput[]): ConfigError {
+  const problem = (i: AuditInput) => ('problem' in i ? i.problem : '');
+  const hint = 'no file named can be read, so there is nothing to audit; name helpdesk exports (JSON, JSONL or CSV) that exist and can be read';
+  if (inputs.length === 1) return new ConfigError(problem(inputs[0]), { file: inputs[0].file }, hint);
+  const named = inputs.slice(0, NAMED_UNREADABLE).map((i) => `${i.file} (${problem(i)})`);
+  const more = inputs.length > NAMED_UNREADABLE ? `, and ${inputs.length - NAMED_UNREADABLE} more` : '';
+  return new ConfigError(`none of the ${inputs.length} files named can be read: ${named.join(', ')}${more}`, undefined, hint);
+}
+
+/** The figures, the inputs skipped, what the filters left out (see audit/filtered.ts), and with --vocabulary its list. */
+export type AuditResult = { figures: AuditFigures; notices: Notice[]; filtered: FilteredOut; vocabulary?: VocabularyReport };
+
+export async function runAudit(config: ResolvedConfig, files: readonly string[], options: AuditOptions): Promise<AuditResult> {
+  if (!options.output) return audit(config, files, options);
+  // The report streams into a new file beside the old one, which it replaces only once
+  // complete: an interrupted or failed audit leaves the previous report as it was.
+  const report = beginReport(options.output);
+  try {
+    const result = await audit(config, files, { ...options, output: undefined, write: report.write });
+    report.commit();
+    return report.notice ? { ...result, notices: [...result.notices, report.notice] } : result;
+  } catch (err) {
+    report.abort();
+    throw err;
+  }
+}
+
+async function audit(config: ResolvedConfig, files: readonly string[], options: AuditOptions): Promise<AuditResult> {
+  const csvColumns = options.csvColumns ? parseCsvColumns(options.csvColumns) : undefined;
+  const csvDialect = { delimiter: csvDelimiter(options.csvDelimiter), roles: options.csvRoles ? csvRoles(options.csvRoles) : undefined };
+  // Every file is looked at before anything starts: a file that cannot be read (a loop of
+  // links, a path through a file, a folder that may not be entered) is skipped with a
+  // notice in its turn, and the progress knows the total of the rest.
+  const inputs: AuditInput[] = files.map((file) => ({ file, ...auditInputSize(file) }));
+  if (inputs.every((i) => 'problem' in i)) throw nothingToAudit(inputs);
+  const { write, flushed } = reportSink(options.write);
+  const settings = batchSettings(config, options);
+  // --vocabulary reports its own list instead of the lint results and figures.
+  const vocabularyModule = options.vocabulary ? await import('../audit/vocabulary-table.js') : undefined;
+  const vocabulary: VocabularyTable | undefined = vocabularyModule ? new vocabularyModule.VocabularyTable() : undefined;
+  const builder = new FiguresBuilder();
+  const notices: Notice[] = [];
+  const filtered = noneFiltered();
+  const csv = options.format === 'csv' && !vocabulary ? await import('../report/audit-csv.js') : undefined;
+  const { AuditJsonWriter } = await import('../report/audit-json.js');
+  const json = options.format === 'json' && !vocabulary ? new AuditJsonWriter(write) : undefined;
+  if (csv && !settings.perAgentCsv) write(csv.header());
+
+  const workers = options.workers === undefined ? defaultWorkers() : workerCount(options.workers);
+  // Workers compile and prepare the rules for themselves. Done here first, a broken rule
+  // file (or a dictionary the spelling rule cannot find) stops the audit before any
+  // worker starts, as the configuration error it is, with its file and line; in a worker
+  // it would fail where the pool may not yet be listening, or lose its class on the way.
+  // Compiling costs ~10 ms; preparing costs nothing but for rules that load data.
+  if (workers > 1) await new Linter(loadRuleSet(config), { locale: options.locale }).prepare();
+  const totalBytes = inputs.reduce((n, i) => n + ('size' in i ? i.size : 0), 0);
+  const bar = options.progress ? progress(totalBytes) : undefined;
+  let repliesDone = 0;
+  let bytesRead = 0;
+
+  // Started inside the try below, whose finally closes it: a pool left open keeps the process alive.
+  let pool: Processing | undefined;
+  const take = async (result: BatchResult) => {
+    for (const chunk of result.output) json ? json.addResults(chunk) : write(chunk);
+    builder.merge(result.figures);
+    builder.considerWorst(result.worst);
+    if (result.vocabulary) vocabulary?.merge(result.vocabulary);
+    appendAll(notices, result.notices);
+    mergeFiltered(filtered, result.filtered);
+    repliesDone += result.replies;
+    bar?.update(repliesDone, bytesRead);
+    await flushed();
+  };
+
+  try {
+    pool = workers <= 1 ? await inProcess(config, settings, options.locale) : workerPool(config, settings, workers, options.locale);
+    const queue = new BatchQueue(pool, take);
+    for (const input of inputs) {
+      if ('problem' in input) {
+        notices.push({ source: input.file, message: input.problem });
+        continue;
+      }
+      const { file } = input;
+      const before = bytesRead;
+      // JSONL goes to the workers as blocks of raw bytes; other inputs as conversations.
+      for await (const item of readAuditFile(file, { from: options.from, csvColumns, csvDialect, rawBlocks: true })) {
+        if ('notice' in item) {
+          notices.push(item.notice);
+          continue;
+        }
+        if ('block' in item) {
+          bytesRead = before + item.bytes;
+          await queue.alone({ block: item.block, source: item.source, firstLine: item.firstLine, lastLine: item.lastLine });
+          continue;
+        }
+        if (item.bytes !== undefined) bytesRead = before + item.bytes;
+        // Only what is read crosses to a worker thread: a value nested deep enough overflows the structured clone.
+        await queue.add({ conversation: conversationFields(item.conversation) as Conversation, source: item.source, lineNumber: item.line });
+      }
+      bytesRead = before + input.size;
+    }
+    await queue.finish();
+  } finally {
+    await pool?.close();
+    bar?.update(repliesDone, totalBytes, true);
+    bar?.end();
+  }
+
+  const figures = builder.build(notices.length);
+  // Masked here, for the library as for the CLI that prints them.
+  const redactNotice = settings.redact ? (await import('../audit/redact.js')).redactNotice : undefined;
+  const returned = redactNotice ? notices.map(redactNotice) : notices;
+  if (vocabulary && vocabularyModule) {
+    const { VOCABULARY_DEFAULTS } = vocabularyModule;
+    const limits = {
+      minConversations: options.minConversations ?? VOCABULARY_DEFAULTS.minConversations,
+      customerRatio: options.customerRatio ?? VOCABULARY_DEFAULTS.customerRatio,
+      top: options.top ?? VOCABULARY_DEFAULTS.top,
+      redact: settings.redact,
+    };
+    const report = vocabulary.build(config, limits, notices.length);
+    await writeVocabulary(report, options, write);
+    return { figures, notices: returned, filtered, vocabulary: report };
+  }
+  if (json) json.end(figures);
+  if (csv && settings.perAgentCsv) write(csv.agentTable(figures));
+  await writeFigures(figures, options, write);
+  return { figures, notices: returned, filtered };
+}
+
+type BatchResult = Awaited<ReturnType<Processing['process']>>;
+
+/**
+ * Work items batched for the pool, and the results taken back in input order: the oldest
+ * batch in flight is awaited first, and at most the pool's capacity is in flight.
+ */
+class BatchQueue {
+  private readonly inFlight: Promise<BatchResult>[] = [];
+  private batch: WorkItem[] = [];
+
+  constructor(
+    private readonly pool: Processing,
+    private readonly take: (result: BatchResult) => Promise<void>,
+  ) {}
+
+  async add(item: WorkItem): Promise<void> {
+    this.batch.push(item);
+    if (this.batch.length >= BATCH) await this.submit();
+  }
+
+  /** An item that is a batch of its own (a JSONL block of raw bytes). */
+  async alone(item: WorkItem): Promise<void> {
+    await this.submit();
+    this.batch.push(item);
+    await this.submit();
+  }
+
+  async finish(): Promise<void> {
+    await this.submit();
+    while (this.inFlight.length) await this.takeOldest();
+  }
+
+  private async submit(): Promise<void> {
+    if (!this.batch.length) return;
+    const done = this.pool.process(this.batch);
+    // Awaited in order by takeOldest, which throws a failure; until then it is no
+    // unhandled rejection (one of those ended the process with exit 1, "violations found").
+    done.catch(() => {});
+    this.inFlight.push(done);
+    this.batch = [];
+    if (this.inFlight.length >= this.pool.capacity) await this.takeOldest();
+  }
+
+  private async takeOldest(): Promise<void> {
+    await this.take(await this.inFlight.shift()!);
+  }
+}
+
+/**
+ * Where the report goes: the library's writer, or standard output, whose writes are
+ * buffered by the stream; `flushed` waits while its buffer is full, so a slow reader of
+ * stdout holds the audit back instead of filling memory.
+ */
+function reportSink(given: AuditOptions['write']): { write: (chunk: string | Uint8Array) => void; flushed: () => Promise<void> } {
+  if (given) return { write: given, flushed: async () => {} };
+  const out = process.stdout;
+  let full = false;
+  return {
+    write: (chunk) => {
+      if (!out.write(chunk)) full = true;
+    },
+    flushed: async () => {
+      if (full) await new Promise((resolve) => out.once('drain', () => resolve(undefined)));
+      full = false;
+    },
+  };
+}
+
+/** What each batch needs to know, in the workers as in process. */
+function batchSettings(config: ResolvedConfig, options: AuditOptions): BatchSettings {
+  return {
+    from: options.from,
+    format: options.format,
+    perAgentCsv: options.per === 'agent',
+    since: options.since,
+    until: options.until,
+    agents: options.agent,
+    redact: Boolean(options.redact),
+    channel: config.channel,
+    vocabulary: Boolean(options.vocabulary),
+  };
+}
+
+/** --vocabulary's list, in the format asked for. */
+async function writeVocabulary(report: VocabularyReport, options: AuditOptions, write: (chunk: string) => void): Promise<void> {
+  const formats = await import('../report/audit-vocabulary.js');
+  if (options.format === 'json') write(formats.formatVocabularyJson(report));
+  else if (options.format === 'csv') write(formats.formatVocabularyCsv(report));
+  else if (options.format === 'html') write(formats.formatVocabularyHtml(report));
+  else write(formats.formatVocabularyStylish(report, await (await import('../report/color.js')).chalkFor(options.color, options.output !== undefined)));
+}
+
+/** The figures as a whole report, for the formats that write one at the end (HTML, stylish). */
+async function writeFigures(figures: AuditFigures, options: AuditOptions, write: (chunk: string) => void): Promise<void> {
+  if (options.format === 'html') {
+    const { formatAuditHtml } = await import('../report/audit-html.js');
+    write(formatAuditHtml(figures));
+  }
+  if (options.format === 'stylish') {
+    const [{ formatAuditStylish }, { chalkFor }] = await Promise.all([import('../report/audit-stylish.js'), import('../report/color.js')]);
+    write(formatAuditStylish(figures, await chalkFor(options.color, options.output !== undefined)));
+  }
+}
