@@ -14,17 +14,6 @@ export type Source = (typeof SOURCES)[number];
 const isNative = (v: unknown) => isObject(v) && Array.isArray(v.messages);
 
 /**
- * The conversations of a helpdesk export the value is recognised as (lint reads exports
- * as audit does), or undefined for anything else: the conversation format, or a value
- * the conversation reader then explains.
- */
-export function recognisedExport(value: unknown): Conversation[] | undefined {
-  if (isNative(value)) return undefined;
-  const importer = IMPORTERS.find((i) => i.recognises(value));
-  return importer?.convert(value);
-}
-
-/**
  * The conversations in one JSON value (a file's content, an array element or a JSONL
  * line). Throws an Error with a user-facing message when the shape is unknown.
  */
