@@ -1,6 +1,6 @@
 // Lint and audit read conversation data one way (src/input/conversation-data.ts): the same
 // file gives the same conversations and the same notices, whichever command reads it.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, tempDir } from './helpers.js';
@@ -59,5 +59,39 @@ describe('one reading of conversation data for lint and audit', () => {
     expect(r.stderr).not.toContain('invalid JSON');
     // Lint reads both as the canned responses they are.
     expect(JSON.parse(cli(['--format', 'json', macros, yaml]).stdout).results.length).toBeGreaterThan(2);
+  });
+});
+
+describe('audit reads standard input ("-") as it reads a file', () => {
+  const exports = join(ROOT, 'fixtures', 'exports');
+  const scores = (stdout: string) => JSON.parse(stdout).results.map((r: { conversationId: string; score: number }) => `${r.conversationId}:${r.score}`);
+
+  it('JSONL a line at a time, on workers too: the same results as the file, named <stdin>', () => {
+    const file = join(ROOT, 'fixtures', 'transcripts', 'sample.jsonl');
+    const fromFile = cli(['audit', '--format', 'json', '--workers', '2', file]);
+    const fromStdin = cli(['audit', '--format', 'json', '--workers', '2', '-'], { input: readFileSync(file) });
+    expect(fromStdin.code).toBe(fromFile.code);
+    expect(scores(fromStdin.stdout)).toEqual(scores(fromFile.stdout));
+    expect(JSON.parse(fromStdin.stdout).results[0].source).toBe('<stdin>');
+  });
+
+  it('a JSON export whole, and CSV when named with --from csv', () => {
+    const zendesk = join(exports, 'zendesk.json');
+    expect(scores(cli(['audit', '--format', 'json', '-'], { input: readFileSync(zendesk) }).stdout)).toEqual(
+      scores(cli(['audit', '--format', 'json', zendesk]).stdout),
+    );
+    const csv = join(exports, 'export.csv');
+    expect(scores(cli(['audit', '--format', 'json', '--from', 'csv', '-'], { input: readFileSync(csv) }).stdout)).toEqual(
+      scores(cli(['audit', '--format', 'json', csv]).stdout),
+    );
+    const unnamed = cli(['audit', '-'], { input: readFileSync(csv) });
+    expect(unnamed.code).toBe(2);
+    expect(unnamed.stderr).toContain('<stdin>: is not JSON or JSONL; for a CSV export, add --from csv; skipped');
+  });
+
+  it('nothing on stdin is nothing audited: exit 2, saying so', () => {
+    const r = cli(['audit', '-'], { input: '' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('<stdin>: is empty; nothing to audit');
   });
 });

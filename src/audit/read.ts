@@ -4,9 +4,10 @@ import { close, closeSync, createReadStream, read, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { CsvColumns, CsvDialect, ReadAt } from '../input/importers/csv.js';
 import { itemsOfCsv, itemsOfJsonl, itemsOfJsonText, itemsOfValue, type DataItem } from '../input/conversation-data.js';
+import { memoryReadAt } from '../input/importers/csv.js';
 import type { Source } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
-import { jsonlBlocks, type ByteReader, type JsonlBlock } from '../input/jsonl.js';
+import { after, jsonlBlocks, readAtMost, startsWithJsonLine, type ByteReader, type JsonlBlock } from '../input/jsonl.js';
 import { limitText, megabytes, openRegularFile, readUpTo } from '../files/regular-file.js';
 
 export interface AuditInputOptions {
@@ -154,4 +155,48 @@ async function* readOpenedFile(fd: number, size: number, path: string, options: 
     return;
   }
   for await (const item of itemsOfJsonl(fileReader(fd), path, options)) yield auditItem(item);
+}
+
+/** What the audit names standard input by ("-" on the command line). */
+export const STDIN_SOURCE = '<stdin>';
+
+/**
+ * Standard input ("-": `zcat export.jsonl.gz | replylint audit -`): JSONL a line at a time
+ * when its first line is a JSON object of its own, else one JSON value (a list of
+ * conversations, an export), and CSV when named with --from csv, those two read whole up
+ * to the size a JSON file is read whole.
+ */
+export async function* readAuditStdin(read: ByteReader, options: AuditInputOptions): AsyncGenerator<AuditItem> {
+  const source = STDIN_SOURCE;
+  const head = await readAtMost(read, 1 << 16);
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (!text) {
+    yield { notice: { source, message: 'is empty; nothing to audit' } };
+    return;
+  }
+  const rest = after(head, read);
+  if (options.from !== 'csv' && startsWithJsonLine(text)) {
+    if (options.rawBlocks) yield* jsonlBlocks(rest, source);
+    else for await (const item of itemsOfJsonl(rest, source, options)) yield auditItem(item);
+    return;
+  }
+  if (options.from !== 'csv' && !/^[[{]/.test(text)) {
+    yield { notice: { source, message: 'is not JSON or JSONL; for a CSV export, add --from csv; skipped' } };
+    return;
+  }
+  const whole = await readAtMost(rest, STREAM_JSON_OVER + 1);
+  if (whole.length > STREAM_JSON_OVER) {
+    yield {
+      notice: {
+        source,
+        message: `is over ${limitText(STREAM_JSON_OVER)}, too large to read as one value; give conversations as JSONL (one a line) or name the file; skipped`,
+      },
+    };
+    return;
+  }
+  const items = options.from === 'csv' ? itemsOfCsv(memoryReadAt(whole), source, options) : itemsOfJsonText(whole.toString('utf8'), source, options);
+  for await (const item of items) yield auditItem(item);
 }

@@ -94,7 +94,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   program
     .command('audit')
     .description('audit exported transcripts: per-agent, per-rule and per-day figures')
-    .argument('<files...>', 'conversation files and helpdesk exports (JSON, JSONL, CSV)')
+    .argument('<files...>', 'conversation files and helpdesk exports (JSON, JSONL, CSV); "-" for stdin')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json', 'csv', 'html']).default('stylish'))
     .addOption(
       new Option('--from <helpdesk>', "the export's helpdesk (default: recognised by its shape)")

@@ -116,3 +116,35 @@ export function parseJsonlLine(raw: string, source: string, line: number): { val
     return { notice: { source, line, message: `invalid JSON on this line (${(err as Error).message}); the line is skipped` } };
   }
 }
+
+/** The bytes of `head`, then the rest of `read`. */
+export function after(head: Uint8Array, read: ByteReader): ByteReader {
+  let served = 0;
+  return (buffer, offset, length) => {
+    if (served === head.length) return read(buffer, offset, length);
+    const n = Math.min(length, head.length - served);
+    buffer.set(head.subarray(served, served + n), offset);
+    served += n;
+    return n;
+  };
+}
+
+/** Up to `limit` bytes from `read`. */
+export async function readAtMost(read: ByteReader, limit: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(limit);
+  let filled = 0;
+  while (filled < limit) {
+    const n = await read(buffer, filled, Math.min(limit - filled, 1 << 16));
+    if (n === 0) break;
+    filled += n;
+  }
+  return buffer.subarray(0, filled);
+}
+
+/** Whether the first line that holds anything is a JSON object on its own: JSONL. */
+export function startsWithJsonLine(text: string): boolean {
+  const rest = text.replace(/^\uFEFF/, '').trimStart();
+  const end = rest.indexOf('\n');
+  const first = end < 0 ? undefined : parseJsonlLine(rest.slice(0, end), '', 1);
+  return rest.startsWith('{') && first !== undefined && 'value' in first;
+}

@@ -4,13 +4,13 @@ import { closeSync, readSync, type BigIntStats } from 'node:fs';
 import { extname } from 'node:path';
 import { defaultContext, type Reply, type ReplyContext } from '../types.js';
 import { readConversation } from './conversation.js';
-import type { ReadAt } from './importers/csv.js';
+import { memoryReadAt } from './importers/csv.js';
 import { itemsOfCsv, itemsOfJsonl, itemsOfJsonText, type DataItem, type DataOptions } from './conversation-data.js';
 import { parseYaml } from '../config/yaml-source.js';
 import { readFrontMatter } from './front-matter.js';
 import { htmlLines } from './html-lines.js';
 import { htmlToText } from './importers/clean.js';
-import { parseJsonlLine, type ByteReader } from './jsonl.js';
+import { after, readAtMost, startsWithJsonLine, type ByteReader } from './jsonl.js';
 import { isMacroExport, macroReplies } from './importers/macros.js';
 import type { Notice } from './notice.js';
 import { limitText, megabytes, openRegularFile, readUpTo } from '../files/regular-file.js';
@@ -103,15 +103,6 @@ async function* repliesOf(items: Iterable<DataItem> | AsyncIterable<DataItem>, d
     }
   }
 }
-
-/** What a CSV export held in memory reads as (lint reads CSV whole, to hash what it linted). */
-const memoryReadAt =
-  (bytes: Uint8Array): ReadAt =>
-  async (buffer, position) => {
-    const n = Math.max(0, Math.min(buffer.length, bytes.length - position));
-    buffer.set(bytes.subarray(position, position + n));
-    return n;
-  };
 
 // A JSON file that is no JSON may be a reply that merely looks like it.
 const NOT_JSON_HINT = '; fix the file or name it .txt to lint it as text';
@@ -233,30 +224,6 @@ async function* macrosFromYaml(text: string, source: string, defaults: Partial<R
   yield* fromMacros(value, source, defaults);
 }
 
-/** The bytes of `head`, then the rest of `read`. */
-function after(head: Uint8Array, read: ByteReader): ByteReader {
-  let served = 0;
-  return (buffer, offset, length) => {
-    if (served === head.length) return read(buffer, offset, length);
-    const n = Math.min(length, head.length - served);
-    buffer.set(head.subarray(served, served + n), offset);
-    served += n;
-    return n;
-  };
-}
-
-/** Up to `limit` bytes from `read`. */
-async function readAtMost(read: ByteReader, limit: number): Promise<Buffer> {
-  const buffer = Buffer.allocUnsafe(limit);
-  let filled = 0;
-  while (filled < limit) {
-    const n = await read(buffer, filled, Math.min(limit - filled, 1 << 16));
-    if (n === 0) break;
-    filled += n;
-  }
-  return buffer.subarray(0, filled);
-}
-
 /**
  * Stdin. Up to MAX_TEXT_BYTES it is read whole: conversations when it is JSON or JSONL,
  * else one text reply (readStdinWhole). Beyond that it can only be conversations a
@@ -280,14 +247,6 @@ export async function* readStdin(read: ByteReader, source: string, defaults: Par
       message: `is over ${limitText(MAX_TEXT_BYTES)}, too large for a reply; give conversations as JSONL (one a line) or name the file; skipped`,
     },
   };
-}
-
-/** Whether the first line that holds anything is a JSON object on its own: JSONL. */
-function startsWithJsonLine(text: string): boolean {
-  const rest = text.replace(/^\uFEFF/, '').trimStart();
-  const end = rest.indexOf('\n');
-  const first = end < 0 ? undefined : parseJsonlLine(rest.slice(0, end), '', 1);
-  return rest.startsWith('{') && first !== undefined && 'value' in first;
 }
 
 /**

@@ -6,7 +6,8 @@ import type { BatchSettings, WorkItem } from '../audit/batch.js';
 import { FiguresBuilder, type AuditFigures } from '../audit/figures.js';
 import { availableParallelism } from 'node:os';
 import { defaultWorkers, inProcess, workerPool, type Processing } from '../audit/pool.js';
-import { auditInputSize, readAuditFile } from '../audit/read.js';
+import { auditInputSize, readAuditFile, readAuditStdin } from '../audit/read.js';
+import { stdinReader } from '../input/stdin.js';
 import { ConfigError } from '../config/errors.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
@@ -68,6 +69,11 @@ function progress(totalBytes: number) {
       last = now;
       const seconds = (now - started) / 1000;
       const rate = seconds > 0 ? replies / seconds : 0;
+      // Of standard input, nobody knows the size: no share, no time left.
+      if (totalBytes === 0) {
+        process.stderr.write(`\r${replies} replies · ${rate.toFixed(0)}/s   `);
+        return;
+      }
       const left = bytes > 0 && totalBytes > bytes ? ((totalBytes - bytes) * seconds) / bytes : 0;
       const share = Math.round((100 * Math.min(bytes, totalBytes)) / Math.max(1, totalBytes));
       process.stderr.write(`\r${replies} replies · ${rate.toFixed(0)}/s · ${share}% · ${left > 0 ? `${Math.ceil(left)} s left` : 'done'}   `);
@@ -139,7 +145,8 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   // Every file is looked at before anything starts: a file that cannot be read (a loop of
   // links, a path through a file, a folder that may not be entered) is skipped with a
   // notice in its turn, and the progress knows the total of the rest.
-  const inputs: AuditInput[] = files.map((file) => ({ file, ...auditInputSize(file) }));
+  // "-" is standard input, of a size nobody knows yet.
+  const inputs: AuditInput[] = files.map((file) => (file === '-' ? { file, size: 0 } : { file, ...auditInputSize(file) }));
   if (inputs.every((i) => 'problem' in i)) throw nothingToAudit(inputs);
   const { write, flushed } = reportSink(options.write);
   const settings = batchSettings(config, options);
@@ -162,7 +169,7 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   // Compiling costs ~10 ms; preparing costs nothing but for rules that load data.
   if (workers > 1) await new Linter(loadRuleSet(config), { locale: options.locale }).prepare();
   const totalBytes = inputs.reduce((n, i) => n + ('size' in i ? i.size : 0), 0);
-  const bar = options.progress ? progress(totalBytes) : undefined;
+  const bar = options.progress ? progress(files.includes('-') ? 0 : totalBytes) : undefined;
   let repliesDone = 0;
   let bytesRead = 0;
 
@@ -191,7 +198,8 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
       const { file } = input;
       const before = bytesRead;
       // JSONL goes to the workers as blocks of raw bytes; other inputs as conversations.
-      for await (const item of readAuditFile(file, { from: options.from, csvColumns, csvDialect, rawBlocks: true })) {
+      const reading = { from: options.from, csvColumns, csvDialect, rawBlocks: true };
+      for await (const item of file === '-' ? readAuditStdin(stdinReader(), reading) : readAuditFile(file, reading)) {
         if ('notice' in item) {
           notices.push(item.notice);
           continue;

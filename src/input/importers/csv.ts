@@ -97,6 +97,15 @@ export interface CsvRecord {
 /** Reads the input's bytes at `position` into `buffer`, as many as fit or are left; 0 at its end. */
 export type ReadAt = (buffer: Uint8Array, position: number) => Promise<number>;
 
+/** A CSV held in memory, as a ReadAt (lint reads CSV files whole, to hash what it linted; stdin is read whole). */
+export const memoryReadAt =
+  (bytes: Uint8Array): ReadAt =>
+  async (buffer, position) => {
+    const n = Math.max(0, Math.min(buffer.length, bytes.length - position));
+    buffer.set(bytes.subarray(position, position + n));
+    return n;
+  };
+
 type CsvError = Error & { code?: string; lines?: number; column?: number | string };
 type Parse = (options: object) => NodeJS.ReadWriteStream & AsyncIterable<Record<string, string>> & { end(): void; destroy(err?: Error): void };
 
