@@ -17,6 +17,7 @@ const { compilePhrase, recordCompiled, usePrecompiledPhrases } = phraseModule;
 const { compileEagerly } = await import(join(root, 'dist/engine/phrase-list.js'));
 const { expandClasses, readClassFolder } = await import(join(root, 'dist/engine/word-classes.js'));
 const { HELPERS } = await import(join(root, 'dist/language/index.js'));
+const { LANGUAGE_FILES, LANGUAGE_KEYS, languageFilePath } = await import(join(root, 'dist/language/data.js'));
 
 // Every phrase (and raw regex) the built-in rules compile to, recorded as they compile
 // with every language's lists compiled at once: at run time a built-in phrase costs one
@@ -46,6 +47,28 @@ const yamlFiles = (dir) =>
   readdirSync(join(root, dir))
     .filter((n) => n.endsWith('.yaml'))
     .sort();
+// The language files (rules/language/*.yaml: valedictions, salutations, titles, the words
+// that tell the languages apart, the morphology's function words), checked key by key
+// with their positions and bundled with the rule files (src/language/data.ts).
+try {
+  const words = { type: 'list', of: { type: 'string' }, required: true };
+  for (const name of LANGUAGE_FILES) {
+    const file = languageFilePath(name);
+    const source = add(file);
+    const fields = {};
+    const grammar = {};
+    for (const key of LANGUAGE_KEYS[name]) {
+      if (key.startsWith('grammar.')) grammar[key.slice('grammar.'.length)] = words;
+      else fields[key] = words;
+    }
+    if (Object.keys(grammar).length) fields.grammar = { type: 'object', fields: grammar, required: true };
+    validate(source, { type: 'object', fields });
+  }
+} catch (err) {
+  console.error(`bundle-rules: ${err.format ? err.format() : err.stack}`);
+  process.exit(1);
+}
+
 // The parsed rule files with their ids, compiled again for the check below.
 const rules = [];
 let classes;

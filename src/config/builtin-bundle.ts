@@ -15,6 +15,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { phraseTable, usePrecompiledPhrases, type CompiledPhrase } from '../phrases/phrase.js';
 import { PhraseTable } from '../phrases/phrase-table.js';
+import { languageFilePath, useBuiltLanguageFiles } from '../language/data.js';
 import type { YamlSource } from './yaml-source.js';
 
 export const BUILTIN_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -62,7 +63,10 @@ function precompiledFromTables(key: string): CompiledPhrase | undefined {
 function loadFiles(): Files | null {
   if (files === undefined) {
     files = readJson<Files>('builtin-rules.json');
-    if (files) usePrecompiledPhrases(precompiledFromTables);
+    if (files) {
+      usePrecompiledPhrases(precompiledFromTables);
+      useBuiltLanguageFiles((name) => bundledSource(languageFilePath(name))?.value);
+    }
   }
   return files;
 }

@@ -3,6 +3,7 @@
 import { insideAny, overlapsAny } from './spans.js';
 import { compilePhrase, type Phrase } from '../phrases/phrase.js';
 import { HELPERS } from '../language/index.js';
+import { onLanguageFilesChanged } from '../language/data.js';
 import { fold, isUpper } from '../text/fold.js';
 import { LineIndex } from '../text/lines.js';
 import type { Language } from '../types.js';
@@ -57,6 +58,9 @@ interface Valediction {
   line?: RegExp;
 }
 let valedictions: Valediction[] | undefined;
+onLanguageFilesChanged(() => {
+  valedictions = undefined;
+});
 
 function nonEmptyLines(text: string, end: number): Zone[] {
   const zones: Zone[] = [];

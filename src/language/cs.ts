@@ -1,4 +1,5 @@
 import { loadVocative, type VocativeFn } from './czech-vocative.js';
+import { languageList } from './data.js';
 import type { LanguageHelper } from './types.js';
 
 let vocativeFn: VocativeFn | undefined;
@@ -12,36 +13,15 @@ function vocative(name: string): string {
 
 export const czech: LanguageHelper = {
   code: 'cs',
-  valedictions: [
-    's pozdravem',
-    's (přátelským|pratelskym) pozdravem',
-    's úctou',
-    '[hezký|pěkný|krásný] den [přeji|přejeme]',
-    'děkuj*',
-    'díky',
-    'měj* se [hezky|krásně]',
-    'zdraví*',
-    's přáním (hezkého|pěkného|krásného) dne',
-  ],
-  salutationWords: [
-    'dobry',
-    'dobre',
-    'den',
-    'rano',
-    'vecer',
-    'odpoledne',
-    'vazeny',
-    'vazena',
-    'vazeni',
-    'mily',
-    'mila',
-    'mili',
-    'ahoj',
-    'ahojte',
-    'zdravim',
-    'cau',
-  ],
-  titles: ['pane', 'pani', 'slecno', 'pan', 'slecna', 'doktore', 'inzenyre'],
+  get valedictions() {
+    return languageList('cs', 'valedictions');
+  },
+  get salutationWords() {
+    return languageList('cs', 'salutationWords');
+  },
+  get titles() {
+    return languageList('cs', 'titles');
+  },
   addressForms: (name) => [vocative(name)],
   usesVocative: true,
 };

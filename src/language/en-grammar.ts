@@ -1,6 +1,7 @@
 // English grammar through compromise, loaded on first use: it costs about 270 ms to
 // load, so only English sentences that the phrase lists could not decide reach it.
 import { createRequire } from 'node:module';
+import { languageList, onLanguageFilesChanged } from './data.js';
 
 interface CompromiseView {
   has(match: string): boolean;
@@ -14,66 +15,11 @@ function load(): Nlp {
 }
 
 // Sentences opening with one of these are neither imperatives nor commitments of ours:
-// no need to pay for tagging them.
-const NOT_A_STEP_OPENER = new Set([
-  'the',
-  'a',
-  'an',
-  'our',
-  'your',
-  'its',
-  'this',
-  'that',
-  'these',
-  'those',
-  'there',
-  'here',
-  'thank',
-  'thanks',
-  'sorry',
-  'unfortunately',
-  'hi',
-  'hello',
-  'hey',
-  'dear',
-  'yes',
-  'no',
-  'as',
-  'per',
-  'you',
-  "you're",
-  'he',
-  'she',
-  'they',
-  'in',
-  'on',
-  'at',
-  'for',
-  'with',
-  'from',
-  'by',
-  'all',
-  'some',
-  'any',
-  'each',
-  'every',
-  'it',
-  "it's",
-  'great',
-  'good',
-  'sadly',
-  'regards',
-  'best',
-  'cheers',
-  'kind',
-  'many',
-  'most',
-  'because',
-  'since',
-  'unless',
-  'although',
-  'however',
-]);
+// no need to pay for tagging them (rules/language/en.yaml: grammar.notAStepOpener).
+let notAStepOpener: Set<string> | undefined;
+onLanguageFilesChanged(() => {
+  notAStepOpener = undefined;
+});
 
 // compromise's tagging is superlinear in a sentence's length (a 100 KB reply without a
 // full stop took 47 s). What is asked of it is decided by the sentence's opening words
@@ -92,7 +38,7 @@ function opening(sentence: string): string {
 export function englishHasStep(whole: string): boolean {
   const sentence = opening(whole);
   const opener = /^[\s"'(@\w.-]*?([A-Za-z']+)/.exec(sentence.replace(/^(?:@\S+\s*)+/, ''))?.[1]?.toLowerCase();
-  if (opener === undefined || NOT_A_STEP_OPENER.has(opener)) return false;
+  if (opener === undefined || (notAStepOpener ??= new Set(languageList('en', 'grammar.notAStepOpener'))).has(opener)) return false;
   const doc = load()(sentence);
   if (doc.has('#Negative')) return false;
   if (doc.has('^(please|just|simply)? #Imperative')) return true;

@@ -1,24 +1,17 @@
+import { languageList } from './data.js';
 import type { LanguageHelper } from './types.js';
 
 export const english: LanguageHelper = {
   code: 'en',
-  valedictions: [
-    '[kind|best|warm|warmest|many] regards',
-    'best [wishes]',
-    'all the best',
-    '[many] thanks [again]',
-    'thank you',
-    'cheers',
-    'yours (sincerely|faithfully|truly)',
-    'sincerely',
-    'take care',
-    'speak soon',
-    'have a (good|great|nice|lovely) (day|week|weekend)',
-    'with thanks',
-    'kind wishes',
-  ],
-  salutationWords: ['hi', 'hello', 'hey', 'dear', 'good', 'morning', 'afternoon', 'evening', 'greetings', 'hiya', 'howdy'],
-  titles: ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'sir', 'madam', 'prof'],
+  get valedictions() {
+    return languageList('en', 'valedictions');
+  },
+  get salutationWords() {
+    return languageList('en', 'salutationWords');
+  },
+  get titles() {
+    return languageList('en', 'titles');
+  },
   addressForms: (name) => [name],
   usesVocative: false,
 };

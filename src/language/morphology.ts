@@ -15,6 +15,7 @@
 // frequent non-verbs, are never verbs. English imperatives need a parser: compromise
 // stays in en-grammar.ts, loaded only when a rule cannot decide without it.
 import type { Language } from '../types.js';
+import { languageList, onLanguageFilesChanged, type LanguageFile } from './data.js';
 
 /** One word, with its offsets into the reply and its folded form. */
 export interface Token {
@@ -91,496 +92,36 @@ export function tokenize(folded: string, from: number, to: number): Token[] {
 
 // ---- Czech and Slovak ----------------------------------------------------------------
 
-// After these a word is a noun or pronoun, not a verb ("na poště", "ve městě", "o tom").
-const PREPOSITIONS = new Set([
-  'v',
-  've',
-  'vo',
-  'na',
-  'o',
-  'po',
-  'pri',
-  'k',
-  'ke',
-  'ku',
-  'z',
-  'ze',
-  'zo',
-  's',
-  'se',
-  'so',
-  'do',
-  'od',
-  'u',
-  'pro',
-  'pre',
-  'bez',
-  'za',
-  'pod',
-  'nad',
-  'pred',
-  'mezi',
-  'medzi',
-  'pres',
-  'cez',
-  'podle',
-  'podla',
-  'kvuli',
-  'kvoli',
-]);
+// The function words the tagging reads, from rules/language/cs-sk.yaml (grammar), on
+// first use: prepositions (a word after one is no verb), words that end like a
+// second-person verb and are none, modals, auxiliaries, condition and clause openers.
+const SLAVIC_WORDS = [
+  'prepositions',
+  'notYou',
+  'youModals',
+  'bePast',
+  'firstPersonAux',
+  'conditions',
+  'subordinators',
+  'notOurs',
+  'futureAux',
+  'notPast',
+] as const;
+let slavic: Record<(typeof SLAVIC_WORDS)[number], Set<string>> | undefined;
+const slavicWords = () => (slavic ??= wordSets('cs-sk', SLAVIC_WORDS));
+onLanguageFilesChanged(() => {
+  slavic = undefined;
+  english = undefined;
+});
 
-// Frequent words ending like a second-person verb that are not one, or are one but say
-// nothing the customer is to do ("máte", "jste", "chcete": what they have, are, want).
-const NOT_YOU = new Set([
-  // aux and being
-  'jste',
-  'ste',
-  'byste',
-  'abyste',
-  'kdybyste',
-  'keby',
-  'budete',
-  'nebudete',
-  // adverbs, nouns and adjectives in -te / -ite / -ete / -ate
-  'jiste',
-  'urcite',
-  'urcite',
-  'opet',
-  'zase',
-  'miste',
-  'meste',
-  'ceste',
-  'poste',
-  'karte',
-  'liste',
-  'svete',
-  'zivote',
-  'kvalite',
-  'dite',
-  'chate',
-  'tete',
-  'obete',
-  'plate',
-  'vete',
-  'sete',
-  'zlate',
-  'svate',
-  'bohate',
-  'prate',
-  'naposte',
-  'zvlaste',
-  'hlavne',
-  'caste',
-  'casto',
-  'jeste',
-  'este',
-  'neste',
-  'dnes',
-  'vate',
-  'mate',
-  'nemate',
-  'tate',
-  'late',
-  'state',
-  'date',
-  'site',
-  'note',
-  'quote',
-  'update',
-  'delete',
-  'paste',
-  'white',
-  'remote',
-  'private',
-  'minute',
-  'invite',
-  'website',
-  'favorite',
-  'rate',
-  'route',
-  'suite',
-  'elite',
-  // what the customer has, is, wants, knows, writes: a description, not a step
-  'chcete',
-  'nechcete',
-  'potrebujete',
-  'vite',
-  'viete',
-  'pisete',
-  'napisali',
-  'uvadite',
-  'uvadzate',
-  'zminujete',
-  'spominate',
-  'rikate',
-  'hovorite',
-  'myslite',
-  'rozumite',
-  'rozumiete',
-  'pozadujete',
-  'poziadavate',
-  'popisujete',
-  'prejete',
-  'zelate',
-  'citite',
-  'delate',
-  'robite',
-  'zadate',
-  'ziadate',
-  'hledate',
-  'hladate',
-  'planujete',
-  'objednavate',
-  'pouzivate',
-  'vidite',
-  'vidite',
-  'ocekavate',
-  'ocakavate',
-  'dekujete',
-  'dakujete',
-  'jdete',
-  'idete',
-  'bydlite',
-  'byvate',
-  'pracujete',
-  'muzete',
-  'mozete',
-  'nemuzete',
-  'nemozete',
-  'musite',
-  'nemusite',
-  'prominte',
-  'prepacte',
-  'odpuste',
-  'verte',
-  'mejte',
-  'majte',
-  'budte',
-  'bute',
-  'predstavte',
-  'uvazte',
-  'pochopte',
-  'zapomente',
-  'smite',
-  'smiete',
-  'stezujete',
-  'staznujete',
-  'reklamujete',
-  'obavate',
-  'zlobite',
-  'hnevate',
-  'mluvite',
-  'pamatujete',
-  'pamatate',
-  'nevite',
-  'neviete',
-]);
+/** Sets of a language file's grammar lists, by key. */
+function wordSets<K extends string>(file: LanguageFile, keys: readonly K[]): Record<K, Set<string>> {
+  return Object.fromEntries(keys.map((k) => [k, new Set(languageList(file, `grammar.${k}`))])) as Record<K, Set<string>>;
+}
 
 // Nouns in the locative that end like a verb once folded: "lokalitě", "kvalitě",
 // "lhůtě", "tržiště", "hřiště", "mostě", "prostě" (not "napište": -piste is the verb).
 const NOUN_LOCATIVE = /(?:alite|ivite|acite|orite|unite|ute|[^p]iste|oste|aste)$/;
-
-// The customer's modals: with an infinitive they instruct ("můžete si změnit", "musíte se přihlásit").
-const YOU_MODALS = new Set(['muzete', 'mozete', 'musite', 'budete', 'potrebujete', 'staci', 'stacite', 'mate']);
-
-const BE_PAST = new Set([
-  'byl',
-  'byla',
-  'bylo',
-  'byli',
-  'byly',
-  'bol',
-  'bola',
-  'bolo',
-  'boli',
-  'je',
-  'jsou',
-  'su',
-  'bude',
-  'budou',
-  'budu',
-  'budeme',
-  'jsme',
-  'sme',
-  'jsem',
-  'som',
-  'uz',
-  'jiz',
-]);
-const FIRST_PERSON_AUX = new Set(['jsem', 'jsme', 'som', 'sme']);
-const CONDITIONS = new Set([
-  'pokud',
-  'jestli',
-  'jestlize',
-  'kdyby',
-  'kdybyste',
-  'kdyz',
-  'ak',
-  'keby',
-  'ked',
-  'kym',
-  'pokial',
-  'jakmile',
-  'akonahle',
-  'ihned',
-  'dokud',
-  'dokial',
-]);
-// Clause openers after which a second-person verb describes: "že nakupujete", "jak píšete", "co potřebujete".
-const SUBORDINATORS = new Set([
-  'ze',
-  'jak',
-  'ako',
-  'co',
-  'kde',
-  'kdy',
-  'kedy',
-  'protoze',
-  'pretoze',
-  'ktery',
-  'ktera',
-  'ktere',
-  'kteri',
-  'ktory',
-  'ktora',
-  'ktore',
-  'ktori',
-  'jestli',
-  'zda',
-  'ci',
-  'aby',
-  'abyste',
-  'nez',
-  'nez',
-  'kolik',
-  'kolko',
-]);
-// Verbs of ours in the present that are feelings or politeness, not actions.
-const NOT_OURS = new Set([
-  'prosim',
-  'dekuji',
-  'dekujeme',
-  'dakujem',
-  'dakujeme',
-  'omlouvame',
-  'omlouvam',
-  'ospravedlnujeme',
-  'ospravedlnujem',
-  'chapeme',
-  'chapem',
-  'chapu',
-  'rozumime',
-  'rozumim',
-  'vime',
-  'mame',
-  'tesime',
-  'doufame',
-  'doufam',
-  'dufame',
-  'dufam',
-  'verime',
-  'verim',
-  'preji',
-  'prejeme',
-  'prajem',
-  'prajeme',
-  'zdravim',
-  'cekame',
-  'cakame',
-  'evidujeme',
-  'registrujeme',
-  'vidime',
-  'mrzi',
-  'litujeme',
-  'lutujeme',
-  'problem',
-  'system',
-  'program',
-  'tim',
-  'team',
-  'item',
-  'them',
-  'system',
-  'from',
-  'seam',
-  'dream',
-  'email',
-  'formular',
-  'muzeme',
-  'mozeme',
-  'nemuzeme',
-  'nemozeme',
-  'musime',
-  'nemusime',
-  'chceme',
-  'jsem',
-  'som',
-  'jsme',
-  'sme',
-]);
-const FUTURE_AUX = new Set(['budeme', 'budu', 'bude', 'budou', 'budu']);
-// Words in -l/-la/-li that are not past participles.
-const NOT_PAST = new Set([
-  'mail',
-  'email',
-  'e',
-  'cil',
-  'cel',
-  'dil',
-  'diel',
-  'stil',
-  'styl',
-  'val',
-  'sal',
-  'sila',
-  'sily',
-  'cela',
-  'cele',
-  'cely',
-  'mila',
-  'mily',
-  'mili',
-  'byla',
-  'bola',
-  'skola',
-  'skoli',
-  'pila',
-  'hala',
-  'vila',
-  'dal',
-  'dale',
-  'dalsi',
-  'tel',
-  'pul',
-  'mal',
-  'mala',
-  'mali',
-  'chvili',
-  'chvila',
-  'asi',
-  'ale',
-  'ali',
-  'tali',
-  'stal',
-  'rl',
-  'bl',
-  'volal',
-  'poli',
-  'pole',
-  'kli',
-  'profil',
-  'model',
-  'hotel',
-  'portal',
-  'panel',
-  'kanal',
-  'signal',
-  'material',
-  'original',
-  'detail',
-  'level',
-  'label',
-  'total',
-  'hostel',
-  'apartmal',
-  'manual',
-  'tutorial',
-  'cloud',
-  'mohli',
-  'mohl',
-  'mohla',
-  'mela',
-  'meli',
-  'mel',
-  'mali',
-  'mal',
-  'chtel',
-  'chtela',
-  'chteli',
-  'chcel',
-  'chcela',
-  'chceli',
-  'musel',
-  'musela',
-  'museli',
-  'muselo',
-  'bylo',
-  'bolo',
-  'byli',
-  'boli',
-  'byl',
-  'bol',
-  'cislo',
-  'cisla',
-  'heslo',
-  'hesla',
-  'pravidlo',
-  'pravidla',
-  'kolo',
-  'kola',
-  'sklo',
-  'jidlo',
-  'jidla',
-  'jedlo',
-  'jedla',
-  'mydlo',
-  'vozidlo',
-  'vozidla',
-  'sidlo',
-  'sidla',
-  'cisly',
-  'hesly',
-  'pravidly',
-  'okolo',
-  'velmi',
-  'dlouho',
-  'mezitim',
-  'nekolik',
-  'trochu',
-  'mnoho',
-  'vela',
-  'kolik',
-  'kolko',
-  'tolik',
-  'tolko',
-  'uplne',
-  'spolu',
-  'spolecne',
-  'cokoli',
-  'cokoliv',
-  'kdokoli',
-  'jakkoli',
-  'alespon',
-  'aspon',
-  'sila',
-  'mobil',
-  'apple',
-  'google',
-  'table',
-  'mobile',
-  'file',
-  'able',
-  'available',
-  'possible',
-  'simple',
-  'people',
-  'title',
-  'style',
-  'cable',
-  'single',
-  'double',
-  'little',
-  'nebyl',
-  'nebyla',
-  'nebylo',
-  'nebyli',
-  'nebol',
-  'nebola',
-  'nebolo',
-  'neboli',
-  'dekuji',
-  'prosim',
-]);
 
 const VOWELS = 'aeiouy';
 
@@ -588,7 +129,7 @@ const VOWELS = 'aeiouy';
 function secondPerson(word: string): 0 | typeof TAG.you | number {
   if (word.length < 4 || !word.endsWith('te')) return 0;
   const bare = word.startsWith('ne') && word.length > 6 ? word.slice(2) : word;
-  if (NOT_YOU.has(word) || NOT_YOU.has(bare) || NOUN_LOCATIVE.test(word)) return 0;
+  if (slavicWords().notYou.has(word) || slavicWords().notYou.has(bare) || NOUN_LOCATIVE.test(word)) return 0;
   const before = bare.charAt(bare.length - 3);
   // zkuste, vyberte, napište, zadejte, počkajte, sledujte, nastavte, skúste, napíšte
   if (!VOWELS.includes(before)) return TAG.you | TAG.imperative;
@@ -598,7 +139,7 @@ function secondPerson(word: string): 0 | typeof TAG.you | number {
 
 /** An l-participle: "poslal", "poslala", "opravili", "odešlo", "přesunuli", "prepol", "řekl". */
 function isPastParticiple(word: string): boolean {
-  if (word.length < 4 || NOT_PAST.has(word)) return false;
+  if (word.length < 4 || slavicWords().notPast.has(word)) return false;
   const m = /([a-z])(?:l|la|lo|li|ly)$/.exec(word);
   return m !== null && 'aeiouysdtkrzcpbnhv'.includes(m[1]) && /[aeiouy]/.test(word.slice(0, m.index));
 }
@@ -622,11 +163,11 @@ function tagSlavic(tokens: Token[]): void {
     const t = tokens[i];
     const w = t.folded;
     const prev = tokens[i - 1]?.folded;
-    const afterPreposition = prev !== undefined && PREPOSITIONS.has(prev);
-    if (CONDITIONS.has(w)) t.tags |= TAG.condition;
+    const afterPreposition = prev !== undefined && slavicWords().prepositions.has(prev);
+    if (slavicWords().conditions.has(w)) t.tags |= TAG.condition;
     if (w.startsWith('ne') && w.length > 5) t.tags |= TAG.negated;
     if (!afterPreposition) t.tags |= secondPerson(w);
-    if (YOU_MODALS.has(w) || (w.startsWith('ne') && YOU_MODALS.has(w.slice(2)))) {
+    if (slavicWords().youModals.has(w) || (w.startsWith('ne') && slavicWords().youModals.has(w.slice(2)))) {
       // "můžete si ho stáhnout", "musíte se přihlásit": an infinitive within three words
       for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++) {
         const next = tokens[j].folded;
@@ -638,25 +179,25 @@ function tagSlavic(tokens: Token[]): void {
     }
     if (w === 'si') {
       const near = [tokens[i - 1], tokens[i + 1], tokens[i - 2], tokens[i + 2]];
-      if (near.some((n) => n?.folded.endsWith('te') && !NOT_YOU.has(n.folded))) t.tags |= TAG.reflexiveSi;
+      if (near.some((n) => n?.folded.endsWith('te') && !slavicWords().notYou.has(n.folded))) t.tags |= TAG.reflexiveSi;
     }
-    if (FUTURE_AUX.has(w)) t.tags |= TAG.future;
+    if (slavicWords().futureAux.has(w)) t.tags |= TAG.future;
     if (!afterPreposition && isPastParticiple(w)) {
       // "poslala jsem", "jsme opravili", "som poslal": the auxiliary within two words
       const near = [tokens[i - 1], tokens[i - 2], tokens[i + 1], tokens[i + 2]];
       // "jste psal", "ste písali": what the customer did, no action of anyone's now.
       if (!near.some((n) => n && (n.folded === 'jste' || n.folded === 'ste' || n.folded === 'jsi'))) {
-        t.tags |= near.some((n) => n && FIRST_PERSON_AUX.has(n.folded)) ? TAG.ourPast : TAG.past;
+        t.tags |= near.some((n) => n && slavicWords().firstPersonAux.has(n.folded)) ? TAG.ourPast : TAG.past;
       }
     }
     if (isPassiveParticiple(w) && !afterPreposition) {
       // The auxiliary gives the tense: "byla odeslána" done, "bude odeslána" promised, "je vyřízeno" a state.
-      const be = [tokens[i - 1], tokens[i - 2], tokens[i - 3]].find((n) => n && BE_PAST.has(n.folded));
+      const be = [tokens[i - 1], tokens[i - 2], tokens[i - 3]].find((n) => n && slavicWords().bePast.has(n.folded));
       if (be) t.tags |= TAG.passive | (/^(?:byl|bol)/.test(be.folded) ? TAG.past : /^bud/.test(be.folded) ? TAG.future : 0);
     }
-    if (!afterPreposition && isOurPresent(w) && !(t.tags & TAG.you) && !NOT_OURS.has(w)) t.tags |= TAG.ourPresent;
+    if (!afterPreposition && isOurPresent(w) && !(t.tags & TAG.you) && !slavicWords().notOurs.has(w)) t.tags |= TAG.ourPresent;
   }
-  markSubordinate(tokens, (w) => CONDITIONS.has(w) || SUBORDINATORS.has(w));
+  markSubordinate(tokens, (w) => slavicWords().conditions.has(w) || slavicWords().subordinators.has(w));
 }
 
 /** Tag the words of a clause a condition or subordinator opens, up to its comma. */
@@ -674,67 +215,18 @@ function markSubordinate(tokens: Token[], opens: (word: string) => boolean, fold
 
 // ---- English -------------------------------------------------------------------------
 
-const EN_BE = new Set(['is', 'are', 'was', 'were', 'been', 'be', "it's", "it'll"]);
-// "you can", "you'll need to", "you just need to", "you should": what the customer is to do.
-// Not "may", "might", "would": a possibility is not an instruction.
-const EN_MODALS = new Set(['can', 'could', 'should', 'need', 'must', 'will', 'may', "you'll", "you'd"]);
-const EN_CONDITIONS = new Set(['if', 'when', 'whenever', 'unless', 'once', 'should']);
-const EN_MOVERS = new Set([
-  'it',
-  'they',
-  'he',
-  'she',
-  'order',
-  'orders',
-  'parcel',
-  'parcels',
-  'package',
-  'packages',
-  'item',
-  'items',
-  'refund',
-  'booking',
-  'delivery',
-  'shipment',
-  'payment',
-  'replacement',
-  'driver',
-  'courier',
-  'money',
-  'funds',
-  'credit',
-  'engineer',
-  'technician',
-  'fix',
-  'update',
-]);
-const EN_SUBORDINATORS = new Set([
-  'if',
-  'when',
-  'whenever',
-  'unless',
-  'once',
-  'as',
-  'that',
-  'because',
-  'since',
-  'whether',
-  'while',
-  'what',
-  'how',
-  'where',
-  'which',
-  'who',
-  'though',
-  'although',
-]);
+// From rules/language/en.yaml (grammar), on first use: forms of "be", the customer's
+// modals, condition words, things that move ("it left"), clause openers.
+const ENGLISH_WORDS = ['be', 'modals', 'conditions', 'movers', 'subordinators'] as const;
+let english: Record<(typeof ENGLISH_WORDS)[number], Set<string>> | undefined;
+const englishWords = () => (english ??= wordSets('en', ENGLISH_WORDS));
 
 function tagEnglish(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const w = t.folded;
     const prev = tokens[i - 1]?.folded;
-    if (EN_CONDITIONS.has(w) && i === 0) t.tags |= TAG.condition;
+    if (englishWords().conditions.has(w) && i === 0) t.tags |= TAG.condition;
     if (w === 'if' || w === 'unless') t.tags |= TAG.condition;
     if (w === 'not' || w.endsWith("n't") || w === 'never') t.tags |= TAG.negated;
     if (w === "you'll" || (w === 'will' && prev === 'you')) t.tags |= TAG.youWill;
@@ -744,7 +236,7 @@ function tagEnglish(tokens: Token[]): void {
     if (
       prev !== undefined &&
       (prev === 'you' || prev === "you'll" || prev === "you'd" || prev === 'just' || prev === 'simply') &&
-      EN_MODALS.has(w) &&
+      englishWords().modals.has(w) &&
       next !== 'have' &&
       next !== "'ve" &&
       !(w === 'may' && (next === 'be' || next === 'not' || next === 'notice' || next === 'see'))
@@ -764,10 +256,10 @@ function tagEnglish(tokens: Token[]): void {
         t.tags |= TAG.ourPast;
       else if (
         prev !== undefined &&
-        (EN_BE.has(prev) || ((prev === 'already' || prev === 'now' || prev === 'just') && EN_BE.has(tokens[i - 2]?.folded ?? '')))
+        (englishWords().be.has(prev) || ((prev === 'already' || prev === 'now' || prev === 'just') && englishWords().be.has(tokens[i - 2]?.folded ?? '')))
       ) {
-        const be = EN_BE.has(prev) ? prev : tokens[i - 2].folded;
-        const before = tokens[i - (EN_BE.has(prev) ? 2 : 3)]?.folded ?? '';
+        const be = englishWords().be.has(prev) ? prev : tokens[i - 2].folded;
+        const before = tokens[i - (englishWords().be.has(prev) ? 2 : 3)]?.folded ?? '';
         // "was sent", "has been shipped": done; "will be sent": promised; "is closed": a state.
         // "is already confirmed": done; "is expected to be confirmed by Friday": promised.
         const already = prev === 'already' || prev === 'now';
@@ -780,10 +272,10 @@ function tagEnglish(tokens: Token[]): void {
         t.tags |= TAG.passive | tense;
       }
       // "it left", "your order shipped", "the parcel arrived": a thing moved, not "we're closed".
-      else if (prev !== undefined && EN_MOVERS.has(prev)) t.tags |= TAG.past;
+      else if (prev !== undefined && englishWords().movers.has(prev)) t.tags |= TAG.past;
     }
   }
-  markSubordinate(tokens, (w) => EN_SUBORDINATORS.has(w));
+  markSubordinate(tokens, (w) => englishWords().subordinators.has(w));
 }
 
 /** Tag the tokens of one sentence in place; returns the union of their tags. */

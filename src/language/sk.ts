@@ -1,21 +1,18 @@
+import { languageList } from './data.js';
 import type { LanguageHelper } from './types.js';
 
 // Slovak addresses people in the nominative ("Dobrý deň, pán Novák"): never a case error.
 export const slovak: LanguageHelper = {
   code: 'sk',
-  valedictions: [
-    's pozdravom',
-    's (priatelskym|priateľským) pozdravom',
-    's úctou',
-    '[pekný|krásny] deň [prajem|prajeme]',
-    'ďakujem*',
-    'vďaka',
-    'maj sa [pekne]',
-    'majte sa [pekne]',
-    'zdraví*',
-  ],
-  salutationWords: ['dobry', 'dobre', 'den', 'rano', 'vecer', 'vazeny', 'vazena', 'vazeni', 'mily', 'mila', 'mili', 'ahoj', 'ahojte', 'zdravim', 'cau'],
-  titles: ['pan', 'pani', 'slecna', 'pane', 'ing', 'mgr', 'dr'],
+  get valedictions() {
+    return languageList('sk', 'valedictions');
+  },
+  get salutationWords() {
+    return languageList('sk', 'salutationWords');
+  },
+  get titles() {
+    return languageList('sk', 'titles');
+  },
   addressForms: (name) => [name],
   usesVocative: false,
 };

@@ -1,6 +1,6 @@
 import type { Language } from '../types.js';
 
-/** What the engine needs to know of a language beyond the rules' phrase lists. */
+/** What the engine needs to know of a language beyond the rules' phrase lists (its lists from rules/language/<code>.yaml). */
 export interface LanguageHelper {
   readonly code: Language;
   /** Closing lines ("Kind regards", "S pozdravem"): where the sign-off starts. */

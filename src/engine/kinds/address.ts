@@ -2,13 +2,21 @@
 // Czech addresses in the vocative ("pane Nováku", "Jano"); Slovak and English use the
 // name as it is. Silent when the customer's name is unknown.
 import type { Document, Zone } from '../../document/document.js';
+import { onLanguageFilesChanged } from '../../language/data.js';
 import { HELPERS, helperFor } from '../../language/index.js';
 import { fold, isUpper, BEFORE_WORD, AFTER_WORD } from '../../text/fold.js';
 import { MAX_NAME_CHARS, type Language } from '../../types.js';
 import type { Finding, RuleKind } from '../rule.js';
 
-const ALL_SALUTATIONS = new Set([...Object.values(HELPERS).flatMap((h) => h.salutationWords), 'there', 'all', 'team', 'everyone', 'folks', 'again']);
-const ALL_TITLES = new Set(Object.values(HELPERS).flatMap((h) => h.titles));
+// Every language's salutation words and titles (rules/language/*.yaml), read on first use.
+let salutations: Set<string> | undefined;
+let titles: Set<string> | undefined;
+onLanguageFilesChanged(() => {
+  salutations = undefined;
+  titles = undefined;
+});
+const allSalutations = () => (salutations ??= new Set(Object.values(HELPERS).flatMap((h) => h.salutationWords)));
+const allTitles = () => (titles ??= new Set(Object.values(HELPERS).flatMap((h) => h.titles)));
 
 interface NameToken extends Zone {
   text: string;
@@ -41,8 +49,8 @@ export function addressedNames(doc: Document): NameToken[] {
     const first = words(chunks[0].text, chunks[0].start);
     const kindOf = (w: NameToken) => {
       const f = fold(w.text);
-      if (ALL_SALUTATIONS.has(f)) return 'salutation';
-      if (ALL_TITLES.has(f)) return 'title';
+      if (allSalutations().has(f)) return 'salutation';
+      if (allTitles().has(f)) return 'title';
       return isCapitalised(w.text) ? 'name' : 'other';
     };
     const kinds = first.map(kindOf);
@@ -71,7 +79,7 @@ function nameParts(fullName: string): string[] {
   return fullName
     .split(/\s+/)
     .map((p) => p.replace(/[.,]$/, ''))
-    .filter((p) => p.length > 1 && p.length <= MAX_NAME_PART && !ALL_TITLES.has(fold(p)) && !/^(ing|mgr|bc|phd|mudr|judr)$/i.test(p));
+    .filter((p) => p.length > 1 && p.length <= MAX_NAME_PART && !allTitles().has(fold(p)) && !/^(ing|mgr|bc|phd|mudr|judr)$/i.test(p));
 }
 
 interface NameForms {

@@ -1,27 +1,76 @@
 // Helpers the rule kinds share: reading phrase lists and sentences off a document.
 import { inLiteral, type Document, type Zone } from '../../document/document.js';
 import { splitSentences, type Sentence } from '../../document/sentences.js';
+import { allLanguages, onLanguageFilesChanged } from '../../language/data.js';
 import type { Language } from '../../types.js';
 import { entriesFor, matchEntry, type EntryMatch, type PhraseEntry, type PhraseLists } from '../phrase-list.js';
 import { candidateEntries } from '../entry-filter.js';
 
-// Words that may stand before an imperative at the start of a sentence. Each is a whole
-// word, and so is a handle (the lookaheads): "ano" is never "a" + "no", so a clause splits into lead-ins one
-// way only ("anoano…" of 36 letters took minutes to refuse when it could split).
-const LEAD_IN =
-  /^(?:[\s,;:!–—-]|@[\w.]+(?![\w.])|(?:yes|no|sure|ok|okay|of course|also|then|and|so|first|next|simply|just|please|ano|ne|jo|jasne|urcite|samozrejme|potom|pak|tak|a|taky|take|tiez|prosim|stacilo|hotovo|done|aj|dobre|super|vyborne|skvele|great|perfect|thanks|thank you|diky|dakujem|dekuji)(?![a-z0-9_]))*$/;
+// Words that may stand before an instruction at the start of a sentence ("Yes, just
+// click"), and words that open a condition ("if you need that, click"): every language's,
+// from rules/language/*.yaml, read on first use.
+let leadIns: { words: Set<string>; mostWords: number } | undefined;
+let conditionWords: Set<string> | undefined;
+onLanguageFilesChanged(() => {
+  leadIns = undefined;
+  conditionWords = undefined;
+});
 
-const CONDITION_WORD = /(?:^|\s)(?:if|when|once|pokud|kdyby|kdyz|jakmile|jestli|ak|ked|akonahle)\s/;
+const SEPARATOR = /[\s,;:!–—-]/;
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95; // [a-z0-9_]
+const isHandleChar = (c: number) => isWordChar(c) || (c >= 65 && c <= 90) || c === 46; // [\w.]
+
+/**
+ * Whether a (folded) clause is nothing but lead-ins, handles and punctuation: "yes, just ",
+ * "@anna ok so ". A lead-in is whole words ("of course"), each run of letters taken whole,
+ * so the clause is read once from left to right: no way of splitting it is tried twice
+ * (as a regex of the words, "anoano…" of 36 letters took minutes to refuse).
+ */
+function onlyLeadIns(clause: string): boolean {
+  if (!leadIns) {
+    const words = new Set(allLanguages('leadIns'));
+    leadIns = { words, mostWords: Math.max(1, ...[...words].map((w) => w.split(' ').length)) };
+  }
+  const { words, mostWords } = leadIns;
+  // reachable[i]: the clause up to i is lead-ins, handles and punctuation.
+  const reachable = new Uint8Array(clause.length + 1);
+  reachable[0] = 1;
+  for (let i = 0; i < clause.length; i++) {
+    if (!reachable[i]) continue;
+    const c = clause.charCodeAt(i);
+    if (SEPARATOR.test(clause[i])) reachable[i + 1] = 1;
+    else if (c === 64 /* @ */) {
+      let j = i + 1;
+      while (j < clause.length && isHandleChar(clause.charCodeAt(j))) j++;
+      if (j > i + 1) reachable[j] = 1;
+    } else if (isWordChar(c)) {
+      // Runs of letters joined by one space, one to as many as the longest lead-in has.
+      let end = i;
+      for (let n = 0; n < mostWords; n++) {
+        if (n > 0) {
+          if (clause[end] !== ' ' || !isWordChar(clause.charCodeAt(end + 1))) break;
+          end++;
+        }
+        while (end < clause.length && isWordChar(clause.charCodeAt(end))) end++;
+        if (words.has(clause.slice(i, end))) reachable[end] = 1;
+      }
+    }
+  }
+  return reachable[clause.length] === 1;
+}
 
 /**
  * Whether a clause ends in a condition and its comma: "if you need that, ". Its last
- * comma-free stretch is searched for the word, where a regex from each "if" to the end
- * ([^,]*,\s*$) read the clause quadratically.
+ * comma-free stretch is searched for the word (followed by a space, as in "if you"),
+ * where a regex from each "if" to the end ([^,]*,\s*$) read the clause quadratically.
  */
 function endsWithCondition(clause: string): boolean {
   const body = clause.trimEnd();
   if (!body.endsWith(',')) return false;
-  return CONDITION_WORD.test(body.slice(body.lastIndexOf(',', body.length - 2) + 1, -1));
+  conditionWords ??= new Set(allLanguages('conditionWords'));
+  const words = body.slice(body.lastIndexOf(',', body.length - 2) + 1, -1).split(/\s/);
+  words.pop(); // the last word is followed by the comma, not by a space
+  return words.some((w) => conditionWords!.has(w));
 }
 
 /**
@@ -59,7 +108,7 @@ export function opensSentence(doc: Document, match: EntryMatch): boolean {
   let clause = before.slice(clauseBreak + 1);
   // So does the main clause after a condition: "if you need that, search for …".
   if (endsWithCondition(clause)) clause = clause.slice(clause.lastIndexOf(',') + 1);
-  return LEAD_IN.test(clause);
+  return onlyLeadIns(clause);
 }
 
 /** Matches of the language's entries in a zone, honouring each entry's `start` flag. */
