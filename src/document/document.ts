@@ -10,6 +10,7 @@ import type { Language } from '../types.js';
 import { detectLanguage } from './language.js';
 import { findPlaceholders, type Placeholder } from './placeholders.js';
 import { blankQuotedLines, historyStart } from './quoted.js';
+import { findSalutation, type Salutation } from './salutation.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { tagSentences, type TaggedSentence, type Token } from './tagged.js';
 
@@ -48,6 +49,8 @@ export interface Document {
   readonly tokens: readonly Token[];
   /** `sentences`, each with its tokens and the union of their tags (lazy, as `tokens`). */
   readonly tagged: readonly TaggedSentence[];
+  /** The salutation among the first lines and the names it addresses (salutation.ts; on first read). */
+  readonly salutation: Salutation | undefined;
 }
 
 // Every language's valedictions, each as a whole line of its own ("Kind regards,"),
@@ -165,6 +168,7 @@ export function buildDocument(input: string, options: DocumentOptions = {}): Doc
   const detected = options.language ?? detectLanguage(text.slice(0, end), folded.slice(0, end));
   let tagged: TaggedSentence[] | undefined;
   let tokens: Token[] | undefined;
+  let salutation: { found: Salutation | undefined } | undefined;
   const taggedSentences = () => (tagged ??= tagSentences(folded, sentences, detected));
   return {
     text,
@@ -185,6 +189,9 @@ export function buildDocument(input: string, options: DocumentOptions = {}): Doc
     },
     get tokens() {
       return (tokens ??= taggedSentences().flatMap((s) => s.tokens));
+    },
+    get salutation() {
+      return (salutation ??= { found: findSalutation(text, lineZones) }).found;
     },
   };
 }

@@ -1,73 +1,19 @@
 // address: the customer is addressed by name, the right name, in the right case.
 // Czech addresses in the vocative ("pane Nováku", "Jano"); Slovak and English use the
 // name as it is. Silent when the customer's name is unknown.
-import type { Document, Zone } from '../../document/document.js';
+import type { Document } from '../../document/document.js';
 import { onLanguageFilesChanged } from '../../language/data.js';
 import { HELPERS, helperFor } from '../../language/index.js';
-import { fold, isUpper, BEFORE_WORD, AFTER_WORD } from '../../text/fold.js';
+import { fold, BEFORE_WORD, AFTER_WORD } from '../../text/fold.js';
 import { MAX_NAME_CHARS, type Language } from '../../types.js';
 import type { Finding, RuleKind } from '../rule.js';
 
-// Every language's salutation words and titles (rules/language/*.yaml), read on first use.
-let salutations: Set<string> | undefined;
+// Titles of every language (rules/language/*.yaml) are no part of a customer's name.
 let titles: Set<string> | undefined;
 onLanguageFilesChanged(() => {
-  salutations = undefined;
   titles = undefined;
 });
-const allSalutations = () => (salutations ??= new Set(Object.values(HELPERS).flatMap((h) => h.salutationWords)));
 const allTitles = () => (titles ??= new Set(Object.values(HELPERS).flatMap((h) => h.titles)));
-
-interface NameToken extends Zone {
-  text: string;
-}
-
-// Words found on the folded text, where every letter is ASCII (text/fold.ts).
-const WORD = /[a-z][a-z'-]*/g;
-
-function words(text: string, offset: number): NameToken[] {
-  return [...fold(text).matchAll(WORD)].map((m) => ({
-    text: text.slice(m.index!, m.index! + m[0].length),
-    start: offset + m.index!,
-    end: offset + m.index! + m[0].length,
-  }));
-}
-
-const isCapitalised = (w: string) => isUpper(w[0]);
-
-/** The names a salutation addresses in one of the first lines: "Hi Anna," → Anna. */
-export function addressedNames(doc: Document): NameToken[] {
-  for (const line of doc.lineZones.slice(0, 3)) {
-    const text = doc.text.slice(line.start, line.end).replace(/(?<=\b(?:Mr|Mrs|Ms|Dr|Mx))\./g, ' ');
-    const chunks: { text: string; start: number }[] = [];
-    let from = 0;
-    for (const m of text.matchAll(/[,!?;:.–—]/g)) {
-      chunks.push({ text: text.slice(from, m.index), start: line.start + from });
-      from = m.index! + 1;
-    }
-    chunks.push({ text: text.slice(from), start: line.start + from });
-    const first = words(chunks[0].text, chunks[0].start);
-    const kindOf = (w: NameToken) => {
-      const f = fold(w.text);
-      if (allSalutations().has(f)) return 'salutation';
-      if (allTitles().has(f)) return 'title';
-      return isCapitalised(w.text) ? 'name' : 'other';
-    };
-    const kinds = first.map(kindOf);
-    if (kinds.includes('other') || first.length === 0 || first.length > 6) continue;
-    const names = first.filter((_, i) => kinds[i] === 'name');
-    if (!kinds.includes('salutation') && !kinds.includes('title')) continue;
-    if (names.length) return names;
-    // "Dobrý den, paní Nováková," — the name follows the greeting after a comma.
-    const second = chunks[1] ? words(chunks[1].text, chunks[1].start) : [];
-    const secondKinds = second.map(kindOf);
-    if (second.length && second.length <= 4 && secondKinds.every((k) => k === 'name' || k === 'title')) {
-      return second.filter((_, i) => secondKinds[i] === 'name');
-    }
-    return [];
-  }
-  return [];
-}
 
 // A name field longer than MAX_NAME_CHARS holds something else (a pasted message, an
 // attack): the customer's name is then unknown. Czech vocatives cost time superlinear in
@@ -164,7 +110,7 @@ export const address: RuleKind = {
       if (template && doc.placeholders.some((p) => p.isName)) return [];
       if (!customerName || !nameParts(customerName).length) return [];
       const forms = formsOf(customerName, language);
-      const addressed = addressedNames(doc);
+      const addressed = doc.salutation?.names ?? [];
       const findings: Finding[] = [];
       if (addressed.length) {
         const folded = addressed.map((n) => fold(n.text));
