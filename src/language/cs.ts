@@ -1,5 +1,5 @@
 import { loadVocative, type VocativeFn } from './czech-vocative.js';
-import { languageList } from './data.js';
+import { languageHelper } from './data.js';
 import type { LanguageHelper } from './types.js';
 
 let vocativeFn: VocativeFn | undefined;
@@ -11,17 +11,7 @@ function vocative(name: string): string {
   return vocativeFn(name);
 }
 
-export const czech: LanguageHelper = {
-  code: 'cs',
-  get valedictions() {
-    return languageList('cs', 'valedictions');
-  },
-  get salutationWords() {
-    return languageList('cs', 'salutationWords');
-  },
-  get titles() {
-    return languageList('cs', 'titles');
-  },
+export const czech: LanguageHelper = languageHelper('cs', {
   addressForms: (name) => [vocative(name)],
   usesVocative: true,
-};
+});

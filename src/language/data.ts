@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type { LanguageHelper } from './types.js';
 
 export const LANGUAGE_FILES = ['en', 'cs', 'sk', 'cs-sk'] as const;
 export type LanguageFile = (typeof LANGUAGE_FILES)[number];
@@ -94,4 +95,21 @@ export function languageList(name: LanguageFile, key: string): readonly string[]
 /** The union of a key's lists across the language files that have it, in file order. */
 export function allLanguages(key: string): string[] {
   return (['en', 'cs', 'sk'] as const).flatMap((name) => languageList(name, key));
+}
+
+/** A language's helper: its lists read from its file on each access (the file is read once), and `rest` as given. */
+export function languageHelper(code: 'en' | 'cs' | 'sk', rest: Pick<LanguageHelper, 'addressForms' | 'usesVocative'>): LanguageHelper {
+  return {
+    code,
+    get valedictions() {
+      return languageList(code, 'valedictions');
+    },
+    get salutationWords() {
+      return languageList(code, 'salutationWords');
+    },
+    get titles() {
+      return languageList(code, 'titles');
+    },
+    ...rest,
+  };
 }
