@@ -87,3 +87,20 @@ export function isWordAt(folded: string, i: number): boolean {
   const c = folded.charCodeAt(i);
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
 }
+
+/** Whether a character code is white space as JavaScript's \s reads it (by code: no string made per character). */
+export function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}

@@ -1,5 +1,6 @@
 // length: a reply longer than its channel allows (words, or characters on social), and
 // sentences too long to read at a glance.
+import { isSpaceCode } from '../../text/fold.js';
 import type { Channel } from '../../types.js';
 import type { Finding, RuleKind } from '../rule.js';
 
@@ -8,20 +9,7 @@ function countWords(text: string, start: number, end: number): number {
   let n = 0;
   let inWord = false;
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    // The whitespace of \s: ASCII spaces, NBSP, the Unicode space separators, BOM.
-    const space =
-      c === 32 ||
-      (c >= 9 && c <= 13) ||
-      c === 0xa0 ||
-      c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 ||
-      c === 0x2029 ||
-      c === 0x202f ||
-      c === 0x205f ||
-      c === 0x3000 ||
-      c === 0xfeff;
+    const space = isSpaceCode(text.charCodeAt(i));
     if (!space && !inWord) n++;
     inWord = !space;
   }

@@ -2,6 +2,7 @@
 import { inLiteral, type Document, type Zone } from '../../document/document.js';
 import { splitSentences, type Sentence } from '../../document/sentences.js';
 import { allLanguages, onLanguageFilesChanged } from '../../language/data.js';
+import { isSpaceCode } from '../../text/fold.js';
 import type { Language } from '../../types.js';
 import { entriesFor, matchEntry, type EntryMatch, type PhraseEntry, type PhraseLists } from '../phrase-list.js';
 import { candidateEntries } from '../entry-filter.js';
@@ -16,7 +17,10 @@ onLanguageFilesChanged(() => {
   conditionWords = undefined;
 });
 
-const SEPARATOR = /[\s,;:!–—-]/;
+/** A sign between lead-ins: white space, or , ; : ! – — - */
+const isSeparator = (c: number) => isSpaceCode(c) || c === 44 || c === 59 || c === 58 || c === 33 || c === 45 || c === 0x2013 || c === 0x2014;
+// onlyLeadIns's marks, kept between calls: a clause is at most OPENING_REACH characters.
+let reachable = new Uint8Array(512);
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95; // [a-z0-9_]
 const isHandleChar = (c: number) => isWordChar(c) || (c >= 65 && c <= 90) || c === 46; // [\w.]
 
@@ -33,12 +37,13 @@ function onlyLeadIns(clause: string): boolean {
   }
   const { words, mostWords } = leadIns;
   // reachable[i]: the clause up to i is lead-ins, handles and punctuation.
-  const reachable = new Uint8Array(clause.length + 1);
+  if (reachable.length <= clause.length) reachable = new Uint8Array(clause.length + 1);
+  reachable.fill(0, 0, clause.length + 1);
   reachable[0] = 1;
   for (let i = 0; i < clause.length; i++) {
     if (!reachable[i]) continue;
     const c = clause.charCodeAt(i);
-    if (SEPARATOR.test(clause[i])) reachable[i + 1] = 1;
+    if (isSeparator(c)) reachable[i + 1] = 1;
     else if (c === 64 /* @ */) {
       let j = i + 1;
       while (j < clause.length && isHandleChar(clause.charCodeAt(j))) j++;
