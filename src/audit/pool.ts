@@ -12,9 +12,10 @@ import { loadRuleSet } from '../engine/rule-set.js';
 import type { Locale } from '../types.js';
 import { processBatch, type BatchResult, type BatchSettings, type WorkItem } from './batch.js';
 import { batchExtent, skippedBatch, type BatchExtent } from './skipped-batch.js';
+import { builtUrl } from '../files/built.js';
 
-// The compiled worker (dist/audit/lint-worker.js), found from src/ (tests) and dist/ alike.
-const WORKER = new URL('../../dist/audit/lint-worker.js', import.meta.url);
+// The compiled worker, found from src/ (tests) and dist/ alike.
+const WORKER = builtUrl('audit/lint-worker.js');
 
 // A worker's live data is ~15 MB (compiled rules, compromise, one batch). Measured on a
 // 1 GB audit on two workers: old generation 32 MB and young 12 MB, 130.7 s at 190 MB

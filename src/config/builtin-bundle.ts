@@ -13,20 +13,20 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtPath } from '../files/built.js';
 import { phraseTable, usePrecompiledPhrases, type CompiledPhrase } from '../phrases/phrase.js';
 import { PhraseTable } from '../phrases/phrase-table.js';
 import { languageFilePath, useBuiltLanguageFiles } from '../language/data.js';
 import type { YamlSource } from './yaml-source.js';
 
 export const BUILTIN_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const dist = (name: string) => fileURLToPath(new URL(`../../dist/${name}`, import.meta.url));
 
 type Files = Record<string, { mtimeMs: number; value: unknown }>;
 
 /** A file of the build's, or null when it is missing or unreadable (the YAML is read instead). */
 function readJson<T>(name: string): T | null {
   try {
-    return JSON.parse(readFileSync(dist(name), 'latin1')) as T;
+    return JSON.parse(readFileSync(builtPath(name), 'latin1')) as T;
   } catch {
     return null;
   }
@@ -39,7 +39,7 @@ function table(name: string): PhraseTable | null {
   let phrases = tables.get(name);
   if (phrases === undefined) {
     try {
-      phrases = new PhraseTable(readFileSync(dist(`builtin-phrases/${name}.tsv`), 'utf8'));
+      phrases = new PhraseTable(readFileSync(builtPath(`builtin-phrases/${name}.tsv`), 'utf8'));
     } catch {
       phrases = null; // not built: the phrases are compiled as they come
     }

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { BUILTIN_ROOT } from '../../config/builtin-bundle.js';
+import { builtPath } from '../../files/built.js';
 import { parseYaml, readConfigText, type YamlSource } from '../../config/yaml-source.js';
 import { ConfigError } from '../../config/errors.js';
 import type { Language } from '../../types.js';
@@ -12,7 +13,7 @@ import { compileLexicon, type CompiledLexicon, type DerivedLists, type CompileRe
 import { KeyTable } from './hash.js';
 
 export const LEXICON_SOURCES = join(BUILTIN_ROOT, 'rules', 'lexicons');
-export const LEXICON_DIST = join(BUILTIN_ROOT, 'dist', 'lexicon');
+export const LEXICON_DIST = builtPath('lexicon');
 
 /** dist/lexicon/manifest.json: what the compiled files were made from. */
 export interface Manifest {
