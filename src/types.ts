@@ -1,6 +1,12 @@
 // The shapes that cross module borders: a reply with its context, and what linting it yields.
 import { isMessageHistory } from './history.js';
 
+/** A range of offsets [start, end) into a reply's text: a zone of the Document, a match, a word. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
 export type Language = 'en' | 'cs' | 'sk';
 export const LANGUAGES: readonly Language[] = ['en', 'cs', 'sk'];
 export type Channel = 'email' | 'chat' | 'social';

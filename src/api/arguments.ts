@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../config/load-config.js';
 import { checkValue, type Schema } from '../config/validate.js';
 import { Linter, type LinterOptions } from '../engine/lint.js';
 import { isMessageHistory } from '../history.js';
-import { SOURCES } from '../input/importers/index.js';
+import { HELPDESKS } from '../input/importers/index.js';
 import { CHANNELS, LANGUAGES, LOCALES, type ReplyContext } from '../types.js';
 import type { AuditApiOptions, LintCallOptions, LintFilesOptions, LoadConfigOptions } from '../index.js';
 
@@ -91,7 +91,7 @@ const LINT_FILES_OPTIONS = object({
   maxWarnings: NUMBER,
   minScore: { type: 'number', min: 0, max: 100 },
   stdinFilename: STRING,
-  from: { type: 'enum', values: SOURCES.filter((s) => s !== 'csv') },
+  from: { type: 'enum', values: HELPDESKS.filter((s) => s !== 'csv') },
   cache: BOOLEAN,
   cacheLocation: STRING,
 } satisfies Record<keyof LintFilesOptions, Schema>);
@@ -99,7 +99,7 @@ const LINT_FILES_OPTIONS = object({
 const AUDIT_OPTIONS = object({
   config: RESOLVED_CONFIG,
   format: { type: 'enum', values: AUDIT_FORMATS },
-  from: { type: 'enum', values: SOURCES },
+  from: { type: 'enum', values: HELPDESKS },
   csvColumns: STRING,
   csvDelimiter: STRING,
   csvRoles: STRING,

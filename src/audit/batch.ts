@@ -5,7 +5,7 @@
 import { addFiltered, agentKey, noneFiltered, type FilteredOut } from './filtered.js';
 import type { Linter } from '../engine/lint.js';
 import { readConversation } from '../input/conversation.js';
-import type { Conversation, Source } from '../input/importers/index.js';
+import type { Conversation, Helpdesk } from '../input/importers/index.js';
 import { itemsOfValue } from '../input/conversation-data.js';
 import { auditItem } from './read.js';
 import { internalErrorNotice, replySubject, type Notice } from '../input/notice.js';
@@ -43,7 +43,7 @@ function* conversationsOf(item: WorkItem, s: BatchSettings, notices: Notice[]): 
 }
 
 export interface BatchSettings {
-  from: Source;
+  from: Helpdesk;
   format: 'stylish' | 'json' | 'csv' | 'html';
   perAgentCsv: boolean;
   since?: string;

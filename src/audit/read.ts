@@ -5,13 +5,13 @@ import { extname } from 'node:path';
 import type { CsvColumns, CsvDialect, ReadAt } from '../input/importers/csv.js';
 import { itemsOfCsv, itemsOfJsonl, itemsOfJsonText, itemsOfValue, type DataItem } from '../input/conversation-data.js';
 import { memoryReadAt } from '../input/importers/csv.js';
-import type { Source } from '../input/importers/index.js';
+import type { Helpdesk } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
 import { after, jsonlBlocks, readAtMost, startsWithJsonLine, type ByteReader, type JsonlBlock } from '../input/jsonl.js';
 import { limitText, megabytes, openRegularFile, readUpTo } from '../files/regular-file.js';
 
 export interface AuditInputOptions {
-  from: Source;
+  from: Helpdesk;
   csvColumns?: CsvColumns;
   /** The CSV's separator and role values (--csv-delimiter, --csv-roles). */
   csvDialect?: CsvDialect;

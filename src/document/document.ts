@@ -6,18 +6,13 @@ import { HELPERS } from '../language/index.js';
 import { onLanguageFilesChanged } from '../language/data.js';
 import { fold, isUpper } from '../text/fold.js';
 import { LineIndex } from '../text/lines.js';
-import type { Language } from '../types.js';
+import type { Language, Span } from '../types.js';
 import { detectLanguage } from './language.js';
 import { findPlaceholders, type Placeholder } from './placeholders.js';
 import { blankQuotedLines, historyStart } from './quoted.js';
 import { findSalutation, type Salutation } from './salutation.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import { tagSentences, type TaggedSentence, type Token } from './tagged.js';
-
-export interface Zone {
-  start: number;
-  end: number;
-}
 
 export interface Document {
   /** The reply as given (NFC). Offsets everywhere point into it. */
@@ -27,21 +22,21 @@ export interface Document {
   /** The reply proper ends here; quoted history follows. */
   readonly end: number;
   /** The first non-empty line: where a greeting belongs. */
-  readonly opening: Zone;
+  readonly opening: Span;
   /** The agent's own words: the opening and what follows, without closing and signature. */
-  readonly content: Zone;
+  readonly content: Span;
   /** The valediction line ("Kind regards,"), if any. */
-  readonly closing?: Zone;
+  readonly closing?: Span;
   /** The lines after the valediction (or a trailing name block), if any. */
-  readonly signature?: Zone;
+  readonly signature?: Span;
   readonly sentences: readonly Sentence[];
   readonly placeholders: readonly Placeholder[];
   /** Spans that are not prose: links, inline code, markup tags. Rules read past them. */
-  readonly literals: readonly Zone[];
+  readonly literals: readonly Span[];
   readonly language: Language;
   readonly lines: LineIndex;
   /** Non-empty lines in the reply proper, in order. */
-  readonly lineZones: readonly Zone[];
+  readonly lineZones: readonly Span[];
   /**
    * The words of the reply proper with grammatical tags (language/morphology.ts), in
    * order. Computed on first read, once per document: rules that never ask never pay.
@@ -65,8 +60,8 @@ onLanguageFilesChanged(() => {
   valedictions = undefined;
 });
 
-function nonEmptyLines(text: string, end: number): Zone[] {
-  const zones: Zone[] = [];
+function nonEmptyLines(text: string, end: number): Span[] {
+  const zones: Span[] = [];
   let start = 0;
   while (start < end) {
     let stop = text.indexOf('\n', start);
@@ -82,7 +77,7 @@ function nonEmptyLines(text: string, end: number): Zone[] {
 }
 
 /** A line that is only a valediction: "Kind regards," / "S pozdravem" / "Díky!". */
-function isValediction(folded: string, line: Zone): boolean {
+function isValediction(folded: string, line: Span): boolean {
   if (line.end - line.start > 60) return false;
   const text = folded.slice(line.start, line.end);
   valedictions ??= Object.values(HELPERS).flatMap((h) => h.valedictions.map((v) => ({ phrase: compilePhrase(v, { trusted: true }) })));
@@ -95,12 +90,12 @@ function isValediction(folded: string, line: Zone): boolean {
 }
 
 /** A short line that reads like a name or role, not a sentence. */
-function isSignatureLine(text: string, line: Zone): boolean {
+function isSignatureLine(text: string, line: Span): boolean {
   const s = text.slice(line.start, line.end);
   return s.length <= 60 && !/[.?!:]$/u.test(s) && s.split(/\s+/).length <= 6;
 }
 
-function findClosing(text: string, folded: string, lines: Zone[]): { closing?: Zone; signature?: Zone } {
+function findClosing(text: string, folded: string, lines: Span[]): { closing?: Span; signature?: Span } {
   // The valediction sits near the end: look at the last few lines only.
   for (let i = lines.length - 1; i >= Math.max(1, lines.length - 6); i--) {
     if (isValediction(folded, lines[i])) {
@@ -138,8 +133,8 @@ const LITERALS =
   /<!--(?:(?!<!--|-->)[\s\S])*-->|\bhttps?:\/\/[^\s<>()"']+|\bwww\.[^\s<>()"']+|`[^`\n]+`|<\/?[a-zA-Z][^<>\n]*>|(?<![\w-])[\w-]+\.(?:md|txt|json|yml|yaml|js|ts|html|pdf|png|jpg)\b/g;
 
 /** Links, inline code, markup tags and file names: not words a customer reads as prose. */
-function findLiterals(text: string, end: number): Zone[] {
-  const zones: Zone[] = [];
+function findLiterals(text: string, end: number): Span[] {
+  const zones: Span[] = [];
   LITERALS.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = LITERALS.exec(text)) !== null && m.index < end) zones.push({ start: m.index, end: m.index + m[0].length });

@@ -4,16 +4,16 @@
 import { onLanguageFilesChanged } from '../language/data.js';
 import { HELPERS } from '../language/index.js';
 import { fold, isUpper } from '../text/fold.js';
-import type { Zone } from './document.js';
+import type { Span } from '../types.js';
 
-export interface NameToken extends Zone {
+export interface NameToken extends Span {
   /** The word as written. */
   text: string;
 }
 
 export interface Salutation {
   /** The line the salutation stands on (one of the first three). */
-  line: Zone;
+  line: Span;
   /** The names it addresses, in order ("Anna"; "Nováková" of "paní Nováková"); none for "Hi there,". */
   names: NameToken[];
 }
@@ -53,7 +53,7 @@ function kindOf(w: NameToken): WordKind {
  * one salutation word or title: "Hi Anna," → Anna; "Dobrý den, paní Nováková," → the
  * name after the comma.
  */
-export function findSalutation(text: string, lines: readonly Zone[]): Salutation | undefined {
+export function findSalutation(text: string, lines: readonly Span[]): Salutation | undefined {
   for (const line of lines.slice(0, 3)) {
     const lineText = text.slice(line.start, line.end).replace(/(?<=\b(?:Mr|Mrs|Ms|Dr|Mx))\./g, ' ');
     const chunks: { text: string; start: number }[] = [];

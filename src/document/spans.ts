@@ -2,10 +2,7 @@
 // a syntax's matches): a binary search each, where trying every span made a long reply
 // with thousands of them quadratic (issue 10).
 
-interface Span {
-  start: number;
-  end: number;
-}
+import type { Span } from '../types.js';
 
 /** The index of the first span that ends after `offset` (sorted.length if none). */
 function firstEndingAfter(sorted: readonly Span[], offset: number): number {

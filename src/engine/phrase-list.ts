@@ -5,17 +5,8 @@ import type { Path } from '../config/yaml-source.js';
 import { isWordAt } from '../text/fold.js';
 import { LinearRegex } from '../phrases/linear-regex.js';
 import type { Language } from '../types.js';
-import {
-  compilePhrase,
-  compileRawRegex,
-  LiteralsAhead,
-  mayMatch,
-  PhraseError,
-  phraseKey,
-  precompiledPhrase,
-  type Phrase,
-  type Span,
-} from '../phrases/phrase.js';
+import { compilePhrase, compileRawRegex, LiteralsAhead, mayMatch, PhraseError, phraseKey, precompiledPhrase, type Phrase } from '../phrases/phrase.js';
+import type { Span } from '../types.js';
 import { expandClasses, namesChangedClass, type ClassLanguage, type WordClasses } from './word-classes.js';
 
 /** One entry: a phrase (or raw regex) with what to say or put instead. */

@@ -6,14 +6,14 @@
 // how they get the bytes (lint reads synchronously and hashes them for its cache, the
 // audit off the main thread), not in what a file means or in what a notice says of it.
 import { readCsv, type CsvColumns, type CsvDialect, type ReadAt } from './importers/csv.js';
-import { conversationsIn, type Source } from './importers/index.js';
+import { conversationsIn, type Helpdesk } from './importers/index.js';
 import { isMacroExport } from './importers/macros.js';
 import { jsonlLines, parseJsonlLine, type ByteReader } from './jsonl.js';
 import type { Notice } from './notice.js';
 
 export interface DataOptions {
   /** The helpdesk the data comes from (--from); "auto" recognises it by its shape. */
-  from?: Source;
+  from?: Helpdesk;
   csvColumns?: CsvColumns;
   /** The CSV's separator and role values (--csv-delimiter, --csv-roles). */
   csvDialect?: CsvDialect;

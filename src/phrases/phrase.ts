@@ -27,6 +27,7 @@
 import { fold, BEFORE_WORD, AFTER_WORD, FOLDED_LETTERS } from '../text/fold.js';
 import { LinearRegex } from './linear-regex.js';
 import { hasPairs, literalPairs, pairsIn, type PairTable } from './literal-pairs.js';
+import type { Span } from '../types.js';
 
 const SEP = '[\\s,;:]+';
 /** A word skipped by "...": anything but a separator, so a gap splits text one way only. */
@@ -478,11 +479,6 @@ export function compileRawRegex(source: string, options: { trusted?: boolean; ex
   } catch (err) {
     throw new PhraseError(`regex not supported: ${(err as Error).message}`, source);
   }
-}
-
-export interface Span {
-  start: number;
-  end: number;
 }
 
 /**

@@ -14,7 +14,7 @@ import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import { parseCsvColumns, parseCsvRoles } from '../input/importers/csv.js';
 import { conversationFields } from '../input/conversation.js';
-import type { Conversation, Source } from '../input/importers/index.js';
+import type { Conversation, Helpdesk } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
 import { appendAll } from '../lists.js';
 import type { Locale } from '../types.js';
@@ -25,7 +25,7 @@ export const AUDIT_FORMATS = ['stylish', 'json', 'csv', 'html'] as const;
 
 export interface AuditOptions {
   format: (typeof AUDIT_FORMATS)[number];
-  from: Source;
+  from: Helpdesk;
   csvColumns?: string;
   /** The CSV's field separator (default: the header line's). */
   csvDelimiter?: string;

@@ -7,10 +7,10 @@ import type { Linter } from '../engine/lint.js';
 import { internalErrorNotice, replySubject, type Notice } from '../input/notice.js';
 import { readFile, readStdin, type InputItem } from '../input/read.js';
 import type { Channel, Language, LintResult, ReplyContext } from '../types.js';
-import type { Source } from '../input/importers/index.js';
+import type { Helpdesk } from '../input/importers/index.js';
 
 /** The helpdesks lint reads exports of (CSV files are known by their extension). */
-export type LintSource = Exclude<Source, 'csv'>;
+export type LintHelpdesk = Exclude<Helpdesk, 'csv'>;
 // Imported statically: a dynamic import would split the config modules it shares into chunks.
 import { cacheFile, ContentHash, MAX_CACHED_RESULTS, ResultCache, settingsKey } from './result-cache.js';
 import { replaceFixedFile } from './fix-write.js';
@@ -31,7 +31,7 @@ export interface LintCommandOptions {
   template?: boolean;
   stdinFilename?: string;
   /** The helpdesk that exported the JSON and JSONL files (--from; default: recognised by its shape). */
-  from?: LintSource;
+  from?: LintHelpdesk;
   cache?: boolean;
   cacheLocation?: string;
   /** replylint's version, part of the cache key. */

@@ -7,8 +7,7 @@
 import type { Document } from '../../document/document.js';
 import { insideAny, overlapsAny } from '../../document/spans.js';
 import type { Finding, RuleKind } from '../rule.js';
-
-type Span = { start: number; end: number };
+import type { Span } from '../../types.js';
 
 // Gender alternatives on the folded text (lower case, no diacritics), by the ending the
 // alternative adds: a consonant stem + a (poslal/a, obdržel(a), spokojen(a), rád/a), an -ý

@@ -1,5 +1,6 @@
 // Helpers the rule kinds share: reading phrase lists and sentences off a document.
-import { inLiteral, type Document, type Zone } from '../../document/document.js';
+import { inLiteral, type Document } from '../../document/document.js';
+import type { Span } from '../../types.js';
 import { splitSentences, type Sentence } from '../../document/sentences.js';
 import { allLanguages, onLanguageFilesChanged } from '../../language/data.js';
 import { isSpaceCode } from '../../text/fold.js';
@@ -117,13 +118,13 @@ export function opensSentence(doc: Document, match: EntryMatch): boolean {
 }
 
 /** Matches of the language's entries in a zone, honouring each entry's `start` flag. */
-export function findMatches(doc: Document, lists: PhraseLists | undefined, language: Language, zone: Zone): EntryMatch[] {
+export function findMatches(doc: Document, lists: PhraseLists | undefined, language: Language, zone: Span): EntryMatch[] {
   return findEntryMatches(doc, entriesFor(lists, language), zone);
 }
 
 const byStart = (a: EntryMatch, b: EntryMatch) => a.start - b.start;
 
-export function findEntryMatches(doc: Document, entries: readonly PhraseEntry[], zone: Zone): EntryMatch[] {
+export function findEntryMatches(doc: Document, entries: readonly PhraseEntry[], zone: Span): EntryMatch[] {
   const out: EntryMatch[] = [];
   for (const entry of candidateEntries(entries, doc.text, doc.folded)) {
     const first = out.length;

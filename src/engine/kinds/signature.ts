@@ -13,7 +13,8 @@
 // "The Acme Team") is the team message. The first line is never read as a name: there it
 // is the greeting ("Anna Smith,"). A closing mid-text is not one: a name must follow it,
 // and a name is a few capitalised words, not a sentence.
-import type { Document, Zone } from '../../document/document.js';
+import type { Document } from '../../document/document.js';
+import type { Span } from '../../types.js';
 import { fold, isUpper } from '../../text/fold.js';
 import { matchEntry, PHRASE_LIST_SCHEMA, type PhraseEntry } from '../phrase-list.js';
 import { candidateEntries } from '../entry-filter.js';
@@ -107,10 +108,10 @@ function hasTeamWord(t: Tools, start: number, end: number): boolean {
   return false;
 }
 
-const lineText = (doc: Document, z: Zone) => doc.text.slice(z.start, z.end);
+const lineText = (doc: Document, z: Span) => doc.text.slice(z.start, z.end);
 
 /** The line with leading delimiters ("-- Mark", "^Amy", "— Jana") stripped, as a zone. */
-function trimLead(doc: Document, z: Zone): Zone {
+function trimLead(doc: Document, z: Span): Span {
   let s = z.start;
   while (s < z.end && /[\s^~*>–—-]/.test(doc.text[s])) s++;
   return { start: s, end: z.end };
@@ -162,7 +163,7 @@ function closingEnd(t: Tools, from: number, to: number): number {
 }
 
 /** Where the last sentence of a line starts, if the line holds more than one. */
-function lastSentence(doc: Document, z: Zone): number {
+function lastSentence(doc: Document, z: Span): number {
   // A stop, spaces, a capital: the last such capital starts it.
   const { text } = doc;
   for (let i = z.end - 1; i > z.start; i--) {
@@ -175,7 +176,7 @@ function lastSentence(doc: Document, z: Zone): number {
 }
 
 /** The best verdict of a name block: its first line, or the agent's name anywhere in it. */
-function blockVerdict(t: Tools, lines: readonly Zone[], capitalised = false): Verdict {
+function blockVerdict(t: Tools, lines: readonly Span[], capitalised = false): Verdict {
   if (!lines.length || lines.length > BLOCK_LINES) return undefined;
   const first = nameAt(t, lines[0].start, lines[0].end, capitalised);
   if (first === 'person') return first;
@@ -196,7 +197,7 @@ function best(a: Verdict, b: Verdict): Verdict {
 }
 
 /** The sign-off of the reply: whom it is signed by, and where it is. */
-function readSignOff(t: Tools): { verdict: Verdict; closing: boolean; zone?: Zone } {
+function readSignOff(t: Tools): { verdict: Verdict; closing: boolean; zone?: Span } {
   const { doc } = t;
   // Only the tail's lines are read (and trimmed): a long reply costs no more than a short one.
   const n = doc.lineZones.length;
@@ -208,8 +209,8 @@ function readSignOff(t: Tools): { verdict: Verdict; closing: boolean; zone?: Zon
   t.from = Math.max(line(Math.max(1, n - TAIL_LINES))?.start ?? doc.end, doc.end - TAIL_CHARS);
   let verdict: Verdict;
   let closing = false;
-  let zone: Zone | undefined;
-  const note = (v: Verdict, z: Zone) => {
+  let zone: Span | undefined;
+  const note = (v: Verdict, z: Span) => {
     if (v && (verdict !== 'person' || !zone)) zone = z;
     verdict = best(verdict, v);
   };

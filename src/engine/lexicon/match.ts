@@ -2,7 +2,8 @@
 // words looked up in the key table, then verified word by word in the lexicon) and
 // acronyms customers do not know. One pass over the folded text, a few hash probes per
 // token, no regex: linear in the reply whatever it holds.
-import { inLiteral, type Document, type Zone } from '../../document/document.js';
+import { inLiteral, type Document } from '../../document/document.js';
+import type { Span } from '../../types.js';
 import { isUpper, isWordAt } from '../../text/fold.js';
 import type { Language } from '../../types.js';
 import { ACRONYM_MAX, ACRONYM_MIN, INFLECTED, LANGUAGE_BIT, STEM, WHOLE, wordKey, type CompiledForm } from './compile.js';
@@ -151,7 +152,7 @@ interface Candidate {
  * Jargon in a zone of a reply, before any exemption (brand, allowed words): the lexicon's
  * terms in the reply's language and, when asked, unknown acronyms. In order, not overlapping.
  */
-export function findJargon(doc: Document, zone: Zone, language: Language, options: JargonOptions): JargonMatch[] {
+export function findJargon(doc: Document, zone: Span, language: Language, options: JargonOptions): JargonMatch[] {
   const { text, folded } = doc;
   const data = lexiconData();
   const { keys } = data;

@@ -8,8 +8,8 @@ import { zendesk } from './zendesk.js';
 
 export type { Conversation } from './types.js';
 export const IMPORTERS: readonly Importer[] = [zendesk, intercom, freshdesk, helpscout];
-export const SOURCES = ['auto', 'replylint', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv'] as const;
-export type Source = (typeof SOURCES)[number];
+export const HELPDESKS = ['auto', 'replylint', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv'] as const;
+export type Helpdesk = (typeof HELPDESKS)[number];
 
 const isNative = (v: unknown) => isObject(v) && Array.isArray(v.messages);
 
@@ -17,14 +17,14 @@ const isNative = (v: unknown) => isObject(v) && Array.isArray(v.messages);
  * The conversations in one JSON value (a file's content, an array element or a JSONL
  * line). Throws an Error with a user-facing message when the shape is unknown.
  */
-export function conversationsIn(value: unknown, from: Source = 'auto'): Conversation[] {
+export function conversationsIn(value: unknown, from: Helpdesk = 'auto'): Conversation[] {
   if (from === 'replylint' || (from === 'auto' && isNative(value))) return [value as Conversation];
   const importer = from === 'auto' ? IMPORTERS.find((i) => i.recognises(value)) : IMPORTERS.find((i) => i.name === from);
   const keys = () => (isObject(value) ? Object.keys(value).slice(0, 8).join(', ') || 'none' : Array.isArray(value) ? 'an array' : typeof value);
   if (!importer) {
     // A conversation whose "messages" is no list: the conversation reader says what is wrong with it.
     if (isObject(value) && 'messages' in value) return [value as unknown as Conversation];
-    const helpdesks = SOURCES.filter((s) => s !== 'auto' && s !== 'replylint' && s !== 'csv').join('|');
+    const helpdesks = HELPDESKS.filter((s) => s !== 'auto' && s !== 'replylint' && s !== 'csv').join('|');
     throw new Error(
       isObject(value)
         ? `not a conversation nor an export replylint knows (keys: ${keys()}): a conversation needs "messages": [{"role": "agent", "text": "…"}]; for a helpdesk export, name the helpdesk with --from ${helpdesks}`
