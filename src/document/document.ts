@@ -150,6 +150,51 @@ export interface DocumentOptions {
   language?: Language;
 }
 
+/**
+ * The Document as built: its fields set once, what is computed on first read (tags,
+ * tokens, the salutation) kept in fields of its own. A class, so that every document
+ * has the same shape and its getters are shared, not closures made per reply.
+ */
+class BuiltDocument implements Document {
+  private taggedSentences?: TaggedSentence[];
+  private allTokens?: Token[];
+  private foundSalutation?: { found: Salutation | undefined };
+  readonly content: Span;
+  readonly placeholders: readonly Placeholder[];
+  readonly literals: readonly Span[];
+  readonly lines: LineIndex;
+
+  constructor(
+    readonly text: string,
+    readonly folded: string,
+    readonly end: number,
+    readonly opening: Span,
+    bodyEnd: number,
+    readonly closing: Span | undefined,
+    readonly signature: Span | undefined,
+    readonly sentences: readonly Sentence[],
+    readonly language: Language,
+    readonly lineZones: readonly Span[],
+  ) {
+    this.content = { start: 0, end: bodyEnd };
+    this.placeholders = findPlaceholders(text, end);
+    this.literals = findLiterals(text, end);
+    this.lines = new LineIndex(text);
+  }
+
+  get tagged(): readonly TaggedSentence[] {
+    return (this.taggedSentences ??= tagSentences(this.folded, this.sentences, this.language));
+  }
+
+  get tokens(): readonly Token[] {
+    return (this.allTokens ??= this.tagged.flatMap((s) => s.tokens));
+  }
+
+  get salutation(): Salutation | undefined {
+    return (this.foundSalutation ??= { found: findSalutation(this.text, this.lineZones) }).found;
+  }
+}
+
 export function buildDocument(input: string, options: DocumentOptions = {}): Document {
   const text = input.normalize('NFC');
   const end = historyStart(text);
@@ -161,32 +206,5 @@ export function buildDocument(input: string, options: DocumentOptions = {}): Doc
   const bodyEnd = closing?.start ?? signature?.start ?? (lineZones.length ? lineZones[lineZones.length - 1].end : 0);
   const sentences = splitSentences(visible, 0, end);
   const detected = options.language ?? detectLanguage(text.slice(0, end), folded.slice(0, end));
-  let tagged: TaggedSentence[] | undefined;
-  let tokens: Token[] | undefined;
-  let salutation: { found: Salutation | undefined } | undefined;
-  const taggedSentences = () => (tagged ??= tagSentences(folded, sentences, detected));
-  return {
-    text,
-    folded,
-    end,
-    opening,
-    content: { start: 0, end: bodyEnd },
-    closing,
-    signature,
-    sentences,
-    placeholders: findPlaceholders(text, end),
-    literals: findLiterals(text, end),
-    language: detected,
-    lines: new LineIndex(text),
-    lineZones,
-    get tagged() {
-      return taggedSentences();
-    },
-    get tokens() {
-      return (tokens ??= taggedSentences().flatMap((s) => s.tokens));
-    },
-    get salutation() {
-      return (salutation ??= { found: findSalutation(text, lineZones) }).found;
-    },
-  };
+  return new BuiltDocument(text, folded, end, opening, bodyEnd, closing, signature, sentences, detected, lineZones);
 }
