@@ -436,17 +436,30 @@ export function compilePhrase(phrase: string, options: { exact?: boolean; truste
  * parses a pattern when it is constructed, and most phrases of a short reply are ruled
  * out by their literals (engine/entry-filter.ts) and never searched.
  */
+// A class, not an object literal with a getter: V8 keeps such a literal in dictionary
+// mode, and matching reads a phrase's literals and regex for every candidate.
+class TablePhrase implements Phrase {
+  readonly boundaries?: { before: boolean; after: boolean };
+  readonly literals?: readonly string[];
+  readonly also?: readonly string[];
+  pairs?: readonly Int32Array[] = undefined;
+  alsoPairs?: readonly Int32Array[] = undefined;
+  private made: RegExp | undefined = undefined;
+  constructor(
+    readonly text: string,
+    private readonly known: CompiledPhrase,
+  ) {
+    this.boundaries = known.boundaries;
+    this.literals = known.literals;
+    this.also = known.also;
+  }
+  get regex(): RegExp {
+    return (this.made ??= new RegExp(this.known.source, this.known.flags));
+  }
+}
+
 function fromTable(text: string, known: CompiledPhrase): Phrase {
-  let made: RegExp | undefined;
-  return {
-    text,
-    boundaries: known.boundaries,
-    literals: known.literals,
-    also: known.also,
-    get regex() {
-      return (made ??= new RegExp(known.source, known.flags));
-    },
-  };
+  return new TablePhrase(text, known);
 }
 
 function linear(source: string, phrase: string): LinearRegex {

@@ -53,6 +53,18 @@ interface Clause extends Sentence {
   tokens: readonly Token[];
 }
 
+/** The part of a sentence inside the reply's own words, its tokens read from the sentence's when asked. */
+class ClippedSentence implements Clause {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    private readonly whole: Clause,
+  ) {}
+  get tokens(): readonly Token[] {
+    return this.whole.tokens.filter((t) => t.start >= this.start && t.end <= this.end);
+  }
+}
+
 // What the customer is to do, by the verb's form: "najdete", "pošlite", "heslo si
 // změníte", "můžete si stáhnout", "you can change", "you'll find". Not in a clause a
 // condition or a "that" opens ("pokud máte…", "že nakupujete…", "if you can…").
@@ -267,15 +279,7 @@ export const commitment: RuleKind = {
           const start = Math.max(s.start, doc.content.start);
           const end = Math.min(s.end, doc.content.end);
           // The words are tagged only if the phrase lists leave the sentence undecided.
-          return start === s.start && end === s.end
-            ? s
-            : {
-                start,
-                end,
-                get tokens() {
-                  return s.tokens.filter((t) => t.start >= start && t.end <= end);
-                },
-              };
+          return start === s.start && end === s.end ? s : new ClippedSentence(start, end, s);
         });
       // Each list is looked for in the reply when a sentence first asks for it: a reply
       // whose first sentence is an instruction never runs the timing or vague lists.
