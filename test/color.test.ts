@@ -50,7 +50,7 @@ describe('colour: --color, --no-color, NO_COLOR and FORCE_COLOR as ESLint and No
     const coloured = cli(['audit', '--color', file, '--workers', '0']);
     const plain = cli(['audit', '--no-color', file, '--workers', '0'], { env: { FORCE_COLOR: '1' } });
     expect(plain.stderr).toBe('');
-    expect(plain.stdout).toContain('Audit: 1 replies');
+    expect(plain.stdout).toContain('Audit: 1 reply');
     expect(plain.stdout).not.toContain(ESC);
     expect(coloured.stdout).toContain(ESC);
   });

@@ -6,6 +6,7 @@ import type { AuditFigures } from '../audit/figures.js';
 import type { AuditedReply, Violation } from '../types.js';
 import { maxOf } from '../lists.js';
 import { htmlText as esc } from './escape.js';
+import { replies } from './plural.js';
 
 function barChart(id: string, title: string, bars: { label: string; value: number; text: string }[], max: number): string {
   const rowHeight = 22;
@@ -32,7 +33,7 @@ function distribution(f: AuditFigures): string {
     .map((n, i) => {
       const h = Math.round(((height - 40) * n) / max);
       const label = i === 10 ? '100' : `${i * 10}–${i * 10 + 9}`;
-      return `<rect class="bar" x="${i * bw + 4}" y="${height - 20 - h}" width="${bw - 8}" height="${Math.max(h, n ? 1 : 0)}" data-value="${n}"><title>${label}: ${n} replies</title></rect><text x="${i * bw + bw / 2}" y="${height - 5}" text-anchor="middle">${label}</text><text x="${i * bw + bw / 2}" y="${height - 24 - h}" text-anchor="middle">${n || ''}</text>`;
+      return `<rect class="bar" x="${i * bw + 4}" y="${height - 20 - h}" width="${bw - 8}" height="${Math.max(h, n ? 1 : 0)}" data-value="${n}"><title>${label}: ${replies(n)}</title></rect><text x="${i * bw + bw / 2}" y="${height - 5}" text-anchor="middle">${label}</text><text x="${i * bw + bw / 2}" y="${height - 24 - h}" text-anchor="middle">${n || ''}</text>`;
     })
     .join('');
   return `<section class="chart" id="distribution"><h2>Score distribution</h2><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Score distribution">${bars}</svg></section>`;
@@ -48,7 +49,7 @@ function trend(f: AuditFigures): string {
   const dots = f.days
     .map(
       (d, i) =>
-        `<circle class="point" cx="${x(i).toFixed(1)}" cy="${y(d.meanScore).toFixed(1)}" r="3"><title>${esc(d.day)}: mean ${d.meanScore} over ${d.replies} replies</title></circle>`,
+        `<circle class="point" cx="${x(i).toFixed(1)}" cy="${y(d.meanScore).toFixed(1)}" r="3"><title>${esc(d.day)}: mean ${d.meanScore} over ${replies(d.replies)}</title></circle>`,
     )
     .join('');
   const labels = [0, f.days.length - 1]
@@ -94,7 +95,7 @@ export function formatAuditHtml(f: AuditFigures, title = 'replylint audit'): str
   const agents = barChart(
     'agents',
     'Mean score per agent',
-    f.agents.map((a) => ({ label: a.agent, value: a.meanScore, text: `${a.meanScore} (p10 ${a.p10Score}, ${a.replies} replies)` })),
+    f.agents.map((a) => ({ label: a.agent, value: a.meanScore, text: `${a.meanScore} (p10 ${a.p10Score}, ${replies(a.replies)})` })),
     100,
   );
   const rules = barChart(

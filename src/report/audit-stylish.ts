@@ -4,6 +4,7 @@ import type { ChalkInstance } from 'chalk';
 import type { AuditFigures } from '../audit/figures.js';
 import { appendAll, maxOf } from '../lists.js';
 import { terminalText } from './escape.js';
+import { plural, replies } from './plural.js';
 
 function table(rows: string[][], align: ('l' | 'r')[]): string[] {
   const widths = rows[0].map((_, i) => maxOf(rows.map((r) => r[i].length)));
@@ -15,10 +16,10 @@ export function formatAuditStylish(f: AuditFigures, chalk: ChalkInstance): strin
   // No replies have no mean score: an audit of nothing says so (and exits 2).
   if (!f.replies) return chalk.bold(`Audit: nothing audited`) + (f.skipped ? chalk.magenta(`, ${f.skipped} skipped`) : '') + '\n';
   lines.push(
-    chalk.bold(`Audit: ${f.replies} replies, mean score ${f.meanScore}, 10th percentile ${f.p10Score}`) +
+    chalk.bold(`Audit: ${replies(f.replies)}, mean score ${f.meanScore}, 10th percentile ${f.p10Score}`) +
       (f.skipped ? chalk.magenta(`, ${f.skipped} skipped`) : ''),
   );
-  lines.push(`  ${f.bySeverity.error} errors, ${f.bySeverity.warning} warnings, ${f.bySeverity.suggestion} suggestions`, '');
+  lines.push(`  ${plural(f.bySeverity.error, 'error')}, ${plural(f.bySeverity.warning, 'warning')}, ${plural(f.bySeverity.suggestion, 'suggestion')}`, '');
   lines.push(chalk.bold('Per agent'));
   const topRules = f.rules.slice(0, 5).map((r) => r.rule);
   appendAll(

@@ -5,6 +5,7 @@ import type { ChalkInstance } from 'chalk';
 import type { VocabularyReport, VocabularyTerm } from '../audit/vocabulary-table.js';
 import { maxOf } from '../lists.js';
 import { csvRows, htmlText as esc, safeJson, terminalText } from './escape.js';
+import { plural } from './plural.js';
 
 /** Agents with their counts in one cell: "Jana Horská 12, Petr Malý 3". */
 const byAgent = (t: VocabularyTerm, clean: (s: string) => string = (s) => s) => t.agents.map((a) => `${clean(a.agent)} ${a.conversations}`).join(', ');
@@ -17,7 +18,7 @@ function summaryLine(r: VocabularyReport): string {
     r.agentCountsLowBy ? `agents' counts may be low by up to ${r.agentCountsLowBy}` : '',
     r.customerCountsLowBy ? `customers' counts may be low by up to ${r.customerCountsLowBy}` : '',
   ].filter(Boolean);
-  return `${r.matching} term${r.matching === 1 ? '' : 's'} from ${r.agentReplies} agent replies and ${r.customerMessages} customer messages in ${r.conversations} conversations${r.skipped ? `, ${r.skipped} skipped` : ''}${low.length ? ` (memory bounded: ${low.join(', ')})` : ''}`;
+  return `${plural(r.matching, 'term')} from ${plural(r.agentReplies, 'agent reply', 'agent replies')} and ${plural(r.customerMessages, 'customer message')} in ${plural(r.conversations, 'conversation')}${r.skipped ? `, ${r.skipped} skipped` : ''}${low.length ? ` (memory bounded: ${low.join(', ')})` : ''}`;
 }
 
 export function formatVocabularyStylish(r: VocabularyReport, chalk: ChalkInstance): string {

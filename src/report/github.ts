@@ -3,6 +3,7 @@
 // many more there are, and the full list goes to the job summary ($GITHUB_STEP_SUMMARY).
 import type { LintResult, Severity, Violation } from '../types.js';
 import { markdownCode, markdownText, terminalText } from './escape.js';
+import { plural, replies } from './plural.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', suggestion: 'notice' };
 const CAP = 10;
@@ -56,7 +57,7 @@ export function githubSummary(results: readonly LintResult[]): string {
   return [
     `## replylint`,
     '',
-    `${results.length} replies, mean score ${mean}, ${rows.length} problems.`,
+    `${replies(results.length)}, mean score ${mean}, ${plural(rows.length, 'problem')}.`,
     '',
     ...(rows.length ? ['| where | severity | rule | message |', '| --- | --- | --- | --- |', ...rows] : []),
     '',

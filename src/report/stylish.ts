@@ -8,10 +8,7 @@ import { maxOf } from '../lists.js';
 import type { LintResult, Severity } from '../types.js';
 import { terminalText } from './escape.js';
 import { SummaryTally } from './summary.js';
-
-function plural(n: number, word: string, words = `${word}s`): string {
-  return `${n} ${n === 1 ? word : words}`;
-}
+import { plural, replies } from './plural.js';
 
 export class StylishReport {
   private readonly tally = new SummaryTally();
@@ -61,7 +58,7 @@ export class StylishReport {
       this.lines(['', (s.skipped ? chalk.red.bold : chalk.yellow.bold)(`✖ nothing linted${s.skipped ? `: ${plural(s.skipped, 'input')} skipped` : ''}`), '']);
       return;
     }
-    const tally = `${plural(problems, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.suggestions, 'suggestion')}) in ${plural(s.replies, 'reply', 'replies')}, mean score ${s.meanScore}${s.skipped ? `, ${s.skipped} skipped` : ''}`;
+    const tally = `${plural(problems, 'problem')} (${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.suggestions, 'suggestion')}) in ${replies(s.replies)}, mean score ${s.meanScore}${s.skipped ? `, ${s.skipped} skipped` : ''}`;
     this.lines(['', (s.errors ? chalk.red.bold : problems ? chalk.yellow.bold : chalk.green.bold)(`${problems ? '✖' : '✔'} ${tally}`), '']);
   }
 }
