@@ -6,7 +6,7 @@
 import { defaultConfig, resolveConfig, type ResolvedConfig } from './config/load-config.js';
 import { Linter, type LinterOptions, type LintOptions } from './engine/lint.js';
 import { loadRuleSet } from './engine/rule-set.js';
-import { defaultContext, type Locale, type LintResult, type ReplyContext } from './types.js';
+import { defaultContext, type ContextInput, type Locale, type LintResult } from './types.js';
 import { runAudit, type AuditOptions } from './run/audit.js';
 import { runLint, type LintCommandOptions } from './run/lint-files.js';
 import type { AuditFigures } from './audit/figures.js';
@@ -96,7 +96,7 @@ export interface LintCallOptions extends LintOptions {
 }
 
 /** Lint one reply with the recommended rules (or a linter of your own). */
-export function lint(text: string, context: Partial<ReplyContext> = {}, options: LintCallOptions = {}): LintResult {
+export function lint(text: string, context: ContextInput = {}, options: LintCallOptions = {}): LintResult {
   checkLint(text, context, options);
   const linter = options.linter ?? (defaultLinter ??= createLinter());
   return linter.lint({ text, source: options.source ?? '<text>', context: defaultContext(context) }, options);

@@ -112,10 +112,20 @@ export interface AuditedReply extends LintResult {
 }
 
 /**
+ * What a caller may say of a reply: any part of its context, and `customerMessage`, the
+ * customer's message it answers, named as the CLI (--customer-message), front matter and
+ * the MCP server name it (it follows `customerMessages`, as the latest).
+ */
+export interface ContextInput extends Partial<ReplyContext> {
+  customerMessage?: string;
+}
+
+/**
  * A full context from a partial one; arrays keep only their strings (library callers pass
  * anything), a conversation's shared history is kept as it is.
  */
-export function defaultContext(partial: Partial<ReplyContext> = {}): ReplyContext {
+export function defaultContext(input: ContextInput = {}): ReplyContext {
+  const { customerMessage, ...partial } = input;
   // A list of strings is kept as it is (no copy per reply); other items are dropped.
   const strings = (list: unknown): MessageHistory =>
     Array.isArray(list)
@@ -131,7 +141,7 @@ export function defaultContext(partial: Partial<ReplyContext> = {}): ReplyContex
     channel: partial.channel ?? 'email',
     firstReply: partial.firstReply ?? true,
     template: partial.template ?? false,
-    customerMessages: strings(partial.customerMessages),
+    customerMessages: typeof customerMessage === 'string' ? [...strings(partial.customerMessages), customerMessage] : strings(partial.customerMessages),
     previousAgentMessages: strings(partial.previousAgentMessages),
   };
 }

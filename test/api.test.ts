@@ -167,3 +167,23 @@ describe('the library audit on a terminal', () => {
     }
   });
 });
+
+describe('library API: the context named as everywhere else (issue 14)', () => {
+  const reply = 'Hi Anna,\n\nyour parcel left our warehouse today.\n\nBest wishes,\nMark';
+  const complaint = 'My parcel STILL has not arrived after three weeks, this is ridiculous!';
+  const rules = (r: { violations: { rule: string }[] }) => r.violations.map((v) => v.rule);
+
+  it('takes customerMessage, as the CLI, front matter and the MCP server do, after customerMessages', () => {
+    expect(rules(lint(reply, { customerName: 'Anna Smith' }))).not.toContain('apology');
+    expect(rules(lint(reply, { customerName: 'Anna Smith', customerMessage: complaint }))).toContain('apology');
+    expect(rules(lint(reply, { customerName: 'Anna Smith', customerMessages: [complaint] }))).toContain('apology');
+    expect(() => lint(reply, { customerMessage: 3 } as never)).toThrow(InvalidArgumentError);
+  });
+
+  it("a linter of one's own lints text as lint() does", () => {
+    const linter = createLinter();
+    const context = { customerName: 'Anna Smith', customerMessage: complaint };
+    expect(linter.lint(reply, context)).toEqual(lint(reply, context));
+    expect(linter.lint(reply, context, { fix: true })).toEqual(lint(reply, context, { fix: true }));
+  });
+});

@@ -8,7 +8,7 @@ import { checkValue, type Schema } from '../config/validate.js';
 import { Linter, type LinterOptions } from '../engine/lint.js';
 import { isMessageHistory } from '../history.js';
 import { HELPDESKS } from '../input/importers/index.js';
-import { CHANNELS, LANGUAGES, LOCALES, type ReplyContext } from '../types.js';
+import { CHANNELS, LANGUAGES, LOCALES, type ContextInput } from '../types.js';
 import type { AuditApiOptions, LintCallOptions, LintFilesOptions, LoadConfigOptions } from '../index.js';
 
 /** A library function was given an argument it cannot use. A TypeError, as Node's own ERR_INVALID_ARG_VALUE is. */
@@ -65,10 +65,11 @@ const CONTEXT = object({
   customerName: STRING,
   agentName: STRING,
   customerMessages: HISTORY,
+  customerMessage: STRING,
   previousAgentMessages: HISTORY,
   firstReply: BOOLEAN,
   template: BOOLEAN,
-} satisfies Record<keyof ReplyContext, Schema>);
+} satisfies Record<keyof ContextInput, Schema>);
 
 const LINT_OPTIONS = object({
   fix: BOOLEAN,

@@ -1,6 +1,6 @@
 // Linting one reply: build its document once, run every active rule, score the result.
 import { buildDocument, type Document } from '../document/document.js';
-import type { Language, LintResult, Locale, Reply, Severity, Violation } from '../types.js';
+import { defaultContext, type ContextInput, type Language, type LintResult, type Locale, type Reply, type Severity, type Violation } from '../types.js';
 import { applyDirectives, parseDirectives } from './directives.js';
 import { sourceColumn, type HtmlLines } from '../input/html-lines.js';
 import { applyFixes } from './fix.js';
@@ -142,7 +142,18 @@ export class Linter {
     return { doc, violations };
   }
 
-  lint(reply: Reply, options: LintOptions = {}): LintResult {
+  /**
+   * Lint one reply: a Reply, or its text and what is known of it (as the library's lint()
+   * takes them): `linter.lint('Hi Anna, …', { customerName: 'Anna Smith' })`.
+   */
+  lint(reply: Reply, options?: LintOptions): LintResult;
+  lint(text: string, context?: ContextInput, options?: LintOptions): LintResult;
+  lint(input: Reply | string, second?: LintOptions | ContextInput, third?: LintOptions): LintResult {
+    if (typeof input === 'string') return this.lintReply({ text: input, source: '<text>', context: defaultContext(second as ContextInput | undefined) }, third);
+    return this.lintReply(input, second as LintOptions | undefined);
+  }
+
+  private lintReply(reply: Reply, options: LintOptions = {}): LintResult {
     let { doc, violations } = this.check(reply);
     let output: string | undefined;
     if (options.fix) {
