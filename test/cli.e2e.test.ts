@@ -149,11 +149,32 @@ describe('errors a user sees', () => {
 
   it('a bad config names file, line and column: exit 2', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, '.replylintrc.yaml'), 'rules:\n  greeting: warn\n');
+    writeFileSync(join(dir, '.replylintrc.yaml'), 'rules:\n  greeting: warnign\n');
     const r = cli([join(ROOT, 'fixtures/replies/sk-good.txt')], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/\.replylintrc\.yaml:2:\d+: "rules\.greeting" must be/);
+    expect(r.stderr).toMatch(/\.replylintrc\.yaml:2:\d+: "rules\.greeting" must be one of "error", "warning", "suggestion", "off", "warn", not "warnign"/);
+    expect(r.stderr).toContain('did you mean "warning"?');
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    writeFileSync(join(dir, '.replylintrc.yaml'), 'rules:\n  greeting: 1.5\n');
+    expect(cli([join(ROOT, 'fixtures/replies/sk-good.txt')], { cwd: dir }).stderr).toMatch(/:2:\d+: "rules\.greeting" must be a whole number, not 1\.5/);
+  });
+
+  it("rule levels in ESLint's words are understood: warn, 0, 1, 2, in every form of a setting", () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, '.replylintrc.yaml'),
+      'rules:\n  greeting: 0\n  sign-off: warn\n  further-help: [2]\n  name-use: { level: 1 }\n  next-steps: [off, {}]\n',
+    );
+    const r = cli(['--print-config', 'x.txt'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const { rules } = JSON.parse(r.stdout);
+    expect([rules.greeting.level, rules['sign-off'].level, rules['further-help'].level, rules['name-use'].level, rules['next-steps'].level]).toEqual([
+      'off',
+      'warning',
+      'error',
+      'warning',
+      'off',
+    ]);
   });
 
   it('an unknown rule id is named, with a suggestion', () => {

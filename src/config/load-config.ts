@@ -83,16 +83,25 @@ const shown = (file: string) => {
 };
 
 /** A rule's setting as a config writes it; `at`: its path in `source` (the options' places are kept). */
+/** A level as written, ESLint's way or ours: "warn" and 1 are "warning", 0 "off", 2 "error". */
+function levelOf(raw: unknown): Level | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === 'warn' || raw === 1) return 'warning';
+  if (raw === 0) return 'off';
+  if (raw === 2) return 'error';
+  return raw as Level;
+}
+
 function settingFrom(raw: unknown, source: YamlSource, at: Path): RuleSettings {
-  if (typeof raw === 'string') return { level: raw as Level };
+  if (typeof raw === 'string' || typeof raw === 'number') return { level: levelOf(raw) };
   const [options, path] = Array.isArray(raw)
     ? [raw[1] as Record<string, unknown> | undefined, [...at, 1]]
     : [(raw as { options?: Record<string, unknown> }).options, [...at, 'options']];
   const view: YamlSource = { file: source.file, value: options, locate: (p) => source.locate([...path, ...p]) };
   const optionSources = options && typeof options === 'object' ? Object.fromEntries(Object.keys(options).map((key) => [key, view])) : undefined;
-  if (Array.isArray(raw)) return { level: raw[0] as Level, options, optionSources };
-  const r = raw as { level?: Level; weight?: number };
-  return { level: r.level, weight: r.weight, options, optionSources };
+  if (Array.isArray(raw)) return { level: levelOf(raw[0]), options, optionSources };
+  const r = raw as { level?: unknown; weight?: number };
+  return { level: levelOf(r.level), weight: r.weight, options, optionSources };
 }
 
 /**

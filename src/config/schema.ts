@@ -2,11 +2,20 @@
 import { LEVELS } from '../types.js';
 import type { Schema } from './validate.js';
 
-const LEVEL: Schema = { type: 'enum', values: LEVELS };
+// ESLint's habits are understood too: "warn" for "warning", and 0, 1, 2 for off, warning
+// and error (config/load-config.ts: levelOf).
+const LEVEL: Schema = {
+  type: 'any-of',
+  describe: 'a level: "error", "warning", "suggestion" or "off" (or ESLint\'s "warn", 0, 1, 2)',
+  options: [
+    { type: 'enum', values: [...LEVELS, 'warn'] },
+    { type: 'number', min: 0, max: 2, integer: true },
+  ],
+};
 
 export const RULE_SETTING: Schema = {
   type: 'any-of',
-  describe: 'a level ("error", "warning", "suggestion", "off"), [level, {options}], or {level, weight, options}',
+  describe: 'a level ("error", "warning", "suggestion", "off"; or ESLint\'s "warn", 0, 1, 2), [level, {options}], or {level, weight, options}',
   options: [
     LEVEL,
     {

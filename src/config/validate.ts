@@ -6,7 +6,7 @@ import type { Path, YamlSource } from './yaml-source.js';
 
 export type Schema =
   | { type: 'string'; pattern?: RegExp; patternHint?: string }
-  | { type: 'number'; min?: number; max?: number }
+  | { type: 'number'; min?: number; max?: number; integer?: boolean }
   | { type: 'boolean' }
   | { type: 'enum'; values: readonly string[] }
   /** `accepts`: a value that is no array but stands for a list (a view the reader made). */
@@ -85,6 +85,26 @@ function tooMany(length: number, schema: { max?: number; maxHint?: string }, lab
     fail(path, `${label} has ${length.toLocaleString('en')} entries; it may have ${schema.max.toLocaleString('en')} at most`, schema.maxHint);
 }
 
+/** Whether a value is of the JavaScript type a schema takes (a string for an enum, …): whose error to report. */
+function sameShape(schema: Schema, value: unknown): boolean {
+  switch (schema.type) {
+    case 'object':
+    case 'map':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'list':
+      return Array.isArray(value);
+    case 'string':
+    case 'enum':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number';
+    case 'any-of':
+      return schema.options.some((o) => sameShape(o, value));
+    default:
+      return false;
+  }
+}
+
 function check(value: unknown, schema: Schema, path: (string | number)[], fail: Fail): void {
   const label = path.length ? `"${path.join('.')}"` : 'the file';
   switch (schema.type) {
@@ -96,6 +116,7 @@ function check(value: unknown, schema: Schema, path: (string | number)[], fail: 
       if (typeof value !== 'number' || Number.isNaN(value)) fail(path, `${label} must be a number, not ${typeName(value)}`);
       if ((schema.min !== undefined && (value as number) < schema.min) || (schema.max !== undefined && (value as number) > schema.max))
         fail(path, `${label} must be between ${schema.min ?? '-∞'} and ${schema.max ?? '∞'}`);
+      if (schema.integer && !Number.isInteger(value)) fail(path, `${label} must be a whole number, not ${value}`);
       return;
     case 'boolean':
       if (typeof value !== 'boolean') fail(path, `${label} must be true or false, not ${typeName(value)}`);
@@ -156,16 +177,8 @@ function check(value: unknown, schema: Schema, path: (string | number)[], fail: 
         }
       }
       // Report the error of the option whose shape matches best (same JS type).
-      const same = schema.options.find((o) =>
-        o.type === 'object' || o.type === 'map'
-          ? typeof value === 'object' && value !== null && !Array.isArray(value)
-          : o.type === 'list'
-            ? Array.isArray(value)
-            : o.type === 'string'
-              ? typeof value === 'string'
-              : false,
-      );
-      if (same) check(value, same, path, fail);
+      const same = schema.options.find((o) => sameShape(o, value));
+      if (same) check(value, same.type === 'any-of' ? (same.options.find((o) => sameShape(o, value)) ?? same) : same, path, fail);
       fail(path, `${label} must be ${schema.describe}, not ${typeName(value)}`);
     }
   }
