@@ -111,6 +111,7 @@ const AUDIT_OPTIONS = object({
   agent: STRINGS,
   redact: BOOLEAN,
   workers: { type: 'number', min: 0 },
+  lang: LANGUAGE,
   locale: LOCALE,
   color: BOOLEAN,
   progress: BOOLEAN,

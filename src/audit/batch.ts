@@ -9,7 +9,7 @@ import type { Conversation, Helpdesk } from '../input/importers/index.js';
 import { itemsOfValue } from '../input/conversation-data.js';
 import { auditItem } from './read.js';
 import { internalErrorNotice, replySubject, type Notice } from '../input/notice.js';
-import type { AuditedReply, Channel, LintResult, Reply } from '../types.js';
+import type { AuditedReply, Channel, Language, LintResult, Reply } from '../types.js';
 import { safeJson } from '../report/escape.js';
 import { contractResult } from '../report/json.js';
 import { blockLines, parseJsonlLine } from '../input/jsonl.js';
@@ -42,6 +42,9 @@ function* conversationsOf(item: WorkItem, s: BatchSettings, notices: Notice[]): 
   }
 }
 
+/** What the audit's flags and config say of every reply, under what its conversation says. */
+const replyDefaults = (s: BatchSettings) => ({ ...(s.channel ? { channel: s.channel } : {}), ...(s.language ? { language: s.language } : {}) });
+
 export interface BatchSettings {
   from: Helpdesk;
   format: 'stylish' | 'json' | 'csv' | 'html';
@@ -51,6 +54,8 @@ export interface BatchSettings {
   agents?: string[];
   redact: boolean;
   channel?: Channel;
+  /** --lang: the replies' language, where a conversation does not give its own. */
+  language?: Language;
   /** --vocabulary: gather the terms agents and customers use instead of linting. */
   vocabulary?: boolean;
 }
@@ -136,7 +141,7 @@ export function processBatch(items: readonly WorkItem[], linter: Linter, s: Batc
   for (const item of items) {
     for (const { conversation, lineNumber } of conversationsOf(item, s, notices)) {
       // A bug of ours on one conversation or reply is its notice; the batch, and the audit, go on.
-      const converted = readConversation(conversation, item.source, lineNumber, s.channel ? { channel: s.channel } : {});
+      const converted = readConversation(conversation, item.source, lineNumber, replyDefaults(s));
       for (const notice of converted.notices) notices.push(notice);
       for (const reply of converted.replies) {
         let r: AuditedReply;
@@ -170,7 +175,7 @@ function vocabularyBatch(items: readonly WorkItem[], s: BatchSettings): BatchRes
   let replies = 0;
   for (const item of items) {
     for (const { conversation, lineNumber } of conversationsOf(item, s, notices)) {
-      const converted = readConversation(conversation, item.source, lineNumber, s.channel ? { channel: s.channel } : {});
+      const converted = readConversation(conversation, item.source, lineNumber, replyDefaults(s));
       for (const notice of converted.notices) notices.push(notice);
       const kept = converted.replies.filter((reply) => inWindow(reply, s, agents));
       try {

@@ -11,6 +11,7 @@ import type { AuditOptions } from '../run/audit.js';
 import { lintAction, type LintActionOptions } from './lint-action.js';
 import { inertConfigError, inertLines, say } from './say.js';
 import { stdout } from './stdio.js';
+import { writeReport } from '../run/safe-write.js';
 
 // package.json sits two folders up from both src/cli and dist/cli.
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -105,7 +106,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--csv-delimiter <char>', 'the CSV\'s field separator: ",", ";", "tab" or "|" (default: the header line\'s)')
     .option('--csv-roles <mapping>', "the export's role values: agent=staff,operator;customer=client")
     .addOption(new Option('--per <unit>', 'CSV rows per reply or per agent').choices(['reply', 'agent']).default('reply'))
-    .option('-o, --output <file>', 'write the report to a file')
+    .option('-o, --output-file <file>', 'write the report to a file')
+    .addOption(new Option('--output <file>', 'the same as --output-file').hideHelp())
+    .addOption(new Option('--lang <language>', "the replies' language where a conversation does not say (default: detected)").choices(['en', 'cs', 'sk']))
     .option('--since <date>', 'only replies written on or after this date (YYYY-MM-DD)', isoDate('--since'))
     .option('--until <date>', 'only replies written on or before this date (YYYY-MM-DD)', isoDate('--until'))
     .option('--agent <name>', "only this agent's replies, case and accents aside (repeat for several)", (name: string, names: string[] = []) => [
@@ -133,9 +136,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('-c, --config <file>', 'use this config file')
     .option('--color', 'colour the stylish report even when it is not going to a terminal')
     .option('--no-color', 'no colour (so does NO_COLOR=1 in the environment)')
-    .action(async (files: string[], opts: AuditOptions & { config?: string }) => {
+    .option('--debug', 'print stack traces of internal errors')
+    .action(async (files: string[], opts: AuditOptions & { config?: string; outputFile?: string; debug?: boolean }) => {
+      debug ||= Boolean(opts.debug);
       const { auditAction } = await import('./audit-command.js');
-      code = await auditAction(files, opts);
+      code = await auditAction(files, { ...opts, output: opts.outputFile ?? opts.output });
     });
 
   program
@@ -156,11 +161,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command('rules')
     .description('list every rule with its level, languages and description')
     .option('-c, --config <file>', 'use this config file')
-    .option('--json', 'as JSON')
-    .action(async (opts: { config?: string; json?: boolean }) => {
+    .addOption(new Option('-f, --format <format>', 'the list as a table or as JSON').choices(['stylish', 'json']).default('stylish'))
+    .option('--json', 'the same as --format json')
+    .option('-o, --output-file <file>', 'write the list to a file')
+    .action(async (opts: { config?: string; json?: boolean; format: 'stylish' | 'json'; outputFile?: string }) => {
       const { formatRules } = await import('./rules-command.js');
       const config = await resolveConfig(opts.config, process.cwd());
-      stdout().write(formatRules(loadRuleSet(config), Boolean(opts.json)));
+      const text = formatRules(loadRuleSet(config), Boolean(opts.json) || opts.format === 'json');
+      if (opts.outputFile) writeReport(opts.outputFile, text, 'the list of rules');
+      else stdout().write(text);
     });
 
   program

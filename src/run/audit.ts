@@ -17,7 +17,7 @@ import { conversationFields } from '../input/conversation.js';
 import type { Conversation, Helpdesk } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
 import { appendAll } from '../lists.js';
-import type { Locale } from '../types.js';
+import type { Language, Locale } from '../types.js';
 import { beginReport } from './safe-write.js';
 import type { VocabularyReport, VocabularyTable } from '../audit/vocabulary-table.js';
 import { plural } from '../report/plural.js';
@@ -39,6 +39,8 @@ export interface AuditOptions {
   agent?: string[];
   redact?: boolean;
   workers?: number;
+  /** The replies' language where a conversation does not say (default: detected). */
+  lang?: Language;
   locale?: Locale;
   /** --color / --no-color for the stylish report; undefined: NO_COLOR, FORCE_COLOR and the terminal decide. */
   color?: boolean;
@@ -326,6 +328,7 @@ function batchSettings(config: ResolvedConfig, options: AuditOptions): BatchSett
     agents: options.agent,
     redact: Boolean(options.redact),
     channel: config.channel,
+    language: options.lang,
     vocabulary: Boolean(options.vocabulary),
   };
 }
