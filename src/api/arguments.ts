@@ -92,6 +92,8 @@ const LINT_FILES_OPTIONS = object({
   maxWarnings: NUMBER,
   minScore: { type: 'number', min: 0, max: 100 },
   stdinFilename: STRING,
+  ignorePatterns: STRINGS,
+  noIgnore: BOOLEAN,
   from: { type: 'enum', values: HELPDESKS.filter((s) => s !== 'csv') },
   cache: BOOLEAN,
   cacheLocation: STRING,

@@ -57,7 +57,19 @@ function formatTiming(timing: Map<string, number>): string {
 }
 
 export type LintActionOptions = LintCommandOptions &
-  BaselineOptions & { format: Format; outputFile?: string; config?: string; printConfig?: string; debug?: boolean; locale?: Locale; color?: boolean };
+  BaselineOptions & {
+    format: Format;
+    outputFile?: string;
+    config?: string;
+    printConfig?: string;
+    debug?: boolean;
+    locale?: Locale;
+    color?: boolean;
+    /** --no-ignore (commander's negated --ignore). */
+    ignore?: boolean;
+    /** --ignore-pattern, as commander names it. */
+    ignorePattern?: string[];
+  };
 
 /** The lint command's run, to its exit code. */
 export async function lintAction(files: string[], opts: LintActionOptions, version: string): Promise<number> {
@@ -90,7 +102,7 @@ export async function lintAction(files: string[], opts: LintActionOptions, versi
       color: opts.color,
       toFile: opts.outputFile !== undefined,
     });
-    run = await lintInputs(linter, config, files, { ...opts, version }, async (found) => {
+    run = await lintInputs(linter, config, files, { ...opts, ignorePatterns: opts.ignorePattern, noIgnore: opts.ignore === false, version }, async (found) => {
       const kept = baseline.apply(found);
       // Suppressed violations cost no points: the score is of what is reported.
       const result = kept === found ? found : { ...kept, score: linter.rescore(kept.violations) };

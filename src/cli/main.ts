@@ -64,6 +64,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--customer-message <text>', "the customer's message this replies to")
     .option('--template', 'the replies are canned responses (placeholders expected)')
     .option('--stdin-filename <name>', 'the name to report stdin under')
+    .option(
+      '--ignore-pattern <pattern>',
+      "a file or folder not to lint, in .gitignore's syntax (repeat for several)",
+      (pattern: string, patterns: string[] = []) => [...patterns, pattern],
+    )
+    .option('--no-ignore', 'lint what .replylintignore, the config\'s "ignores" and --ignore-pattern leave out')
     .addOption(
       new Option('--from <helpdesk>', 'the helpdesk that exported JSON and JSONL files (default: recognised by its shape)')
         .choices(['auto', 'replylint', 'zendesk', 'intercom', 'freshdesk', 'helpscout'])

@@ -29,6 +29,8 @@ export interface ResolvedConfig {
   brand: Brand;
   /** Globs (relative to the config's folder) of files that are canned responses. */
   templates: string[];
+  /** Patterns in .gitignore's syntax (relative to the config's folder) of files not to lint. */
+  ignores: string[];
   /** Globs (relative to the config's folder) of files whose replies are of a channel. */
   channelGlobs: Partial<Record<Channel, string[]>>;
   /** The language of messages: en, cs, sk, or auto (the reply's own). */
@@ -50,6 +52,7 @@ interface RawConfig {
   };
   brand?: Partial<Brand>;
   templates?: string[];
+  ignores?: string[];
   channels?: Partial<Record<Channel, string[]>>;
   locale?: Locale;
   language?: Language;
@@ -189,6 +192,7 @@ function mergeInto(target: ResolvedConfig, source: YamlSource, chain: readonly s
   appendAll(target.brand.domains, raw.brand?.domains ?? []);
   appendAll(target.brand.phones, raw.brand?.phones ?? []);
   appendAll(target.templates, raw.templates ?? []);
+  appendAll(target.ignores, raw.ignores ?? []);
   for (const [channel, globs] of Object.entries(raw.channels ?? {}) as [Channel, string[]][]) {
     target.channelGlobs[channel] = [...(target.channelGlobs[channel] ?? []), ...globs];
   }
@@ -226,6 +230,7 @@ function emptyConfig(baseDir: string, file?: string): ResolvedConfig {
     vocabulary: { jargon: [], allow: [] },
     brand: { names: [], domains: [], phones: [] },
     templates: [],
+    ignores: [],
     channelGlobs: {},
     baseDir,
   };

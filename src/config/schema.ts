@@ -131,6 +131,8 @@ export const CONFIG_SCHEMA: Schema = {
       },
     },
     templates: GLOBS,
+    // Files and folders not to lint, in .gitignore's syntax, relative to the config's folder.
+    ignores: GLOBS,
     // Files that hold replies of one channel: { chat: ["chat/**"], social: ["tweets/**"] }.
     channels: { type: 'map', keys: ['email', 'chat', 'social'], values: GLOBS },
     locale: { type: 'enum', values: ['en', 'cs', 'sk', 'auto'] },

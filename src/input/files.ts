@@ -1,7 +1,9 @@
 // Expanding the command line's files, folders and globs into a sorted list of files.
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { appendAll } from '../lists.js';
+import { resolve } from 'node:path';
 import { statPath } from '../files/regular-file.js';
+import type { Ignores } from './ignores.js';
 
 /** Extensions linted when a folder is named. */
 export const REPLY_EXTENSIONS = ['txt', 'md', 'markdown', 'text', 'html', 'htm', 'json', 'jsonl', 'ndjson', 'yaml', 'yml', 'csv'];
@@ -10,11 +12,14 @@ export interface Expanded {
   files: string[];
   /** Arguments that matched nothing: a usage error, as in ESLint. */
   unmatched: string[];
+  /** Files named on the command line that an ignore pattern leaves out, and why (said, as ESLint warns). */
+  ignored: { file: string; why: string }[];
 }
 
-export async function expandArguments(args: readonly string[], cwd = process.cwd()): Promise<Expanded> {
+export async function expandArguments(args: readonly string[], cwd = process.cwd(), ignores?: Ignores): Promise<Expanded> {
   const files: string[] = [];
   const unmatched: string[] = [];
+  const ignored: Expanded['ignored'] = [];
   for (const arg of args) {
     let pattern: string | undefined;
     if (isDynamicPattern(arg)) pattern = arg;
@@ -22,14 +27,17 @@ export async function expandArguments(args: readonly string[], cwd = process.cwd
       const status = statPath(arg);
       // A file that cannot be looked at is reported by the reader with its name, like any other bad input.
       if (!('stats' in status) || !status.stats.isDirectory()) {
-        files.push(arg);
+        const why = ignores?.why(resolve(cwd, arg));
+        if (why) ignored.push({ file: arg, why });
+        else files.push(arg);
         continue;
       }
       pattern = `${arg.replace(/(?<!\/)\/+$/, '')}/**/*.{${REPLY_EXTENSIONS.join(',')}}`;
     }
     const found = await glob(pattern, { cwd, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false, expandDirectories: false });
     if (!found.length) unmatched.push(arg);
-    appendAll(files, found.sort());
+    // What a folder or glob finds that is ignored is left out without a word.
+    appendAll(files, (ignores ? found.filter((f) => !ignores.why(resolve(cwd, f))) : found).sort());
   }
-  return { files: [...new Set(files)], unmatched };
+  return { files: [...new Set(files)], unmatched, ignored };
 }

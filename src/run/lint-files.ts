@@ -30,6 +30,10 @@ export interface LintCommandOptions {
   customerMessage?: string;
   template?: boolean;
   stdinFilename?: string;
+  /** --ignore-pattern: more files not to lint, each a .gitignore line (input/ignores.ts). */
+  ignorePatterns?: string[];
+  /** --no-ignore: lint what .replylintignore, the config's ignores and --ignore-pattern leave out. */
+  noIgnore?: boolean;
   /** The helpdesk that exported the JSON and JSONL files (--from; default: recognised by its shape). */
   from?: LintHelpdesk;
   cache?: boolean;
@@ -163,9 +167,14 @@ export async function lintInputs(
     );
     return { notices, missing, warnings, fixedStdin };
   }
-  const { expandArguments } = await import('../input/files.js');
-  const { files, unmatched } = await expandArguments(args);
+  const [{ expandArguments }, { loadIgnores }] = await Promise.all([import('../input/files.js'), import('../input/ignores.js')]);
+  const cwd = process.cwd();
+  const ignores = loadIgnores({ cwd, configDir: config.baseDir, configIgnores: config.ignores, patterns: options.ignorePatterns, noIgnore: options.noIgnore });
+  const { files, unmatched, ignored } = await expandArguments(args, cwd, ignores);
   appendAll(missing, unmatched);
+  // A file named but ignored is said, not linted (as ESLint warns); --no-ignore lints it.
+  for (const { file, why } of ignored)
+    warnings.push({ source: file, message: `ignored: it ${why}${why.startsWith('matches') ? '; --no-ignore lints it' : ''}` });
   // Results of --fix runs are not kept: they were found before the file changed.
   const cache = options.cache && !fix ? openCache(config, options) : undefined;
   if (cache?.notice) warnings.push(cache.notice);
