@@ -66,6 +66,26 @@ describe('replylint on files', () => {
     expect(r.stdout).toContain('error ');
   });
 
+  it('--quiet and --min-level filter every format, not only stylish, and keep the score (issue 14)', () => {
+    const levels = (args: string[]) =>
+      json(cli(['--format', 'json', ...args, 'fixtures/replies']).stdout).results.flatMap((r) => r.violations.map((v: { severity: string }) => v.severity));
+    const all = levels([]);
+    expect(new Set(all)).toEqual(new Set(['error', 'warning', 'suggestion']));
+    expect(new Set(levels(['--quiet']))).toEqual(new Set(['error']));
+    expect(new Set(levels(['--min-level', 'warning']))).toEqual(new Set(['error', 'warning']));
+    expect(levels(['--min-level', 'suggestion'])).toEqual(all);
+    const scores = (args: string[]) => json(cli(['--format', 'json', ...args, 'fixtures/replies']).stdout).results.map((r) => r.score);
+    expect(scores(['--quiet'])).toEqual(scores([]));
+    const quiet = (format: string) => cli(['--format', format, '--quiet', 'fixtures/replies']).stdout;
+    const sarif = JSON.parse(quiet('sarif'));
+    expect(new Set(sarif.runs[0].results.map((r: { level: string }) => r.level))).toEqual(new Set(['error']));
+    expect(quiet('github')).not.toMatch(/^::(?:warning|notice)/m);
+    expect(quiet('csv')).not.toMatch(/,(?:warning|suggestion),/);
+    expect(quiet('junit').match(/<failure/g)).toHaveLength(1);
+    expect(cli(['--format', 'junit', 'fixtures/replies']).stdout.match(/<failure/g)?.length).toBeGreaterThan(1);
+    expect(cli(['--min-level', 'info', 'fixtures/replies']).code).toBe(2);
+  });
+
   it('expands globs', () => {
     const r = cli(['--format', 'json', 'fixtures/replies/sk-*.txt']);
     expect(json(r.stdout).results.map((x) => x.source)).toEqual(['fixtures/replies/sk-good.txt', 'fixtures/replies/sk-wrong-name.txt']);

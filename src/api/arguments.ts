@@ -89,6 +89,7 @@ const LINT_FILES_OPTIONS = object({
   fix: BOOLEAN,
   fixDryRun: BOOLEAN,
   quiet: BOOLEAN,
+  minLevel: { type: 'enum', values: ['suggestion', 'warning', 'error'] },
   maxWarnings: NUMBER,
   minScore: { type: 'number', min: 0, max: 100 },
   stdinFilename: STRING,

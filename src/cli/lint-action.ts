@@ -98,7 +98,6 @@ export async function lintAction(files: string[], opts: LintActionOptions, versi
     const report = await reportWriter(opts.format, output.write, {
       rules: linter.rules,
       version,
-      quiet: opts.quiet,
       color: opts.color,
       toFile: opts.outputFile !== undefined,
     });

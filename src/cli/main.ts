@@ -76,7 +76,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         .default('auto'),
     )
     .addOption(new Option('--locale <locale>', "language of messages: en, cs, sk, or auto (each reply's own)").choices(['en', 'cs', 'sk', 'auto']))
-    .option('-q, --quiet', 'report errors only')
+    .option('-q, --quiet', 'report errors only (--min-level error)')
+    .addOption(new Option('--min-level <level>', 'report violations of this level and above').choices(['suggestion', 'warning', 'error']))
     .option('--max-warnings <n>', 'fail (exit 1) on more warnings than this', integer('--max-warnings', { min: -1 }))
     .option('--min-score <n>', 'fail (exit 1) when a reply scores under this (0–100)', integer('--min-score', { min: 0, max: 100 }))
     .addOption(new Option('--fix', 'fix what can be fixed, writing files in place').conflicts('fixDryRun'))

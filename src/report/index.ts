@@ -10,7 +10,6 @@ export type Format = (typeof FORMATS)[number];
 export interface ReportOptions {
   rules: readonly Rule[];
   version: string;
-  quiet?: boolean;
   /** --color / --no-color; undefined: the environment and the terminal decide (./color.ts). */
   color?: boolean;
   /** The report goes to a file (-o): no colour unless asked for. */
@@ -43,7 +42,7 @@ export async function reportWriter(format: Format, write: (text: string) => void
       return new (await import('./csv.js')).CsvReport(write);
     default: {
       const [{ StylishReport }, { chalkFor }] = await Promise.all([import('./stylish.js'), import('./color.js')]);
-      return new StylishReport(write, await chalkFor(options.color, options.toFile), { quiet: options.quiet });
+      return new StylishReport(write, await chalkFor(options.color, options.toFile));
     }
   }
 }

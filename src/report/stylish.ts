@@ -18,7 +18,6 @@ export class StylishReport {
   constructor(
     private readonly write: (text: string) => void,
     private readonly chalk: ChalkInstance,
-    private readonly options: { quiet?: boolean } = {},
   ) {
     this.paint = { error: chalk.red, warning: chalk.yellow, suggestion: chalk.cyan };
   }
@@ -33,7 +32,7 @@ export class StylishReport {
   add(r: LintResult): void {
     this.tally.add(r);
     const { chalk } = this;
-    const shown = this.options.quiet ? r.violations.filter((v) => v.severity === 'error') : r.violations;
+    const shown = r.violations;
     if (!shown.length) return;
     const where = r.conversationId !== undefined ? ` ${chalk.dim(`conversation ${terminalText(r.conversationId)}, message ${r.messageIndex}`)}` : '';
     const lines = ['', `${chalk.underline(terminalText(r.source))}${where}  ${chalk.dim(`${r.language} · ${r.channel} · score ${r.score}`)}`];

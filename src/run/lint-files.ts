@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config/load-config.js';
 import type { Linter } from '../engine/lint.js';
 import { internalErrorNotice, replySubject, type Notice } from '../input/notice.js';
 import { readFile, readStdin, type InputItem } from '../input/read.js';
-import type { Channel, Language, LintResult, ReplyContext } from '../types.js';
+import type { Channel, Language, LintResult, ReplyContext, Severity } from '../types.js';
 import type { Helpdesk } from '../input/importers/index.js';
 
 /** The helpdesks lint reads exports of (CSV files are known by their extension). */
@@ -18,7 +18,10 @@ import { stdinReader } from '../input/stdin.js';
 import { appendAll } from '../lists.js';
 
 export interface LintCommandOptions {
+  /** Errors only: --min-level error. */
   quiet?: boolean;
+  /** Leave violations below this level out of what is reported (Vale's --minAlertLevel). */
+  minLevel?: Severity;
   maxWarnings?: number;
   minScore?: number;
   fix?: boolean;
@@ -97,13 +100,26 @@ export const readsStdin = (args: readonly string[]): boolean => args.length === 
  * Lint files, globs or stdin, handing each result to `onResult` as it comes (in file
  * order) and keeping none: a report written as they come keeps memory flat on any input.
  */
+const RANK: Record<Severity, number> = { suggestion: 0, warning: 1, error: 2 };
+
+/** A result with only its violations at `level` or above. */
+function atLeast(result: LintResult, level: Severity): LintResult {
+  const violations = result.violations.filter((v) => RANK[v.severity] >= RANK[level]);
+  return violations.length === result.violations.length ? result : { ...result, violations };
+}
+
 export async function lintInputs(
   linter: Linter,
   config: ResolvedConfig,
   args: readonly string[],
   options: LintCommandOptions,
-  onResult: (result: LintResult) => void | Promise<void>,
+  deliver: (result: LintResult) => void | Promise<void>,
 ): Promise<Omit<LintRun, 'results'>> {
+  // --min-level (and -q, errors only): lower levels leave every format and the warning
+  // count, as ESLint's --quiet; the score stays that of the whole reply, and the cache
+  // keeps every violation.
+  const minLevel = options.quiet ? 'error' : options.minLevel;
+  const onResult = minLevel ? (result: LintResult) => deliver(atLeast(result, minLevel)) : deliver;
   const notices: Notice[] = [];
   const warnings: Notice[] = [];
   const missing: string[] = [];
