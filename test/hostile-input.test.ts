@@ -154,6 +154,17 @@ describe('unreadable input is a notice, and the rest is linted (item 7)', () => 
     expect(r.code).toBe(0);
   });
 
+  it("a front-matter key a letter or two from one replylint reads is pointed out; other tools' keys are left alone (issue 14)", () => {
+    const dir = folder({ 'slip.txt': '---\nchanel: chat\ncustomer-nmae: Tom Hanks\ntitle: Refunds\ntags: [refund]\n---\nHi Tom,\n\nThanks!\n' });
+    const r = cli(['-f', 'json', 'slip.txt'], { cwd: dir });
+    expect(r.stderr).toBe(
+      'replylint: slip.txt:1: front matter: unknown key "chanel" is not read; did you mean "channel"?\n' +
+        'replylint: slip.txt:1: front matter: unknown key "customer-nmae" is not read; did you mean "customer-name"?\n',
+    );
+    expect(report(r.stdout).results[0].channel).toBe('email');
+    expect(r.code).toBe(0);
+  });
+
   it.each([0, 2])('a broken rule file stops an audit (--workers %i) as a configuration error, wherever the rules compile', (workers) => {
     const dir = folder({ 'c.jsonl': `${conversation('c1')}\n`, 'team/note.yaml': 'kind: forbid\nlevel: [\n' });
     writeFileSync(join(dir, '.replylintrc.yaml'), 'rulePaths: [team]\n');

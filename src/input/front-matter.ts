@@ -1,7 +1,25 @@
 // YAML front matter at the top of a .txt/.md reply: its context (language, channel,
 // customer, agent, template). The yaml parser is loaded only when a file has some.
 import type { ReplyContext } from '../types.js';
+import { didYouMean } from '../config/validate.js';
 import { asChannel, asLanguage, asName } from './context-fields.js';
+
+/** The keys front matter may give (camelCase or kebab-case where it has two words). */
+const KEYS = [
+  'language',
+  'lang',
+  'channel',
+  'customer',
+  'customerName',
+  'customer-name',
+  'agent',
+  'agentName',
+  'agent-name',
+  'template',
+  'customerMessage',
+  'customer-message',
+  'firstReply',
+];
 
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
@@ -57,5 +75,12 @@ export async function readFrontMatter(text: string): Promise<FrontMatter | Front
   const customerMessage = d.customerMessage ?? d['customer-message'];
   if (typeof customerMessage === 'string') context.customerMessages = [customerMessage];
   if (typeof d.firstReply === 'boolean') context.firstReply = d.firstReply;
+  // Other keys are other tools' (a site's "title", "tags"): only one a letter or two from
+  // ours is a slip to point out ("chanel").
+  for (const key of Object.keys(d)) {
+    if (KEYS.includes(key)) continue;
+    const guess = didYouMean(key, KEYS).trim();
+    if (guess) ignored.push(`unknown key ${shown(key)} is not read; ${guess}`);
+  }
   return { context, length: m[0].length, lines: m[0].split('\n').length - 1, ignored };
 }
