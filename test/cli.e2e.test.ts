@@ -202,8 +202,30 @@ describe('errors a user sees', () => {
     writeFileSync(join(dir, '.replylintrc.yaml'), 'rules:\n  greetings: off\n');
     const r = cli([join(ROOT, 'fixtures/replies/sk-good.txt')], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('unknown rule id "greetings"');
+    expect(r.stderr).toContain('.replylintrc.yaml:2:3: unknown rule id "greetings"');
     expect(r.stderr).toContain('did you mean "greeting"?');
+  });
+
+  it("--rule sets a rule over the config, as ESLint's does, and --no-config leaves the config out (issue 14)", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.replylintrc.yaml'), 'rules:\n  further-help: off\n');
+    writeFileSync(join(dir, 'a.txt'), 'Hi Anna,\n\nyour parcel left today.\n\nBest wishes,\nMark');
+    const rules = (args: string[]) =>
+      json(cli(['--format', 'json', ...args, 'a.txt'], { cwd: dir }).stdout).results[0].violations.map(
+        (v: { rule: string; severity: string }) => `${v.rule}:${v.severity}`,
+      );
+    expect(rules([])).toEqual([]);
+    expect(rules(['--no-config'])).toEqual(['further-help:suggestion']);
+    expect(rules(['--rule', 'further-help: error'])).toEqual(['further-help:error']);
+    expect(rules(['--no-config', '--rule', 'further-help: [warn]', '--rule', 'greeting: 0'])).toEqual(['further-help:warning']);
+    const printed = JSON.parse(cli(['--print-config', 'a.txt', '--rule', 'further-help: 2'], { cwd: dir }).stdout);
+    expect(printed.rules['further-help'].level).toBe('error');
+    const typo = cli(['--rule', 'furthr-help: off', 'a.txt'], { cwd: dir });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('--rule:1:1: unknown rule id "furthr-help"');
+    const bad = cli(['--rule', 'further-help: loud', 'a.txt'], { cwd: dir });
+    expect(bad.stderr).toContain('"rules.further-help" must be one of');
+    expect(cli(['--rule', 'off', 'a.txt'], { cwd: dir }).stderr).toContain('--rule takes "rule-id: setting", not "off"');
   });
 
   /** Lint a sample with one team rule file beside the built-in ones. */

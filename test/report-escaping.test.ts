@@ -285,7 +285,7 @@ describe('terminal output shows control characters instead of obeying them (item
       expect(workflowCommands(r.stderr), name).toEqual([]);
     }
     expect(runs.config.stderr).toBe(
-      `replylint: ${join(dir, 'keys.yaml')}: unknown rule id "x\\n::error::pwned\\x1b]0;pwn\\x07\\x1b[31m"\n  hint: ${runs.config.stderr.split('\n  hint: ')[1]}`,
+      `replylint: ${join(dir, 'keys.yaml')}:2:3: unknown rule id "x\\n::error::pwned\\x1b]0;pwn\\x07\\x1b[31m"\n  hint: ${runs.config.stderr.split('\n  hint: ')[1]}`,
     );
     expect(runs.missing.stderr).toBe('replylint: no files match "nope\\n::error::pwned\\x1b]0;pwn\\x07\\x1b[31m.txt"; check the path or quote the glob\n');
   });

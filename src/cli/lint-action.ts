@@ -1,7 +1,7 @@
 // `replylint [files…]`: lint replies from files, folders, globs or stdin, report them, and
 // say with the exit code whether they pass (0 clean, 1 violations, 2 usage or config error).
 import { appendFileSync } from 'node:fs';
-import { resolveConfig } from '../config/load-config.js';
+import { defaultConfig, resolveConfig, withRuleSettings, type ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import type { Notice } from '../input/notice.js';
@@ -60,7 +60,10 @@ export type LintActionOptions = LintCommandOptions &
   BaselineOptions & {
     format: Format;
     outputFile?: string;
-    config?: string;
+    /** -c FILE, or false for --no-config. */
+    config?: string | false;
+    /** --rule 'id: setting', repeated. */
+    rule?: string[];
     printConfig?: string;
     debug?: boolean;
     locale?: Locale;
@@ -71,14 +74,19 @@ export type LintActionOptions = LintCommandOptions &
     ignorePattern?: string[];
   };
 
+/** The config a run uses: found from `from`, the one -c names, or none (--no-config); then --rule's settings over it. */
+async function configFor(opts: LintActionOptions, from: string): Promise<ResolvedConfig> {
+  const config = opts.config === false ? defaultConfig(from) : await resolveConfig(opts.config, from);
+  return opts.rule?.length ? withRuleSettings(config, opts.rule) : config;
+}
+
 /** The lint command's run, to its exit code. */
 export async function lintAction(files: string[], opts: LintActionOptions, version: string): Promise<number> {
   if (opts.printConfig) {
-    const config = await resolveConfig(opts.config, opts.printConfig);
-    stdout().write(safeJson(config, 2) + '\n');
+    stdout().write(safeJson(await configFor(opts, opts.printConfig), 2) + '\n');
     return 0;
   }
-  const config = await resolveConfig(opts.config, process.cwd());
+  const config = await configFor(opts, process.cwd());
   const linter = new Linter(loadRuleSet(config), { locale: opts.locale ?? config.locale });
   await linter.prepare();
   if (files.length === 0 && stdinIsTerminal()) {

@@ -56,6 +56,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'report format').choices([...FORMATS]).default('stylish'))
     .option('-o, --output-file <file>', 'write the report to a file (the exit code is unchanged)')
     .option('-c, --config <file>', 'use this config file instead of searching for one')
+    .option('--no-config', 'use no config file: the recommended rules')
+    .option(
+      '--rule <setting>',
+      'a rule\'s setting over the config\'s, "id: level" or "id: [level, {options}]" (repeat for several)',
+      (setting: string, settings: string[] = []) => [...settings, setting],
+    )
     .option('--print-config <file>', 'print the resolved config that applies to a file, and exit')
     .addOption(new Option('--lang <language>', "the replies' language (default: detected)").choices(['en', 'cs', 'sk']))
     .addOption(new Option('--channel <channel>', 'email, chat or social (default: email)').choices(['email', 'chat', 'social']))

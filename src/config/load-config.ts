@@ -163,6 +163,7 @@ function mergeInto(target: ResolvedConfig, source: YamlSource, chain: readonly s
       weight: next.weight ?? prev.weight,
       options: { ...prev.options, ...next.options },
       optionSources: { ...prev.optionSources, ...next.optionSources },
+      where: source.locate(['rules', id]),
     };
   }
   appendAll(
@@ -325,6 +326,26 @@ function mayHaveConfig(from: string): boolean {
 
 /** Search from `from` upwards to the project root for a config, with cosmiconfig. */
 /** The config a run uses: the file named (--config), else the one found from `from` up. */
+/**
+ * --rule 'no-jargon: off' (repeatable, as ESLint's --rule): each a YAML mapping of rule
+ * ids to settings, merged over the config's and checked as a config's rules are, a
+ * mistake named by its column in the flag.
+ */
+export function withRuleSettings(config: ResolvedConfig, settings: readonly string[]): ResolvedConfig {
+  for (const text of settings) {
+    const source = parseYaml(text, '--rule');
+    const value = source.value;
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      throw new ConfigError(
+        `--rule takes "rule-id: setting", not ${JSON.stringify(text)}`,
+        undefined,
+        'e.g. --rule "no-jargon: off" or --rule "no-shouting: [warning, {minLength: 4}]"',
+      );
+    mergeInto(config, { ...source, value: { rules: value }, locate: (path) => source.locate(path.slice(1)) });
+  }
+  return config;
+}
+
 export async function resolveConfig(configFile: string | undefined, from: string): Promise<ResolvedConfig> {
   return configFile ? loadConfigFile(configFile) : findConfig(from);
 }

@@ -69,6 +69,8 @@ export interface RuleSettings {
   options?: Record<string, unknown>;
   /** Per option, the config file (and place) it came from: its checks name that place. */
   optionSources?: Record<string, YamlSource>;
+  /** Where the setting was last written (a config file's line, or --rule): an unknown id is named there. */
+  where?: { file: string; line?: number; column?: number };
 }
 
 /**

@@ -17,9 +17,10 @@ export function loadRuleSet(config: ResolvedConfig): Rule[] {
     for (const file of readRuleFolder(dir)) files.set(file.id, file);
   }
   const ids = [...files.keys()];
-  for (const id of Object.keys(config.rules)) {
+  for (const [id, setting] of Object.entries(config.rules)) {
     if (!files.has(id)) {
-      throw new ConfigError(`unknown rule id "${id}"`, config.file ? { file: config.file } : undefined, `${didYouMean(id, ids)}rules: ${ids.join(', ')}`);
+      const where = setting.where ?? (config.file ? { file: config.file } : undefined);
+      throw new ConfigError(`unknown rule id "${id}"`, where, `${didYouMean(id, ids)}rules: ${ids.join(', ')}`);
     }
   }
   const classes = withTeamClasses(builtinClasses(), config.vocabulary.classes);
