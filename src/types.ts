@@ -81,6 +81,8 @@ export interface Fix {
 
 export interface Violation {
   rule: string;
+  /** The rule's message key ("missing", "wrong-case"), as ESLint's messageId. */
+  messageId?: string;
   severity: Severity;
   message: string;
   line: number;

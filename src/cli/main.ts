@@ -177,9 +177,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'the list as a table or as JSON').choices(['stylish', 'json']).default('stylish'))
     .option('--json', 'the same as --format json')
     .option('-o, --output-file <file>', 'write the list to a file')
-    .action(async (opts: { config?: string; json?: boolean; format: 'stylish' | 'json'; outputFile?: string }) => {
-      const { formatRules } = await import('./rules-command.js');
+    .argument('[rule-files...]', 'with --test: the rule files whose examples to run (default: every rule that is on)')
+    .option('--test', "run the rules' YAML examples, as ESLint's RuleTester; exit 1 if one fails")
+    .action(async (ruleFiles: string[], opts: { config?: string; json?: boolean; format: 'stylish' | 'json'; outputFile?: string; test?: boolean }) => {
+      const { formatRules, testRules } = await import('./rules-command.js');
       const config = await resolveConfig(opts.config, process.cwd());
+      if (opts.test || ruleFiles.length) {
+        code = await testRules(config, ruleFiles, (text) => stdout().write(text));
+        return;
+      }
       const text = formatRules(loadRuleSet(config), Boolean(opts.json) || opts.format === 'json');
       if (opts.outputFile) writeReport(opts.outputFile, text, 'the list of rules');
       else stdout().write(text);

@@ -53,6 +53,7 @@ const LINT_REPLY_INPUT = z.strictObject(LINT_REPLY_SHAPE, {
 // can validate it and an agent can plan around it (MCP's outputSchema).
 const VIOLATION = z.object({
   rule: z.string().describe('the rule id, e.g. "name-use"'),
+  messageId: z.string().optional().describe('the rule\'s message key, e.g. "wrong-case"'),
   severity: z.enum(['error', 'warning', 'suggestion']),
   message: z.string(),
   line: z.number().int().describe('1-based'),

@@ -67,6 +67,7 @@ function toViolation(rule: Rule, finding: Finding, doc: Document, lineOffset: nu
   const hint = fillHint(pick(rule.hints[finding.message], language), finding.data);
   const violation: Violation = {
     rule: rule.id,
+    messageId: finding.message,
     severity,
     message: fill(finding.messageText ?? pick(rule.messages[finding.message], language) ?? finding.message, finding.data),
     line: start.line + lineOffset,

@@ -34,6 +34,11 @@ const EXAMPLE: Schema = {
     lang: { type: 'enum', values: LANGUAGES, required: true },
     text: { type: 'string', required: true },
     expect: { type: 'enum', values: ['pass', 'fail'], required: true },
+    // What a failing example must report, as ESLint's RuleTester checks it: the message
+    // key, the text matched, the reply once fixed.
+    message: { type: 'string' },
+    match: { type: 'string' },
+    output: { type: 'string' },
     context: {
       type: 'object',
       fields: {

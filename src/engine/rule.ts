@@ -99,6 +99,10 @@ export interface RuleExample {
   lang: Language;
   text: string;
   expect: 'pass' | 'fail';
+  /** A failing example's message key, matched text and fixed reply, where stated. */
+  message?: string;
+  match?: string;
+  output?: string;
   context?: Record<string, unknown>;
 }
 
