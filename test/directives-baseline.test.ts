@@ -34,6 +34,18 @@ describe('directives', () => {
     expect(fired.some((r) => r.startsWith('no-jargon'))).toBe(false);
     expect(fired).toContain('no-ticket-clutter@2'); // the <font> is on the source's second line
   });
+
+  it('naming a rule that does not exist is said at its line, with the rule meant (issue 14)', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'macro.md'), '---\nlang: en\n---\nHi Anna,\n\n<!-- replylint-disable-next-line no-jargn, sign-off -->\nYour RMA is ready.\n');
+    const r = cli(['-f', 'json', 'macro.md'], { cwd: dir });
+    expect(r.stderr).toBe('replylint: macro.md:6: a replylint directive names the rule "no-jargn", which does not exist; did you mean "no-jargon"?\n');
+    // It turns nothing off, and the run is no failure of the input's.
+    expect(rules(r.stdout)).toContain('no-jargon@7');
+    // A plain-text draft has no directives: nothing there is read as one.
+    writeFileSync(join(dir, 'draft.txt'), 'Hi Anna,\n<!-- replylint-disable no-jargn -->\nDone.\n');
+    expect(cli(['-f', 'json', 'draft.txt'], { cwd: dir }).stderr).toBe('');
+  });
 });
 
 describe('suppressions baseline', () => {

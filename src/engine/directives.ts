@@ -43,6 +43,19 @@ export function parseDirectives(text: string): Range[] {
   return ranges;
 }
 
+/** The rules directives name, each with its directive's line (1-based), in order. */
+export function directiveRuleNames(text: string): { name: string; line: number }[] {
+  const named: { name: string; line: number }[] = [];
+  let line = 1;
+  let counted = 0;
+  for (const m of text.matchAll(DIRECTIVE)) {
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < m.index!; i = text.indexOf('\n', i + 1)) line++;
+    counted = m.index!;
+    for (const name of m[2].split(/[\s,]+/).filter(Boolean)) named.push({ name, line });
+  }
+  return named;
+}
+
 /** Each rule's (and "*" for all rules') lines turned off, as sorted disjoint spans. */
 function spansByRule(ranges: readonly Range[]): Map<string, [number, number][]> {
   const spans = new Map<string, [number, number][]>();

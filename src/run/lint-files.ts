@@ -6,7 +6,9 @@ import type { ResolvedConfig } from '../config/load-config.js';
 import type { Linter } from '../engine/lint.js';
 import { internalErrorNotice, replySubject, type Notice } from '../input/notice.js';
 import { readFile, readStdin, type InputItem } from '../input/read.js';
-import type { Channel, Language, LintResult, ReplyContext, Severity } from '../types.js';
+import type { Channel, Language, LintResult, Reply, ReplyContext, Severity } from '../types.js';
+import { directiveRuleNames } from '../engine/directives.js';
+import { didYouMean } from '../config/validate.js';
 import type { Helpdesk } from '../input/importers/index.js';
 
 /** The helpdesks lint reads exports of (CSV files are known by their extension). */
@@ -102,6 +104,17 @@ export const readsStdin = (args: readonly string[]): boolean => args.length === 
  */
 const RANK: Record<Severity, number> = { suggestion: 0, warning: 1, error: 2 };
 
+/** A directive that names no rule replylint has turns nothing off: said, with the rule it may mean (ESLint reports it too). */
+function unknownDirectiveRules(reply: Reply, ids: readonly string[]): Notice[] {
+  return directiveRuleNames(reply.directiveSource ?? reply.text)
+    .filter(({ name }) => !ids.includes(name))
+    .map(({ name, line }) => ({
+      source: reply.source,
+      line: line + (reply.lineOffset ?? 0),
+      message: `a replylint directive names the rule "${name}", which does not exist; ${didYouMean(name, ids) || `rules: ${ids.join(', ')}`}`.trim(),
+    }));
+}
+
 /** A result with only its violations at `level` or above. */
 function atLeast(result: LintResult, level: Severity): LintResult {
   const violations = result.violations.filter((v) => RANK[v.severity] >= RANK[level]);
@@ -130,6 +143,7 @@ export async function lintInputs(
   const fix = options.fix || options.fixDryRun;
   let fixedStdin: string | undefined;
 
+  const ruleIds = linter.rules.map((r) => r.id);
   const consume = async (items: AsyncIterable<InputItem>, file: string | undefined, emit: (result: LintResult) => void | Promise<void>) => {
     for await (const item of items) {
       if ('notice' in item) {
@@ -138,6 +152,7 @@ export async function lintInputs(
         continue;
       }
       if (item.warnings) warnings.push(...item.warnings);
+      if (item.reply.directives) appendAll(warnings, unknownDirectiveRules(item.reply, ruleIds));
       let result: LintResult;
       try {
         result = linter.lint(item.reply, { fix });
