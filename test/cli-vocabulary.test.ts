@@ -55,3 +55,21 @@ describe('the same flags on every command', () => {
     expect(r.code).not.toBe(2);
   });
 });
+
+describe('--ext', () => {
+  const sources = (args: string[]) => [
+    ...new Set(JSON.parse(cli(['--format', 'json', ...args, 'fixtures/canned']).stdout).results.map((r: { source: string }) => r.source)),
+  ];
+
+  it('scans a folder for the file types named, with or without the dot, comma-separated or repeated (issue 14)', () => {
+    expect(sources(['--ext', '.md'])).toEqual(['fixtures/canned/refund-received.md', 'fixtures/canned/zpozdeni.md']);
+    expect(sources(['--ext', 'md,yaml'])).toEqual(['fixtures/canned/macros.yaml', 'fixtures/canned/refund-received.md', 'fixtures/canned/zpozdeni.md']);
+    expect(sources(['--ext', 'md', '--ext', '.json'])).toContain('fixtures/canned/zendesk-macros.json');
+    expect(sources([])).toHaveLength(4);
+  });
+
+  it('leaves files named on the command line as they are', () => {
+    const r = cli(['--format', 'json', '--ext', 'md', 'fixtures/canned/macros.yaml']);
+    expect(JSON.parse(r.stdout).results.length).toBeGreaterThan(0);
+  });
+});

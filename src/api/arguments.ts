@@ -94,6 +94,7 @@ const LINT_FILES_OPTIONS = object({
   minScore: { type: 'number', min: 0, max: 100 },
   stdinFilename: STRING,
   ignorePatterns: STRINGS,
+  extensions: STRINGS,
   noIgnore: BOOLEAN,
   from: { type: 'enum', values: HELPDESKS.filter((s) => s !== 'csv') },
   cache: BOOLEAN,

@@ -72,6 +72,8 @@ export type LintActionOptions = LintCommandOptions &
     ignore?: boolean;
     /** --ignore-pattern, as commander names it. */
     ignorePattern?: string[];
+    /** --ext, as commander names it. */
+    ext?: string[];
   };
 
 /** The config a run uses: found from `from`, the one -c names, or none (--no-config); then --rule's settings over it. */
@@ -109,15 +111,21 @@ export async function lintAction(files: string[], opts: LintActionOptions, versi
       color: opts.color,
       toFile: opts.outputFile !== undefined,
     });
-    run = await lintInputs(linter, config, files, { ...opts, ignorePatterns: opts.ignorePattern, noIgnore: opts.ignore === false, version }, async (found) => {
-      const kept = baseline.apply(found);
-      // Suppressed violations cost no points: the score is of what is reported.
-      const result = kept === found ? found : { ...kept, score: linter.rescore(kept.violations) };
-      report.add(result);
-      exit.add(result);
-      summaryResults?.push(result);
-      await output.drained();
-    });
+    run = await lintInputs(
+      linter,
+      config,
+      files,
+      { ...opts, ignorePatterns: opts.ignorePattern, extensions: opts.ext, noIgnore: opts.ignore === false, version },
+      async (found) => {
+        const kept = baseline.apply(found);
+        // Suppressed violations cost no points: the score is of what is reported.
+        const result = kept === found ? found : { ...kept, score: linter.rescore(kept.violations) };
+        report.add(result);
+        exit.add(result);
+        summaryResults?.push(result);
+        await output.drained();
+      },
+    );
     const recorded = baseline.finish();
     if (recorded) say(recorded);
     report.end(run.notices);

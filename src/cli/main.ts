@@ -75,6 +75,17 @@ export async function main(argv: readonly string[]): Promise<number> {
       "a file or folder not to lint, in .gitignore's syntax (repeat for several)",
       (pattern: string, patterns: string[] = []) => [...patterns, pattern],
     )
+    .option(
+      '--ext <extensions>',
+      'the file types a folder is scanned for, e.g. ".txt,.md" (repeat or comma-separate; default: every reply and export type)',
+      (value: string, list: string[] = []) => [
+        ...list,
+        ...value
+          .split(',')
+          .map((e) => e.trim().replace(/^\./, ''))
+          .filter(Boolean),
+      ],
+    )
     .option('--no-ignore', 'lint what .replylintignore, the config\'s "ignores" and --ignore-pattern leave out')
     .addOption(
       new Option('--from <helpdesk>', 'the helpdesk that exported JSON and JSONL files (default: recognised by its shape)')

@@ -16,7 +16,16 @@ export interface Expanded {
   ignored: { file: string; why: string }[];
 }
 
-export async function expandArguments(args: readonly string[], cwd = process.cwd(), ignores?: Ignores): Promise<Expanded> {
+/**
+ * The files the arguments name. `extensions` (--ext): what a folder is scanned for
+ * (default REPLY_EXTENSIONS); files and globs named are taken as they are.
+ */
+export async function expandArguments(
+  args: readonly string[],
+  cwd = process.cwd(),
+  ignores?: Ignores,
+  extensions: readonly string[] = REPLY_EXTENSIONS,
+): Promise<Expanded> {
   const files: string[] = [];
   const unmatched: string[] = [];
   const ignored: Expanded['ignored'] = [];
@@ -32,7 +41,9 @@ export async function expandArguments(args: readonly string[], cwd = process.cwd
         else files.push(arg);
         continue;
       }
-      pattern = `${arg.replace(/(?<!\/)\/+$/, '')}/**/*.{${REPLY_EXTENSIONS.join(',')}}`;
+      // One extension is no brace set: tinyglobby reads {txt} as the literal text.
+      const ext = extensions.length === 1 ? extensions[0] : `{${extensions.join(',')}}`;
+      pattern = `${arg.replace(/(?<!\/)\/+$/, '')}/**/*.${ext}`;
     }
     const found = await glob(pattern, { cwd, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false, expandDirectories: false });
     if (!found.length) unmatched.push(arg);

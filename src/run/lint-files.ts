@@ -35,6 +35,8 @@ export interface LintCommandOptions {
   customerMessage?: string;
   template?: boolean;
   stdinFilename?: string;
+  /** --ext: the extensions a folder is scanned for (without the dot; default: every reply and export type). */
+  extensions?: string[];
   /** --ignore-pattern: more files not to lint, each a .gitignore line (input/ignores.ts). */
   ignorePatterns?: string[];
   /** --no-ignore: lint what .replylintignore, the config's ignores and --ignore-pattern leave out. */
@@ -201,7 +203,7 @@ export async function lintInputs(
   const [{ expandArguments }, { loadIgnores }] = await Promise.all([import('../input/files.js'), import('../input/ignores.js')]);
   const cwd = process.cwd();
   const ignores = loadIgnores({ cwd, configDir: config.baseDir, configIgnores: config.ignores, patterns: options.ignorePatterns, noIgnore: options.noIgnore });
-  const { files, unmatched, ignored } = await expandArguments(args, cwd, ignores);
+  const { files, unmatched, ignored } = await expandArguments(args, cwd, ignores, options.extensions);
   appendAll(missing, unmatched);
   // A file named but ignored is said, not linted (as ESLint warns); --no-ignore lints it.
   for (const { file, why } of ignored)
