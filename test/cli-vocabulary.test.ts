@@ -73,3 +73,15 @@ describe('--ext', () => {
     expect(JSON.parse(r.stdout).results.length).toBeGreaterThan(0);
   });
 });
+
+describe('links that lead somewhere (issue 14)', () => {
+  it('neither the SARIF report nor the starter config points at a page that does not exist', () => {
+    const sarif = cli(['-f', 'sarif', 'fixtures/replies/sk-good.txt']).stdout;
+    expect(sarif).not.toContain('npmjs.com');
+    const dir = tempDir();
+    expect(cli(['init'], { cwd: dir }).code).toBe(0);
+    const starter = readFileSync(join(dir, '.replylintrc.yaml'), 'utf8');
+    expect(starter).not.toMatch(/https?:\/\/github\.com\/(?:\s|\(|$)/m);
+    expect(starter).toContain('README');
+  });
+});

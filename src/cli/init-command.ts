@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError } from '../config/errors.js';
 
-const STARTER = `# replylint configuration: https://github.com/ (see README, "Configuration")
+const STARTER = `# replylint configuration: the README's "Configuration" section, in the package (node_modules/replylint/README.md)
 # Every rule of the recommended preset is on; change levels below.
 extends: recommended
 

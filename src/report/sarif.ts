@@ -20,7 +20,6 @@ function sarifDocument(rules: readonly Rule[], version: string, root: string, re
           driver: {
             name: 'replylint',
             version,
-            informationUri: 'https://www.npmjs.com/package/replylint',
             rules: rules.map((r) => ({
               id: r.id,
               shortDescription: { text: r.description },
