@@ -26,7 +26,8 @@ onLanguageFilesChanged(() => {
   titles = undefined;
 });
 const allSalutations = () => (salutations ??= new Set(Object.values(HELPERS).flatMap((h) => h.salutationWords)));
-const allTitles = () => (titles ??= new Set(Object.values(HELPERS).flatMap((h) => h.titles)));
+/** Every language's titles (folded): no part of a name, in a salutation or a customer's name field. */
+export const allTitles = () => (titles ??= new Set(Object.values(HELPERS).flatMap((h) => h.titles)));
 
 // Words found on the folded text, where every letter is ASCII (text/fold.ts).
 const WORD = /[a-z][a-z'-]*/g;

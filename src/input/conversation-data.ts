@@ -63,7 +63,7 @@ export function* itemsOfJsonText(text: string, source: string, options: DataOpti
 }
 
 /** What a parsed JSON file holds (as itemsOfJsonText). */
-export function* itemsOfParsedJson(value: unknown, source: string, options: DataOptions): Generator<DataItem> {
+function* itemsOfParsedJson(value: unknown, source: string, options: DataOptions): Generator<DataItem> {
   // A macros export is an object; an array of them would be read element by element.
   if (Array.isArray(value)) {
     for (const [i, element] of value.entries()) yield* itemsOfValue(element, source, i + 1, options);

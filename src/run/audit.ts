@@ -20,7 +20,7 @@ import { appendAll } from '../lists.js';
 import type { Language, Locale } from '../types.js';
 import { beginReport } from './safe-write.js';
 import type { VocabularyReport, VocabularyTable } from '../audit/vocabulary-table.js';
-import { plural } from '../report/plural.js';
+import { replies } from '../report/plural.js';
 
 export const AUDIT_FORMATS = ['stylish', 'json', 'csv', 'html'] as const;
 
@@ -66,22 +66,20 @@ function progress(totalBytes: number) {
   const started = Date.now();
   let last = 0;
   return {
-    update(replies: number, bytes: number, force = false) {
+    update(done: number, bytes: number, force = false) {
       const now = Date.now();
       if (!force && now - last < 200) return;
       last = now;
       const seconds = (now - started) / 1000;
-      const rate = seconds > 0 ? replies / seconds : 0;
+      const rate = seconds > 0 ? done / seconds : 0;
       // Of standard input, nobody knows the size: no share, no time left.
       if (totalBytes === 0) {
-        process.stderr.write(`\r${plural(replies, 'reply', 'replies')} · ${rate.toFixed(0)}/s   `);
+        process.stderr.write(`\r${replies(done)} · ${rate.toFixed(0)}/s   `);
         return;
       }
       const left = bytes > 0 && totalBytes > bytes ? ((totalBytes - bytes) * seconds) / bytes : 0;
       const share = Math.round((100 * Math.min(bytes, totalBytes)) / Math.max(1, totalBytes));
-      process.stderr.write(
-        `\r${plural(replies, 'reply', 'replies')} · ${rate.toFixed(0)}/s · ${share}% · ${left > 0 ? `${Math.ceil(left)} s left` : 'done'}   `,
-      );
+      process.stderr.write(`\r${replies(done)} · ${rate.toFixed(0)}/s · ${share}% · ${left > 0 ? `${Math.ceil(left)} s left` : 'done'}   `);
     },
     end: () => process.stderr.write('\n'),
   };

@@ -2,18 +2,11 @@
 // Czech addresses in the vocative ("pane Nováku", "Jano"); Slovak and English use the
 // name as it is. Silent when the customer's name is unknown.
 import type { Document } from '../../document/document.js';
-import { onLanguageFilesChanged } from '../../language/data.js';
-import { HELPERS, helperFor } from '../../language/index.js';
+import { allTitles } from '../../document/salutation.js';
+import { helperFor } from '../../language/index.js';
 import { fold, BEFORE_WORD, AFTER_WORD } from '../../text/fold.js';
 import { MAX_NAME_CHARS, type Language } from '../../types.js';
 import type { Finding, RuleKind } from '../rule.js';
-
-// Titles of every language (rules/language/*.yaml) are no part of a customer's name.
-let titles: Set<string> | undefined;
-onLanguageFilesChanged(() => {
-  titles = undefined;
-});
-const allTitles = () => (titles ??= new Set(Object.values(HELPERS).flatMap((h) => h.titles)));
 
 // A name field longer than MAX_NAME_CHARS holds something else (a pasted message, an
 // attack): the customer's name is then unknown. Czech vocatives cost time superlinear in
