@@ -3,6 +3,7 @@
 // silent ("pass") or fires ("fail"), and, where it says so, with that message key, on
 // that text, and with that fixed reply.
 import { Linter } from '../engine/lint.js';
+import { LineIndex } from '../text/lines.js';
 import type { RuleExample } from '../engine/rule.js';
 import { defaultContext, type ContextInput } from '../types.js';
 
@@ -51,7 +52,6 @@ export function runRuleExamples(all: Linter, only?: ReadonlySet<string>): Exampl
 
 /** The text a violation spans, by its lines and columns (1-based, end exclusive). */
 function matched(text: string, v: { line: number; column: number; endLine: number; endColumn: number }): string {
-  const lines = text.split('\n');
-  const offset = (line: number, column: number) => lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
-  return text.slice(offset(v.line, v.column), offset(v.endLine, v.endColumn));
+  const lines = new LineIndex(text);
+  return text.slice(lines.line(v.line).start + v.column - 1, lines.line(v.endLine).start + v.endColumn - 1);
 }
