@@ -12,36 +12,30 @@ import type { LanguageHelper } from './types.js';
 export const LANGUAGE_FILES = ['en', 'cs', 'sk', 'cs-sk'] as const;
 export type LanguageFile = (typeof LANGUAGE_FILES)[number];
 
+/** What the Czech and Slovak tagging reads (cs-sk.yaml, under `grammar:`). */
+export const SLAVIC_GRAMMAR = [
+  'prepositions',
+  'notYou',
+  'youModals',
+  'bePast',
+  'firstPersonAux',
+  'conditions',
+  'subordinators',
+  'notOurs',
+  'futureAux',
+  'notPast',
+] as const;
+/** What the English tagging reads (en.yaml, under `grammar:`); en-grammar.ts reads notAStepOpener besides. */
+export const ENGLISH_GRAMMAR = ['be', 'modals', 'conditions', 'movers', 'subordinators'] as const;
+const HELPER_KEYS = ['valedictions', 'salutationWords', 'titles', 'detectionWords', 'leadIns', 'conditionWords'];
+const grammar = (keys: readonly string[]) => keys.map((k) => `grammar.${k}`);
+
 /** The lists each file holds, by key ("grammar.notYou" inside `grammar:`): what the build checks. */
 export const LANGUAGE_KEYS: Record<LanguageFile, readonly string[]> = {
-  en: [
-    'valedictions',
-    'salutationWords',
-    'titles',
-    'detectionWords',
-    'leadIns',
-    'conditionWords',
-    'grammar.be',
-    'grammar.modals',
-    'grammar.conditions',
-    'grammar.movers',
-    'grammar.subordinators',
-    'grammar.notAStepOpener',
-  ],
-  cs: ['valedictions', 'salutationWords', 'titles', 'detectionWords', 'leadIns', 'conditionWords'],
-  sk: ['valedictions', 'salutationWords', 'titles', 'detectionWords', 'leadIns', 'conditionWords'],
-  'cs-sk': [
-    'grammar.prepositions',
-    'grammar.notYou',
-    'grammar.youModals',
-    'grammar.bePast',
-    'grammar.firstPersonAux',
-    'grammar.conditions',
-    'grammar.subordinators',
-    'grammar.notOurs',
-    'grammar.futureAux',
-    'grammar.notPast',
-  ],
+  en: [...HELPER_KEYS, ...grammar([...ENGLISH_GRAMMAR, 'notAStepOpener'])],
+  cs: HELPER_KEYS,
+  sk: HELPER_KEYS,
+  'cs-sk': grammar(SLAVIC_GRAMMAR),
 };
 
 export const languageFilePath = (name: LanguageFile) => fileURLToPath(new URL(`../../rules/language/${name}.yaml`, import.meta.url));

@@ -15,7 +15,7 @@
 // frequent non-verbs, are never verbs. English imperatives need a parser: compromise
 // stays in en-grammar.ts, loaded only when a rule cannot decide without it.
 import type { Language } from '../types.js';
-import { languageList, onLanguageFilesChanged, type LanguageFile } from './data.js';
+import { ENGLISH_GRAMMAR, languageList, onLanguageFilesChanged, SLAVIC_GRAMMAR, type LanguageFile } from './data.js';
 
 /** One word, with its offsets into the reply and its folded form. */
 export interface Token {
@@ -95,20 +95,8 @@ export function tokenize(folded: string, from: number, to: number): Token[] {
 // The function words the tagging reads, from rules/language/cs-sk.yaml (grammar), on
 // first use: prepositions (a word after one is no verb), words that end like a
 // second-person verb and are none, modals, auxiliaries, condition and clause openers.
-const SLAVIC_WORDS = [
-  'prepositions',
-  'notYou',
-  'youModals',
-  'bePast',
-  'firstPersonAux',
-  'conditions',
-  'subordinators',
-  'notOurs',
-  'futureAux',
-  'notPast',
-] as const;
-let slavic: Record<(typeof SLAVIC_WORDS)[number], Set<string>> | undefined;
-const slavicWords = () => (slavic ??= wordSets('cs-sk', SLAVIC_WORDS));
+let slavic: Record<(typeof SLAVIC_GRAMMAR)[number], Set<string>> | undefined;
+const slavicWords = () => (slavic ??= wordSets('cs-sk', SLAVIC_GRAMMAR));
 onLanguageFilesChanged(() => {
   slavic = undefined;
   english = undefined;
@@ -217,9 +205,8 @@ function markSubordinate(tokens: Token[], opens: (word: string) => boolean, fold
 
 // From rules/language/en.yaml (grammar), on first use: forms of "be", the customer's
 // modals, condition words, things that move ("it left"), clause openers.
-const ENGLISH_WORDS = ['be', 'modals', 'conditions', 'movers', 'subordinators'] as const;
-let english: Record<(typeof ENGLISH_WORDS)[number], Set<string>> | undefined;
-const englishWords = () => (english ??= wordSets('en', ENGLISH_WORDS));
+let english: Record<(typeof ENGLISH_GRAMMAR)[number], Set<string>> | undefined;
+const englishWords = () => (english ??= wordSets('en', ENGLISH_GRAMMAR));
 
 function tagEnglish(tokens: Token[]): void {
   for (let i = 0; i < tokens.length; i++) {
