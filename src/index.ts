@@ -3,7 +3,9 @@
 //
 //   import { loadConfig, createLinter, lint } from 'replylint';
 //   const result = lint('Hi Anna, …', { customerName: 'Anna Smith' });
-import { defaultConfig, resolveConfig, type ResolvedConfig } from './config/load-config.js';
+import { defaultConfig, type ResolvedConfig } from './config/load-config.js';
+import { ConfigTree, resolveConfig } from './config/find-config.js';
+import { FileSetups } from './run/file-setups.js';
 import { Linter, type LinterOptions, type LintOptions } from './engine/lint.js';
 import { loadRuleSet } from './engine/rule-set.js';
 import { defaultContext, type ContextInput, type Locale, type LintResult } from './types.js';
@@ -53,7 +55,7 @@ export function createLinter(config: ResolvedConfig = defaultConfig(), options: 
 let defaultLinter: Linter | undefined;
 
 export interface LintFilesOptions extends Omit<LintCommandOptions, 'version'> {
-  /** The config to use (default: searched from the working folder, as the CLI does). */
+  /** The config for every file (default: each file's folder's, as the CLI finds it). */
   config?: ResolvedConfig;
   locale?: Locale;
 }
@@ -64,10 +66,10 @@ export async function lintFiles(
   options: LintFilesOptions = {},
 ): Promise<{ results: LintResult[]; notices: Notice[]; missing: string[] }> {
   const list = checkLintFiles(patterns, options);
-  const config = options.config ?? (await loadConfig());
-  const linter = new Linter(loadRuleSet(config), { locale: options.locale ?? config.locale });
-  await linter.prepare();
-  return runLint(linter, config, list, { ...options, version: VERSION });
+  // Without a config given, each file gets its folder's, as the CLI's.
+  const tree = options.config ? undefined : new ConfigTree();
+  const setups = tree ? new FileSetups((folder) => tree.configFor(folder), options) : FileSetups.of(options.config!, options);
+  return runLint(setups, list, { ...options, version: VERSION });
 }
 
 export interface AuditApiOptions extends Partial<Omit<AuditOptions, 'write'>> {

@@ -2,7 +2,7 @@
 // the audit itself (run/audit.ts, which the library's audit() runs too).
 import { describeFiltered } from '../audit/filtered.js';
 import { ConfigError } from '../config/errors.js';
-import { resolveConfig } from '../config/load-config.js';
+import { resolveConfig } from '../config/find-config.js';
 import { noticeLine } from '../report/notice-line.js';
 import { runAudit, workerCount, type AuditOptions, type AuditResult } from '../run/audit.js';
 import { say } from './say.js';

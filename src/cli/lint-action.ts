@@ -1,9 +1,10 @@
 // `replylint [files…]`: lint replies from files, folders, globs or stdin, report them, and
 // say with the exit code whether they pass (0 clean, 1 violations, 2 usage or config error).
 import { appendFileSync } from 'node:fs';
-import { defaultConfig, resolveConfig, withRuleSettings, type ResolvedConfig } from '../config/load-config.js';
-import { Linter } from '../engine/lint.js';
-import { loadRuleSet } from '../engine/rule-set.js';
+import { dirname, resolve } from 'node:path';
+import { defaultConfig, loadConfigFile, withRuleSettings, type ResolvedConfig } from '../config/load-config.js';
+import { ConfigTree } from '../config/find-config.js';
+import { FileSetups } from '../run/file-setups.js';
 import type { Notice } from '../input/notice.js';
 import { maxOf } from '../lists.js';
 import { safeJson, terminalText } from '../report/escape.js';
@@ -38,6 +39,13 @@ function reportOutput(
   }
   const out = new StdoutWriter();
   return { write: out.write, drained: () => out.drained(), commit: () => {}, abort: () => {} };
+}
+
+/** Each rule's time, summed over the linters of the run's configs. */
+function sumTimes(setups: readonly { linter: { timing?: Map<string, number> } }[]): Map<string, number> {
+  const sum = new Map<string, number>();
+  for (const { linter } of setups) for (const [id, ms] of linter.timing ?? []) sum.set(id, (sum.get(id) ?? 0) + ms);
+  return sum;
 }
 
 /** TIMING=1: the rules that took longest, as ESLint prints them. */
@@ -76,21 +84,30 @@ export type LintActionOptions = LintCommandOptions &
     ext?: string[];
   };
 
-/** The config a run uses: found from `from`, the one -c names, or none (--no-config); then --rule's settings over it. */
-async function configFor(opts: LintActionOptions, from: string): Promise<ResolvedConfig> {
-  const config = opts.config === false ? defaultConfig(from) : await resolveConfig(opts.config, from);
-  return opts.rule?.length ? withRuleSettings(config, opts.rule) : config;
+/**
+ * What each file is linted with: the config of its folder (the nearest up the tree, over
+ * those above it), or for every file the one -c names or none (--no-config); then
+ * --rule's settings over it.
+ */
+function fileSetups(opts: LintActionOptions): FileSetups {
+  const adjust = (config: ResolvedConfig) => (opts.rule?.length ? withRuleSettings(config, opts.rule) : config);
+  const flags = { ...opts, locale: opts.locale };
+  if (opts.config === false) return FileSetups.of(adjust(defaultConfig()), flags);
+  if (opts.config) return FileSetups.of(adjust(loadConfigFile(opts.config)), flags);
+  const tree = new ConfigTree(adjust);
+  return new FileSetups((folder) => tree.configFor(folder), flags);
 }
 
 /** The lint command's run, to its exit code. */
 export async function lintAction(files: string[], opts: LintActionOptions, version: string): Promise<number> {
+  const setups = fileSetups(opts);
   if (opts.printConfig) {
-    stdout().write(safeJson(await configFor(opts, opts.printConfig), 2) + '\n');
+    const { printedConfig } = await import('../run/printed-config.js');
+    stdout().write(safeJson(await printedConfig(setups, opts.printConfig, opts), 2) + '\n');
     return 0;
   }
-  const config = await configFor(opts, process.cwd());
-  const linter = new Linter(loadRuleSet(config), { locale: opts.locale ?? config.locale });
-  await linter.prepare();
+  // The setup of the working folder (or of --stdin-filename's): its rules head the report.
+  const main = await setups.forFolder(opts.stdinFilename && readsStdin(files) ? dirname(resolve(opts.stdinFilename)) : process.cwd());
   if (files.length === 0 && stdinIsTerminal()) {
     process.stderr.write('replylint: no files given and nothing on stdin.\n  usage: replylint [files…]   or   echo "Hi Anna, …" | replylint\n');
     return 2;
@@ -106,17 +123,16 @@ export async function lintAction(files: string[], opts: LintActionOptions, versi
   let run: Awaited<ReturnType<typeof lintInputs>>;
   try {
     const report = await reportWriter(opts.format, output.write, {
-      rules: linter.rules,
+      rules: main.linter.rules,
       version,
       color: opts.color,
       toFile: opts.outputFile !== undefined,
     });
     run = await lintInputs(
-      linter,
-      config,
+      setups,
       files,
       { ...opts, ignorePatterns: opts.ignorePattern, extensions: opts.ext, noIgnore: opts.ignore === false, version },
-      async (found) => {
+      async (found, linter) => {
         const kept = baseline.apply(found);
         // Suppressed violations cost no points: the score is of what is reported.
         const result = kept === found ? found : { ...kept, score: linter.rescore(kept.violations) };
@@ -150,7 +166,7 @@ export async function lintAction(files: string[], opts: LintActionOptions, versi
     say(`no files match ${run.missing.map((m) => `"${m}"`).join(', ')}; check the path or quote the glob`);
     return 2;
   }
-  if (linter.timing) process.stderr.write(formatTiming(linter.timing));
+  if (main.linter.timing) process.stderr.write(formatTiming(sumTimes(await setups.made())));
   if (!exit.linted && run.notices.length) {
     say(`nothing was linted: ${run.notices.length === 1 ? 'the input was' : `all ${run.notices.length} inputs were`} skipped (see why above)`);
     return 2;

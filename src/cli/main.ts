@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { checkDate } from '../audit/filtered.js';
 import { ConfigError } from '../config/errors.js';
-import { resolveConfig } from '../config/load-config.js';
+import { resolveConfig } from '../config/find-config.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import { FORMATS } from '../report/index.js';
 import type { Locale } from '../types.js';

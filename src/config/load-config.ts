@@ -1,7 +1,7 @@
 // Finding and resolving the config: cosmiconfig's search, our YAML reader (so errors
 // carry line and column), presets and `extends`.
-import { closeSync, existsSync } from 'node:fs';
-import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
+import { closeSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleSettings } from '../engine/load-rules.js';
 import type { Brand, Vocabulary } from '../engine/rule.js';
@@ -11,7 +11,8 @@ import { ConfigError } from './errors.js';
 import { CONFIG_SCHEMA } from './schema.js';
 import { didYouMean, RESERVED_IDS, validate } from './validate.js';
 import { appendAll } from '../lists.js';
-import { notRegular, openRegularFile, statPath } from '../files/regular-file.js';
+import { openRegularFile, statPath } from '../files/regular-file.js';
+import { globIn, ignoreLineIn, inFolder } from './rebase-globs.js';
 import { parseYaml, readConfigText, type Path, type YamlSource } from './yaml-source.js';
 
 export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
@@ -19,8 +20,10 @@ const PRESETS_DIR = resolve(BUILTIN_RULES_DIR, 'presets');
 export const PRESETS = ['recommended', 'strict'] as const;
 
 export interface ResolvedConfig {
-  /** The config file found or given, if any. */
+  /** The config file found or given, if any: the nearest to the files it applies to. */
   file?: string;
+  /** Where configs cascade (config/find-config.ts): every file merged, the top-most first. */
+  files?: string[];
   rules: Record<string, RuleSettings>;
   /** Rule folders beside the built-in one, absolute. */
   rulePaths: string[];
@@ -41,6 +44,7 @@ export interface ResolvedConfig {
 }
 
 interface RawConfig {
+  root?: boolean;
   extends?: string | string[];
   rules?: Record<string, unknown>;
   rulePaths?: string[];
@@ -110,9 +114,10 @@ function settingFrom(raw: unknown, source: YamlSource, at: Path): RuleSettings {
 /**
  * Merge a config (and, first, what it extends) into `target`. `chain` holds the files
  * being merged from the top down, so that a file extending one of them is caught as the
- * cycle it makes instead of recursing until the stack runs out.
+ * cycle it makes instead of recursing until the stack runs out. `folder`: where the
+ * config's globs stand, from `target.baseDir` (a config lower in a cascade), or "".
  */
-function mergeInto(target: ResolvedConfig, source: YamlSource, chain: readonly string[] = [source.file]): void {
+function mergeInto(target: ResolvedConfig, source: YamlSource, chain: readonly string[] = [source.file], folder = ''): void {
   validate(source, CONFIG_SCHEMA);
   const raw = Object.fromEntries(Object.entries((source.value ?? {}) as object).filter(([, v]) => v !== null)) as RawConfig;
   const dir = dirname(source.file);
@@ -147,7 +152,7 @@ function mergeInto(target: ResolvedConfig, source: YamlSource, chain: readonly s
         `give the path of a config file relative to ${dir}, or a preset: ${PRESETS.join(', ')}`,
       );
     }
-    mergeInto(target, extended, [...chain, file]);
+    mergeInto(target, extended, [...chain, file], folder);
   }
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
     if (RESERVED_IDS.has(id))
@@ -192,10 +197,10 @@ function mergeInto(target: ResolvedConfig, source: YamlSource, chain: readonly s
   appendAll(target.brand.names, raw.brand?.names ?? []);
   appendAll(target.brand.domains, raw.brand?.domains ?? []);
   appendAll(target.brand.phones, raw.brand?.phones ?? []);
-  appendAll(target.templates, raw.templates ?? []);
-  appendAll(target.ignores, raw.ignores ?? []);
+  appendAll(target.templates, inFolder(folder, raw.templates ?? [], globIn));
+  appendAll(target.ignores, inFolder(folder, raw.ignores ?? [], ignoreLineIn));
   for (const [channel, globs] of Object.entries(raw.channels ?? {}) as [Channel, string[]][]) {
-    target.channelGlobs[channel] = [...(target.channelGlobs[channel] ?? []), ...globs];
+    target.channelGlobs[channel] = [...(target.channelGlobs[channel] ?? []), ...inFolder(folder, globs, globIn)];
   }
   target.locale = raw.locale ?? target.locale;
   target.language = raw.language ?? target.language;
@@ -244,88 +249,46 @@ export function defaultConfig(cwd = process.cwd()): ResolvedConfig {
   return config;
 }
 
+/** A config file as found: its path and contents (YAML and JSON with their positions). */
+export interface FoundConfig {
+  file: string;
+  source: YamlSource;
+}
+
+/** A config file found, read: package.json's "replylint" key, any other file whole. */
+export function readFoundConfig(file: string): FoundConfig {
+  return { file, source: basename(file) === 'package.json' ? readSource(file, ['replylint']) : readSource(file) };
+}
+
+/** Whether a config stops the cascade (`root: true`), as ESLint's eslintrc files did. */
+export const isRootConfig = (found: FoundConfig): boolean => (found.source.value as RawConfig | null | undefined)?.root === true;
+
+/**
+ * The configs of a folder's cascade (nearest first) as one: merged from the top down, so
+ * that the nearest has the last word; the top-most builds on the recommended preset
+ * unless it extends something. Its folder is the base of every glob (rebase-globs.ts).
+ */
+export function cascadeConfig(found: readonly FoundConfig[], from: string): ResolvedConfig {
+  if (!found.length) return defaultConfig(from);
+  const topDown = [...found].reverse();
+  const baseDir = dirname(topDown[0].file);
+  const config = emptyConfig(baseDir, found[0].file);
+  if ((topDown[0].source.value as RawConfig | null | undefined)?.extends === undefined) mergeInto(config, readSource(resolve(PRESETS_DIR, 'recommended.yaml')));
+  for (const { file, source } of topDown) mergeInto(config, source, [file], relative(baseDir, dirname(file)).split(sep).join('/'));
+  if (found.length > 1) config.files = topDown.map((f) => f.file);
+  return config;
+}
+
 /** A config file given by path (`--config`). */
 export function loadConfigFile(file: string): ResolvedConfig {
   const path = resolve(file);
   const status = statPath(path);
   if ('problem' in status)
     throw new ConfigError(`config file "${file}" ${status.absent ? 'does not exist' : status.problem}`, undefined, 'check the path given to --config');
-  const config = emptyConfig(dirname(path), path);
-  const source = basename(path) === 'package.json' ? readSource(path, ['replylint']) : readSource(path);
   // A config without `extends` builds on the recommended preset, as ESLint's flat configs do not but users expect.
-  if ((source.value as RawConfig | undefined)?.extends === undefined) mergeInto(config, readSource(resolve(PRESETS_DIR, 'recommended.yaml')));
-  mergeInto(config, source);
-  return config;
+  return cascadeConfig([readFoundConfig(path)], dirname(path));
 }
 
-// cosmiconfig's default search places for the module name "replylint" (its README,
-// "searchPlaces"), used only to tell whether there is anything to search for.
-const SEARCH_PLACES = [
-  'package.json',
-  '.replylintrc',
-  '.replylintrc.json',
-  '.replylintrc.yaml',
-  '.replylintrc.yml',
-  '.replylintrc.js',
-  '.replylintrc.ts',
-  '.replylintrc.mjs',
-  '.replylintrc.cjs',
-  '.config/replylintrc',
-  '.config/replylintrc.json',
-  '.config/replylintrc.yaml',
-  '.config/replylintrc.yml',
-  '.config/replylintrc.js',
-  '.config/replylintrc.ts',
-  '.config/replylintrc.mjs',
-  '.config/replylintrc.cjs',
-  'replylint.config.js',
-  'replylint.config.ts',
-  'replylint.config.mjs',
-  'replylint.config.cjs',
-];
-
-/**
- * Whether any folder from `from` up to the project root (the first with a package.json,
- * as cosmiconfig's "project" strategy) holds a possible config. Loading and creating a
- * cosmiconfig explorer costs ~20 ms, a fifth of a reply's whole run on stdin; these
- * stat calls cost well under 1 ms and let the common case of no config skip it. They
- * also check what cosmiconfig would read in the folder where it stops: a FIFO or a
- * device among the candidates would hang its read, so it is refused here.
- */
-function mayHaveConfig(from: string): boolean {
-  let dir = resolve(from);
-  for (;;) {
-    let found = false;
-    for (const place of SEARCH_PLACES) {
-      const file = resolve(dir, place);
-      const status = statPath(file);
-      // Nothing there, or a part of the path is no folder: cosmiconfig passes over it too.
-      if ('problem' in status) continue;
-      const { stats } = status;
-      if (stats.isDirectory()) continue;
-      const problem = notRegular(stats);
-      if (problem) throw new ConfigError(`cannot use this config file: it ${problem}`, { file }, 'remove it, or put the config in a regular file');
-      if (place !== 'package.json') {
-        found = true;
-        continue;
-      }
-      const read = readConfigText(file);
-      try {
-        // A package.json too large or broken is left for cosmiconfig to read or report.
-        if ('problem' in read || 'replylint' in (JSON.parse(read.text) as object)) found = true;
-      } catch {
-        found = true;
-      }
-    }
-    const parent = dirname(dir);
-    if (found) return true;
-    if (existsSync(resolve(dir, 'package.json')) || parent === dir) return false;
-    dir = parent;
-  }
-}
-
-/** Search from `from` upwards to the project root for a config, with cosmiconfig. */
-/** The config a run uses: the file named (--config), else the one found from `from` up. */
 /**
  * --rule 'no-jargon: off' (repeatable, as ESLint's --rule): each a YAML mapping of rule
  * ids to settings, merged over the config's and checked as a config's rules are, a
@@ -344,44 +307,4 @@ export function withRuleSettings(config: ResolvedConfig, settings: readonly stri
     mergeInto(config, { ...source, value: { rules: value }, locate: (path) => source.locate(path.slice(1)) });
   }
   return config;
-}
-
-export async function resolveConfig(configFile: string | undefined, from: string): Promise<ResolvedConfig> {
-  return configFile ? loadConfigFile(configFile) : findConfig(from);
-}
-
-export async function findConfig(from: string): Promise<ResolvedConfig> {
-  if (!mayHaveConfig(from)) return defaultConfig(from);
-  // Loaded on demand (a separate chunk of the CLI bundle); CommonJS, so its named
-  // export may sit on the default one depending on who loads it.
-  const mod = (await import('cosmiconfig')) as typeof import('cosmiconfig') & { default?: typeof import('cosmiconfig') };
-  const cosmiconfig = mod.cosmiconfig ?? mod.default!.cosmiconfig;
-  const explorer = cosmiconfig('replylint', {
-    searchStrategy: 'project',
-    // Read YAML and JSON ourselves so that errors name line and column; JS configs load as usual.
-    loaders: { '.yaml': keepPath, '.yml': keepPath, '.json': keepPath, noExt: keepPath },
-  });
-  const found = await explorer.search(from);
-  if (!found) return defaultConfig(from);
-  if (/\.(?:[cm]?js|ts)$/.test(found.filepath)) {
-    const config = emptyConfig(dirname(found.filepath), found.filepath);
-    const source: YamlSource = { file: found.filepath, value: found.config, locate: () => ({ file: found.filepath, line: 0, column: 0 }) };
-    if ((found.config as RawConfig)?.extends === undefined) mergeInto(config, readSource(resolve(PRESETS_DIR, 'recommended.yaml')));
-    mergeInto(config, source);
-    return config;
-  }
-  return loadConfigFile(found.filepath);
-}
-
-// cosmiconfig only needs to know whether a file holds a config; the contents are read
-// again by loadConfigFile with positions. package.json counts only with a "replylint" key.
-function keepPath(filepath: string, content: string): unknown {
-  if (basename(filepath) === 'package.json') {
-    try {
-      return JSON.parse(content);
-    } catch {
-      return {};
-    }
-  }
-  return content.trim() ? { filepath } : null;
 }

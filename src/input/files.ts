@@ -36,7 +36,7 @@ export async function expandArguments(
       const status = statPath(arg);
       // A file that cannot be looked at is reported by the reader with its name, like any other bad input.
       if (!('stats' in status) || !status.stats.isDirectory()) {
-        const why = ignores?.why(resolve(cwd, arg));
+        const why = await ignores?.why(resolve(cwd, arg));
         if (why) ignored.push({ file: arg, why });
         else files.push(arg);
         continue;
@@ -48,7 +48,9 @@ export async function expandArguments(
     const found = await glob(pattern, { cwd, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false, expandDirectories: false });
     if (!found.length) unmatched.push(arg);
     // What a folder or glob finds that is ignored is left out without a word.
-    appendAll(files, (ignores ? found.filter((f) => !ignores.why(resolve(cwd, f))) : found).sort());
+    const kept: string[] = [];
+    for (const f of found) if (!(await ignores?.why(resolve(cwd, f)))) kept.push(f);
+    appendAll(files, kept.sort());
   }
   return { files: [...new Set(files)], unmatched, ignored };
 }

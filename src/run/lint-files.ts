@@ -1,12 +1,11 @@
 // Linting files, globs or stdin as the default command does (cli/lint-action.ts prints the
 // report and decides the exit code) and the library's lintFiles(): results in file order,
 // with the cache, --fix's writes and the notices for what could not be read.
-import { relative, resolve } from 'node:path';
-import type { ResolvedConfig } from '../config/load-config.js';
+import { dirname, resolve } from 'node:path';
 import type { Linter } from '../engine/lint.js';
 import { internalErrorNotice, replySubject, type Notice } from '../input/notice.js';
 import { readFile, readStdin, type InputItem } from '../input/read.js';
-import type { Channel, Language, LintResult, Reply, ReplyContext, Severity } from '../types.js';
+import type { LintResult, Reply, Severity } from '../types.js';
 import { directiveRuleNames } from '../engine/directives.js';
 import { didYouMean } from '../config/validate.js';
 import type { Helpdesk } from '../input/importers/index.js';
@@ -14,12 +13,13 @@ import type { Helpdesk } from '../input/importers/index.js';
 /** The helpdesks lint reads exports of (CSV files are known by their extension). */
 export type LintHelpdesk = Exclude<Helpdesk, 'csv'>;
 // Imported statically: a dynamic import would split the config modules it shares into chunks.
-import { cacheFile, ContentHash, MAX_CACHED_RESULTS, ResultCache, settingsKey } from './result-cache.js';
+import { cacheFile, ContentHash, MAX_CACHED_RESULTS, ResultCache } from './result-cache.js';
+import type { ContextFlags, FileSetup, FileSetups } from './file-setups.js';
 import { replaceFixedFile } from './fix-write.js';
 import { stdinReader } from '../input/stdin.js';
 import { appendAll } from '../lists.js';
 
-export interface LintCommandOptions {
+export interface LintCommandOptions extends ContextFlags {
   /** Errors only: --min-level error. */
   quiet?: boolean;
   /** Leave violations below this level out of what is reported (Vale's --minAlertLevel). */
@@ -28,12 +28,6 @@ export interface LintCommandOptions {
   minScore?: number;
   fix?: boolean;
   fixDryRun?: boolean;
-  lang?: Language;
-  channel?: Channel;
-  customerName?: string;
-  agentName?: string;
-  customerMessage?: string;
-  template?: boolean;
   stdinFilename?: string;
   /** --ext: the extensions a folder is scanned for (without the dot; default: every reply and export type). */
   extensions?: string[];
@@ -47,7 +41,6 @@ export interface LintCommandOptions {
   cacheLocation?: string;
   /** replylint's version, part of the cache key. */
   version?: string;
-  locale?: string;
 }
 
 export interface LintRun {
@@ -61,19 +54,6 @@ export interface LintRun {
   fixedStdin?: string;
 }
 
-function contextDefaults(options: LintCommandOptions, config: ResolvedConfig): Partial<ReplyContext> {
-  const d: Partial<ReplyContext> = {};
-  const language = options.lang ?? config.language;
-  if (language) d.language = language;
-  const channel = options.channel ?? config.channel;
-  if (channel) d.channel = channel;
-  if (options.customerName) d.customerName = options.customerName;
-  if (options.agentName) d.agentName = options.agentName;
-  if (options.customerMessage) d.customerMessages = [options.customerMessage];
-  if (options.template !== undefined) d.template = options.template;
-  return d;
-}
-
 /** Text in the file's own encoding: UTF-8, or UTF-16 in either byte order. */
 function encode(content: string, encoding?: 'utf-16le' | 'utf-16be'): Buffer | string {
   if (!encoding) return content;
@@ -81,20 +61,10 @@ function encode(content: string, encoding?: 'utf-16le' | 'utf-16be'): Buffer | s
   return encoding === 'utf-16le' ? le : le.swap16();
 }
 
-async function channelGlobMatchers(config: ResolvedConfig): Promise<[Channel, (path: string) => boolean][]> {
-  const entries = Object.entries(config.channelGlobs).filter(([, globs]) => globs?.length) as [Channel, string[]][];
-  if (!entries.length) return [];
-  const picomatch = (await import('picomatch')).default;
-  return entries.map(([channel, globs]) => [channel, picomatch(globs, { dot: true })]);
-}
-
-function openCache(config: ResolvedConfig, options: LintCommandOptions): ResultCache {
-  // Flags that change results are part of the key, as the config is.
+/** What cached results depend on besides the file and its config: the flags that change results. */
+function cacheFlags(options: LintCommandOptions): object {
   const { lang, channel, customerName, agentName, customerMessage, template, locale, from } = options;
-  return new ResultCache(
-    cacheFile(options.cacheLocation),
-    settingsKey(config, options.version ?? '', { lang, channel, customerName, agentName, customerMessage, template, locale, from }),
-  );
+  return { lang, channel, customerName, agentName, customerMessage, template, locale, from };
 }
 
 /** Whether the arguments name stdin: none at all, or "-". */
@@ -124,29 +94,24 @@ function atLeast(result: LintResult, level: Severity): LintResult {
 }
 
 export async function lintInputs(
-  linter: Linter,
-  config: ResolvedConfig,
+  setups: FileSetups,
   args: readonly string[],
   options: LintCommandOptions,
-  deliver: (result: LintResult) => void | Promise<void>,
+  deliver: (result: LintResult, linter: Linter) => void | Promise<void>,
 ): Promise<Omit<LintRun, 'results'>> {
   // --min-level (and -q, errors only): lower levels leave every format and the warning
   // count, as ESLint's --quiet; the score stays that of the whole reply, and the cache
   // keeps every violation.
   const minLevel = options.quiet ? 'error' : options.minLevel;
-  const onResult = minLevel ? (result: LintResult) => deliver(atLeast(result, minLevel)) : deliver;
+  const onResult = minLevel ? (result: LintResult, linter: Linter) => deliver(atLeast(result, minLevel), linter) : deliver;
   const notices: Notice[] = [];
   const warnings: Notice[] = [];
   const missing: string[] = [];
-  const defaults = contextDefaults(options, config);
-  // Glob libraries load only when files are named: stdin replies do without them.
-  const isTemplate =
-    config.templates.length && (args.length || options.stdinFilename) ? (await import('picomatch')).default(config.templates, { dot: true }) : undefined;
   const fix = options.fix || options.fixDryRun;
   let fixedStdin: string | undefined;
 
-  const ruleIds = linter.rules.map((r) => r.id);
-  const consume = async (items: AsyncIterable<InputItem>, file: string | undefined, emit: (result: LintResult) => void | Promise<void>) => {
+  const consume = async (setup: FileSetup, items: AsyncIterable<InputItem>, file: string | undefined, emit: (result: LintResult) => void | Promise<void>) => {
+    const { linter } = setup;
     for await (const item of items) {
       if ('notice' in item) {
         if (file && item.notice.message.startsWith('no such file')) missing.push(file);
@@ -154,7 +119,14 @@ export async function lintInputs(
         continue;
       }
       if (item.warnings) warnings.push(...item.warnings);
-      if (item.reply.directives) appendAll(warnings, unknownDirectiveRules(item.reply, ruleIds));
+      if (item.reply.directives)
+        appendAll(
+          warnings,
+          unknownDirectiveRules(
+            item.reply,
+            linter.rules.map((r) => r.id),
+          ),
+        );
       let result: LintResult;
       try {
         result = linter.lint(item.reply, { fix });
@@ -179,42 +151,41 @@ export async function lintInputs(
     }
   };
 
-  const channelMatchers = await channelGlobMatchers(config);
-  /** A file's context: the defaults, plus what the config's template and channel globs say of it. */
-  const contextFor = (file: string): Partial<ReplyContext> => {
-    const path = relative(config.baseDir, resolve(file));
-    const fileDefaults = { ...defaults };
-    if (options.template === undefined && isTemplate?.(path)) fileDefaults.template = true;
-    const channel = options.channel === undefined ? channelMatchers.find(([, matches]) => matches(path))?.[0] : undefined;
-    if (channel) fileDefaults.channel = channel;
-    return fileDefaults;
-  };
-
   const data = { from: options.from };
   if (readsStdin(args)) {
-    // --stdin-filename: stdin is linted as that file would be (globs, directives).
+    // --stdin-filename: stdin is linted as that file would be (its folder's config, globs, directives).
+    const setup = await setups.forFolder(options.stdinFilename ? dirname(resolve(options.stdinFilename)) : process.cwd());
     await consume(
-      readStdin(stdinReader(), options.stdinFilename ?? '<stdin>', options.stdinFilename ? contextFor(options.stdinFilename) : defaults, data),
+      setup,
+      readStdin(stdinReader(), options.stdinFilename ?? '<stdin>', await setup.contextFor(options.stdinFilename), data),
       undefined,
-      onResult,
+      (result) => onResult(result, setup.linter),
     );
     return { notices, missing, warnings, fixedStdin };
   }
   const [{ expandArguments }, { loadIgnores }] = await Promise.all([import('../input/files.js'), import('../input/ignores.js')]);
   const cwd = process.cwd();
-  const ignores = loadIgnores({ cwd, configDir: config.baseDir, configIgnores: config.ignores, patterns: options.ignorePatterns, noIgnore: options.noIgnore });
+  // Each file's config says what it ignores, relative to the config's folder.
+  const configIgnores = async (file: string) => {
+    const { config } = await setups.forFile(file);
+    return { base: config.baseDir, patterns: config.ignores };
+  };
+  const ignores = loadIgnores({ cwd, configIgnores, patterns: options.ignorePatterns, noIgnore: options.noIgnore });
   const { files, unmatched, ignored } = await expandArguments(args, cwd, ignores, options.extensions);
   appendAll(missing, unmatched);
   // A file named but ignored is said, not linted (as ESLint warns); --no-ignore lints it.
   for (const { file, why } of ignored)
     warnings.push({ source: file, message: `ignored: it ${why}${why.startsWith('matches') ? '; --no-ignore lints it' : ''}` });
   // Results of --fix runs are not kept: they were found before the file changed.
-  const cache = options.cache && !fix ? openCache(config, options) : undefined;
+  const cache = options.cache && !fix ? new ResultCache(cacheFile(options.cacheLocation)) : undefined;
   if (cache?.notice) warnings.push(cache.notice);
   for (const file of files) {
-    const cached = cache?.get(file);
+    const setup = await setups.forFile(file);
+    const emit = (result: LintResult) => onResult(result, setup.linter);
+    const settings = cache ? setup.cacheKey(options.version ?? '', cacheFlags(options)) : '';
+    const cached = cache?.get(file, settings);
     if (cached) {
-      for (const result of cached) await onResult(result);
+      for (const result of cached) await emit(result);
       continue;
     }
     // A file's results are kept for the cache while they are few, and only if nothing in it was skipped.
@@ -225,11 +196,11 @@ export async function lintInputs(
     const noticesBefore = notices.length;
     // A file matched by the config's template globs is a canned response; one matched
     // by a channel glob holds replies of that channel (flags still win).
-    await consume(readFile(file, contextFor(file), linted && ((bytes) => linted.add(bytes)), data), file, (result) => {
+    await consume(setup, readFile(file, await setup.contextFor(file), linted && ((bytes) => linted.add(bytes)), data), file, (result) => {
       if (kept && kept.push(result) > MAX_CACHED_RESULTS) kept = undefined;
-      return onResult(result);
+      return emit(result);
     });
-    if (kept && linted && notices.length === noticesBefore) cache!.set(file, kept, linted);
+    if (kept && linted && notices.length === noticesBefore) cache!.set(file, kept, linted, settings);
   }
   const notSaved = cache?.save();
   if (notSaved) warnings.push(notSaved);
@@ -237,9 +208,9 @@ export async function lintInputs(
 }
 
 /** Lint files, globs or stdin; every result, in file order. */
-export async function runLint(linter: Linter, config: ResolvedConfig, args: readonly string[], options: LintCommandOptions): Promise<LintRun> {
+export async function runLint(setups: FileSetups, args: readonly string[], options: LintCommandOptions): Promise<LintRun> {
   const results: LintResult[] = [];
-  const run = await lintInputs(linter, config, args, options, (result) => {
+  const run = await lintInputs(setups, args, options, (result) => {
     results.push(result);
   });
   return { results, ...run };

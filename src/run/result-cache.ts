@@ -149,10 +149,7 @@ export class ResultCache {
   /** Why the cache file could not be used, for the user; it is then left out and written afresh. */
   readonly notice?: Notice;
 
-  constructor(
-    private readonly file: string,
-    private readonly settings: string,
-  ) {
+  constructor(private readonly file: string) {
     const read = readRegularFile(file, MAX_CACHE_BYTES, 'a cache');
     const absent = 'problem' in read && read.problem.startsWith('no such file');
     this.writable = canHoldCache(file);
@@ -178,13 +175,13 @@ export class ResultCache {
     } else this.entries = entries;
   }
 
-  /** The key of a content hash: the content with the settings. */
-  private keyOf(digest: string): string {
-    return sha(this.settings + digest);
+  /** The key of a content hash: the content with the settings (settingsKey) it was linted with. */
+  private keyOf(settings: string, digest: string): string {
+    return sha(settings + digest);
   }
 
   /** A file's key as it is now, read through a descriptor checked to be a regular file; undefined for anything else, or anything over the text limit. */
-  private currentKey(path: string): string | undefined {
+  private currentKey(path: string, settings: string): string | undefined {
     const opened = openRegularFile(path);
     if ('problem' in opened) return undefined;
     try {
@@ -194,7 +191,7 @@ export class ResultCache {
       // (A file that grows past the limit meanwhile has no digest.)
       for (let n: number; !hash.overLimit && (n = readSync(opened.fd, chunk, 0, chunk.length, null)) > 0; ) hash.add(chunk.subarray(0, n));
       const digest = hash.digest();
-      return digest === undefined ? undefined : this.keyOf(digest);
+      return digest === undefined ? undefined : this.keyOf(settings, digest);
     } catch {
       return undefined;
     } finally {
@@ -202,17 +199,17 @@ export class ResultCache {
     }
   }
 
-  /** A file's results, kept when its content was what it is now; nothing is read for a file never kept. */
-  get(path: string): LintResult[] | undefined {
+  /** A file's results, kept when its content and settings were what they are now; nothing is read for a file never kept. */
+  get(path: string, settings: string): LintResult[] | undefined {
     const entry = this.entries.get(resolve(path));
-    return entry && entry.key === this.currentKey(path) ? entry.results : undefined;
+    return entry && entry.key === this.currentKey(path, settings) ? entry.results : undefined;
   }
 
   /** A file's results, under the hash of the very bytes that were linted (a file edited since is not the one they belong to). */
-  set(path: string, results: LintResult[], linted: ContentHash): void {
+  set(path: string, results: LintResult[], linted: ContentHash, settings: string): void {
     const digest = linted.digest();
     if (digest === undefined) return;
-    const key = this.keyOf(digest);
+    const key = this.keyOf(settings, digest);
     this.entries.set(resolve(path), { key, results });
     this.changed = true;
   }
