@@ -104,6 +104,8 @@ export interface LintResult {
   violations: Violation[];
   /** The text after fixes, when fixing was asked for and something changed. */
   output?: string;
+  /** Directives that turned off nothing (line, and the rule named; none: all), when asked for (LintOptions.reportUnusedDirectives). */
+  unusedDirectives?: { line: number; rule?: string }[];
 }
 
 /** A result with what an audit needs beside it: who wrote the reply, when, and its text. */

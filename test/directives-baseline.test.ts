@@ -46,6 +46,57 @@ describe('directives', () => {
     writeFileSync(join(dir, 'draft.txt'), 'Hi Anna,\n<!-- replylint-disable no-jargn -->\nDone.\n');
     expect(cli(['-f', 'json', 'draft.txt'], { cwd: dir }).stderr).toBe('');
   });
+
+  it("--report-unused-disable-directives says directives that turned off nothing, at each's line, and fails the run, as ESLint's (issue 14)", () => {
+    const dir = tempDir();
+    // Front matter moves every line by 3: the lines said are the file's.
+    writeFileSync(
+      join(dir, 'macro.md'),
+      [
+        '---',
+        'lang: en',
+        '---',
+        'Hi Anna,',
+        '',
+        '<!-- replylint-disable-next-line no-jargon, greeting -->', // 6: no-jargon used (RMA), greeting not
+        'Your RMA is ready.',
+        '<!-- replylint-disable sign-off -->', // 8: nothing for sign-off below
+        'It ships today.',
+        '<!-- replylint-enable -->',
+        '<!-- replylint-disable-next-line -->', // 11: all rules, next line clean
+        'Thank you for your patience.',
+        '<!-- replylint-disable-next-line no-jargn -->', // 13: an unknown rule: said as such, not as unused
+        'Best wishes,',
+        'Mark',
+        '',
+      ].join('\n'),
+    );
+    const plain = cli(['-f', 'json', 'macro.md'], { cwd: dir });
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).not.toContain('turned off nothing');
+    const r = cli(['-f', 'json', '--report-unused-disable-directives', 'macro.md'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter((l) => l.includes('turned off nothing'))).toEqual([
+      'replylint: macro.md:6: a replylint-disable directive for "greeting" turned off nothing: "greeting" found nothing where it applies; remove "greeting" from it',
+      'replylint: macro.md:8: a replylint-disable directive for "sign-off" turned off nothing: "sign-off" found nothing where it applies; remove "sign-off" from it',
+      'replylint: macro.md:11: a replylint-disable directive for all rules turned off nothing: no rule found anything where it applies; remove it',
+    ]);
+    expect(r.stderr).toContain('"no-jargn", which does not exist');
+    // The violations are those of a run without the flag; the JSON result lists the directives.
+    expect(rules(r.stdout)).toEqual(rules(plain.stdout));
+    expect(JSON.parse(r.stdout).results[0].unusedDirectives).toEqual([{ line: 6, rule: 'greeting' }, { line: 8, rule: 'sign-off' }, { line: 11 }]);
+    // Counted as warnings at that severity (so --max-warnings sees them), or not at all.
+    const warn = cli(['-f', 'json', '--report-unused-disable-directives-severity', 'warn', '--max-warnings', '2', 'macro.md'], { cwd: dir });
+    expect(warn.code).toBe(1);
+    expect(warn.stderr).toContain('--max-warnings 2: 3 warnings');
+    expect(cli(['-f', 'json', '--report-unused-disable-directives-severity', 'warn', 'macro.md'], { cwd: dir }).code).toBe(0);
+    const off = cli(['-f', 'json', '--report-unused-disable-directives-severity', 'off', 'macro.md'], { cwd: dir });
+    expect([off.code, off.stderr.includes('turned off nothing')]).toEqual([0, false]);
+    // A directive that does turn something off is never said.
+    writeFileSync(join(dir, 'used.md'), 'Hi Anna,\n\n<!-- replylint-disable-next-line no-jargon -->\nYour RMA is ready.\n\nBest wishes,\nMark\n');
+    const used = cli(['-f', 'json', '--report-unused-disable-directives', 'used.md'], { cwd: dir });
+    expect(used.stderr).not.toContain('turned off nothing');
+  });
 });
 
 describe('suppressions baseline', () => {

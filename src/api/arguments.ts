@@ -73,6 +73,7 @@ const CONTEXT = object({
 
 const LINT_OPTIONS = object({
   fix: BOOLEAN,
+  reportUnusedDirectives: BOOLEAN,
   source: STRING,
   linter: { type: 'made-by', test: (value) => value instanceof Linter, describe: 'a Linter (from createLinter())' },
 } satisfies Record<keyof LintCallOptions, Schema>);
@@ -99,6 +100,7 @@ const LINT_FILES_OPTIONS = object({
   from: { type: 'enum', values: HELPDESKS.filter((s) => s !== 'csv') },
   cache: BOOLEAN,
   cacheLocation: STRING,
+  reportUnusedDisableDirectives: { type: 'enum', values: ['off', 'warning', 'error'] },
 } satisfies Record<keyof LintFilesOptions, Schema>);
 
 const AUDIT_OPTIONS = object({

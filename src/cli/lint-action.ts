@@ -64,7 +64,7 @@ function formatTiming(timing: Map<string, number>): string {
   );
 }
 
-export type LintActionOptions = LintCommandOptions &
+export type LintActionOptions = Omit<LintCommandOptions, 'reportUnusedDisableDirectives'> &
   BaselineOptions & {
     format: Format;
     outputFile?: string;
@@ -82,7 +82,17 @@ export type LintActionOptions = LintCommandOptions &
     ignorePattern?: string[];
     /** --ext, as commander names it. */
     ext?: string[];
+    /** --report-unused-disable-directives, and its -severity as written. */
+    reportUnusedDisableDirectives?: boolean;
+    reportUnusedDisableDirectivesSeverity?: string;
   };
+
+/** --report-unused-disable-directives (errors) and its -severity, in ESLint's words or ours. */
+function unusedDirectivesLevel(opts: LintActionOptions): LintCommandOptions['reportUnusedDisableDirectives'] {
+  const severity = opts.reportUnusedDisableDirectivesSeverity;
+  if (severity !== undefined) return ({ off: 'off', '0': 'off', warn: 'warning', warning: 'warning', '1': 'warning' } as const)[severity] ?? 'error';
+  return opts.reportUnusedDisableDirectives ? 'error' : undefined;
+}
 
 /**
  * What each file is linted with: the config of its folder (the nearest up the tree, over
@@ -115,7 +125,8 @@ export async function lintAction(files: string[], opts: LintActionOptions, versi
   // Each result goes through the baseline into the report as it comes; none is kept
   // (but for the GitHub job summary, which lists them all).
   const baseline = new Baseline(opts);
-  const exit = new ExitTally(opts);
+  const reportUnusedDisableDirectives = unusedDirectivesLevel(opts);
+  const exit = new ExitTally({ ...opts, reportUnusedDisableDirectives });
   const summaryResults = opts.format === 'github' && process.env.GITHUB_STEP_SUMMARY ? ([] as LintResult[]) : undefined;
   // --fix on stdin: the fixed text is standard output, so the report goes to stderr (or -o).
   const fixingStdin = Boolean(opts.fix) && readsStdin(files);
@@ -131,7 +142,7 @@ export async function lintAction(files: string[], opts: LintActionOptions, versi
     run = await lintInputs(
       setups,
       files,
-      { ...opts, ignorePatterns: opts.ignorePattern, extensions: opts.ext, noIgnore: opts.ignore === false, version },
+      { ...opts, ignorePatterns: opts.ignorePattern, extensions: opts.ext, noIgnore: opts.ignore === false, version, reportUnusedDisableDirectives },
       async (found, linter) => {
         const kept = baseline.apply(found);
         // Suppressed violations cost no points: the score is of what is reported.

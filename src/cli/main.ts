@@ -103,6 +103,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--min-score <n>', 'fail (exit 1) when a reply scores under this (0–100)', integer('--min-score', { min: 0, max: 100 }))
     .addOption(new Option('--fix', 'fix what can be fixed, writing files in place').conflicts('fixDryRun'))
     .option('--fix-dry-run', 'fix without writing; json output carries the fixed text as "output"')
+    .option('--report-unused-disable-directives', 'say replylint-disable directives that turned off nothing, as errors (exit 1)')
+    .addOption(
+      new Option(
+        '--report-unused-disable-directives-severity <level>',
+        'the same, counted at this level: off, warn (counts to --max-warnings) or error',
+      ).choices(['off', 'warn', 'warning', 'error', '0', '1', '2']),
+    )
     .option('--cache', 'keep results per file in .replylintcache; unchanged files are not linted again')
     .option('--cache-location <file>', 'where the cache is (default: .replylintcache)')
     .option('--suppress-all', `record every current violation in ${'replylint-suppressions.json'}; later runs report only new ones`)

@@ -9,6 +9,8 @@ interface Range {
   rules: Set<string> | 'all';
   from: number;
   to: number;
+  /** The line of the directive that opened it (1-based). */
+  line: number;
 }
 
 // The rule list is read at most 1,000 characters on: an unclosed directive repeated
@@ -41,19 +43,19 @@ export function parseDirectives(text: string): Range[] {
   const open = new Map<string, number>(); // rule (or *) -> line it was disabled on
   for (const { kind, names, line } of directivesIn(text)) {
     if (kind === 'disable-next-line') {
-      ranges.push({ rules: names.length ? new Set(names) : 'all', from: line + 1, to: line + 1 });
+      ranges.push({ rules: names.length ? new Set(names) : 'all', from: line + 1, to: line + 1, line });
     } else if (kind === 'disable') {
       for (const name of names.length ? names : ['*']) open.set(name, line);
     } else {
       for (const name of names.length ? names : [...open.keys()]) {
         const from = open.get(name);
         if (from === undefined) continue;
-        ranges.push({ rules: name === '*' ? 'all' : new Set([name]), from, to: line });
+        ranges.push({ rules: name === '*' ? 'all' : new Set([name]), from, to: line, line: from });
         open.delete(name);
       }
     }
   }
-  for (const [name, from] of open) ranges.push({ rules: name === '*' ? 'all' : new Set([name]), from, to: Infinity });
+  for (const [name, from] of open) ranges.push({ rules: name === '*' ? 'all' : new Set([name]), from, to: Infinity, line: from });
   return ranges;
 }
 
@@ -103,4 +105,49 @@ export function applyDirectives(violations: Violation[], ranges: readonly Range[
   if (!ranges.length) return violations;
   const spans = spansByRule(ranges);
   return violations.filter((v) => !covered(spans.get('*'), v.line) && !covered(spans.get(v.rule), v.line));
+}
+
+/** A directive that turned off nothing: its line, and the rule it named (none: all rules). */
+export interface UnusedDirective {
+  line: number;
+  rule?: string;
+}
+
+/**
+ * The directives under which no violation was found, as ESLint's
+ * --report-unused-disable-directives: `violations` are all that were found, before the
+ * directives took any out. A directive naming several rules is unused for each of them
+ * that found nothing; one naming a rule that does not exist is left out (it is said
+ * already). Each range is looked up among its rule's lines: no quadratic walk.
+ */
+export function unusedDirectives(violations: readonly Violation[], ranges: readonly Range[], known: (rule: string) => boolean): UnusedDirective[] {
+  const lines = new Map<string, number[]>([['*', []]]);
+  for (const v of violations) {
+    lines.get('*')!.push(v.line);
+    let list = lines.get(v.rule);
+    if (!list) lines.set(v.rule, (list = []));
+    list.push(v.line);
+  }
+  for (const list of lines.values()) list.sort((a, b) => a - b);
+  const found = (key: string, from: number, to: number) => {
+    const list = lines.get(key);
+    if (!list) return false;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < list.length && list[lo] <= to;
+  };
+  const unused: UnusedDirective[] = [];
+  for (const r of ranges) {
+    if (r.rules === 'all') {
+      if (!found('*', r.from, r.to)) unused.push({ line: r.line });
+      continue;
+    }
+    for (const rule of r.rules) if (known(rule) && !found(rule, r.from, r.to)) unused.push({ line: r.line, rule });
+  }
+  return unused.sort((a, b) => a.line - b.line);
 }

@@ -1,7 +1,7 @@
 // Linting one reply: build its document once, run every active rule, score the result.
 import { buildDocument, type Document } from '../document/document.js';
 import { defaultContext, type ContextInput, type Language, type LintResult, type Locale, type Reply, type Severity, type Violation } from '../types.js';
-import { applyDirectives, parseDirectives } from './directives.js';
+import { applyDirectives, parseDirectives, unusedDirectives, type UnusedDirective } from './directives.js';
 import { sourceColumn, type HtmlLines } from '../input/html-lines.js';
 import { applyFixes } from './fix.js';
 import type { Finding, Rule } from './rule.js';
@@ -87,6 +87,8 @@ export function score(violations: readonly Violation[], rules: ReadonlyMap<strin
 
 export interface LintOptions {
   fix?: boolean;
+  /** Say which replylint-disable directives turned off nothing (ESLint's --report-unused-disable-directives). */
+  reportUnusedDirectives?: boolean;
 }
 
 export interface LinterOptions {
@@ -119,7 +121,7 @@ export class Linter {
     await Promise.all(this.rules.filter((r) => r.level !== 'off' && r.check.prepare).map((r) => r.check.prepare!()));
   }
 
-  private check(reply: Reply): { doc: Document; violations: Violation[] } {
+  private check(reply: Reply, reportUnused = false): { doc: Document; violations: Violation[]; unused?: UnusedDirective[] } {
     const doc = buildDocument(reply.text, { language: reply.context.language });
     const language = doc.language;
     const locale = this.locale === 'auto' ? language : this.locale;
@@ -136,9 +138,10 @@ export class Linter {
     if (reply.directives) {
       const offset = reply.lineOffset ?? 0;
       const ranges = parseDirectives(reply.directiveSource ?? doc.text).map((r) =>
-        reply.directives === 'file' ? { ...r, from: 1, to: Infinity } : { ...r, from: r.from + offset, to: r.to + offset },
+        reply.directives === 'file' ? { ...r, from: 1, to: Infinity } : { ...r, from: r.from + offset, to: r.to + offset, line: r.line + offset },
       );
-      return { doc, violations: applyDirectives(violations, ranges) };
+      const unused = reportUnused ? unusedDirectives(violations, ranges, (id) => this.byId.has(id)) : undefined;
+      return { doc, violations: applyDirectives(violations, ranges), unused };
     }
     return { doc, violations };
   }
@@ -155,7 +158,7 @@ export class Linter {
   }
 
   private lintReply(reply: Reply, options: LintOptions = {}): LintResult {
-    let { doc, violations } = this.check(reply);
+    let { doc, violations, unused } = this.check(reply, options.reportUnusedDirectives);
     let output: string | undefined;
     if (options.fix) {
       let text = doc.text;
@@ -166,6 +169,7 @@ export class Linter {
         text = applyFixes(text, fixes).text;
         // The fixed text no longer lines up with an HTML source: its directives apply to the whole file.
         ({ doc, violations } = this.check({ ...reply, text, ...(reply.sourceLines ? { sourceLines: undefined, directives: 'file' as const } : {}) }));
+        // (What the directives turned off is told of the text as it was.)
         output = text;
       }
     }
@@ -179,6 +183,7 @@ export class Linter {
       violations,
     };
     if (output !== undefined && output !== reply.text.normalize('NFC')) result.output = output;
+    if (unused?.length) result.unusedDirectives = unused;
     return result;
   }
 }

@@ -14,6 +14,7 @@ export function contractResult(r: LintResult & { agent?: string; time?: string }
     score: r.score,
     violations: r.violations.map(({ fix: _fix, ...v }) => v),
     ...(r.output !== undefined ? { output: r.output } : {}),
+    ...(r.unusedDirectives ? { unusedDirectives: r.unusedDirectives } : {}),
     ...(r.agent ? { agent: r.agent } : {}),
     ...(r.time ? { time: r.time } : {}),
   };

@@ -41,6 +41,8 @@ export interface LintCommandOptions extends ContextFlags {
   cacheLocation?: string;
   /** replylint's version, part of the cache key. */
   version?: string;
+  /** Say replylint-disable directives that turned off nothing, and count them at this level (ESLint's --report-unused-disable-directives). */
+  reportUnusedDisableDirectives?: 'off' | 'warning' | 'error';
 }
 
 export interface LintRun {
@@ -64,7 +66,7 @@ function encode(content: string, encoding?: 'utf-16le' | 'utf-16be'): Buffer | s
 /** What cached results depend on besides the file and its config: the flags that change results. */
 function cacheFlags(options: LintCommandOptions): object {
   const { lang, channel, customerName, agentName, customerMessage, template, locale, from } = options;
-  return { lang, channel, customerName, agentName, customerMessage, template, locale, from };
+  return { lang, channel, customerName, agentName, customerMessage, template, locale, from, unused: reportsUnused(options) };
 }
 
 /** Whether the arguments name stdin: none at all, or "-". */
@@ -87,6 +89,19 @@ function unknownDirectiveRules(reply: Reply, ids: readonly string[]): Notice[] {
     }));
 }
 
+const reportsUnused = (options: LintCommandOptions) => options.reportUnusedDisableDirectives !== undefined && options.reportUnusedDisableDirectives !== 'off';
+
+/** A directive that turned off nothing, as ESLint says it; it is counted at the level asked for (ExitTally). */
+function unusedDirectiveNotices(result: LintResult): Notice[] {
+  return (result.unusedDirectives ?? []).map(({ line, rule }) => ({
+    source: result.source,
+    line,
+    message: rule
+      ? `a replylint-disable directive for "${rule}" turned off nothing: "${rule}" found nothing where it applies; remove "${rule}" from it`
+      : 'a replylint-disable directive for all rules turned off nothing: no rule found anything where it applies; remove it',
+  }));
+}
+
 /** A result with only its violations at `level` or above. */
 function atLeast(result: LintResult, level: Severity): LintResult {
   const violations = result.violations.filter((v) => RANK[v.severity] >= RANK[level]);
@@ -103,11 +118,15 @@ export async function lintInputs(
   // count, as ESLint's --quiet; the score stays that of the whole reply, and the cache
   // keeps every violation.
   const minLevel = options.quiet ? 'error' : options.minLevel;
-  const onResult = minLevel ? (result: LintResult, linter: Linter) => deliver(atLeast(result, minLevel), linter) : deliver;
   const notices: Notice[] = [];
   const warnings: Notice[] = [];
+  const onResult = (result: LintResult, linter: Linter) => {
+    if (result.unusedDirectives) appendAll(warnings, unusedDirectiveNotices(result));
+    return deliver(minLevel ? atLeast(result, minLevel) : result, linter);
+  };
   const missing: string[] = [];
   const fix = options.fix || options.fixDryRun;
+  const lintOptions = { fix, reportUnusedDirectives: reportsUnused(options) };
   let fixedStdin: string | undefined;
 
   const consume = async (setup: FileSetup, items: AsyncIterable<InputItem>, file: string | undefined, emit: (result: LintResult) => void | Promise<void>) => {
@@ -129,7 +148,7 @@ export async function lintInputs(
         );
       let result: LintResult;
       try {
-        result = linter.lint(item.reply, { fix });
+        result = linter.lint(item.reply, lintOptions);
       } catch (err) {
         // A bug of ours on one reply: said, and the rest is linted (the exit code is the rest's).
         notices.push(internalErrorNotice(item.reply.source, item.line, replySubject(item.reply), err));
@@ -143,7 +162,7 @@ export async function lintInputs(
         if (notFixed) {
           notices.push({ source: path, message: notFixed });
           // The file is as it was, so are its violations: reported as without --fix.
-          await emit(linter.lint(item.reply));
+          await emit(linter.lint(item.reply, { reportUnusedDirectives: lintOptions.reportUnusedDirectives }));
           continue;
         }
       }
@@ -224,7 +243,7 @@ export class ExitTally {
   private under = 0;
   private lowest?: { score: number; where: string };
 
-  constructor(private readonly options: Pick<LintCommandOptions, 'maxWarnings' | 'minScore'>) {}
+  constructor(private readonly options: Pick<LintCommandOptions, 'maxWarnings' | 'minScore' | 'reportUnusedDisableDirectives'>) {}
 
   add(r: LintResult): void {
     this.replies++;
@@ -232,6 +251,10 @@ export class ExitTally {
       if (v.severity === 'error') this.errors = true;
       else if (v.severity === 'warning') this.warnings++;
     }
+    // Unused directives count at the level asked for, as ESLint's do.
+    const unused = r.unusedDirectives?.length ?? 0;
+    if (unused && this.options.reportUnusedDisableDirectives === 'error') this.errors = true;
+    else if (unused && this.options.reportUnusedDisableDirectives === 'warning') this.warnings += unused;
     if (this.options.minScore !== undefined && r.score < this.options.minScore) {
       this.under++;
       if (!this.lowest || r.score < this.lowest.score)

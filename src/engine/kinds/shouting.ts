@@ -145,10 +145,14 @@ export const shouting: RuleKind = {
       let m: RegExpExecArray | null;
       const bangs = /!{2,}/g;
       bangs.lastIndex = content.start;
+      // A "!" in a link or markup is no one's tone: "<!-- replylint-disable -->" in a canned response.
       while ((m = bangs.exec(text)) !== null && m.index < content.end)
-        findings.push({ start: m.index, end: m.index + m[0].length, message: 'exclamations', data: { match: m[0] } });
+        if (!inLiteral(doc, m.index, m.index + m[0].length))
+          findings.push({ start: m.index, end: m.index + m[0].length, message: 'exclamations', data: { match: m[0] } });
       if (reply.context.channel === 'email' && !findings.some((f) => f.message === 'exclamations')) {
-        const all = [...text.slice(content.start, content.end).matchAll(/!/g)];
+        const all = [...text.slice(content.start, content.end).matchAll(/!/g)].filter(
+          (x) => !inLiteral(doc, content.start + x.index!, content.start + x.index! + 1),
+        );
         if (all.length > maxExclamations) {
           const last = content.start + all[all.length - 1].index!;
           findings.push({ start: last, end: last + 1, message: 'too-many-exclamations', data: { count: String(all.length), max: String(maxExclamations) } });
