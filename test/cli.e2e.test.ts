@@ -26,7 +26,8 @@ describe('replylint on files', () => {
     const r = cli(['fixtures']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('sk-wrong-name.txt');
-    expect(r.stdout).toMatch(/error\s+The greeting addresses "Nagyová"/);
+    // Messages in each reply's own language (--locale auto, the default).
+    expect(r.stdout).toMatch(/error\s+Pozdrav oslovuje „Nagyová“, ale zákazník je Lucia Tóthová\./);
   });
 
   it('exits 0 on a clean reply', () => {
@@ -54,10 +55,11 @@ describe('replylint on files', () => {
     expect(cli(['--min-score', '90', 'fixtures/replies/cs-vocative.txt']).code).toBe(0);
   });
 
-  it("--locale picks the language of messages; auto takes each reply's own", () => {
+  it("--locale picks the language of messages; auto, the default, takes each reply's own", () => {
     expect(cli(['--locale', 'cs', 'fixtures/replies/cs-vocative.txt']).stdout).toContain('V češtině se oslovuje 5. pádem: „Nováku“, ne „Novák“.');
     expect(cli(['--locale', 'auto', 'fixtures/replies/sk-wrong-name.txt']).stdout).toContain('Pozdrav oslovuje „Nagyová“, ale zákazník je Lucia Tóthová.');
-    expect(cli(['fixtures/replies/sk-wrong-name.txt']).stdout).toContain('The greeting addresses "Nagyová"');
+    expect(cli(['fixtures/replies/sk-wrong-name.txt']).stdout).toContain('Pozdrav oslovuje „Nagyová“, ale zákazník je Lucia Tóthová.');
+    expect(cli(['--locale', 'en', 'fixtures/replies/sk-wrong-name.txt']).stdout).toContain('The greeting addresses "Nagyová"');
   });
 
   it('--quiet shows errors only', () => {

@@ -88,8 +88,8 @@ describe('placeholders', () => {
   it('a gender alternative left in a draft is unfinished; in a template it is the generic form', () => {
     const draft = 'Vážený/á zákazníku,\n\nobdržel(a) jste od nás e-mail.';
     expect(violationsOf('placeholders', draft, { language: 'cs' }).map((v: { message: string }) => v.message)).toEqual([
-      '"Vážený/á" still offers both forms: the draft is unfinished.',
-      '"obdržel(a)" still offers both forms: the draft is unfinished.',
+      '„Vážený/á“ nabízí stále oba rody: koncept není dokončený.',
+      '„obdržel(a)“ nabízí stále oba rody: koncept není dokončený.',
     ]);
     expect(violationsOf('placeholders', draft, { language: 'cs', template: true })).toEqual([]);
     expect(violationsOf('placeholders', 'Dobrý den, ano/ne? 50 km/h, 100 Kč/ks (a fotku).', { language: 'cs' })).toEqual([]);

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { cli, ROOT, tempDir } from './helpers.js';
 
 /** The README's ```ts blocks that import the package. */
 const blocks = [...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)]
@@ -34,4 +34,36 @@ describe('README examples', () => {
       expect(run.status).toBe(0);
     });
   }
+});
+
+/** The README's ```yaml blocks. */
+const yamlBlocks = [...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+/** Those that are a whole config: under "## Configuration" and beside it, the ones a config file holds. */
+const CONFIG_KEYS = /^(?:extends|root|rules|channels|vocabulary|language|templates|brand):/m;
+// (Spelling needs Hunspell dictionaries installed: its block is checked where they are, by the spelling tests.)
+const configBlocks = yamlBlocks.filter((b) => CONFIG_KEYS.test(b.split('\n').find((l) => l && !l.startsWith('#')) ?? '') && !/^\s*spelling:/m.test(b));
+
+describe('README YAML', () => {
+  it('every config it shows is a valid config', () => {
+    expect(configBlocks.length).toBeGreaterThanOrEqual(4);
+    for (const block of configBlocks) {
+      const dir = tempDir();
+      // Folders and files the examples name, so that a config that points at them loads.
+      writeFileSync(join(dir, '.replylintrc.yaml'), block.replace(/^rulePaths:.*$/m, '').replace(/^ {2}dictionaries:[\s\S]*?(?=^\S|(?![\s\S]))/m, ''));
+      const r = cli(['--print-config', 'x.txt'], { cwd: dir });
+      expect(`${block}\n${r.stderr}`).toBe(`${block}\n`);
+      expect(r.code).toBe(0);
+    }
+  });
+
+  it('its team rule is a valid rule whose examples pass', () => {
+    const rule = yamlBlocks.find((b) => b.startsWith('# team-rules/'))!;
+    const dir = tempDir();
+    const file = join(dir, /^# team-rules\/(\S+)/.exec(rule)![1]);
+    writeFileSync(file, rule);
+    const r = cli(['rules', '--test', file], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/✔ \d+ of \d+ examples of 1 rule pass/);
+  });
 });

@@ -1,7 +1,7 @@
 // The figures of an audit, gathered one reply at a time at flat memory: per agent
 // (replies, mean and 10th-percentile score from a 0-100 histogram, violations per
 // rule), per rule (violations, share of replies), per day, and the worst replies.
-import type { AuditedReply, Severity } from '../types.js';
+import type { AuditedReply, Language, Severity } from '../types.js';
 
 export interface AgentFigures {
   agent: string;
@@ -31,6 +31,8 @@ export interface AuditFigures {
   /** How many replies scored 0-9, 10-19, … 90-99, 100. */
   scoreDistribution: number[];
   bySeverity: Record<Severity, number>;
+  /** Replies per language (the reports' words are in the language most are in, under --locale auto). */
+  byLanguage: Partial<Record<Language, number>>;
   agents: AgentFigures[];
   rules: RuleFigures[];
   days: DayFigures[];
@@ -101,6 +103,7 @@ export interface FiguresPart {
   rules: Map<string, RuleTally>;
   days: Map<string, TallyData>;
   bySeverity: Record<Severity, number>;
+  byLanguage: Partial<Record<Language, number>>;
 }
 
 export class FiguresBuilder {
@@ -109,6 +112,7 @@ export class FiguresBuilder {
   private readonly rules = new Map<string, RuleTally>();
   private readonly days = new Map<string, ScoreTally>();
   private readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, suggestion: 0 };
+  private readonly byLanguage: Partial<Record<Language, number>> = {};
   private worst: AuditedReply[] = [];
 
   constructor(private readonly worstCount = 10) {}
@@ -123,8 +127,9 @@ export class FiguresBuilder {
   }
 
   /** A reply's figures, without its place among the worst. */
-  private addFigures(reply: Pick<AuditedReply, 'agent' | 'time' | 'score' | 'violations'>, agentKey: string): void {
+  private addFigures(reply: Pick<AuditedReply, 'agent' | 'time' | 'score' | 'violations' | 'language'>, agentKey: string): void {
     this.all.add(reply.score);
+    this.byLanguage[reply.language] = (this.byLanguage[reply.language] ?? 0) + 1;
     let agent = this.agents.get(agentKey);
     if (!agent) this.agents.set(agentKey, (agent = { label: reply.agent ?? UNKNOWN_AGENT, tally: new ScoreTally(), violations: perRule() }));
     agent.tally.add(reply.score);
@@ -148,7 +153,7 @@ export class FiguresBuilder {
 
   /** The figures gathered so far, as plain data for another builder's `merge`. */
   part(): FiguresPart {
-    return { all: this.all, agents: this.agents, rules: this.rules, days: this.days, bySeverity: this.bySeverity };
+    return { all: this.all, agents: this.agents, rules: this.rules, days: this.days, bySeverity: this.bySeverity, byLanguage: this.byLanguage };
   }
 
   merge(part: FiguresPart): void {
@@ -171,6 +176,7 @@ export class FiguresBuilder {
       tally.merge(t);
     }
     for (const severity of Object.keys(part.bySeverity) as Severity[]) this.bySeverity[severity] += part.bySeverity[severity];
+    for (const [language, n] of Object.entries(part.byLanguage) as [Language, number][]) this.byLanguage[language] = (this.byLanguage[language] ?? 0) + n;
   }
 
   worstReplies(): AuditedReply[] {
@@ -195,6 +201,7 @@ export class FiguresBuilder {
       p10Score: this.all.percentile(0.1),
       scoreDistribution: this.all.deciles(),
       bySeverity: { ...this.bySeverity },
+      byLanguage: { ...this.byLanguage },
       agents: [...this.agents]
         .map(([, a]) => ({ agent: a.label, replies: a.tally.replies, meanScore: a.tally.mean(), p10Score: a.tally.percentile(0.1), violations: a.violations }))
         .sort((a, b) => a.meanScore - b.meanScore || a.agent.localeCompare(b.agent)),

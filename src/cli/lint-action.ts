@@ -138,6 +138,7 @@ export async function lintAction(files: string[], opts: LintActionOptions, versi
       version,
       color: opts.color,
       toFile: opts.outputFile !== undefined,
+      locale: opts.locale ?? main.config.locale,
     });
     run = await lintInputs(
       setups,

@@ -96,7 +96,14 @@ export async function main(argv: readonly string[]): Promise<number> {
         .choices(['auto', 'replylint', 'zendesk', 'intercom', 'freshdesk', 'helpscout'])
         .default('auto'),
     )
-    .addOption(new Option('--locale <locale>', "language of messages: en, cs, sk, or auto (each reply's own)").choices(['en', 'cs', 'sk', 'auto']))
+    .addOption(
+      new Option('--locale <locale>', "language of messages and the report: en, cs, sk, or auto (each reply's own; the default)").choices([
+        'en',
+        'cs',
+        'sk',
+        'auto',
+      ]),
+    )
     .option('-q, --quiet', 'report errors only (--min-level error)')
     .addOption(new Option('--min-level <level>', 'report violations of this level and above').choices(['suggestion', 'warning', 'error']))
     .option('--max-warnings <n>', 'fail (exit 1) on more warnings than this', integer('--max-warnings', { min: -1 }))
@@ -167,7 +174,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       ratio('--customer-ratio'),
     )
     .option('--top <n>', 'with --vocabulary: list at most this many terms (default 100; 0: all)', integer('--top', { min: 0 }))
-    .addOption(new Option('--locale <locale>', 'language of messages').choices(['en', 'cs', 'sk', 'auto']))
+    .addOption(
+      new Option('--locale <locale>', "language of messages and headings: en, cs, sk, or auto (the replies'; the default)").choices(['en', 'cs', 'sk', 'auto']),
+    )
     .option('-c, --config <file>', 'use this config file')
     .option('--color', 'colour the stylish report even when it is not going to a terminal')
     .option('--no-color', 'no colour (so does NO_COLOR=1 in the environment)')
@@ -182,7 +191,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command('mcp')
     .description('serve the Model Context Protocol on stdio (tools: lint_reply, list_rules)')
     .option('-c, --config <file>', 'use this config file')
-    .addOption(new Option('--locale <locale>', 'language of messages').choices(['en', 'cs', 'sk', 'auto']))
+    .addOption(new Option('--locale <locale>', "language of messages: en, cs, sk, or auto (each reply's own; the default)").choices(['en', 'cs', 'sk', 'auto']))
     .action(async (opts: { config?: string; locale?: Locale }) => {
       const { serveMcp } = await import('./mcp-command.js');
       stdout(); // the protocol runs over process.stdout: a client that goes away is no error

@@ -64,7 +64,9 @@ function toViolation(rule: Rule, finding: Finding, doc: Document, lineOffset: nu
   const severity = finding.severity ?? (rule.level as Severity);
   const start = doc.lines.position(finding.start);
   const end = doc.lines.position(finding.end);
-  const hint = fillHint(pick(rule.hints[finding.message], language), finding.data);
+  // A hint's example is in the reply's language (doc.language), its words in the reader's.
+  const example = pick(rule.hintExamples[finding.message], doc.language);
+  const hint = fillHint(pick(rule.hints[finding.message], language), example ? { ...finding.data, example: fill(example, finding.data) } : finding.data);
   const violation: Violation = {
     rule: rule.id,
     messageId: finding.message,
@@ -92,7 +94,7 @@ export interface LintOptions {
 }
 
 export interface LinterOptions {
-  /** The language of messages and hints: en (default), cs, sk, or auto (the reply's own). */
+  /** The language of messages and hints: en, cs, sk, or auto (the reply's own; the default). */
   locale?: Locale;
 }
 
@@ -113,7 +115,8 @@ export class Linter {
     options: LinterOptions = {},
   ) {
     this.byId = new Map(rules.map((r) => [r.id, r]));
-    this.locale = options.locale ?? 'en';
+    // A reply's messages are in its own language unless another is asked for.
+    this.locale = options.locale ?? 'auto';
   }
 
   /** Load what active rules need before the first reply (spelling's dictionaries). */

@@ -63,6 +63,9 @@ const COMMON_FIELDS: Record<string, Schema & { required?: boolean }> = {
   channels: { type: 'list', of: { type: 'enum', values: CHANNELS } },
   messages: { ...MESSAGES, required: true },
   hints: MESSAGES,
+  // What a hint's {example} shows, per message: in the reply's language, whatever the
+  // language of the message (a Czech reply is shown "Dobrý den, Tomáši,", never "Hi Tomáši,").
+  hintExamples: MESSAGES,
   examples: { type: 'list', of: EXAMPLE },
 };
 
@@ -149,6 +152,7 @@ export function compileRule(
     channels: (raw.channels as Channel[] | undefined) ?? [...CHANNELS],
     messages,
     hints: localized(raw.hints as RawMessages | undefined),
+    hintExamples: localized(raw.hintExamples as RawMessages | undefined),
     fixable: kind.fixable(spec),
     check,
   };

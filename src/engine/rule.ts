@@ -120,6 +120,8 @@ export interface Rule {
   /** Per message key, the text in each language it is written in (English always). */
   messages: Record<string, Partial<Record<Language, string>>>;
   hints: Record<string, Partial<Record<Language, string>>>;
+  /** What a hint's {example} shows, per message and language: filled in the reply's language. */
+  hintExamples: Record<string, Partial<Record<Language, string>>>;
   examples: RuleExample[];
   /** Whether its findings may carry a fix (--fix), as its kind declares for its fields. */
   fixable: boolean;

@@ -3,10 +3,10 @@
 // charts, the trend over time, and the worst replies with their violations marked.
 // Every string from input, in text, attributes and SVG alike, goes through esc.
 import type { AuditFigures } from '../audit/figures.js';
-import type { AuditedReply, Violation } from '../types.js';
+import type { AuditedReply, Locale, Violation } from '../types.js';
 import { maxOf } from '../lists.js';
 import { htmlText as esc } from './escape.js';
-import { replies } from './plural.js';
+import { reportLanguage, wordsOf, type ReportWords } from './words.js';
 
 function barChart(id: string, title: string, bars: { label: string; value: number; text: string }[], max: number): string {
   const rowHeight = 22;
@@ -24,7 +24,7 @@ function barChart(id: string, title: string, bars: { label: string; value: numbe
   return `<section class="chart" id="${id}"><h2>${esc(title)}</h2><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${esc(title)}">${rows}</svg></section>`;
 }
 
-function distribution(f: AuditFigures): string {
+function distribution(f: AuditFigures, w: ReportWords): string {
   const width = 640;
   const height = 200;
   const max = maxOf(f.scoreDistribution, 1);
@@ -33,13 +33,14 @@ function distribution(f: AuditFigures): string {
     .map((n, i) => {
       const h = Math.round(((height - 40) * n) / max);
       const label = i === 10 ? '100' : `${i * 10}–${i * 10 + 9}`;
-      return `<rect class="bar" x="${i * bw + 4}" y="${height - 20 - h}" width="${bw - 8}" height="${Math.max(h, n ? 1 : 0)}" data-value="${n}"><title>${label}: ${replies(n)}</title></rect><text x="${i * bw + bw / 2}" y="${height - 5}" text-anchor="middle">${label}</text><text x="${i * bw + bw / 2}" y="${height - 24 - h}" text-anchor="middle">${n || ''}</text>`;
+      return `<rect class="bar" x="${i * bw + 4}" y="${height - 20 - h}" width="${bw - 8}" height="${Math.max(h, n ? 1 : 0)}" data-value="${n}"><title>${label}: ${esc(w.count(n, 'replies'))}</title></rect><text x="${i * bw + bw / 2}" y="${height - 5}" text-anchor="middle">${label}</text><text x="${i * bw + bw / 2}" y="${height - 24 - h}" text-anchor="middle">${n || ''}</text>`;
     })
     .join('');
-  return `<section class="chart" id="distribution"><h2>Score distribution</h2><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Score distribution">${bars}</svg></section>`;
+  const title = esc(w.word('scoreDistribution'));
+  return `<section class="chart" id="distribution"><h2>${title}</h2><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${title}">${bars}</svg></section>`;
 }
 
-function trend(f: AuditFigures): string {
+function trend(f: AuditFigures, w: ReportWords): string {
   if (f.days.length < 2) return '';
   const width = 640;
   const height = 200;
@@ -49,13 +50,14 @@ function trend(f: AuditFigures): string {
   const dots = f.days
     .map(
       (d, i) =>
-        `<circle class="point" cx="${x(i).toFixed(1)}" cy="${y(d.meanScore).toFixed(1)}" r="3"><title>${esc(d.day)}: mean ${d.meanScore} over ${replies(d.replies)}</title></circle>`,
+        `<circle class="point" cx="${x(i).toFixed(1)}" cy="${y(d.meanScore).toFixed(1)}" r="3"><title>${esc(d.day)}: ${esc(w.word('mean'))} ${d.meanScore}, ${esc(w.count(d.replies, 'replies'))}</title></circle>`,
     )
     .join('');
   const labels = [0, f.days.length - 1]
     .map((i) => `<text x="${x(i)}" y="${height - 8}" text-anchor="${i === 0 ? 'start' : 'end'}">${esc(f.days[i].day)}</text>`)
     .join('');
-  return `<section class="chart" id="trend"><h2>Mean score over time</h2><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Mean score over time"><polyline class="line" points="${points}"/>${dots}${labels}</svg></section>`;
+  const title = esc(w.word('meanOverTime'));
+  return `<section class="chart" id="trend"><h2>${title}</h2><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${title}"><polyline class="line" points="${points}"/>${dots}${labels}</svg></section>`;
 }
 
 /** The reply's text with each violation's span wrapped in <mark>. */
@@ -78,7 +80,7 @@ export function highlight(text: string, violations: readonly Violation[]): strin
   return out + esc(text.slice(cursor));
 }
 
-function worst(replies: readonly AuditedReply[]): string {
+function worst(replies: readonly AuditedReply[], w: ReportWords): string {
   const items = replies
     .map((r) => {
       const where = r.conversationId !== undefined ? `${r.source} · ${r.conversationId} #${r.messageIndex}` : r.source;
@@ -86,21 +88,23 @@ function worst(replies: readonly AuditedReply[]): string {
       return `<article class="reply"><header><span class="score">${r.score}</span> ${esc(where)}${r.agent ? ` · ${esc(r.agent)}` : ''}</header><pre>${highlight(r.text, r.violations)}</pre><ul>${list}</ul></article>`;
     })
     .join('');
-  return `<section id="worst"><h2>Worst replies</h2>${items}</section>`;
+  return `<section id="worst"><h2>${esc(w.word('worstReplies'))}</h2>${items}</section>`;
 }
 
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:960px;color:#222}h1{margin-bottom:.2rem}.kpis{display:flex;gap:1rem;margin:1rem 0}.kpi{background:#f4f6f8;padding:.6rem 1rem;border-radius:6px}.kpi b{display:block;font-size:1.4rem}svg text{font-size:11px;fill:#444}.bar{fill:#4a7bd0}.line{fill:none;stroke:#4a7bd0;stroke-width:2}.point{fill:#4a7bd0}.chart{margin:1.5rem 0}pre{white-space:pre-wrap;background:#fafafa;border:1px solid #eee;padding:.6rem;border-radius:4px}mark.v{border-radius:2px;padding:0 1px}mark.error{background:#ffc9c9}mark.warning{background:#ffe8a3}mark.suggestion{background:#cfe8ff}.reply{margin:1rem 0;border-top:1px solid #ddd;padding-top:.6rem}.score{display:inline-block;min-width:2.2rem;text-align:center;background:#c92a2a;color:#fff;border-radius:4px;font-weight:bold}li.error b{color:#c92a2a}li.warning b{color:#b7791f}li.suggestion b{color:#1c7ed6}`;
 
-export function formatAuditHtml(f: AuditFigures, title = 'replylint audit'): string {
+/** The report; its words in `locale`'s language (under auto, that of most replies: words.ts). */
+export function formatAuditHtml(f: AuditFigures, title = 'replylint audit', locale?: Locale): string {
+  const w = wordsOf(reportLanguage(locale, f.byLanguage));
   const agents = barChart(
     'agents',
-    'Mean score per agent',
-    f.agents.map((a) => ({ label: a.agent, value: a.meanScore, text: `${a.meanScore} (p10 ${a.p10Score}, ${replies(a.replies)})` })),
+    w.word('meanPerAgent'),
+    f.agents.map((a) => ({ label: a.agent, value: a.meanScore, text: `${a.meanScore} (p10 ${a.p10Score}, ${w.count(a.replies, 'replies')})` })),
     100,
   );
   const rules = barChart(
     'rules',
-    'Share of replies per rule',
+    w.word('sharePerRule'),
     f.rules.map((r) => ({ label: r.rule, value: r.share, text: `${(r.share * 100).toFixed(1)}% (${r.violations})` })),
     maxOf(
       f.rules.map((r) => r.share),
@@ -109,10 +113,10 @@ export function formatAuditHtml(f: AuditFigures, title = 'replylint audit'): str
   );
   const kpi = (label: string, value: string | number) => `<div class="kpi"><b>${esc(String(value))}</b>${esc(label)}</div>`;
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${CSS}</style></head>
+<html lang="${w.language}"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${CSS}</style></head>
 <body><h1>${esc(title)}</h1>
-<div class="kpis">${kpi('replies', f.replies)}${kpi('mean score', f.meanScore)}${kpi('10th percentile', f.p10Score)}${kpi('errors', f.bySeverity.error)}${kpi('warnings', f.bySeverity.warning)}${kpi('skipped', f.skipped)}</div>
-${distribution(f)}${agents}${rules}${trend(f)}${worst(f.worst)}
+<div class="kpis">${kpi(w.word('replies'), f.replies)}${kpi(w.word('meanScore'), f.meanScore)}${kpi(w.word('p10'), f.p10Score)}${kpi(w.word('errors'), f.bySeverity.error)}${kpi(w.word('warnings'), f.bySeverity.warning)}${kpi(w.word('skipped'), f.skipped)}</div>
+${distribution(f, w)}${agents}${rules}${trend(f, w)}${worst(f.worst, w)}
 </body></html>
 `;
 }

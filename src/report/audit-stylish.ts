@@ -4,29 +4,33 @@ import type { ChalkInstance } from 'chalk';
 import type { AuditFigures } from '../audit/figures.js';
 import { appendAll, maxOf } from '../lists.js';
 import { terminalText } from './escape.js';
-import { plural, replies } from './plural.js';
+import type { Locale } from '../types.js';
+import { reportLanguage, wordsOf } from './words.js';
 
 function table(rows: string[][], align: ('l' | 'r')[]): string[] {
   const widths = rows[0].map((_, i) => maxOf(rows.map((r) => r[i].length)));
   return rows.map((r) => '  ' + r.map((cell, i) => (align[i] === 'r' ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  '));
 }
 
-export function formatAuditStylish(f: AuditFigures, chalk: ChalkInstance): string {
+/** The audit's tables; its words in `locale`'s language (under auto, that of most replies: words.ts). */
+export function formatAuditStylish(f: AuditFigures, chalk: ChalkInstance, locale?: Locale): string {
+  const w = wordsOf(reportLanguage(locale, f.byLanguage));
+  const skipped = (n: number) => (w.language === 'en' ? `${n} skipped` : `${w.word('skipped')}: ${n}`);
   const lines: string[] = [];
   // No replies have no mean score: an audit of nothing says so (and exits 2).
-  if (!f.replies) return chalk.bold(`Audit: nothing audited`) + (f.skipped ? chalk.magenta(`, ${f.skipped} skipped`) : '') + '\n';
+  if (!f.replies) return chalk.bold(`${w.word('audit')}: ${w.word('nothingAudited')}`) + (f.skipped ? chalk.magenta(`, ${skipped(f.skipped)}`) : '') + '\n';
   lines.push(
-    chalk.bold(`Audit: ${replies(f.replies)}, mean score ${f.meanScore}, 10th percentile ${f.p10Score}`) +
-      (f.skipped ? chalk.magenta(`, ${f.skipped} skipped`) : ''),
+    chalk.bold(`${w.word('audit')}: ${w.count(f.replies, 'replies')}, ${w.word('meanScore')} ${f.meanScore}, ${w.word('p10')} ${f.p10Score}`) +
+      (f.skipped ? chalk.magenta(`, ${skipped(f.skipped)}`) : ''),
   );
-  lines.push(`  ${plural(f.bySeverity.error, 'error')}, ${plural(f.bySeverity.warning, 'warning')}, ${plural(f.bySeverity.suggestion, 'suggestion')}`, '');
-  lines.push(chalk.bold('Per agent'));
+  lines.push(`  ${w.severities({ errors: f.bySeverity.error, warnings: f.bySeverity.warning, suggestions: f.bySeverity.suggestion })}`, '');
+  lines.push(chalk.bold(w.word('perAgent')));
   const topRules = f.rules.slice(0, 5).map((r) => r.rule);
   appendAll(
     lines,
     table(
       [
-        ['agent', 'replies', 'mean', 'p10', ...topRules.map(terminalText)],
+        [w.word('agent'), w.word('replies'), w.word('mean'), 'p10', ...topRules.map(terminalText)],
         ...f.agents.map((a) => [
           terminalText(a.agent),
           String(a.replies),
@@ -39,12 +43,12 @@ export function formatAuditStylish(f: AuditFigures, chalk: ChalkInstance): strin
     ),
   );
   lines.push('');
-  lines.push(chalk.bold('Per rule'));
+  lines.push(chalk.bold(w.word('perRule')));
   appendAll(
     lines,
     table(
       [
-        ['rule', 'violations', 'replies', 'share'],
+        [w.word('rule'), w.word('violations'), w.word('replies'), w.word('share')],
         ...f.rules.map((r) => [terminalText(r.rule), String(r.violations), String(r.replies), `${(r.share * 100).toFixed(1)}%`]),
       ],
       ['l', 'r', 'r', 'r'],
@@ -52,11 +56,17 @@ export function formatAuditStylish(f: AuditFigures, chalk: ChalkInstance): strin
   );
   lines.push('');
   if (f.days.length > 1) {
-    lines.push(chalk.bold('Over time'));
-    appendAll(lines, table([['day', 'replies', 'mean'], ...f.days.map((d) => [terminalText(d.day), String(d.replies), String(d.meanScore)])], ['l', 'r', 'r']));
+    lines.push(chalk.bold(w.word('overTime')));
+    appendAll(
+      lines,
+      table(
+        [[w.word('day'), w.word('replies'), w.word('mean')], ...f.days.map((d) => [terminalText(d.day), String(d.replies), String(d.meanScore)])],
+        ['l', 'r', 'r'],
+      ),
+    );
     lines.push('');
   }
-  lines.push(chalk.bold('Worst replies'));
+  lines.push(chalk.bold(w.word('worstReplies')));
   for (const w of f.worst) {
     const where = w.conversationId !== undefined ? `${w.source} ${w.conversationId}#${w.messageIndex}` : w.source;
     lines.push(

@@ -2,7 +2,7 @@
 // the format allows (json, sarif, csv, stylish), so a long run keeps no results in memory.
 import type { Rule } from '../engine/rule.js';
 import type { Notice } from '../input/notice.js';
-import type { LintResult } from '../types.js';
+import type { LintResult, Locale } from '../types.js';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -14,6 +14,8 @@ export interface ReportOptions {
   color?: boolean;
   /** The report goes to a file (-o): no colour unless asked for. */
   toFile?: boolean;
+  /** The language of the report's own words (default auto: the replies'). */
+  locale?: Locale;
 }
 
 /** A report written as the results come: add() each result once, then end() with the inputs skipped. */
@@ -42,7 +44,7 @@ export async function reportWriter(format: Format, write: (text: string) => void
       return new (await import('./csv.js')).CsvReport(write);
     default: {
       const [{ StylishReport }, { chalkFor }] = await Promise.all([import('./stylish.js'), import('./color.js')]);
-      return new StylishReport(write, await chalkFor(options.color, options.toFile));
+      return new StylishReport(write, await chalkFor(options.color, options.toFile), options.locale);
     }
   }
 }

@@ -344,10 +344,10 @@ async function writeVocabulary(report: VocabularyReport, options: AuditOptions, 
 async function writeFigures(figures: AuditFigures, options: AuditOptions, write: (chunk: string) => void): Promise<void> {
   if (options.format === 'html') {
     const { formatAuditHtml } = await import('../report/audit-html.js');
-    write(formatAuditHtml(figures));
+    write(formatAuditHtml(figures, undefined, options.locale));
   }
   if (options.format === 'stylish') {
     const [{ formatAuditStylish }, { chalkFor }] = await Promise.all([import('../report/audit-stylish.js'), import('../report/color.js')]);
-    write(formatAuditStylish(figures, await chalkFor(options.color, options.output !== undefined)));
+    write(formatAuditStylish(figures, await chalkFor(options.color, options.output !== undefined), options.locale));
   }
 }
