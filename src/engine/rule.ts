@@ -75,10 +75,24 @@ export interface CompileTools {
   phraseLists(path: Path): PhraseLists;
 }
 
+/**
+ * A kind's own key in a rule file: its schema, and for the generated docs (docs/kinds.md,
+ * scripts/build-docs.mjs) what it does and what holds when it is left out.
+ */
+export type KindField = Schema & {
+  required?: boolean;
+  /** What the field does, in a sentence. */
+  doc?: string;
+  /** What holds when the field is left out, in words ("2", "none: every channel"). */
+  default?: string;
+};
+
 export interface RuleKind {
   readonly name: string;
+  /** What a rule of the kind checks, in a sentence (docs/kinds.md). */
+  readonly doc?: string;
   /** The kind's own keys in a rule file, beside the common ones. */
-  readonly fields: Record<string, Schema & { required?: boolean }>;
+  readonly fields: Record<string, KindField>;
   /** Message keys the rule file must provide. */
   readonly messages: readonly string[];
   /**
