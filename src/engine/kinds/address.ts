@@ -93,6 +93,7 @@ function inWritersStyle(doc: Document, suggestion: string): string {
 
 export const address: RuleKind = {
   name: 'address',
+  doc: "The customer is addressed by name, the right name, and in Czech in the vocative; the wrong case is fixed. Silent when the customer's name is unknown, and in a canned response that has a name placeholder.",
   fields: {},
   messages: ['missing', 'wrong-name', 'wrong-case'],
   // The wrong grammatical case of a name is fixed (vocative).

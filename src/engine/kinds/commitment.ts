@@ -248,19 +248,68 @@ function grammarSample<T>(sentences: T[]): T[] {
 
 export const commitment: RuleKind = {
   name: 'commitment',
+  doc: 'The reply says what happens next: some sentence holds an instruction to the customer, a question for them to answer, a concrete action of ours, or a promise with a when. Without one it reports the first vague promise, or else that no next step is given.',
   fields: {
-    instructions: PHRASE_LIST_SCHEMA,
-    steps: { ...PHRASE_LIST_SCHEMA, required: true },
-    vague: { ...PHRASE_LIST_SCHEMA, required: true },
-    courtesy: PHRASE_LIST_SCHEMA,
-    thanks: PHRASE_LIST_SCHEMA,
-    promises: PHRASE_LIST_SCHEMA,
-    timing: PHRASE_LIST_SCHEMA,
-    further: PHRASE_LIST_SCHEMA,
-    praise: PHRASE_LIST_SCHEMA,
-    asks: PHRASE_LIST_SCHEMA,
-    trouble: PHRASE_LIST_SCHEMA,
-    grammar: { type: 'boolean' },
+    instructions: {
+      ...PHRASE_LIST_SCHEMA,
+      doc: 'Phrases that instruct the customer ("please send"): a sentence holding one is a next step, unless a courtesy phrase covers it or it stands in a further-help clause.',
+      default: 'none: only verb forms the tagger reads as addressed to the customer count as instructions',
+    },
+    steps: {
+      ...PHRASE_LIST_SCHEMA,
+      required: true,
+      doc: 'Phrases of a concrete action of ours ("I have refunded"): a sentence holding one is a next step, unless it also holds a vague phrase and no timing phrase.',
+    },
+    vague: {
+      ...PHRASE_LIST_SCHEMA,
+      required: true,
+      doc: 'Vague promises ("we will look into it"): a sentence holding one is a next step only with a timing phrase, and is otherwise reported as vague when no sentence is a step.',
+    },
+    courtesy: {
+      ...PHRASE_LIST_SCHEMA,
+      doc: 'Politeness that is no instruction ("please note", "is there anything else"): an instruction inside one does not count, nor does a question in a sentence holding one.',
+      default: 'none: every instruction and every question counts',
+    },
+    thanks: {
+      ...PHRASE_LIST_SCHEMA,
+      doc: 'Thanks that open the customer\'s latest message: when that message (at most 120 characters, no "?") opens with one, in the reply\'s language or English, the rule stays silent.',
+      default: 'none: a thank-you from the customer does not silence the rule',
+    },
+    promises: {
+      ...PHRASE_LIST_SCHEMA,
+      doc: 'Words of a promise ("will", "arrives"): a sentence holding one and a timing phrase is a next step.',
+      default: 'none: only a done or promised action that the tagger reads counts, and only with a timing phrase',
+    },
+    timing: {
+      ...PHRASE_LIST_SCHEMA,
+      doc: 'A when ("tomorrow", "by Friday"): it makes a vague phrase, a promise or a done or promised action in its sentence a next step.',
+      default: 'none: a vague phrase is always vague, and promises and actions never count by their timing',
+    },
+    further: {
+      ...PHRASE_LIST_SCHEMA,
+      doc: 'Further-help phrases ("let us know if you need anything else"): an instruction or a question in their clause is no step, and the English grammar pass skips sentences holding one.',
+      default: 'none: no clause is discounted',
+    },
+    praise: {
+      ...PHRASE_LIST_SCHEMA,
+      doc: 'Praise or thanks that mark small talk: when each of the customer\'s one to three messages is short (at most 280 characters, no "?"), holds praise or a hashtag or emoji, and holds no asks or trouble phrase, the rule stays silent.',
+      default: 'none: only a hashtag or an emoji marks a message as small talk',
+    },
+    asks: {
+      ...PHRASE_LIST_SCHEMA,
+      doc: 'Requests in a customer message ("can you", "I need"): a message holding one is no small talk (see praise).',
+      default: 'none: no request keeps a message from being small talk',
+    },
+    trouble: {
+      ...PHRASE_LIST_SCHEMA,
+      doc: 'Problems in a customer message ("broken", "still waiting"): a message holding one is no small talk (see praise).',
+      default: 'none: no problem word keeps a message from being small talk',
+    },
+    grammar: {
+      type: 'boolean',
+      doc: 'Whether an English reply that the phrase lists find step-less is read by the English grammar pass (compromise) for an imperative or commitment before it is reported.',
+      default: 'true',
+    },
   },
   messages: ['missing', 'vague'],
   fixable: () => false,

@@ -65,13 +65,36 @@ export function removalFix(doc: Document, start: number, end: number): Fix {
 
 export const forbid: RuleKind = {
   name: 'forbid',
+  doc: "Every match of a phrase is reported (jargon, clutter, condescension), with the entry's replacement as the way out and, if asked, a fix.",
   fields: {
-    phrases: { ...PHRASE_LIST_SCHEMA, required: true },
-    zone: { type: 'enum', values: ['content', 'reply'] },
-    fix: { type: 'enum', values: ['none', 'remove', 'replace'] },
-    teamVocabulary: { type: 'boolean' },
-    // The jargon lexicon (rules/lexicons/): its terms, and acronyms customers do not know.
-    lexicon: { type: 'object', fields: { terms: { type: 'boolean' }, acronyms: { type: 'boolean' } } },
+    phrases: {
+      ...PHRASE_LIST_SCHEMA,
+      required: true,
+      doc: "Phrases reported wherever they match in the zone; an entry's replace is offered as the replacement, and an html entry is also looked for in the HTML source or typed markup.",
+    },
+    zone: {
+      type: 'enum',
+      values: ['content', 'reply'],
+      doc: "Where phrases are looked for: content is the agent's own words without the closing and signature; reply is the whole reply before the quoted history.",
+      default: 'content',
+    },
+    fix: {
+      type: 'enum',
+      values: ['none', 'remove', 'replace'],
+      doc: "The fix offered: remove deletes the match (its whole line when only separators would remain); replace puts in the entry's replacement, where it has one.",
+      default: 'none',
+    },
+    teamVocabulary: {
+      type: 'boolean',
+      doc: "Whether the config's vocabulary applies: its jargon terms are added as phrases in every language, and a match written as one of its allow words is not reported.",
+      default: 'false',
+    },
+    lexicon: {
+      type: 'object',
+      fields: { terms: { type: 'boolean' }, acronyms: { type: 'boolean' } },
+      doc: 'The jargon lexicon (rules/lexicons/): terms: true reports its terms, acronyms: true reports acronyms customers do not know; brand names are exempt, and so is an acronym the customer used.',
+      default: 'none: the lexicon is not used',
+    },
   },
   messages: ['found'],
   fixable: (spec) => spec.fix === 'remove' || spec.fix === 'replace',

@@ -18,10 +18,28 @@ function countWords(text: string, start: number, end: number): number {
 
 export const length: RuleKind = {
   name: 'length',
+  doc: "A reply longer than its channel's limit, in words or in characters, and sentences with too many words.",
   fields: {
-    maxWords: { type: 'map', keys: ['email', 'chat', 'social'], values: { type: 'number', min: 1 } },
-    maxCharacters: { type: 'map', keys: ['email', 'chat', 'social'], values: { type: 'number', min: 1 } },
-    maxSentenceWords: { type: 'number', min: 1 },
+    maxWords: {
+      type: 'map',
+      keys: ['email', 'chat', 'social'],
+      values: { type: 'number', min: 1 },
+      doc: "The most words the agent's own words (without the closing and signature) may hold, per channel.",
+      default: 'none: no word limit on any channel (a channel left out has none)',
+    },
+    maxCharacters: {
+      type: 'map',
+      keys: ['email', 'chat', 'social'],
+      values: { type: 'number', min: 1 },
+      doc: 'The most characters the whole reply may hold, per channel, signature included, each link counted as 23 and leading @handles not at all.',
+      default: 'none: no character limit on any channel (a channel left out has none)',
+    },
+    maxSentenceWords: {
+      type: 'number',
+      min: 1,
+      doc: "The most words a sentence of the agent's own words may hold.",
+      default: 'none: sentences of any length pass',
+    },
   },
   messages: ['words', 'characters', 'sentence'],
   fixable: () => false,

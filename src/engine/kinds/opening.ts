@@ -10,7 +10,14 @@ const LEADING = /^(?:[\s"'„“(*_-]|@[\w.]+(?![\w.]))*$/;
 
 export const opening: RuleKind = {
   name: 'opening',
-  fields: { phrases: { ...PHRASE_LIST_SCHEMA, required: true } },
+  doc: "The reply's first line starts with a greeting; quotes, bullets and @handles may stand before it.",
+  fields: {
+    phrases: {
+      ...PHRASE_LIST_SCHEMA,
+      required: true,
+      doc: "Greetings the first line may start with; a greeting from any language's list counts, whatever the reply's language.",
+    },
+  },
   messages: ['missing'],
   fixable: () => false,
   compile(tools) {

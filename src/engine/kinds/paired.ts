@@ -31,11 +31,30 @@ function words(text: string): string {
 
 export const forbidPaired: RuleKind = {
   name: 'forbid-paired',
+  doc: "Phrases that are reported on their own, and pairs of phrases reported only together: a phrase of first with a phrase of second near it. A match that holds one of the config's brand names is never reported.",
   fields: {
-    phrases: { ...PHRASE_LIST_SCHEMA, required: true },
-    first: PHRASE_LIST_SCHEMA,
-    second: PHRASE_LIST_SCHEMA,
-    within: { type: 'number', min: 0, max: 5 },
+    phrases: {
+      ...PHRASE_LIST_SCHEMA,
+      required: true,
+      doc: "Phrases reported wherever they match in the agent's own words (without the closing and signature).",
+    },
+    first: {
+      ...PHRASE_LIST_SCHEMA,
+      doc: 'One half of a pair: a phrase of first and a phrase of second in one sentence, or up to `within` sentences apart either way, are reported as one finding.',
+      default: 'none: no pairs are reported',
+    },
+    second: {
+      ...PHRASE_LIST_SCHEMA,
+      doc: 'The other half of a pair (see first); a pair that overlaps a phrase already reported is skipped.',
+      default: 'none: no pairs are reported',
+    },
+    within: {
+      type: 'number',
+      min: 0,
+      max: 5,
+      doc: 'How many sentences apart the two halves of a pair may stand; 0 means the same sentence.',
+      default: '1',
+    },
   },
   messages: ['found'],
   fixable: () => false,

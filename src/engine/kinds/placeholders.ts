@@ -89,6 +89,7 @@ function malformed(doc: Document): Span[] {
 
 export const placeholders: RuleKind = {
   name: 'placeholders',
+  doc: 'In a draft, unfilled placeholders and gender alternatives left in ("Vážený/á", "Mr/Mrs"); in drafts and canned responses alike, malformed placeholders.',
   fields: {},
   messages: ['unfilled', 'malformed', 'gender'],
   fixable: () => false,

@@ -141,6 +141,7 @@ export function masked(detector: Detector, value: string): string {
 
 export const privacy: RuleKind = {
   name: 'privacy',
+  doc: "Personal data in a reply: card and Czech or Slovak birth numbers on any channel; e-mail addresses, phone numbers, order numbers and postcodes on social. The company's own phones and e-mail domains are exempt, and values are reported masked.",
   fields: {},
   messages: ['card', 'birth', 'email', 'phone', 'order', 'postcode'],
   fixable: () => false,

@@ -83,13 +83,25 @@ function customerTriggered(input: CheckInput, triggers: PhraseLists, required: P
 
 export const requiredWhen: RuleKind = {
   name: 'required-when',
+  doc: "When a trigger shows (the customer reports a problem, or the reply admits one), the agent's own words must hold one of the required phrases. Forbidden phrases are reported wherever a required one stands.",
   fields: {
-    // Without `when`, the phrase is always required (further-help).
-    when: { type: 'object', fields: { customer: PHRASE_LIST_SCHEMA, reply: PHRASE_LIST_SCHEMA } },
-    require: { ...PHRASE_LIST_SCHEMA, required: true },
-    forbid: PHRASE_LIST_SCHEMA,
-    // Words that take back a customer's trigger standing just after them: "not damaged".
-    negation: PHRASE_LIST_SCHEMA,
+    when: {
+      type: 'object',
+      fields: { customer: PHRASE_LIST_SCHEMA, reply: PHRASE_LIST_SCHEMA },
+      doc: "The triggers: customer, phrases looked for (in the reply's language, then English) in the customer's latest message, or in their 10 earlier ones unless one of the agent's last 10 messages held a required phrase; reply, phrases of an admission in the agent's own words.",
+      default: 'none: the phrase is always required',
+    },
+    require: { ...PHRASE_LIST_SCHEMA, required: true, doc: "Phrases one of which the agent's own words must hold when a trigger shows." },
+    forbid: {
+      ...PHRASE_LIST_SCHEMA,
+      doc: 'Phrases reported wherever the reply also holds a required phrase, triggered or not (a hedged apology); they need the message key "forbidden".',
+      default: 'none: nothing is reported as forbidden',
+    },
+    negation: {
+      ...PHRASE_LIST_SCHEMA,
+      doc: 'Words that take back a customer\'s trigger standing just after them, at most two words on and in the same clause ("not damaged").',
+      default: 'none: every customer trigger counts',
+    },
   },
   messages: ['missing'],
   fixable: () => false,

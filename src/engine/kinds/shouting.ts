@@ -93,10 +93,27 @@ function afterName(text: string, start: number): boolean {
 
 export const shouting: RuleKind = {
   name: 'shouting',
+  doc: 'Words in capitals that are no acronym or name, "!!", and in an e-mail more "!" than allowed.',
   fields: {
-    shortWords: PHRASE_LIST_SCHEMA,
-    minLength: { type: 'number', min: 2, max: 20 },
-    maxExclamations: { type: 'number', min: 0, max: 100 },
+    shortWords: {
+      ...PHRASE_LIST_SCHEMA,
+      doc: "Ordinary words that are shouting in capitals when shorter than minLength; the reply's language's list is read, and the English one too unless the word is a known acronym.",
+      default: 'none: no word shorter than minLength is shouting',
+    },
+    minLength: {
+      type: 'number',
+      min: 2,
+      max: 20,
+      doc: 'The length in letters from which a word in capitals is shouting unless the lexicon knows it as an acronym, a brand or a term; a shorter one only if shortWords lists it.',
+      default: '5',
+    },
+    maxExclamations: {
+      type: 'number',
+      min: 0,
+      max: 100,
+      doc: 'The most "!" the agent\'s own words may hold in an e-mail; counted only when they hold no "!!".',
+      default: '2',
+    },
   },
   messages: ['capitals', 'exclamations', 'too-many-exclamations'],
   fixable: () => false,

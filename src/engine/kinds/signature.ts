@@ -269,9 +269,18 @@ function readSignOff(t: Tools): { verdict: Verdict; closing: boolean; zone?: Spa
 
 export const signature: RuleKind = {
   name: 'signature',
+  doc: 'A reply closes with a sign-off signed by a person, not only by a team or company, and not with nothing at all. The sign-off is looked for in the last lines of the reply.',
   fields: {
-    teamWords: { ...PHRASE_LIST_SCHEMA, required: true },
-    closings: { ...PHRASE_LIST_SCHEMA, required: true },
+    teamWords: {
+      ...PHRASE_LIST_SCHEMA,
+      required: true,
+      doc: "Single words that make a name line a team's or company's (a trailing * matches a word's start); the reply's language's list, English and any are read, as plain words, not phrases.",
+    },
+    closings: {
+      ...PHRASE_LIST_SCHEMA,
+      required: true,
+      doc: 'Sign-off phrases ("Kind regards"); the reply\'s language\'s and English ones are read.',
+    },
   },
   messages: ['missing', 'team', 'unsigned'],
   fixable: () => false,

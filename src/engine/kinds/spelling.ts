@@ -40,6 +40,7 @@ const words = () => (wordRegex ??= /[\p{L}][\p{L}'’-]*[\p{L}]|[\p{L}]/gu);
 
 export const spelling: RuleKind = {
   name: 'spelling',
+  doc: "Words the Hunspell dictionary of the reply's language does not know, outside names, acronyms and the config's allowed words. It needs dictionaries installed or named in the config.",
   fields: {},
   messages: ['unknown'],
   fixable: () => false,

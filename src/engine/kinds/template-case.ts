@@ -8,6 +8,7 @@ const VOCATIVE_FIELD = /voc|vok|oslov|salut|greeting|pozdrav|5/i;
 
 export const templateCase: RuleKind = {
   name: 'template-case',
+  doc: 'In a canned response, the first name placeholder in the first two lines whose field does not name a vocative or greeting form: it is filled in the nominative, where Czech addresses in the vocative. The kind reads every language; the built-in rule is for Czech only.',
   fields: {},
   messages: ['nominative'],
   fixable: () => false,

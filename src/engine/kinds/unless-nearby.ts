@@ -7,10 +7,15 @@ import { findEntryMatches, opensSentence } from './shared.js';
 
 export const unlessNearby: RuleKind = {
   name: 'unless-nearby',
+  doc: 'A sentence holding a phrase is reported unless it also holds an excusing phrase, or the next sentence opens with one.',
   fields: {
-    phrases: { ...PHRASE_LIST_SCHEMA, required: true },
-    unless: { ...PHRASE_LIST_SCHEMA, required: true },
-    unlessNext: PHRASE_LIST_SCHEMA,
+    phrases: { ...PHRASE_LIST_SCHEMA, required: true, doc: "Phrases that make a sentence of the agent's own words a violation; a sentence is reported once." },
+    unless: { ...PHRASE_LIST_SCHEMA, required: true, doc: 'Phrases that excuse a sentence they stand in ("because", "instead").' },
+    unlessNext: {
+      ...PHRASE_LIST_SCHEMA,
+      doc: 'Phrases that excuse a sentence when they open the next one, after any lead-in ("However, …").',
+      default: 'none: only the sentence itself can excuse',
+    },
   },
   messages: ['found'],
   fixable: () => false,
