@@ -1,6 +1,7 @@
 // The README's library example runs as written (issue 14): each line of its code blocks
 // that ends in "// <value>" is evaluated and must give that value, against the package
-// as built (dist/index.js under the name the README imports).
+// as built (dist/index.js under the name the README imports). Its YAML, and the rule-writing
+// guide's, is checked too: each config loads, each team rule passes its own examples.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,14 +37,16 @@ describe('README examples', () => {
   }
 });
 
-/** The README's ```yaml blocks. */
-const yamlBlocks = [...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+/** The ```yaml blocks of the README and the rule-writing guide. */
+const yamlBlocks = ['README.md', 'docs/writing-rules.md'].flatMap((file) =>
+  [...readFileSync(join(ROOT, file), 'utf8').matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]),
+);
 /** Those that are a whole config: under "## Configuration" and beside it, the ones a config file holds. */
 const CONFIG_KEYS = /^(?:extends|root|rules|channels|vocabulary|language|templates|brand):/m;
 // (Spelling needs Hunspell dictionaries installed: its block is checked where they are, by the spelling tests.)
 const configBlocks = yamlBlocks.filter((b) => CONFIG_KEYS.test(b.split('\n').find((l) => l && !l.startsWith('#')) ?? '') && !/^\s*spelling:/m.test(b));
 
-describe('README YAML', () => {
+describe('README and docs YAML', () => {
   it('every config it shows is a valid config', () => {
     expect(configBlocks.length).toBeGreaterThanOrEqual(4);
     for (const block of configBlocks) {
@@ -56,14 +59,17 @@ describe('README YAML', () => {
     }
   });
 
-  it('its team rule is a valid rule whose examples pass', () => {
-    const rule = yamlBlocks.find((b) => b.startsWith('# team-rules/'))!;
-    const dir = tempDir();
-    const file = join(dir, /^# team-rules\/(\S+)/.exec(rule)![1]);
-    writeFileSync(file, rule);
-    const r = cli(['rules', '--test', file], { cwd: dir });
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/✔ \d+ of \d+ examples of 1 rule pass/);
+  it('its team rules are valid rules whose examples pass', () => {
+    const rules = yamlBlocks.filter((b) => b.startsWith('# team-rules/'));
+    expect(rules.length).toBeGreaterThanOrEqual(2);
+    for (const rule of rules) {
+      const dir = tempDir();
+      const file = join(dir, /^# team-rules\/(\S+)/.exec(rule)![1]);
+      writeFileSync(file, rule);
+      const r = cli(['rules', '--test', file], { cwd: dir });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/✔ \d+ of \d+ examples of 1 rule pass/);
+    }
   });
 });

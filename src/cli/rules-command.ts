@@ -8,12 +8,16 @@ import { loadRuleSet } from '../engine/rule-set.js';
 import { runRuleExamples } from '../run/rule-examples.js';
 import { maxOf } from '../lists.js';
 import { terminalText } from '../report/escape.js';
+import { rulePage } from '../files/docs.js';
 
 export function formatRules(rules: readonly Rule[], asJson: boolean): string {
   if (asJson) {
     return (
       JSON.stringify(
-        rules.map((r) => ({ id: r.id, level: r.level, kind: r.kind, languages: r.languages, description: r.description, fixable: r.fixable })),
+        rules.map((r) => {
+          const docs = rulePage(r);
+          return { id: r.id, level: r.level, kind: r.kind, languages: r.languages, description: r.description, fixable: r.fixable, ...(docs ? { docs } : {}) };
+        }),
         null,
         2,
       ) + '\n'

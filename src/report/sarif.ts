@@ -6,8 +6,24 @@ import type { Rule } from '../engine/rule.js';
 import type { LintResult, Severity } from '../types.js';
 import { artifactLocation, sourceRoot } from './escape.js';
 import { JsonArrayWriter, STREAMED_ARRAY } from './json-stream.js';
+import { readFileSync } from 'node:fs';
+import { rulePage } from '../files/docs.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', suggestion: 'note' };
+
+/**
+ * A built-in rule's page (docs/rules/, shipped in the package) as SARIF's rule help, which
+ * code scanning shows beside an alert. There is no web page to give as helpUri.
+ */
+function help(rule: Rule): { help?: { text: string; markdown: string } } {
+  const page = rulePage(rule);
+  if (!page) return {};
+  try {
+    return { help: { text: rule.description, markdown: readFileSync(page, 'utf8') } };
+  } catch {
+    return {};
+  }
+}
 
 /** The SARIF document around its results, which stand where `results` is. */
 function sarifDocument(rules: readonly Rule[], version: string, root: string, results: unknown) {
@@ -23,6 +39,7 @@ function sarifDocument(rules: readonly Rule[], version: string, root: string, re
             rules: rules.map((r) => ({
               id: r.id,
               shortDescription: { text: r.description },
+              ...help(r),
               defaultConfiguration: { level: LEVEL[r.level as Severity] },
               properties: { languages: r.languages },
             })),
