@@ -4,13 +4,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Rule } from '../engine/rule.js';
 
 const RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 const DOCS_DIR = fileURLToPath(new URL('../../docs/rules/', import.meta.url));
 
 /** The page of a built-in rule (not of a team's rule, even one that replaces a built-in id), if the package has it. */
-export function rulePage(rule: Pick<Rule, 'id' | 'file'>): string | undefined {
+export function rulePage(rule: { id: string; file: string }): string | undefined {
   if (resolve(dirname(rule.file)) !== resolve(RULES_DIR)) return undefined;
   const page = resolve(DOCS_DIR, `${rule.id}.md`);
   return existsSync(page) ? page : undefined;
