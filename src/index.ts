@@ -6,7 +6,7 @@
 import { defaultConfig, type ResolvedConfig } from './config/load-config.js';
 import { ConfigTree, resolveConfig } from './config/find-config.js';
 import { FileSetups } from './run/file-setups.js';
-import { Linter, type LinterOptions, type LintOptions } from './engine/lint.js';
+import { Linter, type LinterOptions } from './engine/lint.js';
 import { loadRuleSet } from './engine/rule-set.js';
 import { defaultContext, type ContextInput, type Locale, type LintResult } from './types.js';
 import { runAudit, type AuditOptions } from './run/audit.js';
@@ -15,6 +15,7 @@ import type { AuditFigures } from './audit/figures.js';
 import type { VocabularyReport } from './audit/vocabulary-table.js';
 import type { Notice } from './input/notice.js';
 import { checkAudit, checkCreateLinter, checkLint, checkLintFiles, checkLoadConfig } from './api/arguments.js';
+import type { LintCallOptions } from './api/lint-arguments.js';
 import { readFileSync } from 'node:fs';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -90,12 +91,7 @@ export async function audit(
   return runAudit(config, list, { ...options, format: options.format ?? 'json', from: options.from ?? 'auto', write: () => {} });
 }
 
-export interface LintCallOptions extends LintOptions {
-  /** A linter of your own (createLinter), e.g. with your config; default: the recommended rules. */
-  linter?: Linter;
-  /** What results name the reply by (default: "<text>"). */
-  source?: string;
-}
+export type { LintCallOptions } from './api/lint-arguments.js';
 
 /** Lint one reply with the recommended rules (or a linter of your own). */
 export function lint(text: string, context: ContextInput = {}, options: LintCallOptions = {}): LintResult {
