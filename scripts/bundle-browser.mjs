@@ -95,6 +95,10 @@ if (existsSync(join(root, 'web/extension'))) {
   cpSync(join(root, 'web/extension'), extension, { recursive: true });
   cpSync(join(out, 'replylint.js'), join(extension, 'replylint.js'));
   for (const f of readdirSync(out)) if (f.startsWith('replylint.js.LEGAL')) cpSync(join(out, f), join(extension, f));
+  // The extension's version is the package's (web/extension/manifest.json holds a placeholder).
+  const manifest = JSON.parse(readFileSync(join(extension, 'manifest.json'), 'utf8'));
+  manifest.version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+  writeFileSync(join(extension, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 const size = statSync(join(out, 'replylint.mjs')).size;
