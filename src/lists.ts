@@ -14,3 +14,18 @@ export function maxOf(values: Iterable<number>, floor = -Infinity): number {
   for (const value of values) if (value > max) max = value;
   return max;
 }
+
+/**
+ * The index of the first item of the sorted `list` whose key is not below `value`
+ * (list.length when every key is): a binary search, for lookups among places in order.
+ */
+export function firstAtLeast<T>(list: readonly T[], value: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(list[mid]) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -3,6 +3,7 @@
 //   <!-- replylint-disable no-jargon, sign-off -->   off from here (all rules when none named)
 //   <!-- replylint-enable no-jargon -->              on again (all when none named)
 //   <!-- replylint-disable-next-line greeting -->    off for the next line only
+import { firstAtLeast } from '../lists.js';
 import type { Violation } from '../types.js';
 
 interface Range {
@@ -90,14 +91,8 @@ function spansByRule(ranges: readonly Range[]): Map<string, [number, number][]> 
 /** Whether `line` lies in one of the sorted disjoint spans: a binary search. */
 function covered(spans: readonly [number, number][] | undefined, line: number): boolean {
   if (!spans) return false;
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid][1] < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < spans.length && spans[lo][0] <= line;
+  const i = firstAtLeast(spans, line, (span) => span[1]);
+  return i < spans.length && spans[i][0] <= line;
 }
 
 /** The violations no directive turns off (each looked up, not tried against every directive). */
@@ -132,14 +127,8 @@ export function unusedDirectives(violations: readonly Violation[], ranges: reado
   const found = (key: string, from: number, to: number) => {
     const list = lines.get(key);
     if (!list) return false;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < list.length && list[lo] <= to;
+    const i = firstAtLeast(list, from, (line) => line);
+    return i < list.length && list[i] <= to;
   };
   const unused: UnusedDirective[] = [];
   for (const r of ranges) {

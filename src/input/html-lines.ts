@@ -4,6 +4,7 @@
 // gives no map, so each text line is found in the source by its first word, in order,
 // outside tags; a line whose word is not found (written with entities) keeps the line
 // before it.
+import { firstAtLeast } from '../lists.js';
 import { LineIndex } from '../text/lines.js';
 
 /** A word of two or more letters or digits. */
@@ -30,14 +31,8 @@ function placesOf(text: string, ch: string): number[] {
 
 /** The last of the sorted `places` before `at`, or -1. */
 function lastBefore(places: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = places.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (places[mid] < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? places[lo - 1] : -1;
+  const i = firstAtLeast(places, at, (place) => place);
+  return i > 0 ? places[i - 1] : -1;
 }
 
 /**
