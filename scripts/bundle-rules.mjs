@@ -18,6 +18,7 @@ const { compileEagerly } = await import(join(root, 'dist/engine/phrase-list.js')
 const { expandClasses, readClassFolder } = await import(join(root, 'dist/engine/word-classes.js'));
 const { HELPERS } = await import(join(root, 'dist/language/index.js'));
 const { LANGUAGE_FILES, LANGUAGE_KEYS, languageFilePath } = await import(join(root, 'dist/language/data.js'));
+const { TITLES_SCHEMA } = await import(join(root, 'dist/language/titles.js'));
 
 // Every phrase (and raw regex) the built-in rules compile to, recorded as they compile
 // with every language's lists compiled at once: at run time a built-in phrase costs one
@@ -64,6 +65,8 @@ try {
     if (Object.keys(grammar).length) fields.grammar = { type: 'object', fields: grammar, required: true };
     validate(source, { type: 'object', fields });
   }
+  // How each language addresses by a title (src/language/titles.ts): bundled the same way.
+  validate(add(languageFilePath('titles')), TITLES_SCHEMA);
 } catch (err) {
   console.error(`bundle-rules: ${err.format ? err.format() : err.stack}`);
   process.exit(1);
