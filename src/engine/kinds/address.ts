@@ -54,6 +54,8 @@ const CACHE_LIMIT = 2000;
 function mentions(doc: Document, forms: Iterable<string>): boolean {
   const content = doc.folded.slice(doc.content.start, doc.content.end);
   for (const form of forms) {
+    // The cheap question first: most forms (a nickname list's) are nowhere in the reply.
+    if (!content.includes(form)) continue;
     let re = mentionPatterns.get(form);
     if (!re) {
       // Not inside an e-mail address or a link: "kevin.ross@mailbox.co.uk" names nobody.
