@@ -47,7 +47,7 @@ export const TITLES_SCHEMA: Schema = {
       },
     },
   },
-} as Schema;
+};
 
 /** A word of a salutation read as a title, in a reply's language. */
 export interface TitleReading {
