@@ -18,6 +18,10 @@ const { compileEagerly } = await import(join(root, 'dist/engine/phrase-list.js')
 const { expandClasses, readClassFolder } = await import(join(root, 'dist/engine/word-classes.js'));
 const { HELPERS } = await import(join(root, 'dist/language/index.js'));
 const { LANGUAGE_FILES, LANGUAGE_KEYS, languageFilePath } = await import(join(root, 'dist/language/data.js'));
+const { TITLES_SCHEMA } = await import(join(root, 'dist/language/titles.js'));
+const { NICKNAMES_FILE, NICKNAMES_BUILT, NICKNAMES_FILE_SCHEMA } = await import(join(root, 'dist/language/nicknames.js'));
+const { ConfigError } = await import(join(root, 'dist/config/errors.js'));
+const { fold } = await import(join(root, 'dist/text/fold.js'));
 
 // Every phrase (and raw regex) the built-in rules compile to, recorded as they compile
 // with every language's lists compiled at once: at run time a built-in phrase costs one
@@ -64,6 +68,35 @@ try {
     if (Object.keys(grammar).length) fields.grammar = { type: 'object', fields: grammar, required: true };
     validate(source, { type: 'object', fields });
   }
+  // How each language addresses by a title (src/language/titles.ts): bundled the same way.
+  validate(add(languageFilePath('titles')), TITLES_SCHEMA);
+} catch (err) {
+  console.error(`bundle-rules: ${err.format ? err.format() : err.stack}`);
+  process.exit(1);
+}
+
+// The nicknames (src/language/nicknames.ts): checked here, stored apart from the rule files,
+// since a run reads them only when a greeting's name is not the customer's as written. A
+// form listed twice for a name, or one that is the name itself, is a slip worth its place.
+let nicknames;
+try {
+  const source = parseYaml(readFileSync(NICKNAMES_FILE, 'utf8'), NICKNAMES_FILE);
+  validate(source, NICKNAMES_FILE_SCHEMA);
+  for (const [lang, table] of Object.entries(source.value ?? {})) {
+    for (const [name, forms] of Object.entries(table ?? {})) {
+      const seen = new Set([fold(name)]);
+      for (const [i, form] of forms.entries()) {
+        if (seen.has(fold(form)))
+          throw new ConfigError(
+            `"${form}" is listed twice for ${name} (case and diacritics aside)`,
+            source.locate([lang, name, i]),
+            'list each form of a name once',
+          );
+        seen.add(fold(form));
+      }
+    }
+  }
+  nicknames = { mtimeMs: statSync(NICKNAMES_FILE).mtimeMs, value: source.value };
 } catch (err) {
   console.error(`bundle-rules: ${err.format ? err.format() : err.stack}`);
   process.exit(1);
@@ -108,7 +141,6 @@ for (const [name, { lists }] of classes) {
 
 // A raw regex's literals, read from its syntax, rule it out as a phrase's do.
 const { regexLiterals } = await import(join(root, 'scripts/regex-literals.mjs'));
-const { fold } = await import(join(root, 'dist/text/fold.js'));
 for (const [key, compiled] of Object.entries(phrases)) {
   if (!key.startsWith('/')) continue;
   const literals = regexLiterals(compiled.source, compiled.flags, fold);
@@ -153,6 +185,7 @@ for (const [table, entries] of Object.entries(tables)) {
   writeFileSync(file, formatPhraseTable(entries));
 }
 writeFileSync(join(dist, 'builtin-examples.json'), ascii(examples));
+writeFileSync(join(dist, NICKNAMES_BUILT), ascii(nicknames));
 writeFileSync(join(dist, 'builtin-rules.json'), ascii(files));
 console.log(
   `bundle-rules: ${Object.keys(files).length} built-in rule, class and preset files checked and bundled, ${Object.keys(phrases).length} phrases precompiled`,

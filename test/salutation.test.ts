@@ -14,6 +14,16 @@ describe('the salutation of a reply', () => {
     expect(names('Dobrý deň, pán Kováč, zásielka odišla.')).toEqual(['Kováč']);
   });
 
+  it('names the titles it addresses by, before a name or instead of one', () => {
+    const titles = (text: string) => buildDocument(text).salutation?.titles.map((t) => t.text);
+    expect(titles('Dobrý den, pane inženýre,\n\nzásilka odešla.')).toEqual(['pane', 'inženýre']);
+    expect(titles('Vážená paní doktorko,\n\nzásilka odešla.')).toEqual(['paní', 'doktorko']);
+    expect(titles('Dobry den, pan inzinier Novak,\n\nzasielka odisla.')).toEqual(['pan', 'inzinier']);
+    expect(names('Dobry den, pan inzinier Novak,\n\nzasielka odisla.')).toEqual(['Novak']);
+    expect(titles('Dear Doctor,\n\nthank you.')).toEqual(['Doctor']);
+    expect(titles('Hi Anna,\n\nthank you.')).toEqual([]);
+  });
+
   it('is found on one of the first three lines, with its offsets in the reply', () => {
     const doc = buildDocument('Re: order 1234\n\nHello Jana,\n\nit is on its way.');
     expect(doc.salutation?.names).toEqual([{ text: 'Jana', start: 22, end: 26 }]);

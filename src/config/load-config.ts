@@ -53,6 +53,7 @@ interface RawConfig {
     allow?: string[];
     dictionaries?: Partial<Record<Language, string>>;
     classes?: Record<string, Partial<Record<Language | 'any', string[]>>>;
+    nicknames?: Record<string, string[]>;
   };
   brand?: Partial<Brand>;
   templates?: string[];
@@ -188,6 +189,11 @@ function mergeInto(target: ResolvedConfig, source: YamlSource, chain: readonly s
     const known = (target.vocabulary.classes ??= Object.create(null) as NonNullable<Vocabulary['classes']>);
     const into = (known[name] ??= {});
     for (const [lang, entries] of Object.entries(lists ?? {}) as [Language | 'any', string[]][]) into[lang] = [...(into[lang] ?? []), ...entries];
+  }
+  for (const [name, forms] of Object.entries(raw.vocabulary?.nicknames ?? {})) {
+    // A config's nicknames join those of the configs it extends, name by name.
+    const known = (target.vocabulary.nicknames ??= Object.create(null) as Record<string, string[]>);
+    known[name] = [...(known[name] ?? []), ...forms];
   }
   for (const [lang, path] of Object.entries(raw.vocabulary?.dictionaries ?? {})) {
     const base = resolve(dir, path);

@@ -1,5 +1,6 @@
 // The shape of a replylint config file (.replylintrc*, replylint.config.*, package.json#replylint).
 import { LEVELS } from '../types.js';
+import { NICKNAME_TABLE_SCHEMA } from '../language/nicknames.js';
 import type { Schema } from './validate.js';
 
 // ESLint's habits are understood too: "warn" for "warning", and 0, 1, 2 for off, warning
@@ -103,6 +104,8 @@ export const CONFIG_SCHEMA: Schema = {
             values: { ...STRINGS, max: MAX_ENTRIES, maxHint: 'a class lists words and stems, not a dictionary' },
           },
         },
+        // Nicknames beside the built-in ones (rules/names/nicknames.yaml): { Radomír: [Radek, Ráďa] }.
+        nicknames: NICKNAME_TABLE_SCHEMA,
       },
     },
     // The company's own names, web domains and phone numbers: never jargon (no-jargon),

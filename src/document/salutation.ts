@@ -3,6 +3,7 @@
 // the rules that ask whom the reply addresses.
 import { onLanguageFilesChanged } from '../language/data.js';
 import { HELPERS } from '../language/index.js';
+import { titleWords } from '../language/titles.js';
 import { fold, isUpper } from '../text/fold.js';
 import type { Span } from '../types.js';
 
@@ -16,9 +17,12 @@ export interface Salutation {
   line: Span;
   /** The names it addresses, in order ("Anna"; "Nováková" of "paní Nováková"); none for "Hi there,". */
   names: NameToken[];
+  /** The titles before or instead of them ("paní"; "pane", "inženýre"), in order. */
+  titles: NameToken[];
 }
 
-// Every language's salutation words and titles (rules/language/*.yaml), read on first use.
+// Every language's salutation words and titles (rules/language/*.yaml, titles.yaml's
+// honorifics and degrees among them), read on first use.
 let salutations: Set<string> | undefined;
 let titles: Set<string> | undefined;
 onLanguageFilesChanged(() => {
@@ -27,7 +31,7 @@ onLanguageFilesChanged(() => {
 });
 const allSalutations = () => (salutations ??= new Set(Object.values(HELPERS).flatMap((h) => h.salutationWords)));
 /** Every language's titles (folded): no part of a name, in a salutation or a customer's name field. */
-export const allTitles = () => (titles ??= new Set(Object.values(HELPERS).flatMap((h) => h.titles)));
+export const allTitles = () => (titles ??= new Set([...Object.values(HELPERS).flatMap((h) => h.titles), ...titleWords()]));
 
 // Words found on the folded text, where every letter is ASCII (text/fold.ts).
 const WORD = /[a-z][a-z'-]*/g;
@@ -69,14 +73,19 @@ export function findSalutation(text: string, lines: readonly Span[]): Salutation
     if (kinds.includes('other') || first.length === 0 || first.length > 6) continue;
     if (!kinds.includes('salutation') && !kinds.includes('title')) continue;
     const names = first.filter((_, i) => kinds[i] === 'name');
-    if (names.length) return { line, names };
+    const titles = first.filter((_, i) => kinds[i] === 'title');
+    if (names.length) return { line, names, titles };
     // "Dobrý den, paní Nováková," — the name follows the greeting after a comma.
     const second = chunks[1] ? words(chunks[1].text, chunks[1].start) : [];
     const secondKinds = second.map(kindOf);
     if (second.length && second.length <= 4 && secondKinds.every((k) => k === 'name' || k === 'title')) {
-      return { line, names: second.filter((_, i) => secondKinds[i] === 'name') };
+      return {
+        line,
+        names: second.filter((_, i) => secondKinds[i] === 'name'),
+        titles: [...titles, ...second.filter((_, i) => secondKinds[i] === 'title')],
+      };
     }
-    return { line, names: [] };
+    return { line, names: [], titles };
   }
   return undefined;
 }

@@ -14,6 +14,8 @@ export interface Vocabulary {
   dictionaries?: Partial<Record<Language, string>>;
   /** Word classes a team adds or extends: { "third-party": { cs: [dopravce*] } }. */
   classes?: Record<string, Partial<Record<Language | 'any', string[]>>>;
+  /** Nicknames a team adds: a given name → its other forms ({ Radomír: [Radek, Ráďa] }), beside rules/names/nicknames.yaml. */
+  nicknames?: Record<string, string[]>;
 }
 
 /**

@@ -11,6 +11,8 @@ import type { LanguageHelper } from './types.js';
 
 export const LANGUAGE_FILES = ['en', 'cs', 'sk', 'cs-sk'] as const;
 export type LanguageFile = (typeof LANGUAGE_FILES)[number];
+/** The language files: those of word lists, and titles.yaml (how each language addresses by a title: titles.ts). */
+export type DataFile = LanguageFile | 'titles';
 
 /** What the Czech and Slovak tagging reads (cs-sk.yaml, under `grammar:`). */
 export const SLAVIC_GRAMMAR = [
@@ -38,15 +40,15 @@ export const LANGUAGE_KEYS: Record<LanguageFile, readonly string[]> = {
   'cs-sk': grammar(SLAVIC_GRAMMAR),
 };
 
-export const languageFilePath = (name: LanguageFile) => fileURLToPath(new URL(`../../rules/language/${name}.yaml`, import.meta.url));
+export const languageFilePath = (name: DataFile) => fileURLToPath(new URL(`../../rules/language/${name}.yaml`, import.meta.url));
 
 // The build's copy of a file, when it is current (config/builtin-bundle.ts hands it over,
 // from builtin-rules.json, which a run reads anyway); else the file is read from its YAML.
-let built: ((name: LanguageFile) => unknown) | undefined;
-const files = new Map<LanguageFile, unknown>();
+let built: ((name: DataFile) => unknown) | undefined;
+const files = new Map<DataFile, unknown>();
 
 /** Take the language files from the build's bundle: `lookup` gives a file's value, or undefined when it was edited since. */
-export function useBuiltLanguageFiles(lookup: (name: LanguageFile) => unknown): void {
+export function useBuiltLanguageFiles(lookup: (name: DataFile) => unknown): void {
   built = lookup;
   files.clear();
   for (const forget of derived) forget();
@@ -59,7 +61,8 @@ export function onLanguageFilesChanged(forget: () => void): void {
   derived.push(forget);
 }
 
-function fileValue(name: LanguageFile): unknown {
+/** A language file's value, from the build's bundle while it is current, else from its YAML. */
+export function languageFile(name: DataFile): unknown {
   if (files.has(name)) return files.get(name);
   let value = built?.(name);
   if (value === undefined) {
@@ -79,7 +82,7 @@ function fileValue(name: LanguageFile): unknown {
 
 /** A list of a language file (`key` "grammar.notYou" is `notYou` inside `grammar:`); a missing or malformed one is an error naming the file. */
 export function languageList(name: LanguageFile, key: string): readonly string[] {
-  let value = fileValue(name);
+  let value = languageFile(name);
   for (const part of key.split('.')) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
   if (!Array.isArray(value) || !value.every((w) => typeof w === 'string'))
     throw new Error(`rules/language/${name}.yaml: "${key}" must be a list of words (${value === undefined ? 'it is missing' : 'it is not'})`);

@@ -6,13 +6,15 @@ import { parseYaml } from '../../src/config/yaml-source.js';
 import { buildDocument } from '../../src/document/document.js';
 import { applyFixes } from '../../src/engine/fix.js';
 import { compileRule } from '../../src/engine/load-rules.js';
-import type { Finding } from '../../src/engine/rule.js';
+import type { Finding, Vocabulary } from '../../src/engine/rule.js';
 import { defaultContext, type Language, type ReplyContext } from '../../src/types.js';
 
 export interface Case {
   text: string;
   language?: Language;
   context?: Partial<ReplyContext>;
+  /** A config's vocabulary for the rule (its nicknames, jargon…). */
+  vocabulary?: Partial<Vocabulary>;
 }
 
 export interface Invalid extends Case {
@@ -23,7 +25,7 @@ export interface Invalid extends Case {
 }
 
 function check(yaml: string, c: Case): { findings: Finding[]; text: string } {
-  const rule = compileRule(parseYaml(yaml, 'inline-rule.yaml'), 'inline-rule', { jargon: [], allow: [] });
+  const rule = compileRule(parseYaml(yaml, 'inline-rule.yaml'), 'inline-rule', { jargon: [], allow: [], ...c.vocabulary });
   const context = defaultContext({ ...c.context, language: c.language ?? c.context?.language });
   const doc = buildDocument(c.text, { language: context.language });
   return { findings: rule.check({ doc, reply: { text: c.text, source: 'test', context }, language: doc.language }), text: doc.text };
