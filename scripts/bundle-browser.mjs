@@ -50,6 +50,10 @@ for (const [path, { mtimeMs }] of Object.entries(JSON.parse(readFileSync(join(ro
   listed(at(path));
 }
 for (const file of filesIn('dist/builtin-phrases')) addFile(file);
+// The nickname list, read when a greeting's name is not the customer's as written; current as its YAML's time says.
+addFile('dist/builtin-nicknames.json');
+TIMES[at('rules/names/nicknames.yaml')] = JSON.parse(readFileSync(join(root, 'dist/builtin-nicknames.json'), 'latin1')).mtimeMs;
+listed(at('rules/names/nicknames.yaml'));
 // The lexicon as built (its key table is binary); its sources are absent, so it is current.
 for (const name of ['manifest.json', 'keys.bin', 'lexicon.json']) addFile(`dist/lexicon/${name}`, name.endsWith('.bin'));
 for (const names of Object.values(DIRS)) names.sort();
