@@ -14,17 +14,25 @@ import { safeJson } from '../report/escape.js';
 import { contractResult } from '../report/json.js';
 import { blockLines, parseJsonlLine } from '../input/jsonl.js';
 import { redact } from './redact.js';
-import { FiguresBuilder, type FiguresPart } from './figures.js';
+import { FiguresBuilder, type FiguresPart, type WorstCandidate } from './figures.js';
 import { VocabularyCollector, type VocabularyPart } from './vocabulary.js';
 
+/**
+ * Raw JSONL lines, or a conversation read in the main thread (with its place among those
+ * its line or value holds). `input`: the file's place among those named, for the order of
+ * the worst replies (figures.ts: InputPlace).
+ */
 export type WorkItem =
-  | { block: Uint8Array; source: string; firstLine: number; lastLine: number }
-  | { conversation: Conversation; source: string; lineNumber?: number };
+  | { block: Uint8Array; source: string; input: number; firstLine: number; lastLine: number }
+  | { conversation: Conversation; source: string; input: number; lineNumber?: number; index: number };
+
+/** A conversation of a work item, with its line and its place among the conversations on that line. */
+type Found = { conversation: Conversation; lineNumber?: number; index: number };
 
 /** Conversations of one work item, with problems as notices. */
-function* conversationsOf(item: WorkItem, s: BatchSettings, notices: Notice[]): Generator<{ conversation: Conversation; lineNumber?: number }> {
+function* conversationsOf(item: WorkItem, s: BatchSettings, notices: Notice[]): Generator<Found> {
   if ('conversation' in item) {
-    yield { conversation: item.conversation, lineNumber: item.lineNumber };
+    yield { conversation: item.conversation, lineNumber: item.lineNumber, index: item.index };
     return;
   }
   for (const { text, lineNumber } of blockLines(item.block, item.firstLine)) {
@@ -34,10 +42,11 @@ function* conversationsOf(item: WorkItem, s: BatchSettings, notices: Notice[]): 
       notices.push(parsed.notice);
       continue;
     }
+    let index = 0;
     for (const found of itemsOfValue(parsed.value, item.source, lineNumber, s)) {
       const taken = auditItem(found);
       if ('notice' in taken) notices.push(taken.notice);
-      else if ('conversation' in taken) yield { conversation: taken.conversation as Conversation, lineNumber };
+      else if ('conversation' in taken) yield { conversation: taken.conversation as Conversation, lineNumber, index: index++ };
     }
   }
 }
@@ -71,7 +80,7 @@ export interface BatchResult {
   replies: number;
   figures: FiguresPart;
   /** The batch's worst replies, in full, for the report's list. */
-  worst: AuditedReply[];
+  worst: WorstCandidate[];
   notices: Notice[];
   /** Replies the filters left out: what agents and dates there are, should none be left. */
   filtered?: FilteredOut;
@@ -139,7 +148,7 @@ export function processBatch(items: readonly WorkItem[], linter: Linter, s: Batc
   const filtered = noneFiltered();
   let replies = 0;
   for (const item of items) {
-    for (const { conversation, lineNumber } of conversationsOf(item, s, notices)) {
+    for (const { conversation, lineNumber, index } of conversationsOf(item, s, notices)) {
       // A bug of ours on one conversation or reply is its notice; the batch, and the audit, go on.
       const converted = readConversation(conversation, item.source, lineNumber, replyDefaults(s));
       for (const notice of converted.notices) notices.push(notice);
@@ -159,12 +168,12 @@ export function processBatch(items: readonly WorkItem[], linter: Linter, s: Batc
         }
         if (row !== undefined) output.add(row);
         // Figures per agent are kept by the real name, shown by the masked one.
-        figures.add(r, reply.context.agentName);
+        figures.add(r, reply.context.agentName, [item.input, lineNumber ?? 0, index, r.messageIndex ?? 0]);
         replies++;
       }
     }
   }
-  return { output: output.done(), replies, figures: figures.part(), worst: figures.worstReplies(), notices, filtered };
+  return { output: output.done(), replies, figures: figures.part(), worst: figures.worstCandidates(), notices, filtered };
 }
 
 /** --vocabulary: the batch's conversations read as the audit reads them (filters and all), their terms gathered, nothing linted. */

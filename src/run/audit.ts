@@ -19,6 +19,7 @@ import type { Notice } from '../input/notice.js';
 import { appendAll } from '../lists.js';
 import type { Language, Locale } from '../types.js';
 import { beginReport } from './safe-write.js';
+import { writeWholeReport } from './audit-report.js';
 import type { VocabularyReport, VocabularyTable } from '../audit/vocabulary-table.js';
 import { replies } from '../report/plural.js';
 
@@ -193,13 +194,16 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   try {
     pool = workers <= 1 ? await inProcess(config, settings, options.locale) : workerPool(config, settings, workers, options.locale);
     const queue = new BatchQueue(pool, take);
-    for (const input of inputs) {
+    for (const [inputIndex, input] of inputs.entries()) {
       if ('problem' in input) {
         notices.push({ source: input.file, message: input.problem });
         continue;
       }
       const { file } = input;
       const before = bytesRead;
+      // A conversation's place among those its line (or value) holds: the line's first is 0.
+      let lastLine: number | undefined | null = null;
+      let index = 0;
       // JSONL goes to the workers as blocks of raw bytes; other inputs as conversations.
       const reading = { from: options.from, csvColumns, csvDialect, rawBlocks: true };
       for await (const item of file === '-' ? readAuditStdin(stdinReader(), reading) : readAuditFile(file, reading)) {
@@ -209,12 +213,20 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
         }
         if ('block' in item) {
           bytesRead = before + item.bytes;
-          await queue.alone({ block: item.block, source: item.source, firstLine: item.firstLine, lastLine: item.lastLine });
+          await queue.alone({ block: item.block, source: item.source, input: inputIndex, firstLine: item.firstLine, lastLine: item.lastLine });
           continue;
         }
         if (item.bytes !== undefined) bytesRead = before + item.bytes;
+        index = item.line === lastLine ? index + 1 : 0;
+        lastLine = item.line;
         // Only what is read crosses to a worker thread: a value nested deep enough overflows the structured clone.
-        await queue.add({ conversation: conversationFields(item.conversation) as Conversation, source: item.source, lineNumber: item.line });
+        await queue.add({
+          conversation: conversationFields(item.conversation) as Conversation,
+          source: item.source,
+          input: inputIndex,
+          lineNumber: item.line,
+          index,
+        });
       }
       bytesRead = before + input.size;
     }
@@ -243,7 +255,7 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   }
   if (json) json.end(figures);
   if (csv && settings.perAgentCsv) write(csv.agentTable(figures));
-  await writeFigures(figures, options, write);
+  await writeWholeReport(figures, options, write);
   return { figures, notices: returned, filtered };
 }
 
@@ -338,16 +350,4 @@ async function writeVocabulary(report: VocabularyReport, options: AuditOptions, 
   else if (options.format === 'csv') write(formats.formatVocabularyCsv(report));
   else if (options.format === 'html') write(formats.formatVocabularyHtml(report));
   else write(formats.formatVocabularyStylish(report, await (await import('../report/color.js')).chalkFor(options.color, options.output !== undefined)));
-}
-
-/** The figures as a whole report, for the formats that write one at the end (HTML, stylish). */
-async function writeFigures(figures: AuditFigures, options: AuditOptions, write: (chunk: string) => void): Promise<void> {
-  if (options.format === 'html') {
-    const { formatAuditHtml } = await import('../report/audit-html.js');
-    write(formatAuditHtml(figures, undefined, options.locale));
-  }
-  if (options.format === 'stylish') {
-    const [{ formatAuditStylish }, { chalkFor }] = await Promise.all([import('../report/audit-stylish.js'), import('../report/color.js')]);
-    write(formatAuditStylish(figures, await chalkFor(options.color, options.output !== undefined), options.locale));
-  }
 }
