@@ -4,7 +4,7 @@
 // reading and writing, so the pool scales with the cores.
 import { addFiltered, agentKey, noneFiltered, type FilteredOut } from './filtered.js';
 import type { Linter } from '../engine/lint.js';
-import { readConversation } from '../input/conversation.js';
+import { conversationIdOf, readConversation } from '../input/conversation.js';
 import type { Conversation, Helpdesk } from '../input/importers/index.js';
 import { itemsOfValue } from '../input/conversation-data.js';
 import { auditItem } from './read.js';
@@ -15,6 +15,7 @@ import { contractResult } from '../report/json.js';
 import { blockLines, parseJsonlLine } from '../input/jsonl.js';
 import { redact } from './redact.js';
 import { FiguresBuilder, type FiguresPart, type WorstCandidate } from './figures.js';
+import { conversationKey, ownsKey, placeKey, type Shard } from './shard.js';
 import { VocabularyCollector, type VocabularyPart } from './vocabulary.js';
 
 /**
@@ -29,24 +30,32 @@ export type WorkItem =
 /** A conversation of a work item, with its line and its place among the conversations on that line. */
 type Found = { conversation: Conversation; lineNumber?: number; index: number };
 
-/** Conversations of one work item, with problems as notices. */
+/** Conversations of one work item (of this shard, under --shard), with problems as notices. */
 function* conversationsOf(item: WorkItem, s: BatchSettings, notices: Notice[]): Generator<Found> {
   if ('conversation' in item) {
     yield { conversation: item.conversation, lineNumber: item.lineNumber, index: item.index };
     return;
   }
+  const { shard } = s;
   for (const { text, lineNumber } of blockLines(item.block, item.firstLine)) {
     const parsed = parseJsonlLine(text, item.source, lineNumber);
     if (!parsed) continue;
     if ('notice' in parsed) {
-      notices.push(parsed.notice);
+      if (!shard || ownsKey(shard, placeKey(item.source, lineNumber))) notices.push(parsed.notice);
       continue;
     }
     let index = 0;
     for (const found of itemsOfValue(parsed.value, item.source, lineNumber, s)) {
       const taken = auditItem(found);
-      if ('notice' in taken) notices.push(taken.notice);
-      else if ('conversation' in taken) yield { conversation: taken.conversation as Conversation, lineNumber, index: index++ };
+      if ('notice' in taken) {
+        if (!shard || ownsKey(shard, placeKey(item.source, lineNumber))) notices.push(taken.notice);
+      } else if ('conversation' in taken) {
+        const conversation = taken.conversation as Conversation;
+        // Another shard's conversation is parsed (its id is known no sooner) but neither read nor linted.
+        if (!shard || ownsKey(shard, conversationKey(conversationIdOf(conversation.id), item.source, lineNumber, index)))
+          yield { conversation, lineNumber, index };
+        index++;
+      }
     }
   }
 }
@@ -67,6 +76,8 @@ export interface BatchSettings {
   language?: Language;
   /** --vocabulary: gather the terms agents and customers use instead of linting. */
   vocabulary?: boolean;
+  /** --shard: audit only this shard's conversations (shard.ts). */
+  shard?: Shard;
 }
 
 export interface BatchResult {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { checkDate } from '../audit/filtered.js';
+import { parseShard, type Shard } from '../audit/shard.js';
 import { ConfigError } from '../config/errors.js';
 import { resolveConfig } from '../config/find-config.js';
 import { loadRuleSet } from '../engine/rule-set.js';
@@ -37,6 +38,13 @@ function isoDate(name: string) {
     if (problem) throw new InvalidArgumentError(`${name} takes a date written YYYY-MM-DD, ${problem}.`);
     return value;
   };
+}
+
+/** --shard i/n, checked before any work (audit/shard.ts). */
+function shardOption(value: string): Shard {
+  const shard = parseShard(value);
+  if ('problem' in shard) throw new InvalidArgumentError(shard.problem);
+  return shard;
 }
 
 /** A share from 0 to 1 ("0.05"). */
@@ -138,7 +146,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command('audit')
     .description('audit exported transcripts: per-agent, per-rule and per-day figures')
     .argument('<files...>', 'conversation files and helpdesk exports (JSON, JSONL, CSV); "-" for stdin')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json', 'csv', 'html']).default('stylish'))
+    .addOption(
+      new Option('-f, --format <format>', 'report format').choices(['stylish', 'json', 'csv', 'html']).default('stylish'),
+    )
     .addOption(
       new Option('--from <helpdesk>', "the export's helpdesk (default: recognised by its shape)")
         .choices(['auto', 'replylint', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv'])
@@ -159,6 +169,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     ])
     .option('--redact', 'mask e-mail addresses, phone, card and birth numbers in the reports')
     .option('--workers <n>', 'worker threads, at most one per core (default: one per core; 0 or 1: none)', integer('--workers', { min: 0 }))
+    .option(
+      '--shard <i/n>',
+      'audit only the i-th of n shards of the conversations (1 ≤ i ≤ n; by a hash of the conversation id), so that n processes audit each once',
+      shardOption,
+    )
     .option(
       '--vocabulary',
       "instead of the lint figures, list candidate team jargon: words, 2-3-word terms and acronyms (not stop words, common words, numbers, ids, addresses, names, placeholders or quoted history) that agents use in --min-conversations conversations or more and customers in at most --customer-ratio as many, most conversations first, with each agent's count; terms the jargon lexicon or your config vocabulary/brand has are marked known",
@@ -186,7 +201,6 @@ export async function main(argv: readonly string[]): Promise<number> {
       const { auditAction } = await import('./audit-command.js');
       code = await auditAction(files, { ...opts, output: opts.outputFile ?? opts.output });
     });
-
   program
     .command('mcp')
     .description('serve the Model Context Protocol on stdio (tools: lint_reply, list_rules)')

@@ -7,13 +7,14 @@ import { FiguresBuilder, type AuditFigures } from '../audit/figures.js';
 import { availableParallelism } from 'node:os';
 import { defaultWorkers, inProcess, workerPool, type Processing } from '../audit/pool.js';
 import { auditInputSize, readAuditFile, readAuditStdin } from '../audit/read.js';
+import { conversationKey, ownsKey, placeKey, type Shard } from '../audit/shard.js';
 import { stdinReader } from '../input/stdin.js';
 import { ConfigError } from '../config/errors.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import { parseCsvColumns, parseCsvRoles } from '../input/importers/csv.js';
-import { conversationFields } from '../input/conversation.js';
+import { conversationFields, conversationIdOf } from '../input/conversation.js';
 import type { Conversation, Helpdesk } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
 import { appendAll } from '../lists.js';
@@ -57,6 +58,8 @@ export interface AuditOptions {
   write?: (chunk: string | Uint8Array) => void;
   /** Draw a progress bar on standard error (the CLI, on a terminal; the library only if asked). */
   progress?: boolean;
+  /** Audit only this shard of the conversations (--shard i/n; audit/shard.ts). */
+  shard?: Shard;
 }
 
 /** Items per batch: big enough to amortise a message between threads, small enough to keep memory flat. */
@@ -152,6 +155,8 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   // "-" is standard input, of a size nobody knows yet.
   const inputs: AuditInput[] = files.map((file) => (file === '-' ? { file, size: 0 } : { file, ...auditInputSize(file) }));
   if (inputs.every((i) => 'problem' in i)) throw nothingToAudit(inputs);
+  checkShardable(inputs, options);
+  const { shard } = options;
   const { write, flushed } = reportSink(options.write);
   const settings = batchSettings(config, options);
   // --vocabulary reports its own list instead of the lint results and figures.
@@ -179,6 +184,8 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
 
   // Started inside the try below, whose finally closes it: a pool left open keeps the process alive.
   let pool: Processing | undefined;
+  // Under --shard, what a reader says of a place in the input is said by that place's shard alone (shard.ts).
+  const ownsNotice = (notice: Notice) => !shard || ownsKey(shard, placeKey(notice.source, notice.line));
   const take = async (result: BatchResult) => {
     for (const chunk of result.output) json ? json.addResults(chunk) : write(chunk);
     builder.merge(result.figures);
@@ -208,7 +215,7 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
       const reading = { from: options.from, csvColumns, csvDialect, rawBlocks: true };
       for await (const item of file === '-' ? readAuditStdin(stdinReader(), reading) : readAuditFile(file, reading)) {
         if ('notice' in item) {
-          notices.push(item.notice);
+          if (ownsNotice(item.notice)) notices.push(item.notice);
           continue;
         }
         if ('block' in item) {
@@ -219,6 +226,9 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
         if (item.bytes !== undefined) bytesRead = before + item.bytes;
         index = item.line === lastLine ? index + 1 : 0;
         lastLine = item.line;
+        // Another shard's conversation goes no further: no copy for a worker, no lint.
+        if (shard && !ownsKey(shard, conversationKey(conversationIdOf((item.conversation as { id?: unknown } | null)?.id), item.source, item.line, index)))
+          continue;
         // Only what is read crosses to a worker thread: a value nested deep enough overflows the structured clone.
         await queue.add({
           conversation: conversationFields(item.conversation) as Conversation,
@@ -257,6 +267,27 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   if (csv && settings.perAgentCsv) write(csv.agentTable(figures));
   await writeWholeReport(figures, options, write);
   return { figures, notices: returned, filtered };
+}
+
+/**
+ * --shard and --format figures are for the lint figures, which merge exactly; and a shard
+ * must read every input, or the merge would lack its part of one without a word.
+ */
+function checkShardable(inputs: readonly AuditInput[], options: AuditOptions): void {
+  if (options.vocabulary && options.shard)
+    throw new ConfigError(
+      `--vocabulary cannot be sharded: its term counts are bounded and pruned, so shards' lists would not add up to one run's`,
+      undefined,
+      'run --vocabulary over the whole export (it reads about 6 MB/s on two cores), or leave --vocabulary out',
+    );
+  if (!options.shard) return;
+  const unreadable = inputs.find((i) => 'problem' in i);
+  if (unreadable && 'problem' in unreadable)
+    throw new ConfigError(
+      `${unreadable.problem}; under --shard every shard must read every input, or the merged figures would lack this shard's part of it`,
+      { file: unreadable.file },
+      'make the file readable on this machine, or leave it out of every shard alike',
+    );
 }
 
 type BatchResult = Awaited<ReturnType<Processing['process']>>;
@@ -340,6 +371,7 @@ function batchSettings(config: ResolvedConfig, options: AuditOptions): BatchSett
     channel: config.channel,
     language: options.lang,
     vocabulary: Boolean(options.vocabulary),
+    shard: options.shard && options.shard.count > 1 ? options.shard : undefined,
   };
 }
 
