@@ -65,7 +65,7 @@ const replyDefaults = (s: BatchSettings) => ({ ...(s.channel ? { channel: s.chan
 
 export interface BatchSettings {
   from: Helpdesk;
-  format: 'stylish' | 'json' | 'csv' | 'html';
+  format: 'stylish' | 'json' | 'csv' | 'html' | 'figures';
   perAgentCsv: boolean;
   since?: string;
   until?: string;

@@ -147,7 +147,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('audit exported transcripts: per-agent, per-rule and per-day figures')
     .argument('<files...>', 'conversation files and helpdesk exports (JSON, JSONL, CSV); "-" for stdin')
     .addOption(
-      new Option('-f, --format <format>', 'report format').choices(['stylish', 'json', 'csv', 'html']).default('stylish'),
+      new Option('-f, --format <format>', 'report format; figures: mergeable figures (a shard\'s, for audit merge)').choices(['stylish', 'json', 'csv', 'html', 'figures']).default('stylish'),
     )
     .addOption(
       new Option('--from <helpdesk>', "the export's helpdesk (default: recognised by its shape)")
@@ -171,7 +171,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--workers <n>', 'worker threads, at most one per core (default: one per core; 0 or 1: none)', integer('--workers', { min: 0 }))
     .option(
       '--shard <i/n>',
-      'audit only the i-th of n shards of the conversations (1 ≤ i ≤ n; by a hash of the conversation id), so that n processes audit each once',
+      'audit only the i-th of n shards of the conversations (1 ≤ i ≤ n; by a hash of the conversation id), for n processes whose --format figures outputs audit merge joins',
       shardOption,
     )
     .option(
@@ -199,7 +199,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (files: string[], opts: AuditOptions & { config?: string; outputFile?: string; debug?: boolean }) => {
       debug ||= Boolean(opts.debug);
       const { auditAction } = await import('./audit-command.js');
-      code = await auditAction(files, { ...opts, output: opts.outputFile ?? opts.output });
+      code = await auditAction(files, { ...opts, output: opts.outputFile ?? opts.output, version: VERSION });
     });
   program
     .command('mcp')

@@ -1,12 +1,13 @@
 // `replylint audit`: every agent message of every conversation in helpdesk exports,
 // linted on a pool of workers (in input order), summed into per-agent, per-rule and
 // per-day figures, and reported as tables, JSON, CSV or one HTML file.
-import { mergeFiltered, noneFiltered, type FilteredOut } from '../audit/filtered.js';
+import { agentKey, mergeFiltered, noneFiltered, type FilteredOut } from '../audit/filtered.js';
+import { basename } from 'node:path';
 import type { BatchSettings, WorkItem } from '../audit/batch.js';
 import { FiguresBuilder, type AuditFigures } from '../audit/figures.js';
 import { availableParallelism } from 'node:os';
 import { defaultWorkers, inProcess, workerPool, type Processing } from '../audit/pool.js';
-import { auditInputSize, readAuditFile, readAuditStdin } from '../audit/read.js';
+import { auditInputSize, readAuditFile, readAuditStdin, STDIN_SOURCE } from '../audit/read.js';
 import { conversationKey, ownsKey, placeKey, type Shard } from '../audit/shard.js';
 import { stdinReader } from '../input/stdin.js';
 import { ConfigError } from '../config/errors.js';
@@ -24,7 +25,7 @@ import { writeWholeReport } from './audit-report.js';
 import type { VocabularyReport, VocabularyTable } from '../audit/vocabulary-table.js';
 import { replies } from '../report/plural.js';
 
-export const AUDIT_FORMATS = ['stylish', 'json', 'csv', 'html'] as const;
+export const AUDIT_FORMATS = ['stylish', 'json', 'csv', 'html', 'figures'] as const;
 
 export interface AuditOptions {
   format: (typeof AUDIT_FORMATS)[number];
@@ -60,6 +61,8 @@ export interface AuditOptions {
   progress?: boolean;
   /** Audit only this shard of the conversations (--shard i/n; audit/shard.ts). */
   shard?: Shard;
+  /** replylint's version, recorded in a figures file (--format figures). */
+  version?: string;
 }
 
 /** Items per batch: big enough to amortise a message between threads, small enough to keep memory flat. */
@@ -265,7 +268,8 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   }
   if (json) json.end(figures);
   if (csv && settings.perAgentCsv) write(csv.agentTable(figures));
-  await writeWholeReport(figures, options, write);
+  if (options.format === 'figures') write(await figuresFile(config, inputs, options, { builder, skipped: notices.length, filtered }));
+  else await writeWholeReport(figures, options, write);
   return { figures, notices: returned, filtered };
 }
 
@@ -274,9 +278,9 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
  * must read every input, or the merge would lack its part of one without a word.
  */
 function checkShardable(inputs: readonly AuditInput[], options: AuditOptions): void {
-  if (options.vocabulary && options.shard)
+  if (options.vocabulary && (options.shard || options.format === 'figures'))
     throw new ConfigError(
-      `--vocabulary cannot be sharded: its term counts are bounded and pruned, so shards' lists would not add up to one run's`,
+      `--vocabulary cannot be ${options.shard ? 'sharded' : 'written as figures'}: its term counts are bounded and pruned, so shards' lists would not add up to one run's`,
       undefined,
       'run --vocabulary over the whole export (it reads about 6 MB/s on two cores), or leave --vocabulary out',
     );
@@ -288,6 +292,49 @@ function checkShardable(inputs: readonly AuditInput[], options: AuditOptions): v
       { file: unreadable.file },
       'make the file readable on this machine, or leave it out of every shard alike',
     );
+}
+
+/** --format figures: the figures as a mergeable document (run/figures-file.ts). */
+async function figuresFile(
+  config: ResolvedConfig,
+  inputs: readonly AuditInput[],
+  options: AuditOptions,
+  run: { builder: FiguresBuilder; skipped: number; filtered: FilteredOut },
+): Promise<string> {
+  const [{ auditConfigHash }, { agentPseudonym, figuresDocument }, { redact }] = await Promise.all([
+    import('./audit-config-hash.js'),
+    import('./figures-file.js'),
+    import('../audit/redact.js'),
+  ]);
+  const settings = {
+    from: options.from,
+    csvColumns: options.csvColumns,
+    csvDelimiter: options.csvDelimiter,
+    csvRoles: options.csvRoles,
+    since: options.since,
+    until: options.until,
+    agents: [...new Set((options.agent ?? []).map(agentKey))].sort(),
+    lang: options.lang,
+    locale: options.locale,
+    redact: Boolean(options.redact),
+  };
+  const configHash = auditConfigHash(config, options.version ?? 'unknown', settings);
+  // Under --redact nothing the export says of an agent is written in the clear (figures-file.ts: agentPseudonym).
+  const masked = (names: string[]) => (settings.redact ? names.map(redact) : names);
+  return figuresDocument(
+    {
+      replylint: options.version ?? 'unknown',
+      configHash,
+      settings: { ...settings, agents: masked(settings.agents) },
+      shards: options.shard ? { count: options.shard.count, covered: [options.shard.index] } : null,
+      inputs: inputs.map((i) => ({ name: i.file === '-' ? STDIN_SOURCE : basename(i.file), bytes: i.file === '-' || !('size' in i) ? null : i.size })),
+      skipped: run.skipped,
+      filtered: { ...run.filtered, agents: masked(run.filtered.agents) },
+      part: run.builder.part(),
+      worst: run.builder.worstCandidates(),
+    },
+    settings.redact ? agentPseudonym(configHash) : undefined,
+  );
 }
 
 type BatchResult = Awaited<ReturnType<Processing['process']>>;
