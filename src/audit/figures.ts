@@ -38,6 +38,8 @@ export interface AuditFigures {
   days: DayFigures[];
   worst: AuditedReply[];
   skipped: number;
+  /** A merge of shards with some missing (`audit merge --allow-missing`): of how many, and which (from 1). */
+  incomplete?: { shards: number; missing: number[] };
 }
 
 /**

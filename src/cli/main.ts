@@ -10,6 +10,7 @@ import { FORMATS } from '../report/index.js';
 import type { Locale } from '../types.js';
 import type { AuditOptions } from '../run/audit.js';
 import { lintAction, type LintActionOptions } from './lint-action.js';
+import type { MergeActionOptions } from './audit-merge-command.js';
 import { inertConfigError, inertLines, say } from './say.js';
 import { stdout } from './stdio.js';
 import { writeReport } from '../run/safe-write.js';
@@ -142,7 +143,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       code = await lintAction(files, opts, VERSION);
     });
 
-  program
+  const auditCommand = program
     .command('audit')
     .description('audit exported transcripts: per-agent, per-rule and per-day figures')
     .argument('<files...>', 'conversation files and helpdesk exports (JSON, JSONL, CSV); "-" for stdin')
@@ -201,6 +202,30 @@ export async function main(argv: readonly string[]): Promise<number> {
       const { auditAction } = await import('./audit-command.js');
       code = await auditAction(files, { ...opts, output: opts.outputFile ?? opts.output, version: VERSION });
     });
+  // "audit help" would read a file named help: no help command (audit --help says it all).
+  auditCommand.helpCommand(false);
+
+  auditCommand
+    .command('merge')
+    .description("merge the figures files of an audit's shards (audit --shard i/n --format figures) and render any audit report")
+    .argument('<files...>', 'figures files, one per shard (or per audit of a separate input)')
+    .addOption(
+      new Option('-f, --format <format>', 'report format (csv: a row per agent; json: no per-reply results)').choices(['stylish', 'json', 'csv', 'html', 'figures']).default('stylish'),
+    )
+    .option('-o, --output-file <file>', 'write the report to a file')
+    .option('--allow-missing', 'render the shards there are, marked incomplete, when some are missing (default: refuse, naming them)')
+    .addOption(
+      new Option('--locale <locale>', 'language of headings: en, cs, sk, or auto (default: as the shards were audited)').choices(['en', 'cs', 'sk', 'auto']),
+    )
+    .option('--color', 'colour the stylish report even when it is not going to a terminal')
+    .option('--no-color', 'no colour (so does NO_COLOR=1 in the environment)')
+    .option('--debug', 'print stack traces of internal errors')
+    .action(async (files: string[], opts: MergeActionOptions & { debug?: boolean }) => {
+      debug ||= Boolean(opts.debug);
+      const { auditMergeAction } = await import('./audit-merge-command.js');
+      code = await auditMergeAction(files, opts);
+    });
+
   program
     .command('mcp')
     .description('serve the Model Context Protocol on stdio (tools: lint_reply, list_rules)')
