@@ -250,7 +250,13 @@ export class FiguresBuilder {
       agents: [...this.agents]
         .map(([key, a]) => ({
           key,
-          figures: { agent: a.label, replies: a.tally.replies, meanScore: a.tally.mean(), p10Score: a.tally.percentile(0.1), violations: sortedKeys(a.violations) },
+          figures: {
+            agent: a.label,
+            replies: a.tally.replies,
+            meanScore: a.tally.mean(),
+            p10Score: a.tally.percentile(0.1),
+            violations: sortedKeys(a.violations),
+          },
         }))
         // Two agents whose names --redact masks alike are told apart by their counts, then by their keys.
         .sort(

@@ -52,6 +52,7 @@ export async function auditAction(files: string[], opts: AuditOptions & { config
 export function auditOfNothing(figures: AuditFigures, filtered: FilteredOut, filters: string): string | undefined {
   if (figures.replies > 0) return undefined;
   if (filtered.replies > 0) return `no reply matches ${filters}; ${describeFiltered(filtered)}`;
-  if (figures.skipped > 0) return `nothing was audited: ${figures.skipped === 1 ? 'the input was' : `all ${figures.skipped} inputs were`} skipped (see why above)`;
+  if (figures.skipped > 0)
+    return `nothing was audited: ${figures.skipped === 1 ? 'the input was' : `all ${figures.skipped} inputs were`} skipped (see why above)`;
   return undefined;
 }

@@ -148,7 +148,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('audit exported transcripts: per-agent, per-rule and per-day figures')
     .argument('<files...>', 'conversation files and helpdesk exports (JSON, JSONL, CSV); "-" for stdin')
     .addOption(
-      new Option('-f, --format <format>', 'report format; figures: mergeable figures (a shard\'s, for audit merge)').choices(['stylish', 'json', 'csv', 'html', 'figures']).default('stylish'),
+      new Option('-f, --format <format>', "report format; figures: mergeable figures (a shard's, for audit merge)")
+        .choices(['stylish', 'json', 'csv', 'html', 'figures'])
+        .default('stylish'),
     )
     .addOption(
       new Option('--from <helpdesk>', "the export's helpdesk (default: recognised by its shape)")
@@ -210,7 +212,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description("merge the figures files of an audit's shards (audit --shard i/n --format figures) and render any audit report")
     .argument('<files...>', 'figures files, one per shard (or per audit of a separate input)')
     .addOption(
-      new Option('-f, --format <format>', 'report format (csv: a row per agent; json: no per-reply results)').choices(['stylish', 'json', 'csv', 'html', 'figures']).default('stylish'),
+      new Option('-f, --format <format>', 'report format (csv: a row per agent; json: no per-reply results)')
+        .choices(['stylish', 'json', 'csv', 'html', 'figures'])
+        .default('stylish'),
     )
     .option('-o, --output-file <file>', 'write the report to a file')
     .option('--allow-missing', 'render the shards there are, marked incomplete, when some are missing (default: refuse, naming them)')

@@ -17,9 +17,10 @@ export function formatAuditStylish(f: AuditFigures, chalk: ChalkInstance, locale
   const w = wordsOf(reportLanguage(locale, f.byLanguage));
   const skipped = (n: number) => (w.language === 'en' ? `${n} skipped` : `${w.word('skipped')}: ${n}`);
   const lines: string[] = [];
-  // No replies have no mean score: an audit of nothing says so (and exits 2).
   const incomplete = f.incomplete ? `\n  ${chalk.yellow(w.incomplete(f.incomplete.missing, f.incomplete.shards))}` : '';
-  if (!f.replies) return chalk.bold(`${w.word('audit')}: ${w.word('nothingAudited')}`) + (f.skipped ? chalk.magenta(`, ${skipped(f.skipped)}`) : '') + incomplete + '\n';
+  // No replies have no mean score: an audit of nothing says so (and exits 2).
+  if (!f.replies)
+    return chalk.bold(`${w.word('audit')}: ${w.word('nothingAudited')}`) + (f.skipped ? chalk.magenta(`, ${skipped(f.skipped)}`) : '') + incomplete + '\n';
   lines.push(
     chalk.bold(`${w.word('audit')}: ${w.count(f.replies, 'replies')}, ${w.word('meanScore')} ${f.meanScore}, ${w.word('p10')} ${f.p10Score}`) +
       (f.skipped ? chalk.magenta(`, ${skipped(f.skipped)}`) : ''),

@@ -37,7 +37,7 @@ export interface MergeResult {
 
 /** A figures file holds tallies and ten replies; this bounds what naming the wrong file costs. */
 const MAX_FIGURES_BYTES = 256 * 1024 * 1024;
-const WRITE_ONE = 'write each shard\'s with replylint audit --shard i/n --format figures -o shard-i.json …';
+const WRITE_ONE = "write each shard's with replylint audit --shard i/n --format figures -o shard-i.json …";
 
 type Named = { file: string; doc: FiguresFile };
 
@@ -54,7 +54,11 @@ function readFiguresFile(file: string): FiguresFile {
     throw new ConfigError(`is not a figures file: not JSON (${(err as Error).message})`, { file }, WRITE_ONE);
   }
   if (!isObject(value) || value.kind !== FIGURES_KIND)
-    throw new ConfigError(`is not a figures file: JSON without "kind": "${FIGURES_KIND}" (an audit's JSON report holds no mergeable figures)`, { file }, WRITE_ONE);
+    throw new ConfigError(
+      `is not a figures file: JSON without "kind": "${FIGURES_KIND}" (an audit's JSON report holds no mergeable figures)`,
+      { file },
+      WRITE_ONE,
+    );
   if (value.version !== FIGURES_VERSION)
     throw new ConfigError(
       `is a figures file of version ${JSON.stringify(value.version)}; this replylint reads version ${FIGURES_VERSION}`,
@@ -116,7 +120,12 @@ function checkAlike(named: readonly Named[]): void {
     );
   }
   const kinds = groupsBy(named, (d) => (d.shards ? 'shards (--shard)' : 'whole audits (no --shard)'));
-  if (kinds) throw new ConfigError(`the files mix shards and whole audits: ${kinds}`, undefined, 'merge the shards of one audit, or whole audits of separate inputs, not both');
+  if (kinds)
+    throw new ConfigError(
+      `the files mix shards and whole audits: ${kinds}`,
+      undefined,
+      'merge the shards of one audit, or whole audits of separate inputs, not both',
+    );
 }
 
 /** The shards' count, and those missing; refuses shards of other counts or inputs, and a shard named twice. */
@@ -125,7 +134,11 @@ function checkShards(named: readonly Named[], allowMissing: boolean): { count: n
   if (counts) throw new ConfigError(`the files are shards of different counts: ${counts}`, undefined, 'merge the shards of one audit (one n in --shard i/n)');
   const inputs = groupsBy(named, (d) => inputText(d.inputs));
   if (inputs)
-    throw new ConfigError(`the shards read different inputs: ${inputs}`, undefined, 'give every shard the same files, named in the same order, as they were when the first shard ran');
+    throw new ConfigError(
+      `the shards read different inputs: ${inputs}`,
+      undefined,
+      'give every shard the same files, named in the same order, as they were when the first shard ran',
+    );
   const count = named[0].doc.shards!.count;
   const holder = new Map<number, string>();
   for (const { file, doc } of named)
@@ -216,7 +229,11 @@ export async function runAuditMerge(files: readonly string[], options: MergeOpti
       // The CSV the figures can give: a row per agent (audit --format csv --per agent).
       write((await import('../report/audit-csv.js')).agentTable(figures));
     } else {
-      await writeWholeReport(figures, { format: options.format, locale: options.locale ?? (first.settings.locale as Locale | undefined), color: options.color, output: options.output }, write);
+      await writeWholeReport(
+        figures,
+        { format: options.format, locale: options.locale ?? (first.settings.locale as Locale | undefined), color: options.color, output: options.output },
+        write,
+      );
     }
     report?.commit();
   } catch (err) {

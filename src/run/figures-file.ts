@@ -239,7 +239,8 @@ export function readFiguresDocument(value: Json): FiguresFile {
     (r, at): RuleTally => ({ violations: countAt(r.violations, `${at}.violations`), replies: countAt(r.replies, `${at}.replies`) }),
   );
   for (const [rule, r] of rules)
-    if (r.replies > all.replies || r.replies > r.violations) fail('figures.rules', `rule ${rule}: ${r.replies} replies with ${r.violations} violations of ${all.replies}`);
+    if (r.replies > all.replies || r.replies > r.violations)
+      fail('figures.rules', `rule ${rule}: ${r.replies} replies with ${r.violations} violations of ${all.replies}`);
   const days = uniqueAt(
     listAt(figures.days, 'figures.days'),
     'figures.days',
