@@ -73,7 +73,7 @@ export async function lintFiles(
   return runLint(setups, list, { ...options, version: VERSION });
 }
 
-export interface AuditApiOptions extends Partial<Omit<AuditOptions, 'write'>> {
+export interface AuditApiOptions extends Partial<Omit<AuditOptions, 'write' | 'version'>> {
   config?: ResolvedConfig;
 }
 
@@ -88,7 +88,7 @@ export async function audit(
 ): Promise<{ figures: AuditFigures; notices: Notice[]; vocabulary?: VocabularyReport }> {
   const list = checkAudit(files, options);
   const config = options.config ?? (await loadConfig());
-  return runAudit(config, list, { ...options, format: options.format ?? 'json', from: options.from ?? 'auto', write: () => {} });
+  return runAudit(config, list, { ...options, format: options.format ?? 'json', from: options.from ?? 'auto', write: () => {}, version: VERSION });
 }
 
 export type { LintCallOptions } from './api/lint-arguments.js';

@@ -29,3 +29,15 @@ export function firstAtLeast<T>(list: readonly T[], value: number, key: (item: T
   }
   return lo;
 }
+
+/** Whole numbers in ascending order as runs: 1, 2, 3, 7 as "1-3, 7" (a hundred missing shards make one short line). */
+export function numberRuns(numbers: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
+    runs.push(j > i + 1 ? `${numbers[i]}-${numbers[j]}` : j === i + 1 ? `${numbers[i]}, ${numbers[j]}` : `${numbers[i]}`);
+    i = j;
+  }
+  return runs.join(', ');
+}

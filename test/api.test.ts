@@ -120,7 +120,7 @@ describe('library API: arguments it cannot use are rejected, naming the argument
     const sample = join(ROOT, 'fixtures', 'transcripts', 'sample.jsonl');
     const format = await thrown(() => audit([sample], { format: 'pdf' as never, workers: 0 }));
     expect(format).toBeInstanceOf(InvalidArgumentError);
-    expect(format.message).toBe('audit(): "options.format" must be one of "stylish", "json", "csv", "html", not "pdf"');
+    expect(format.message).toBe('audit(): "options.format" must be one of "stylish", "json", "csv", "html", "figures", not "pdf"');
     expect((await thrown(() => audit([sample], { from: 'zendsk' as never }))).message).toMatch(
       /"options.from" must be one of "auto", .*, not "zendsk" \(did you mean "zendesk"\?\)$/,
     );

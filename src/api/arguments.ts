@@ -4,6 +4,7 @@
 // or a TypeScript one behind a cast, gets an error that names the argument, the value
 // and what it takes, instead of a reply that no rule applied to scored 100.
 import { AUDIT_FORMATS } from '../run/audit.js';
+import { MAX_SHARDS, parseShard } from '../audit/shard.js';
 import type { Schema } from '../config/validate.js';
 import { HELPDESKS } from '../input/importers/index.js';
 import type { AuditApiOptions, LintFilesOptions, LoadConfigOptions } from '../index.js';
@@ -62,6 +63,14 @@ const AUDIT_OPTIONS = object({
   minConversations: { type: 'number', min: 1 },
   customerRatio: { type: 'number', min: 0, max: 1 },
   top: { type: 'number', min: 0 },
+  shard: {
+    type: 'made-by',
+    test: (v) => {
+      const s = v as { index?: unknown; count?: unknown } | null;
+      return typeof s === 'object' && s !== null && !('problem' in parseShard(`${s.index}/${s.count}`));
+    },
+    describe: `a shard { index, count }: the index-th of count shards, 1 ≤ index ≤ count ≤ ${MAX_SHARDS}`,
+  },
 } satisfies Record<keyof AuditApiOptions, Schema>);
 
 const LOAD_CONFIG_OPTIONS = object({ cwd: STRING, configFile: STRING } satisfies Record<keyof LoadConfigOptions, Schema>);

@@ -4,7 +4,7 @@
 // reading and writing, so the pool scales with the cores.
 import { addFiltered, agentKey, noneFiltered, type FilteredOut } from './filtered.js';
 import type { Linter } from '../engine/lint.js';
-import { readConversation } from '../input/conversation.js';
+import { conversationIdOf, readConversation } from '../input/conversation.js';
 import type { Conversation, Helpdesk } from '../input/importers/index.js';
 import { itemsOfValue } from '../input/conversation-data.js';
 import { auditItem } from './read.js';
@@ -14,30 +14,48 @@ import { safeJson } from '../report/escape.js';
 import { contractResult } from '../report/json.js';
 import { blockLines, parseJsonlLine } from '../input/jsonl.js';
 import { redact } from './redact.js';
-import { FiguresBuilder, type FiguresPart } from './figures.js';
+import { FiguresBuilder, type FiguresPart, type WorstCandidate } from './figures.js';
+import { conversationKey, ownsKey, placeKey, type Shard } from './shard.js';
 import { VocabularyCollector, type VocabularyPart } from './vocabulary.js';
 
+/**
+ * Raw JSONL lines, or a conversation read in the main thread (with its place among those
+ * its line or value holds). `input`: the file's place among those named, for the order of
+ * the worst replies (figures.ts: InputPlace).
+ */
 export type WorkItem =
-  | { block: Uint8Array; source: string; firstLine: number; lastLine: number }
-  | { conversation: Conversation; source: string; lineNumber?: number };
+  | { block: Uint8Array; source: string; input: number; firstLine: number; lastLine: number }
+  | { conversation: Conversation; source: string; input: number; lineNumber?: number; index: number };
 
-/** Conversations of one work item, with problems as notices. */
-function* conversationsOf(item: WorkItem, s: BatchSettings, notices: Notice[]): Generator<{ conversation: Conversation; lineNumber?: number }> {
+/** A conversation of a work item, with its line and its place among the conversations on that line. */
+type Found = { conversation: Conversation; lineNumber?: number; index: number };
+
+/** Conversations of one work item (of this shard, under --shard), with problems as notices. */
+function* conversationsOf(item: WorkItem, s: BatchSettings, notices: Notice[]): Generator<Found> {
   if ('conversation' in item) {
-    yield { conversation: item.conversation, lineNumber: item.lineNumber };
+    yield { conversation: item.conversation, lineNumber: item.lineNumber, index: item.index };
     return;
   }
+  const { shard } = s;
   for (const { text, lineNumber } of blockLines(item.block, item.firstLine)) {
     const parsed = parseJsonlLine(text, item.source, lineNumber);
     if (!parsed) continue;
     if ('notice' in parsed) {
-      notices.push(parsed.notice);
+      if (!shard || ownsKey(shard, placeKey(item.source, lineNumber))) notices.push(parsed.notice);
       continue;
     }
+    let index = 0;
     for (const found of itemsOfValue(parsed.value, item.source, lineNumber, s)) {
       const taken = auditItem(found);
-      if ('notice' in taken) notices.push(taken.notice);
-      else if ('conversation' in taken) yield { conversation: taken.conversation as Conversation, lineNumber };
+      if ('notice' in taken) {
+        if (!shard || ownsKey(shard, placeKey(item.source, lineNumber))) notices.push(taken.notice);
+      } else if ('conversation' in taken) {
+        const conversation = taken.conversation as Conversation;
+        // Another shard's conversation is parsed (its id is known no sooner) but neither read nor linted.
+        if (!shard || ownsKey(shard, conversationKey(conversationIdOf(conversation.id), item.source, lineNumber, index)))
+          yield { conversation, lineNumber, index };
+        index++;
+      }
     }
   }
 }
@@ -47,7 +65,7 @@ const replyDefaults = (s: BatchSettings) => ({ ...(s.channel ? { channel: s.chan
 
 export interface BatchSettings {
   from: Helpdesk;
-  format: 'stylish' | 'json' | 'csv' | 'html';
+  format: 'stylish' | 'json' | 'csv' | 'html' | 'figures';
   perAgentCsv: boolean;
   since?: string;
   until?: string;
@@ -58,6 +76,8 @@ export interface BatchSettings {
   language?: Language;
   /** --vocabulary: gather the terms agents and customers use instead of linting. */
   vocabulary?: boolean;
+  /** --shard: audit only this shard's conversations (shard.ts). */
+  shard?: Shard;
 }
 
 export interface BatchResult {
@@ -71,7 +91,7 @@ export interface BatchResult {
   replies: number;
   figures: FiguresPart;
   /** The batch's worst replies, in full, for the report's list. */
-  worst: AuditedReply[];
+  worst: WorstCandidate[];
   notices: Notice[];
   /** Replies the filters left out: what agents and dates there are, should none be left. */
   filtered?: FilteredOut;
@@ -139,7 +159,7 @@ export function processBatch(items: readonly WorkItem[], linter: Linter, s: Batc
   const filtered = noneFiltered();
   let replies = 0;
   for (const item of items) {
-    for (const { conversation, lineNumber } of conversationsOf(item, s, notices)) {
+    for (const { conversation, lineNumber, index } of conversationsOf(item, s, notices)) {
       // A bug of ours on one conversation or reply is its notice; the batch, and the audit, go on.
       const converted = readConversation(conversation, item.source, lineNumber, replyDefaults(s));
       for (const notice of converted.notices) notices.push(notice);
@@ -159,12 +179,12 @@ export function processBatch(items: readonly WorkItem[], linter: Linter, s: Batc
         }
         if (row !== undefined) output.add(row);
         // Figures per agent are kept by the real name, shown by the masked one.
-        figures.add(r, reply.context.agentName);
+        figures.add(r, reply.context.agentName, [item.input, lineNumber ?? 0, index, r.messageIndex ?? 0]);
         replies++;
       }
     }
   }
-  return { output: output.done(), replies, figures: figures.part(), worst: figures.worstReplies(), notices, filtered };
+  return { output: output.done(), replies, figures: figures.part(), worst: figures.worstCandidates(), notices, filtered };
 }
 
 /** --vocabulary: the batch's conversations read as the audit reads them (filters and all), their terms gathered, nothing linted. */

@@ -38,30 +38,37 @@ export interface AuditFigures {
   days: DayFigures[];
   worst: AuditedReply[];
   skipped: number;
+  /** A merge of shards with some missing (`audit merge --allow-missing`): of how many, and which (from 1). */
+  incomplete?: { shards: number; missing: number[] };
 }
 
-/** Scores as a 0-100 histogram: exact percentiles at a fixed size, and mergeable. */
+/**
+ * Scores as a 0-100 histogram: exact percentiles at a fixed size, and mergeable. The sum
+ * is kept in whole thousandths of a point, so that it adds up exactly in any order: the
+ * shards of an audit, merged, give the mean a single run gives, even where a config's
+ * weights are fractions.
+ */
 class ScoreTally {
   replies = 0;
-  sum = 0;
+  scoreSumMilli = 0;
   // A typed array crosses between threads as one copy of bytes.
   readonly histogram = new Uint32Array(101);
 
   add(score: number): void {
     this.replies++;
-    this.sum += score;
+    this.scoreSumMilli += Math.round(score * 1000);
     this.histogram[Math.max(0, Math.min(100, Math.round(score)))]++;
   }
 
   /** Another tally's counts (a worker's, arriving as plain data). */
   merge(other: TallyData): void {
     this.replies += other.replies;
-    this.sum += other.sum;
+    this.scoreSumMilli += other.scoreSumMilli;
     for (let i = 0; i < 101; i++) this.histogram[i] += other.histogram[i];
   }
 
   mean(): number {
-    return this.replies ? Math.round((this.sum / this.replies) * 10) / 10 : 100;
+    return this.replies ? Math.round(this.scoreSumMilli / this.replies / 100) / 10 : 100;
   }
 
   /** The score below which a tenth of the replies fall. */
@@ -85,13 +92,44 @@ class ScoreTally {
   }
 }
 
-type TallyData = Pick<ScoreTally, 'replies' | 'sum' | 'histogram'>;
+export type TallyData = Pick<ScoreTally, 'replies' | 'scoreSumMilli' | 'histogram'>;
 /** An agent's figures, under the name reports show (masked by --redact). */
 type AgentTally = { label: string; tally: ScoreTally; violations: Record<string, number> };
 /** Violations per rule id, in an object without a prototype: no rule id reaches a key it already has. */
 const perRule = () => Object.create(null) as Record<string, number>;
-type RuleTally = { violations: number; replies: number };
+export type RuleTally = { violations: number; replies: number };
 const UNKNOWN_AGENT = '(unknown agent)';
+
+/** An object's entries in the order of their keys, in an object without a prototype (as perRule's). */
+function sortedKeys<T extends object>(o: T): T {
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out[key] = value;
+  return out as T;
+}
+
+/**
+ * Where a reply stands in the input: the input's place among the files named, the line
+ * (or JSON array element; 0 for a file that is one value), the conversation's place among
+ * those on that line, and the message's index. The worst replies of equal score and
+ * violations are listed in input order, so the list is the same however the input was
+ * split between worker threads or shards and merged again.
+ */
+export type InputPlace = readonly [input: number, line: number, conversation: number, message: number];
+const NOWHERE: InputPlace = [0, 0, 0, 0];
+
+/** A candidate for the worst replies: the reply as reports show it, and its place in the input. */
+export interface WorstCandidate {
+  reply: AuditedReply;
+  at: InputPlace;
+}
+
+/** The worst first: lowest score, then most violations, then input order: one list whatever order the candidates arrive in. */
+function worseFirst(a: WorstCandidate, b: WorstCandidate): number {
+  const byScore = a.reply.score - b.reply.score || b.reply.violations.length - a.reply.violations.length;
+  if (byScore) return byScore;
+  for (let i = 0; i < a.at.length; i++) if (a.at[i] !== b.at[i]) return a.at[i] - b.at[i];
+  return 0;
+}
 
 /**
  * A batch's figures as plain data, to be merged into the run's: a worker sends this
@@ -113,17 +151,18 @@ export class FiguresBuilder {
   private readonly days = new Map<string, ScoreTally>();
   private readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, suggestion: 0 };
   private readonly byLanguage: Partial<Record<Language, number>> = {};
-  private worst: AuditedReply[] = [];
+  private worst: WorstCandidate[] = [];
 
   constructor(private readonly worstCount = 10) {}
 
   /**
    * One reply: its figures, and a place among the worst. `agentKey` tells agents apart
-   * where the reply's `agent` is masked (--redact): two addresses can mask alike.
+   * where the reply's `agent` is masked (--redact): two addresses can mask alike. `at` is
+   * where the reply stands in the input (see WorstCandidate).
    */
-  add(reply: AuditedReply, agentKey = reply.agent): void {
+  add(reply: AuditedReply, agentKey = reply.agent, at: InputPlace = NOWHERE): void {
     this.addFigures(reply, agentKey ?? UNKNOWN_AGENT);
-    this.considerWorst([reply]);
+    this.considerWorst([{ reply, at }]);
   }
 
   /** A reply's figures, without its place among the worst. */
@@ -179,20 +218,26 @@ export class FiguresBuilder {
     for (const [language, n] of Object.entries(part.byLanguage) as [Language, number][]) this.byLanguage[language] = (this.byLanguage[language] ?? 0) + n;
   }
 
-  worstReplies(): AuditedReply[] {
+  /** The worst replies so far, each with its place in the input, for another builder's `considerWorst`. */
+  worstCandidates(): WorstCandidate[] {
     return this.worst;
   }
 
   /** Keep only the worst few: a bounded list, so a month of replies costs no memory. */
-  considerWorst(replies: readonly AuditedReply[]): void {
-    for (const reply of replies) {
-      if (this.worst.length >= this.worstCount && reply.score >= this.worst[this.worst.length - 1].score) continue;
-      this.worst.push(reply);
-      this.worst.sort((a, b) => a.score - b.score || b.violations.length - a.violations.length);
+  considerWorst(candidates: readonly WorstCandidate[]): void {
+    if (!this.worstCount) return;
+    for (const candidate of candidates) {
+      if (this.worst.length >= this.worstCount && worseFirst(candidate, this.worst[this.worst.length - 1]) >= 0) continue;
+      this.worst.push(candidate);
+      this.worst.sort(worseFirst);
       this.worst.length = Math.min(this.worst.length, this.worstCount);
     }
   }
 
+  /**
+   * The figures as reports show them. Everything is in an order of its own, never in the
+   * order replies arrived: merged shards print what one run prints.
+   */
   build(skipped: number): AuditFigures {
     const replies = this.all.replies;
     return {
@@ -201,15 +246,29 @@ export class FiguresBuilder {
       p10Score: this.all.percentile(0.1),
       scoreDistribution: this.all.deciles(),
       bySeverity: { ...this.bySeverity },
-      byLanguage: { ...this.byLanguage },
+      byLanguage: sortedKeys(this.byLanguage),
       agents: [...this.agents]
-        .map(([, a]) => ({ agent: a.label, replies: a.tally.replies, meanScore: a.tally.mean(), p10Score: a.tally.percentile(0.1), violations: a.violations }))
-        .sort((a, b) => a.meanScore - b.meanScore || a.agent.localeCompare(b.agent)),
+        .map(([key, a]) => ({
+          key,
+          figures: {
+            agent: a.label,
+            replies: a.tally.replies,
+            meanScore: a.tally.mean(),
+            p10Score: a.tally.percentile(0.1),
+            violations: sortedKeys(a.violations),
+          },
+        }))
+        // Two agents whose names --redact masks alike are told apart by their counts, then by their keys.
+        .sort(
+          ({ key: k1, figures: a }, { key: k2, figures: b }) =>
+            a.meanScore - b.meanScore || a.agent.localeCompare(b.agent) || b.replies - a.replies || a.p10Score - b.p10Score || (k1 < k2 ? -1 : k1 > k2 ? 1 : 0),
+        )
+        .map(({ figures }) => figures),
       rules: [...this.rules]
         .map(([rule, r]) => ({ rule, violations: r.violations, replies: r.replies, share: replies ? Math.round((1000 * r.replies) / replies) / 1000 : 0 }))
         .sort((a, b) => b.replies - a.replies || a.rule.localeCompare(b.rule)),
       days: [...this.days].map(([day, t]) => ({ day, replies: t.replies, meanScore: t.mean() })).sort((a, b) => a.day.localeCompare(b.day)),
-      worst: this.worst,
+      worst: this.worst.map((c) => c.reply),
       skipped,
     };
   }

@@ -1,6 +1,7 @@
 // `replylint audit`: the command's checks of its flags, its messages and exit code around
 // the audit itself (run/audit.ts, which the library's audit() runs too).
-import { describeFiltered } from '../audit/filtered.js';
+import { describeFiltered, type FilteredOut } from '../audit/filtered.js';
+import type { AuditFigures } from '../audit/figures.js';
 import { ConfigError } from '../config/errors.js';
 import { resolveConfig } from '../config/find-config.js';
 import { noticeLine } from '../report/notice-line.js';
@@ -30,19 +31,28 @@ export async function auditAction(files: string[], opts: AuditOptions & { config
     throw err;
   }
   for (const n of result.notices) process.stderr.write(noticeLine(n)); // masked by the audit under --redact
-  // An audit of nothing is no clean audit: exit 2, saying why.
-  if (!result.vocabulary && result.figures.replies === 0 && result.filtered.replies > 0) {
-    const filters = [
-      ...(opts.agent ?? []).map((a) => `--agent "${a}"`),
-      ...(opts.since ? [`--since ${opts.since}`] : []),
-      ...(opts.until ? [`--until ${opts.until}`] : []),
-    ].join(' ');
-    say(`no reply matches ${filters}; ${describeFiltered(result.filtered)}`);
-    return 2;
+  if (result.vocabulary) return result.figures.bySeverity.error > 0 ? 1 : 0;
+  const filters = [
+    ...(opts.agent ?? []).map((a) => `--agent "${a}"`),
+    ...(opts.since ? [`--since ${opts.since}`] : []),
+    ...(opts.until ? [`--until ${opts.until}`] : []),
+  ].join(' ');
+  const nothing = auditOfNothing(result.figures, result.filtered, filters);
+  if (!nothing) return result.figures.bySeverity.error > 0 ? 1 : 0;
+  // One shard of nothing is no failure of the fleet's job: the merge judges the whole audit.
+  if (opts.shard) {
+    say(`shard ${opts.shard.index}/${opts.shard.count}: ${nothing}; audit merge says whether the whole audit is empty`);
+    return 0;
   }
-  if (!result.vocabulary && result.figures.replies === 0 && result.notices.length) {
-    say(`nothing was audited: ${result.notices.length === 1 ? 'the input was' : `all ${result.notices.length} inputs were`} skipped (see why above)`);
-    return 2;
-  }
-  return result.figures.bySeverity.error > 0 ? 1 : 0;
+  say(nothing);
+  return 2;
+}
+
+/** An audit of nothing is no clean audit (exit 2): why, or undefined when something was audited. */
+export function auditOfNothing(figures: AuditFigures, filtered: FilteredOut, filters: string): string | undefined {
+  if (figures.replies > 0) return undefined;
+  if (filtered.replies > 0) return `no reply matches ${filters}; ${describeFiltered(filtered)}`;
+  if (figures.skipped > 0)
+    return `nothing was audited: ${figures.skipped === 1 ? 'the input was' : `all ${figures.skipped} inputs were`} skipped (see why above)`;
+  return undefined;
 }

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { checkDate } from '../audit/filtered.js';
+import { parseShard, type Shard } from '../audit/shard.js';
 import { ConfigError } from '../config/errors.js';
 import { resolveConfig } from '../config/find-config.js';
 import { loadRuleSet } from '../engine/rule-set.js';
@@ -9,6 +10,7 @@ import { FORMATS } from '../report/index.js';
 import type { Locale } from '../types.js';
 import type { AuditOptions } from '../run/audit.js';
 import { lintAction, type LintActionOptions } from './lint-action.js';
+import type { MergeActionOptions } from './audit-merge-command.js';
 import { inertConfigError, inertLines, say } from './say.js';
 import { stdout } from './stdio.js';
 import { writeReport } from '../run/safe-write.js';
@@ -37,6 +39,13 @@ function isoDate(name: string) {
     if (problem) throw new InvalidArgumentError(`${name} takes a date written YYYY-MM-DD, ${problem}.`);
     return value;
   };
+}
+
+/** --shard i/n, checked before any work (audit/shard.ts). */
+function shardOption(value: string): Shard {
+  const shard = parseShard(value);
+  if ('problem' in shard) throw new InvalidArgumentError(shard.problem);
+  return shard;
 }
 
 /** A share from 0 to 1 ("0.05"). */
@@ -134,11 +143,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       code = await lintAction(files, opts, VERSION);
     });
 
-  program
+  const auditCommand = program
     .command('audit')
     .description('audit exported transcripts: per-agent, per-rule and per-day figures')
     .argument('<files...>', 'conversation files and helpdesk exports (JSON, JSONL, CSV); "-" for stdin')
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json', 'csv', 'html']).default('stylish'))
+    .addOption(
+      new Option('-f, --format <format>', "report format; figures: mergeable figures (a shard's, for audit merge)")
+        .choices(['stylish', 'json', 'csv', 'html', 'figures'])
+        .default('stylish'),
+    )
     .addOption(
       new Option('--from <helpdesk>', "the export's helpdesk (default: recognised by its shape)")
         .choices(['auto', 'replylint', 'zendesk', 'intercom', 'freshdesk', 'helpscout', 'csv'])
@@ -159,6 +172,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     ])
     .option('--redact', 'mask e-mail addresses, phone, card and birth numbers in the reports')
     .option('--workers <n>', 'worker threads, at most one per core (default: one per core; 0 or 1: none)', integer('--workers', { min: 0 }))
+    .option(
+      '--shard <i/n>',
+      'audit only the i-th of n shards of the conversations (1 ≤ i ≤ n; by a hash of the conversation id), for n processes whose --format figures outputs audit merge joins',
+      shardOption,
+    )
     .option(
       '--vocabulary',
       "instead of the lint figures, list candidate team jargon: words, 2-3-word terms and acronyms (not stop words, common words, numbers, ids, addresses, names, placeholders or quoted history) that agents use in --min-conversations conversations or more and customers in at most --customer-ratio as many, most conversations first, with each agent's count; terms the jargon lexicon or your config vocabulary/brand has are marked known",
@@ -184,7 +202,32 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (files: string[], opts: AuditOptions & { config?: string; outputFile?: string; debug?: boolean }) => {
       debug ||= Boolean(opts.debug);
       const { auditAction } = await import('./audit-command.js');
-      code = await auditAction(files, { ...opts, output: opts.outputFile ?? opts.output });
+      code = await auditAction(files, { ...opts, output: opts.outputFile ?? opts.output, version: VERSION });
+    });
+  // "audit help" would read a file named help: no help command (audit --help says it all).
+  auditCommand.helpCommand(false);
+
+  auditCommand
+    .command('merge')
+    .description("merge the figures files of an audit's shards (audit --shard i/n --format figures) and render any audit report")
+    .argument('<files...>', 'figures files, one per shard (or per audit of a separate input)')
+    .addOption(
+      new Option('-f, --format <format>', 'report format (csv: a row per agent; json: no per-reply results)')
+        .choices(['stylish', 'json', 'csv', 'html', 'figures'])
+        .default('stylish'),
+    )
+    .option('-o, --output-file <file>', 'write the report to a file')
+    .option('--allow-missing', 'render the shards there are, marked incomplete, when some are missing (default: refuse, naming them)')
+    .addOption(
+      new Option('--locale <locale>', 'language of headings: en, cs, sk, or auto (default: as the shards were audited)').choices(['en', 'cs', 'sk', 'auto']),
+    )
+    .option('--color', 'colour the stylish report even when it is not going to a terminal')
+    .option('--no-color', 'no colour (so does NO_COLOR=1 in the environment)')
+    .option('--debug', 'print stack traces of internal errors')
+    .action(async (files: string[], opts: MergeActionOptions & { debug?: boolean }) => {
+      debug ||= Boolean(opts.debug);
+      const { auditMergeAction } = await import('./audit-merge-command.js');
+      code = await auditMergeAction(files, opts);
     });
 
   program

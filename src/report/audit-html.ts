@@ -91,7 +91,7 @@ function worst(replies: readonly AuditedReply[], w: ReportWords): string {
   return `<section id="worst"><h2>${esc(w.word('worstReplies'))}</h2>${items}</section>`;
 }
 
-const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:960px;color:#222}h1{margin-bottom:.2rem}.kpis{display:flex;gap:1rem;margin:1rem 0}.kpi{background:#f4f6f8;padding:.6rem 1rem;border-radius:6px}.kpi b{display:block;font-size:1.4rem}svg text{font-size:11px;fill:#444}.bar{fill:#4a7bd0}.line{fill:none;stroke:#4a7bd0;stroke-width:2}.point{fill:#4a7bd0}.chart{margin:1.5rem 0}pre{white-space:pre-wrap;background:#fafafa;border:1px solid #eee;padding:.6rem;border-radius:4px}mark.v{border-radius:2px;padding:0 1px}mark.error{background:#ffc9c9}mark.warning{background:#ffe8a3}mark.suggestion{background:#cfe8ff}.reply{margin:1rem 0;border-top:1px solid #ddd;padding-top:.6rem}.score{display:inline-block;min-width:2.2rem;text-align:center;background:#c92a2a;color:#fff;border-radius:4px;font-weight:bold}li.error b{color:#c92a2a}li.warning b{color:#b7791f}li.suggestion b{color:#1c7ed6}`;
+const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:960px;color:#222}h1{margin-bottom:.2rem}.kpis{display:flex;gap:1rem;margin:1rem 0}.kpi{background:#f4f6f8;padding:.6rem 1rem;border-radius:6px}.kpi b{display:block;font-size:1.4rem}svg text{font-size:11px;fill:#444}.bar{fill:#4a7bd0}.line{fill:none;stroke:#4a7bd0;stroke-width:2}.point{fill:#4a7bd0}.chart{margin:1.5rem 0}pre{white-space:pre-wrap;background:#fafafa;border:1px solid #eee;padding:.6rem;border-radius:4px}mark.v{border-radius:2px;padding:0 1px}mark.error{background:#ffc9c9}mark.warning{background:#ffe8a3}mark.suggestion{background:#cfe8ff}.reply{margin:1rem 0;border-top:1px solid #ddd;padding-top:.6rem}.score{display:inline-block;min-width:2.2rem;text-align:center;background:#c92a2a;color:#fff;border-radius:4px;font-weight:bold}li.error b{color:#c92a2a}li.warning b{color:#b7791f}li.suggestion b{color:#1c7ed6}.incomplete{background:#fff3bf;border-left:4px solid #f08c00;padding:.5rem .8rem;font-weight:bold}`;
 
 /** The report; its words in `locale`'s language (under auto, that of most replies: words.ts). */
 export function formatAuditHtml(f: AuditFigures, title = 'replylint audit', locale?: Locale): string {
@@ -115,7 +115,7 @@ export function formatAuditHtml(f: AuditFigures, title = 'replylint audit', loca
   return `<!doctype html>
 <html lang="${w.language}"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${CSS}</style></head>
 <body><h1>${esc(title)}</h1>
-<div class="kpis">${kpi(w.word('replies'), f.replies)}${kpi(w.word('meanScore'), f.meanScore)}${kpi(w.word('p10'), f.p10Score)}${kpi(w.word('errors'), f.bySeverity.error)}${kpi(w.word('warnings'), f.bySeverity.warning)}${kpi(w.word('skipped'), f.skipped)}</div>
+${f.incomplete ? `<p class="incomplete">${esc(w.incomplete(f.incomplete.missing, f.incomplete.shards))}</p>\n` : ''}<div class="kpis">${kpi(w.word('replies'), f.replies)}${kpi(w.word('meanScore'), f.meanScore)}${kpi(w.word('p10'), f.p10Score)}${kpi(w.word('errors'), f.bySeverity.error)}${kpi(w.word('warnings'), f.bySeverity.warning)}${kpi(w.word('skipped'), f.skipped)}</div>
 ${distribution(f, w)}${agents}${rules}${trend(f, w)}${worst(f.worst, w)}
 </body></html>
 `;

@@ -17,13 +17,17 @@ export function formatAuditStylish(f: AuditFigures, chalk: ChalkInstance, locale
   const w = wordsOf(reportLanguage(locale, f.byLanguage));
   const skipped = (n: number) => (w.language === 'en' ? `${n} skipped` : `${w.word('skipped')}: ${n}`);
   const lines: string[] = [];
+  const incomplete = f.incomplete ? `\n  ${chalk.yellow(w.incomplete(f.incomplete.missing, f.incomplete.shards))}` : '';
   // No replies have no mean score: an audit of nothing says so (and exits 2).
-  if (!f.replies) return chalk.bold(`${w.word('audit')}: ${w.word('nothingAudited')}`) + (f.skipped ? chalk.magenta(`, ${skipped(f.skipped)}`) : '') + '\n';
+  if (!f.replies)
+    return chalk.bold(`${w.word('audit')}: ${w.word('nothingAudited')}`) + (f.skipped ? chalk.magenta(`, ${skipped(f.skipped)}`) : '') + incomplete + '\n';
   lines.push(
     chalk.bold(`${w.word('audit')}: ${w.count(f.replies, 'replies')}, ${w.word('meanScore')} ${f.meanScore}, ${w.word('p10')} ${f.p10Score}`) +
       (f.skipped ? chalk.magenta(`, ${skipped(f.skipped)}`) : ''),
   );
-  lines.push(`  ${w.severities({ errors: f.bySeverity.error, warnings: f.bySeverity.warning, suggestions: f.bySeverity.suggestion })}`, '');
+  lines.push(`  ${w.severities({ errors: f.bySeverity.error, warnings: f.bySeverity.warning, suggestions: f.bySeverity.suggestion })}`);
+  if (incomplete) lines.push(incomplete.slice(1));
+  lines.push('');
   lines.push(chalk.bold(w.word('perAgent')));
   const topRules = f.rules.slice(0, 5).map((r) => r.rule);
   appendAll(

@@ -4,6 +4,7 @@
 // forms or cases to get wrong for any n. Rule ids and levels stay as they are: they are
 // what a config names.
 import type { Language, Locale } from '../types.js';
+import { numberRuns } from '../lists.js';
 import { plural } from './plural.js';
 
 const WORDS = {
@@ -37,6 +38,10 @@ const WORDS = {
   warnings: { en: 'warnings', cs: 'varování', sk: 'upozornenia' },
   suggestions: { en: 'suggestions', cs: 'návrhy', sk: 'návrhy' },
   inputs: { en: 'inputs', cs: 'vstupy', sk: 'vstupy' },
+  // A merge of shards with some missing (audit merge --allow-missing): "incomplete: missing shards 2, 4 (of 4)".
+  incomplete: { en: 'incomplete', cs: 'neúplné', sk: 'neúplné' },
+  missingShards: { en: 'missing shards', cs: 'chybějící shardy', sk: 'chýbajúce shardy' },
+  shardsInAll: { en: 'of', cs: 'celkem', sk: 'spolu' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type Word = keyof typeof WORDS;
@@ -60,6 +65,11 @@ export class ReportWords {
   }
 
   /** A count with its noun: "1 reply", "2 replies"; "odpovědi: 2". */
+  /** A merge with shards missing: "incomplete: missing shards 2, 4 (of 4)". */
+  incomplete(missing: readonly number[], shards: number): string {
+    return `${this.word('incomplete')}: ${this.word('missingShards')} ${numberRuns(missing)} (${this.word('shardsInAll')} ${shards})`;
+  }
+
   count(n: number, noun: Counted): string {
     return this.language === 'en' ? plural(n, SINGULAR[noun], WORDS[noun].en) : `${WORDS[noun][this.language]}: ${n}`;
   }

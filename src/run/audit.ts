@@ -1,28 +1,31 @@
 // `replylint audit`: every agent message of every conversation in helpdesk exports,
 // linted on a pool of workers (in input order), summed into per-agent, per-rule and
 // per-day figures, and reported as tables, JSON, CSV or one HTML file.
-import { mergeFiltered, noneFiltered, type FilteredOut } from '../audit/filtered.js';
+import { agentKey, mergeFiltered, noneFiltered, type FilteredOut } from '../audit/filtered.js';
+import { basename } from 'node:path';
 import type { BatchSettings, WorkItem } from '../audit/batch.js';
 import { FiguresBuilder, type AuditFigures } from '../audit/figures.js';
 import { availableParallelism } from 'node:os';
 import { defaultWorkers, inProcess, workerPool, type Processing } from '../audit/pool.js';
-import { auditInputSize, readAuditFile, readAuditStdin } from '../audit/read.js';
+import { auditInputSize, readAuditFile, readAuditStdin, STDIN_SOURCE } from '../audit/read.js';
+import { conversationKey, ownsKey, placeKey, type Shard } from '../audit/shard.js';
 import { stdinReader } from '../input/stdin.js';
 import { ConfigError } from '../config/errors.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
 import { parseCsvColumns, parseCsvRoles } from '../input/importers/csv.js';
-import { conversationFields } from '../input/conversation.js';
+import { conversationFields, conversationIdOf } from '../input/conversation.js';
 import type { Conversation, Helpdesk } from '../input/importers/index.js';
 import type { Notice } from '../input/notice.js';
 import { appendAll } from '../lists.js';
 import type { Language, Locale } from '../types.js';
 import { beginReport } from './safe-write.js';
+import { writeWholeReport } from './audit-report.js';
 import type { VocabularyReport, VocabularyTable } from '../audit/vocabulary-table.js';
 import { replies } from '../report/plural.js';
 
-export const AUDIT_FORMATS = ['stylish', 'json', 'csv', 'html'] as const;
+export const AUDIT_FORMATS = ['stylish', 'json', 'csv', 'html', 'figures'] as const;
 
 export interface AuditOptions {
   format: (typeof AUDIT_FORMATS)[number];
@@ -56,6 +59,10 @@ export interface AuditOptions {
   write?: (chunk: string | Uint8Array) => void;
   /** Draw a progress bar on standard error (the CLI, on a terminal; the library only if asked). */
   progress?: boolean;
+  /** Audit only this shard of the conversations (--shard i/n; audit/shard.ts). */
+  shard?: Shard;
+  /** replylint's version, recorded in a figures file (--format figures). */
+  version?: string;
 }
 
 /** Items per batch: big enough to amortise a message between threads, small enough to keep memory flat. */
@@ -151,6 +158,8 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   // "-" is standard input, of a size nobody knows yet.
   const inputs: AuditInput[] = files.map((file) => (file === '-' ? { file, size: 0 } : { file, ...auditInputSize(file) }));
   if (inputs.every((i) => 'problem' in i)) throw nothingToAudit(inputs);
+  checkShardable(inputs, options);
+  const { shard } = options;
   const { write, flushed } = reportSink(options.write);
   const settings = batchSettings(config, options);
   // --vocabulary reports its own list instead of the lint results and figures.
@@ -178,6 +187,8 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
 
   // Started inside the try below, whose finally closes it: a pool left open keeps the process alive.
   let pool: Processing | undefined;
+  // Under --shard, what a reader says of a place in the input is said by that place's shard alone (shard.ts).
+  const ownsNotice = (notice: Notice) => !shard || ownsKey(shard, placeKey(notice.source, notice.line));
   const take = async (result: BatchResult) => {
     for (const chunk of result.output) json ? json.addResults(chunk) : write(chunk);
     builder.merge(result.figures);
@@ -193,28 +204,42 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   try {
     pool = workers <= 1 ? await inProcess(config, settings, options.locale) : workerPool(config, settings, workers, options.locale);
     const queue = new BatchQueue(pool, take);
-    for (const input of inputs) {
+    for (const [inputIndex, input] of inputs.entries()) {
       if ('problem' in input) {
         notices.push({ source: input.file, message: input.problem });
         continue;
       }
       const { file } = input;
       const before = bytesRead;
+      // A conversation's place among those its line (or value) holds: the line's first is 0.
+      let lastLine: number | undefined | null = null;
+      let index = 0;
       // JSONL goes to the workers as blocks of raw bytes; other inputs as conversations.
       const reading = { from: options.from, csvColumns, csvDialect, rawBlocks: true };
       for await (const item of file === '-' ? readAuditStdin(stdinReader(), reading) : readAuditFile(file, reading)) {
         if ('notice' in item) {
-          notices.push(item.notice);
+          if (ownsNotice(item.notice)) notices.push(item.notice);
           continue;
         }
         if ('block' in item) {
           bytesRead = before + item.bytes;
-          await queue.alone({ block: item.block, source: item.source, firstLine: item.firstLine, lastLine: item.lastLine });
+          await queue.alone({ block: item.block, source: item.source, input: inputIndex, firstLine: item.firstLine, lastLine: item.lastLine });
           continue;
         }
         if (item.bytes !== undefined) bytesRead = before + item.bytes;
+        index = item.line === lastLine ? index + 1 : 0;
+        lastLine = item.line;
+        // Another shard's conversation goes no further: no copy for a worker, no lint.
+        if (shard && !ownsKey(shard, conversationKey(conversationIdOf((item.conversation as { id?: unknown } | null)?.id), item.source, item.line, index)))
+          continue;
         // Only what is read crosses to a worker thread: a value nested deep enough overflows the structured clone.
-        await queue.add({ conversation: conversationFields(item.conversation) as Conversation, source: item.source, lineNumber: item.line });
+        await queue.add({
+          conversation: conversationFields(item.conversation) as Conversation,
+          source: item.source,
+          input: inputIndex,
+          lineNumber: item.line,
+          index,
+        });
       }
       bytesRead = before + input.size;
     }
@@ -243,8 +268,73 @@ async function audit(config: ResolvedConfig, files: readonly string[], options: 
   }
   if (json) json.end(figures);
   if (csv && settings.perAgentCsv) write(csv.agentTable(figures));
-  await writeFigures(figures, options, write);
+  if (options.format === 'figures') write(await figuresFile(config, inputs, options, { builder, skipped: notices.length, filtered }));
+  else await writeWholeReport(figures, options, write);
   return { figures, notices: returned, filtered };
+}
+
+/**
+ * --shard and --format figures are for the lint figures, which merge exactly; and a shard
+ * must read every input, or the merge would lack its part of one without a word.
+ */
+function checkShardable(inputs: readonly AuditInput[], options: AuditOptions): void {
+  if (options.vocabulary && (options.shard || options.format === 'figures'))
+    throw new ConfigError(
+      `--vocabulary cannot be ${options.shard ? 'sharded' : 'written as figures'}: its term counts are bounded and pruned, so shards' lists would not add up to one run's`,
+      undefined,
+      'run --vocabulary over the whole export (it reads about 6 MB/s on two cores), or leave --vocabulary out',
+    );
+  if (!options.shard) return;
+  const unreadable = inputs.find((i) => 'problem' in i);
+  if (unreadable && 'problem' in unreadable)
+    throw new ConfigError(
+      `${unreadable.problem}; under --shard every shard must read every input, or the merged figures would lack this shard's part of it`,
+      { file: unreadable.file },
+      'make the file readable on this machine, or leave it out of every shard alike',
+    );
+}
+
+/** --format figures: the figures as a mergeable document (run/figures-file.ts). */
+async function figuresFile(
+  config: ResolvedConfig,
+  inputs: readonly AuditInput[],
+  options: AuditOptions,
+  run: { builder: FiguresBuilder; skipped: number; filtered: FilteredOut },
+): Promise<string> {
+  const [{ auditConfigHash }, { agentPseudonym, figuresDocument }, { redact }] = await Promise.all([
+    import('./audit-config-hash.js'),
+    import('./figures-file.js'),
+    import('../audit/redact.js'),
+  ]);
+  const settings = {
+    from: options.from,
+    csvColumns: options.csvColumns,
+    csvDelimiter: options.csvDelimiter,
+    csvRoles: options.csvRoles,
+    since: options.since,
+    until: options.until,
+    agents: [...new Set((options.agent ?? []).map(agentKey))].sort(),
+    lang: options.lang,
+    locale: options.locale,
+    redact: Boolean(options.redact),
+  };
+  const configHash = auditConfigHash(config, options.version ?? 'unknown', settings);
+  // Under --redact nothing the export says of an agent is written in the clear (figures-file.ts: agentPseudonym).
+  const masked = (names: string[]) => (settings.redact ? names.map(redact) : names);
+  return figuresDocument(
+    {
+      replylint: options.version ?? 'unknown',
+      configHash,
+      settings: { ...settings, agents: masked(settings.agents) },
+      shards: options.shard ? { count: options.shard.count, covered: [options.shard.index] } : null,
+      inputs: inputs.map((i) => ({ name: i.file === '-' ? STDIN_SOURCE : basename(i.file), bytes: i.file === '-' || !('size' in i) ? null : i.size })),
+      skipped: run.skipped,
+      filtered: { ...run.filtered, agents: masked(run.filtered.agents) },
+      part: run.builder.part(),
+      worst: run.builder.worstCandidates(),
+    },
+    settings.redact ? agentPseudonym(configHash) : undefined,
+  );
 }
 
 type BatchResult = Awaited<ReturnType<Processing['process']>>;
@@ -328,6 +418,7 @@ function batchSettings(config: ResolvedConfig, options: AuditOptions): BatchSett
     channel: config.channel,
     language: options.lang,
     vocabulary: Boolean(options.vocabulary),
+    shard: options.shard && options.shard.count > 1 ? options.shard : undefined,
   };
 }
 
@@ -338,16 +429,4 @@ async function writeVocabulary(report: VocabularyReport, options: AuditOptions, 
   else if (options.format === 'csv') write(formats.formatVocabularyCsv(report));
   else if (options.format === 'html') write(formats.formatVocabularyHtml(report));
   else write(formats.formatVocabularyStylish(report, await (await import('../report/color.js')).chalkFor(options.color, options.output !== undefined)));
-}
-
-/** The figures as a whole report, for the formats that write one at the end (HTML, stylish). */
-async function writeFigures(figures: AuditFigures, options: AuditOptions, write: (chunk: string) => void): Promise<void> {
-  if (options.format === 'html') {
-    const { formatAuditHtml } = await import('../report/audit-html.js');
-    write(formatAuditHtml(figures, undefined, options.locale));
-  }
-  if (options.format === 'stylish') {
-    const [{ formatAuditStylish }, { chalkFor }] = await Promise.all([import('../report/audit-stylish.js'), import('../report/color.js')]);
-    write(formatAuditStylish(figures, await chalkFor(options.color, options.output !== undefined), options.locale));
-  }
 }

@@ -27,7 +27,7 @@ interface Entry {
 
 // node:crypto costs over a millisecond to load; only --cache needs it.
 const crypto = () => createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
-const sha = (data: string | Buffer) => crypto().createHash('sha256').update(data).digest('hex');
+export const sha = (data: string | Buffer) => crypto().createHash('sha256').update(data).digest('hex');
 
 /**
  * The hash of a file's bytes as they are read. Only a file of at most the text limit is
@@ -76,8 +76,11 @@ function ruleFileNames(dir: string): string[] {
   }
 }
 
-/** What every cached result depends on besides its file. */
-export function settingsKey(config: ResolvedConfig, version: string, extra: object): string {
+/**
+ * The rule files' names and content, built-in and the config's rule folders, as one
+ * digest: what a config's rules say, wherever its folders are.
+ */
+export function ruleFilesDigest(config: ResolvedConfig): string {
   const ruleTexts = [BUILTIN_RULES_DIR, ...config.rulePaths].flatMap((dir) =>
     ruleFileNames(dir).map((n) => {
       // The rules were loaded already; a rule file changed since cannot be read as one.
@@ -85,7 +88,12 @@ export function settingsKey(config: ResolvedConfig, version: string, extra: obje
       return `${n}\n${'text' in read ? read.text : read.problem}`;
     }),
   );
-  return sha(JSON.stringify({ version, config, extra, rules: sha(ruleTexts.join('\n')) }));
+  return sha(ruleTexts.join('\n'));
+}
+
+/** What every cached result depends on besides its file. */
+export function settingsKey(config: ResolvedConfig, version: string, extra: object): string {
+  return sha(JSON.stringify({ version, config, extra, rules: ruleFilesDigest(config) }));
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -93,7 +101,7 @@ const SEVERITIES = ['error', 'warning', 'suggestion'];
 const position = (n: unknown) => Number.isInteger(n) && (n as number) >= 1;
 
 /** Whether a cached value has the shape of a result, down to its violations: reports read every field. */
-function isResult(r: unknown): r is LintResult {
+export function isResult(r: unknown): r is LintResult {
   return (
     isObject(r) &&
     typeof r.source === 'string' &&
