@@ -19,19 +19,25 @@ function isSkipped(rule: Rule, reply: Reply): boolean {
   );
 }
 
-/** The finding's own value for a {key} of a message: never one a plain object inherits ({constructor}). */
-const ownValue = (data: Record<string, string>, key: string): string | undefined => (Object.hasOwn(data, key) ? data[key] : undefined);
+const KEY = /\{(\w+)\}/g;
 
-function fill(template: string, data: Record<string, string> = {}): string {
-  return template.includes('{') ? template.replace(/\{(\w+)\}/g, (whole, key: string) => ownValue(data, key) ?? whole) : template;
-}
-
-/** A hint that names a value the finding lacks (a jargon term with no replacement) is left out. */
-function fillHint(template: string | undefined, data: Record<string, string> = {}): string | undefined {
-  if (!template) return undefined;
+/**
+ * A message's template with each {key} filled from the finding's data (its own keys,
+ * never one a plain object inherits, such as {constructor}) or, for {example}, the hint's
+ * example. A key without a value stays as written; with `strict`, the text is undefined
+ * instead when a key has no value or an empty one (a hint that names a value the finding
+ * lacks, a jargon term with no replacement, is left out). One pass, and no copy of the data: it runs for every violation.
+ */
+function fill(template: string, data: Record<string, string> | undefined, example?: string, strict = false): string | undefined {
   if (!template.includes('{')) return template;
-  const keys = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-  return keys.every((k) => ownValue(data, k)) ? fill(template, data) : undefined;
+  let missing = false;
+  const text = template.replace(KEY, (whole, key: string) => {
+    const value = key === 'example' && example !== undefined ? example : data && Object.hasOwn(data, key) ? data[key] : undefined;
+    // An empty value counts as missing for a hint: "Say "" instead." helps no one.
+    if (value === undefined || (strict && value === '')) missing = true;
+    return value ?? whole;
+  });
+  return strict && missing ? undefined : text;
 }
 
 /** The text in the reader's language, else English. */
@@ -65,13 +71,14 @@ function toViolation(rule: Rule, finding: Finding, doc: Document, lineOffset: nu
   const start = doc.lines.position(finding.start);
   const end = doc.lines.position(finding.end);
   // A hint's example is in the reply's language (doc.language), its words in the reader's.
-  const example = pick(rule.hintExamples[finding.message], doc.language);
-  const hint = fillHint(pick(rule.hints[finding.message], language), example ? { ...finding.data, example: fill(example, finding.data) } : finding.data);
+  const hintTemplate = pick(rule.hints[finding.message], language);
+  const exampleTemplate = hintTemplate && pick(rule.hintExamples[finding.message], doc.language);
+  const hint = hintTemplate && fill(hintTemplate, finding.data, exampleTemplate && fill(exampleTemplate, finding.data), true);
   const violation: Violation = {
     rule: rule.id,
     messageId: finding.message,
     severity,
-    message: fill(finding.messageText ?? pick(rule.messages[finding.message], language) ?? finding.message, finding.data),
+    message: fill(finding.messageText ?? pick(rule.messages[finding.message], language) ?? finding.message, finding.data)!,
     line: start.line + lineOffset,
     column: start.column,
     endLine: end.line + lineOffset,
