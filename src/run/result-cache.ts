@@ -5,7 +5,7 @@
 // notice and written afresh; it never stops a run.
 import { createRequire } from 'node:module';
 import { closeSync, readdirSync, readSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { BUILTIN_RULES_DIR, type ResolvedConfig } from '../config/load-config.js';
 import { readConfigText } from '../config/yaml-source.js';
 import type { Notice } from '../input/notice.js';
@@ -65,24 +65,33 @@ export function cacheFile(location = CACHE_FILE, cwd = process.cwd()): string {
   return isFolder ? join(location, `${CACHE_FILE}_${sha(cwd).slice(0, 16)}`) : location;
 }
 
-/** The rule files' names in a folder; none where it cannot be listed (the rules were loaded from it already). */
-function ruleFileNames(dir: string): string[] {
+/**
+ * The YAML files of a folder (relative names, sorted), and with `deep` of the folders in
+ * it; none where it cannot be listed (the rules were loaded from it already).
+ */
+function yamlFiles(dir: string, deep: boolean): string[] {
   try {
-    return readdirSync(dir)
-      .filter((n) => /\.ya?ml$/.test(n))
-      .sort();
+    return (
+      readdirSync(dir, { withFileTypes: true, recursive: deep })
+        .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
+        // (Node before 20.12 names the folder `path`.)
+        .map((e) => relative(dir, join(e.parentPath ?? (e as { path?: string }).path ?? dir, e.name)))
+        .sort()
+    );
   } catch {
     return [];
   }
 }
 
 /**
- * The rule files' names and content, built-in and the config's rule folders, as one
- * digest: what a config's rules say, wherever its folders are.
+ * The rule files' names and content as one digest: what a config's rules say, wherever
+ * its folders are. The built-in folder counts whole (word classes, language files, the
+ * nickname list, the lexicon and presets decide results as the rule files do); a team's
+ * rule folders, their rule files.
  */
 export function ruleFilesDigest(config: ResolvedConfig): string {
   const ruleTexts = [BUILTIN_RULES_DIR, ...config.rulePaths].flatMap((dir) =>
-    ruleFileNames(dir).map((n) => {
+    yamlFiles(dir, dir === BUILTIN_RULES_DIR).map((n) => {
       // The rules were loaded already; a rule file changed since cannot be read as one.
       const read = readConfigText(join(dir, n));
       return `${n}\n${'text' in read ? read.text : read.problem}`;
