@@ -2,7 +2,7 @@
 // Build step: parse and validate the built-in rules, word classes and presets once, and
 // write them as JSON beside the compiled code (see src/config/builtin-bundle.ts for why),
 // with every phrase they compile to precompiled.
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, dirname, basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +22,7 @@ const { TITLES_SCHEMA } = await import(join(root, 'dist/language/titles.js'));
 const { NICKNAMES_FILE, NICKNAMES_BUILT, NICKNAMES_FILE_SCHEMA } = await import(join(root, 'dist/language/nicknames.js'));
 const { ConfigError } = await import(join(root, 'dist/config/errors.js'));
 const { fold } = await import(join(root, 'dist/text/fold.js'));
+const { stampOf } = await import(join(root, 'dist/files/built.js'));
 
 // Every phrase (and raw regex) the built-in rules compile to, recorded as they compile
 // with every language's lists compiled at once: at run time a built-in phrase costs one
@@ -44,7 +45,7 @@ compileEagerly(true);
 const files = {};
 const add = (file) => {
   const source = parseYaml(readFileSync(file, 'utf8'), file);
-  files[relative(root, file)] = { mtimeMs: statSync(file).mtimeMs, value: source.value };
+  files[relative(root, file)] = { ...stampOf(file), value: source.value };
   return source;
 };
 const yamlFiles = (dir) =>
@@ -96,7 +97,7 @@ try {
       }
     }
   }
-  nicknames = { mtimeMs: statSync(NICKNAMES_FILE).mtimeMs, value: source.value };
+  nicknames = { ...stampOf(NICKNAMES_FILE), value: source.value };
 } catch (err) {
   console.error(`bundle-rules: ${err.format ? err.format() : err.stack}`);
   process.exit(1);

@@ -10,10 +10,10 @@
 //                               another only the rules' it needs
 // The JSON files are ASCII (the build escapes the rest), read as Latin-1: a copy, not a
 // UTF-8 decode.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtPath } from '../files/built.js';
+import { asBuilt, builtPath, type BuiltStamp } from '../files/built.js';
 import { phraseTable, usePrecompiledPhrases, type CompiledPhrase } from '../phrases/phrase.js';
 import { PhraseTable } from '../phrases/phrase-table.js';
 import { languageFilePath, useBuiltLanguageFiles } from '../language/data.js';
@@ -21,7 +21,7 @@ import type { YamlSource } from './yaml-source.js';
 
 export const BUILTIN_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-type Files = Record<string, { mtimeMs: number; value: unknown }>;
+type Files = Record<string, BuiltStamp & { value: unknown }>;
 
 /** A file of the build's, or null when it is missing or unreadable (the YAML is read instead). */
 function readJson<T>(name: string): T | null {
@@ -76,7 +76,7 @@ export function bundledSource(file: string): YamlSource | undefined {
   const entry = loadFiles()?.[relative(BUILTIN_ROOT, file)];
   if (!entry) return undefined;
   try {
-    if (statSync(file).mtimeMs !== entry.mtimeMs) return undefined;
+    if (!asBuilt(file, entry)) return undefined;
   } catch {
     return undefined;
   }

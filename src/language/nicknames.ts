@@ -4,11 +4,11 @@
 // customer's as written, so a reply that addresses its customer plainly (or has no
 // customer name) never reads it. The build checks the file and stores it as JSON
 // (dist/builtin-nicknames.json); a file edited since is read from its YAML.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Schema } from '../config/validate.js';
-import { builtPath } from '../files/built.js';
+import { asBuilt, builtPath, type BuiltStamp } from '../files/built.js';
 import { fold } from '../text/fold.js';
 
 /** Given name → its other forms, as a team's config or one language of the file writes them. */
@@ -39,8 +39,8 @@ function builtinTables(): NicknameTable[] {
   builtinReads++;
   let value: unknown;
   try {
-    const built = JSON.parse(readFileSync(builtPath(NICKNAMES_BUILT), 'latin1')) as { mtimeMs: number; value: unknown };
-    if (statSync(NICKNAMES_FILE).mtimeMs === built.mtimeMs) value = built.value;
+    const built = JSON.parse(readFileSync(builtPath(NICKNAMES_BUILT), 'latin1')) as BuiltStamp & { value: unknown };
+    if (asBuilt(NICKNAMES_FILE, built)) value = built.value;
   } catch {
     // Not built, or the YAML is gone (a bundle copied without rules/): read what there is.
   }

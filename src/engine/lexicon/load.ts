@@ -2,10 +2,10 @@
 // key table on a reply's first check (a few kilobytes), the lexicon itself only when a
 // token may be one of its keys. A lexicon file edited since the build is compiled from
 // its YAML at run time instead (as builtin-bundle.ts does for the rule files).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { BUILTIN_ROOT } from '../../config/builtin-bundle.js';
-import { builtPath } from '../../files/built.js';
+import { asBuilt, builtPath, stampOf, type BuiltStamp } from '../../files/built.js';
 import { parseYaml, readConfigText, type YamlSource } from '../../config/yaml-source.js';
 import { ConfigError } from '../../config/errors.js';
 import type { Language } from '../../types.js';
@@ -18,7 +18,7 @@ export const LEXICON_DIST = builtPath('lexicon');
 /** dist/lexicon/manifest.json: what the compiled files were made from. */
 export interface Manifest {
   /** Source file (relative to the package root) → its mtime at build. */
-  sources: Record<string, number>;
+  sources: Record<string, BuiltStamp>;
   /** Verbal prefixes of Czech and Slovak "+" words, folded (the matcher looks past them). */
   prefixes: string[];
   /** What to say instead of an unknown acronym, per language (no lexicon load for it). */
@@ -45,14 +45,14 @@ function readSource(file: string): YamlSource {
 }
 
 /** Compile the lexicon files of a folder (the build, and a lexicon edited since it). */
-export function compileLexiconFolder(dir = LEXICON_SOURCES, derived: DerivedLists = {}): CompileResult & { sources: Record<string, number> } {
+export function compileLexiconFolder(dir = LEXICON_SOURCES, derived: DerivedLists = {}): CompileResult & { sources: Record<string, BuiltStamp> } {
   const files = lexiconFiles(dir);
   const all = [files.inflection, files.acronyms, ...files.terms];
   const result = compileLexicon(
     { inflection: readSource(files.inflection), acronyms: readSource(files.acronyms), terms: files.terms.map(readSource) },
     derived,
   );
-  return { ...result, sources: Object.fromEntries(all.map((f) => [relative(BUILTIN_ROOT, f), statSync(f).mtimeMs])) };
+  return { ...result, sources: Object.fromEntries(all.map((f) => [relative(BUILTIN_ROOT, f), stampOf(f)])) };
 }
 
 export interface RuntimeLexicon {
@@ -89,7 +89,7 @@ function current(manifest: Manifest): boolean {
     const files = lexiconFiles();
     const all = [files.inflection, files.acronyms, ...files.terms].map((f) => relative(BUILTIN_ROOT, f));
     if (all.length !== Object.keys(manifest.sources).length) return false;
-    return all.every((f) => manifest.sources[f] === statSync(join(BUILTIN_ROOT, f)).mtimeMs);
+    return all.every((f) => manifest.sources[f] !== undefined && asBuilt(join(BUILTIN_ROOT, f), manifest.sources[f]));
   } catch {
     // No lexicon sources beside the build (a trimmed install): the build is what there is.
     return true;
