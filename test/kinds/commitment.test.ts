@@ -28,6 +28,8 @@ messages:
     ],
     invalid: [
       { text: 'Hi Anna, thanks for writing.', errors: [{ message: 'missing' }] },
+      // Without a praise list the rule tells no small talk: an emoji in the customer's message excuses nothing.
+      { text: 'Hi Anna, thanks for writing.', context: { customerMessages: ['Love my new mug ☕'] }, errors: [{ message: 'missing' }] },
       { text: "Hi Anna, we'll look into it.", errors: [{ message: 'vague', marks: "Hi Anna, we'll look into it." }] },
     ],
   },

@@ -208,7 +208,7 @@ function mentions(lists: PhraseLists | undefined, language: CheckInput['language
 function smallTalk(input: CheckInput, lists: Record<string, PhraseLists>): boolean {
   const messages = input.reply.context.customerMessages;
   // A long thread is about something: small talk is a message or two.
-  if (!messages.length || messages.length > 3 || !lists.praise || !lists.asks || !lists.trouble) return false;
+  if (!messages.length || messages.length > 3) return false;
   return messages.slice().every((m) => {
     const text = m.trim();
     if (text.length > 280 || text.includes('?')) return false;
@@ -293,7 +293,7 @@ export const commitment: RuleKind = {
     praise: {
       ...PHRASE_LIST_SCHEMA,
       doc: 'Praise or thanks that mark small talk: when each of the customer\'s one to three messages is short (at most 280 characters, no "?"), holds praise or a hashtag or emoji, and holds no asks or trouble phrase, the rule stays silent.',
-      default: 'none: only a hashtag or an emoji marks a message as small talk',
+      default: 'none: no small talk is told (the rule asks for a next step whatever the customer wrote)',
     },
     asks: {
       ...PHRASE_LIST_SCHEMA,
@@ -318,9 +318,12 @@ export const commitment: RuleKind = {
     const lists: Record<string, PhraseLists> = {};
     for (const key of [...SENTENCE_LISTS, 'thanks', 'praise', 'asks', 'trouble']) lists[key] = tools.phraseLists([key]);
     const useGrammar = spec.grammar !== false;
+    // Small talk is told only by a rule that says what praise is: its phrase lists are there
+    // whether the rule gives them or not, so the rule's own keys decide.
+    const tellsSmallTalk = spec.praise !== undefined;
     return (input) => {
       const { doc, language } = input;
-      if (isChatAnswer(input) || answersThanks(input, lists) || smallTalk(input, lists)) return [];
+      if (isChatAnswer(input) || answersThanks(input, lists) || (tellsSmallTalk && smallTalk(input, lists))) return [];
       // Sentences of the agent's own words; a social reply's "^Amy" may share the last one.
       const sentences: Clause[] = doc.tagged
         .filter((s) => s.start < doc.content.end && s.end > doc.content.start)
