@@ -12,7 +12,8 @@ import { parseYaml } from './config/yaml-source.js';
 import { applyFixes } from './engine/fix.js';
 import { Linter, type LinterOptions } from './engine/lint.js';
 import { loadRuleSet } from './engine/rule-set.js';
-import { defaultContext, type ContextInput, type LintResult, type Violation } from './types.js';
+import { LineIndex } from './text/lines.js';
+import { defaultContext, type ContextInput, type LintResult, type Severity, type Violation } from './types.js';
 
 export { ConfigError, formatConfigError, Linter };
 export type { ContextInput, LintResult, ResolvedConfig, Violation };
@@ -72,4 +73,37 @@ export function applyFix(text: string, violation: Violation): string {
 /** The text with every fix applied, as `--fix` does (several passes). */
 export function fixAll(text: string, context: ContextInput = {}, linter?: Linter): string {
   return lint(text, context, { fix: true, linter }).output ?? text;
+}
+
+/** Each violation's place in the text it was found in, as offsets [start, end) of at least one character: for drawing it. */
+export function violationSpans(text: string, violations: readonly Violation[]): { start: number; end: number }[] {
+  const lines = new LineIndex(text);
+  const at = (line: number, column: number) => Math.min(text.length, lines.line(line).start + column - 1);
+  return violations.map((v) => {
+    const start = at(v.line, v.column);
+    return { start, end: Math.min(text.length, Math.max(at(v.endLine, v.endColumn), start + 1)) };
+  });
+}
+
+const RANK: Record<Severity, number> = { suggestion: 0, warning: 1, error: 2 };
+
+/**
+ * The text cut at every violation's edge, for marking it: violations overlap (a whole
+ * line and a word in it), so each piece names all the violations over it (their indexes)
+ * and the most severe of their levels; a piece under none has no severity.
+ */
+export function markedPieces(text: string, violations: readonly Violation[]): { start: number; end: number; violations: number[]; severity?: Severity }[] {
+  const spans = violationSpans(text, violations);
+  const edges = [...new Set([0, text.length, ...spans.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
+  const pieces = [];
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const [start, end] = [edges[i], edges[i + 1]];
+    const over = spans.flatMap((s, index) => (s.start <= start && s.end >= end ? [index] : []));
+    const severity = over.reduce<Severity | undefined>((worst, index) => {
+      const level = violations[index].severity;
+      return worst === undefined || RANK[level] > RANK[worst] ? level : worst;
+    }, undefined);
+    pieces.push({ start, end, violations: over, ...(severity ? { severity } : {}) });
+  }
+  return pieces;
 }

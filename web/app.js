@@ -23,41 +23,23 @@ function context() {
   return ctx;
 }
 
-/** Character offsets of each line's start, to turn a violation's line and column into an offset. */
-function lineStarts(text) {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-const RANK = { suggestion: 0, warning: 1, error: 2 };
-
 /**
- * The text with each violation's span marked. Spans overlap (a whole line and a word in
- * it), so the text is cut at every span's edge and each piece marked with all the
- * violations over it, underlined as the most severe. The text is only ever set as text.
+ * The text with each violation's span marked, cut where spans overlap (markedPieces), each
+ * piece underlined as the most severe violation over it. The text is only ever set as text.
  */
 function renderMarks(text, violations) {
-  const starts = lineStarts(text);
-  const at = (line, column) => Math.min(text.length, (starts[line - 1] ?? text.length) + column - 1);
-  const spans = violations.map((v, index) => {
-    const start = at(v.line, v.column);
-    return { v, index, start, end: Math.min(text.length, Math.max(at(v.endLine, v.endColumn), start + 1)) };
-  });
-  const edges = [...new Set([0, text.length, ...spans.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
   marks.replaceChildren();
-  for (let i = 0; i + 1 < edges.length; i++) {
-    const [from, to] = [edges[i], edges[i + 1]];
-    const over = spans.filter((s) => s.start <= from && s.end >= to);
-    if (!over.length) {
-      marks.append(document.createTextNode(text.slice(from, to)));
+  for (const piece of replylint.markedPieces(text, violations)) {
+    const part = text.slice(piece.start, piece.end);
+    if (!piece.severity) {
+      marks.append(document.createTextNode(part));
       continue;
     }
     const mark = document.createElement('mark');
-    mark.className = over.reduce((worst, s) => (RANK[s.v.severity] > RANK[worst] ? s.v.severity : worst), 'suggestion');
-    mark.dataset.rule = over.map((s) => s.v.rule).join(' ');
-    mark.dataset.index = over.map((s) => s.index).join(' ');
-    mark.textContent = text.slice(from, to);
+    mark.className = piece.severity;
+    mark.dataset.rule = piece.violations.map((i) => violations[i].rule).join(' ');
+    mark.dataset.index = piece.violations.join(' ');
+    mark.textContent = part;
     marks.append(mark);
   }
   // A final newline needs a character after it to take up its line.

@@ -104,16 +104,9 @@ function check(state) {
   globalThis.chrome?.runtime?.sendMessage({ replylint: 'score', score: model.text.trim() ? score : undefined }).catch?.(() => {});
 }
 
-/** Text offsets of each violation: [start, end) in the editor's text. */
-function spansOf(model, violations) {
-  const starts = [0];
-  for (let i = model.text.indexOf('\n'); i >= 0; i = model.text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const at = (line, column) => Math.min(model.text.length, (starts[line - 1] ?? model.text.length) + column - 1);
-  return violations.map((v) => ({ v, start: at(v.line, v.column), end: Math.max(at(v.endLine, v.endColumn), at(v.line, v.column) + 1) }));
-}
-
 function draw(state) {
-  const spans = spansOf(state.model, state.result.violations);
+  const { violations } = state.result;
+  const spans = replylint.violationSpans(state.model.text, violations).map((s, i) => ({ ...s, v: violations[i] }));
   if (state.editor instanceof HTMLTextAreaElement) return drawLayer(state, spans);
   state.ranges = spans.map((s) => ({ ...s, range: replylintRange(state.model, s.start, s.end) })).filter((s) => s.range);
   // One highlight per level, over every editor of the page.
@@ -140,22 +133,19 @@ function drawLayer(state, spans) {
     state.layer.style[p] = style[p];
   state.layer.style.borderColor = 'transparent';
   state.layer.replaceChildren();
-  // Spans overlap (a line and a word in it): the text is cut at every edge, and each piece
-  // marked with the violations over it, underlined as the most severe.
+  // Spans overlap (a line and a word in it): the text is cut where they do (markedPieces),
+  // each piece underlined as the most severe violation over it.
   const text = state.model.text;
-  const edges = [...new Set([0, text.length, ...spans.flatMap((s) => [s.start, s.end])])].sort((a, b) => a - b);
-  for (let i = 0; i + 1 < edges.length; i++) {
-    const [from, to] = [edges[i], edges[i + 1]];
-    const over = spans.map((s, index) => ({ ...s, index })).filter((s) => s.start <= from && s.end >= to);
-    if (!over.length) {
-      state.layer.append(document.createTextNode(text.slice(from, to)));
+  for (const piece of replylint.markedPieces(text, state.result.violations)) {
+    const part = text.slice(piece.start, piece.end);
+    if (!piece.severity) {
+      state.layer.append(document.createTextNode(part));
       continue;
     }
     const mark = document.createElement('span');
-    const worst = SEVERITIES.find((severity) => over.some((s) => s.v.severity === severity));
-    mark.className = `replylint-mark ${worst}`;
-    mark.dataset.index = over.map((s) => s.index).join(' ');
-    mark.textContent = text.slice(from, to);
+    mark.className = `replylint-mark ${piece.severity}`;
+    mark.dataset.index = piece.violations.join(' ');
+    mark.textContent = part;
     state.layer.append(mark);
   }
   state.layer.append(document.createTextNode('\u200b'));
