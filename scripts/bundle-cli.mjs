@@ -41,11 +41,11 @@ const { outputFiles } = await build({
   logLevel: 'warning',
   plugins: [
     {
-      // The audit and MCP commands load the plain compiled modules beside the bundle
+      // The audit, audit merge and MCP commands load the plain compiled modules beside the bundle
       // (dist/cli/*.js) through import(): bundled, their code would weigh on every start.
       name: 'commands-outside',
       setup(b) {
-        b.onResolve({ filter: /^\.\/(audit|mcp)-command\.js$/ }, (args) => ({ path: args.path, external: true }));
+        b.onResolve({ filter: /^\.\/(audit|audit-merge|mcp)-command\.js$/ }, (args) => ({ path: args.path, external: true }));
       },
     },
     // commander requires node:child_process at load, for executable subcommands that
