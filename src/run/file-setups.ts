@@ -3,6 +3,7 @@
 // linter made once per config; and the context that the flags, the config and its
 // template and channel globs give the file's replies.
 import { dirname, relative, resolve } from 'node:path';
+import type { Ignores } from '../input/ignores.js';
 import type { ResolvedConfig } from '../config/load-config.js';
 import { Linter } from '../engine/lint.js';
 import { loadRuleSet } from '../engine/rule-set.js';
@@ -25,6 +26,8 @@ type Matcher = (path: string) => boolean;
 /** One config with its linter: what the files of the folders it applies to are linted with. */
 export class FileSetup {
   private readonly defaults: Partial<ReplyContext>;
+  /** The config's channel globs that name any files. */
+  private readonly channelEntries: [Channel, string[]][];
   private globs?: Promise<{ template?: Matcher; channels: [Channel, Matcher][] }>;
   private key?: string;
 
@@ -43,6 +46,7 @@ export class FileSetup {
     if (flags.customerMessage) d.customerMessages = [flags.customerMessage];
     if (flags.template !== undefined) d.template = flags.template;
     this.defaults = d;
+    this.channelEntries = Object.entries(config.channelGlobs).filter(([, globs]) => globs?.length) as [Channel, string[]][];
   }
 
   /**
@@ -51,8 +55,8 @@ export class FileSetup {
    * defaults: the glob library loads only when a file is named.
    */
   async contextFor(file?: string): Promise<Partial<ReplyContext>> {
-    const { templates, channelGlobs } = this.config;
-    const channelEntries = Object.entries(channelGlobs).filter(([, globs]) => globs?.length) as [Channel, string[]][];
+    const { templates } = this.config;
+    const { channelEntries } = this;
     if (file === undefined || (!templates.length && !channelEntries.length)) return this.defaults;
     const globs = await (this.globs ??= import('picomatch').then(({ default: picomatch }) => ({
       template: templates.length ? picomatch(templates, { dot: true }) : undefined,
@@ -96,6 +100,20 @@ export class FileSetups {
     let setup = this.byConfig.get(config);
     if (!setup) this.byConfig.set(config, (setup = this.make(config)));
     return setup;
+  }
+
+  /**
+   * What not to lint: .replylintignore, `patterns` (--ignore-pattern) and, for each file,
+   * the `ignores` of its own config (relative to the config's folder); with `noIgnore`
+   * only what never holds a reply. Loaded when files are named, never for stdin.
+   */
+  async ignores(patterns: readonly string[] | undefined, noIgnore: boolean | undefined): Promise<Ignores> {
+    const { loadIgnores } = await import('../input/ignores.js');
+    const configIgnores = async (file: string) => {
+      const { config } = await this.forFile(file);
+      return { base: config.baseDir, patterns: config.ignores };
+    };
+    return loadIgnores({ cwd: process.cwd(), configIgnores, patterns, noIgnore });
   }
 
   /** Every setup made so far (TIMING=1 sums their rules' times). */

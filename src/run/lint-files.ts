@@ -182,14 +182,8 @@ export async function lintInputs(
     );
     return { notices, missing, warnings, fixedStdin };
   }
-  const [{ expandArguments }, { loadIgnores }] = await Promise.all([import('../input/files.js'), import('../input/ignores.js')]);
+  const [{ expandArguments }, ignores] = await Promise.all([import('../input/files.js'), setups.ignores(options.ignorePatterns, options.noIgnore)]);
   const cwd = process.cwd();
-  // Each file's config says what it ignores, relative to the config's folder.
-  const configIgnores = async (file: string) => {
-    const { config } = await setups.forFile(file);
-    return { base: config.baseDir, patterns: config.ignores };
-  };
-  const ignores = loadIgnores({ cwd, configIgnores, patterns: options.ignorePatterns, noIgnore: options.noIgnore });
   const { files, unmatched, ignored } = await expandArguments(args, cwd, ignores, options.extensions);
   appendAll(missing, unmatched);
   // A file named but ignored is said, not linted (as ESLint warns); --no-ignore lints it.

@@ -16,14 +16,7 @@ export async function printedConfig(setups: FileSetups, file: string, options: P
   const setup = await setups.forFile(file);
   const { config, linter } = setup;
   const context = await setup.contextFor(file);
-  const { loadIgnores } = await import('../input/ignores.js');
-  const ignores = loadIgnores({
-    cwd: process.cwd(),
-    configIgnores: async () => ({ base: config.baseDir, patterns: config.ignores }),
-    patterns: options.ignorePattern,
-    noIgnore: options.ignore === false,
-  });
-  const ignored = await ignores.why(resolve(file));
+  const ignored = await (await setups.ignores(options.ignorePattern, options.ignore === false)).why(resolve(file));
   const { rules: settings, ...rest } = config;
   const rules = Object.fromEntries(
     linter.rules.map((rule) => {
